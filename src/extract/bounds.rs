@@ -1,0 +1,150 @@
+//! Bounds: "about 10,000" is approximate, "more than 600,000" a lower bound, "up to 400" an upper one.
+
+use crate::model::Bound;
+
+/// Bound phrases written before a number, lower-cased, longest first within each bound.
+const BEFORE: &[(&str, Bound)] = &[
+    ("more than", Bound::MoreThan),
+    ("well over", Bound::MoreThan),
+    ("well above", Bound::MoreThan),
+    ("over", Bound::MoreThan),
+    ("above", Bound::MoreThan),
+    ("exceeding", Bound::MoreThan),
+    ("exceeded", Bound::MoreThan),
+    ("surpassing", Bound::MoreThan),
+    ("surpassed", Bound::MoreThan),
+    ("in excess of", Bound::MoreThan),
+    ("upwards of", Bound::MoreThan),
+    ("north of", Bound::MoreThan),
+    ("greater than", Bound::MoreThan),
+    ("higher than", Bound::MoreThan),
+    (">", Bound::MoreThan),
+    ("at least", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast),
+    ("minimum of", Bound::AtLeast),
+    ("≥", Bound::AtLeast),
+    ("fewer than", Bound::LessThan),
+    ("less than", Bound::LessThan),
+    ("lower than", Bound::LessThan),
+    ("just under", Bound::LessThan),
+    ("under", Bound::LessThan),
+    ("below", Bound::LessThan),
+    ("sub", Bound::LessThan),
+    ("<", Bound::LessThan),
+    ("up to", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("as high as", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("maximum of", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("≤", Bound::AtMost),
+    ("an estimated", Bound::Approximate),
+    ("approximately", Bound::Approximate),
+    ("approx", Bound::Approximate),
+    ("about", Bound::Approximate),
+    ("around", Bound::Approximate),
+    ("roughly", Bound::Approximate),
+    ("some", Bound::Approximate),
+    ("nearly", Bound::Approximate),
+    ("almost", Bound::Approximate),
+    ("close to", Bound::Approximate),
+    ("circa", Bound::Approximate),
+    ("estimated", Bound::Approximate),
+    ("averaging", Bound::Approximate),
+    ("or so", Bound::Approximate),
+    ("~", Bound::Approximate),
+];
+
+/// Bound phrases written after the figure and its unit ("1,000 or more", "500-plus").
+const AFTER: &[(&str, Bound)] = &[
+    ("or more", Bound::AtLeast),
+    ("or higher", Bound::AtLeast),
+    ("or greater", Bound::AtLeast),
+    ("and more", Bound::AtLeast),
+    ("plus", Bound::AtLeast),
+    ("+", Bound::AtLeast),
+    ("or less", Bound::AtMost),
+    ("or fewer", Bound::AtMost),
+    ("or lower", Bound::AtMost),
+    ("or so", Bound::Approximate),
+];
+
+fn ends_with(words: &[&str], phrase: &str) -> Option<usize> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    (words.len() >= parts.len() && words[words.len() - parts.len()..] == parts[..])
+        .then_some(parts.len())
+}
+
+/// The bound stated right before a number. `words` are the lower-cased tokens before it
+/// (nearest last, currency signs already removed). Returns the bound and the words it takes.
+pub fn bound_before(words: &[&str]) -> Option<(Bound, usize)> {
+    // "just over", "slightly more than": a softening adverb keeps the bound.
+    BEFORE
+        .iter()
+        .find_map(|&(phrase, bound)| ends_with(words, phrase).map(|n| (bound, n)))
+}
+
+/// The bound stated right after the figure: `words` are the lower-cased tokens after it.
+pub fn bound_after(words: &[&str]) -> Option<(Bound, usize)> {
+    AFTER.iter().find_map(|&(phrase, bound)| {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        (words.len() >= parts.len() && words[..parts.len()] == parts[..])
+            .then_some((bound, parts.len()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_before_a_number() {
+        let cases: &[(&str, Option<Bound>)] = &[
+            ("about", Some(Bound::Approximate)),
+            ("there were around", Some(Bound::Approximate)),
+            ("roughly", Some(Bound::Approximate)),
+            ("some", Some(Bound::Approximate)),
+            ("approximately", Some(Bound::Approximate)),
+            ("an estimated", Some(Bound::Approximate)),
+            ("nearly", Some(Bound::Approximate)),
+            ("almost", Some(Bound::Approximate)),
+            ("more than", Some(Bound::MoreThan)),
+            ("over", Some(Bound::MoreThan)),
+            ("exceeding", Some(Bound::MoreThan)),
+            ("surpassing", Some(Bound::MoreThan)),
+            ("well over", Some(Bound::MoreThan)),
+            ("at least", Some(Bound::AtLeast)),
+            ("fewer than", Some(Bound::LessThan)),
+            ("less than", Some(Bound::LessThan)),
+            ("under", Some(Bound::LessThan)),
+            ("below", Some(Bound::LessThan)),
+            ("up to", Some(Bound::AtMost)),
+            ("as many as", Some(Bound::AtMost)),
+            ("killed", None),
+            ("the", None),
+        ];
+        for (text, expected) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(bound_before(&words).map(|b| b.0), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bounds_after_a_figure() {
+        let cases: &[(&str, Option<Bound>)] = &[
+            ("or more people", Some(Bound::AtLeast)),
+            ("or so", Some(Bound::Approximate)),
+            ("or fewer", Some(Bound::AtMost)),
+            ("people", None),
+        ];
+        for (text, expected) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(bound_after(&words).map(|b| b.0), *expected, "{text}");
+        }
+    }
+}

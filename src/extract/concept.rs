@@ -1,0 +1,728 @@
+//! Concepts: what a figure counts or measures. For a count it is the counted noun phrase
+//! ("10,000 North Korean troops in eastern Russia" -> "North Korean troops in eastern Russia");
+//! for an amount it is "X of NP" ("60 per cent of its revenue" -> "revenue") or the subject the
+//! figure is stated about ("the US trade deficit ... increased by $43.6 billion").
+
+use super::context::Ctx;
+use super::tokens::TokKind;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "that",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "they",
+    "them",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "than",
+    "then",
+    "so",
+    "if",
+    "while",
+    "when",
+    "where",
+    "after",
+    "before",
+    "since",
+    "until",
+    "into",
+    "over",
+    "under",
+    "about",
+    "around",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "down",
+    "out",
+    "per",
+    "each",
+    "every",
+    "all",
+    "some",
+    "any",
+    "no",
+    "not",
+    "only",
+    "just",
+    "also",
+    "very",
+    "such",
+    "between",
+    "among",
+    "against",
+    "during",
+    "through",
+    "across",
+    "within",
+    "without",
+    "whether",
+    "because",
+    "though",
+    "although",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "least",
+    "most",
+    "said",
+    "says",
+    "say",
+    "like",
+    "including",
+    "both",
+    "either",
+    "neither",
+    "other",
+    "another",
+    "same",
+    "own",
+    "here",
+    "now",
+    "yet",
+    "still",
+    "even",
+    "again",
+    "ago",
+    "via",
+    "toward",
+    "towards",
+    "upon",
+    "onto",
+    "off",
+    "above",
+    "below",
+    "near",
+    "beyond",
+    "plus",
+    "minus",
+    "whereas",
+    "unless",
+    "amid",
+    "despite",
+    "s",
+];
+
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// Verbs that often follow a counted noun and end its phrase ("troops arrived", "people live").
+const VERBS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "say",
+    "says",
+    "said",
+    "remain",
+    "remains",
+    "live",
+    "lives",
+    "work",
+    "works",
+    "face",
+    "faces",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "include",
+    "includes",
+    "go",
+    "goes",
+    "went",
+    "come",
+    "comes",
+    "came",
+    "left",
+    "fled",
+    "die",
+    "died",
+    "lost",
+    "made",
+    "make",
+    "took",
+    "take",
+    "got",
+    "get",
+    "became",
+    "become",
+    "rose",
+    "fell",
+    "reached",
+    "hit",
+    "cost",
+    "costs",
+    "showed",
+    "show",
+    "shows",
+    "do",
+    "does",
+    "did",
+    "stand",
+    "stands",
+    "stood",
+    "remained",
+    "arrived",
+    "moved",
+    "joined",
+    "returned",
+    "crossed",
+    "left",
+    "received",
+    "receive",
+    "received",
+    "saw",
+    "see",
+    "sees",
+    "seen",
+    "help",
+    "helped",
+    "according",
+    "enrolled",
+    "studying",
+    "waiting",
+    "living",
+    "working",
+    "fighting",
+    "serving",
+    "deployed",
+    "based",
+    "stationed",
+    "reported",
+];
+
+fn is_verb(w: &str) -> bool {
+    VERBS.contains(&w)
+}
+
+/// Words that start a post-modifier of a counted noun ("troops in eastern Russia").
+const POST_PREPOSITIONS: &[&str] = &[
+    "in", "from", "of", "on", "at", "inside", "across", "near", "along",
+];
+
+/// The counted noun phrase right after a number at token `at`: its token span and head noun.
+/// "North Korean troops in eastern Russia" -> head "troops"; "soldiers killed or wounded".
+pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
+    let mut i = at;
+    // Leading modifiers and the head: up to four words, no stopwords, no verbs.
+    let mut head: Option<usize> = None;
+    while i < ctx.len() && i < at + 5 {
+        let w = ctx.w(i);
+        if !ctx.is_word(i)
+            || is_stopword(w)
+            || is_verb(w)
+            || w.ends_with("ly") && w.len() > 4 && head.is_some()
+        {
+            break;
+        }
+        // A past participle after the head ends it ("soldiers killed"); before it, it modifies
+        // ("displaced people").
+        if head.is_some()
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && w.len() > 4
+            && !ctx.capitalized(i)
+        {
+            break;
+        }
+        // "-ing" after a plural head is a verb ("students studying").
+        if head.is_some_and(|h| ctx.w(h).ends_with('s')) && w.ends_with("ing") {
+            break;
+        }
+        let adverb = w.ends_with("ly") && w.len() > 4;
+        let participle = (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
+        if !adverb && !participle {
+            head = Some(i);
+        } else if head.is_none() {
+            // Keep scanning: "internally displaced people".
+        }
+        i += 1;
+        // A plural or mass noun followed by a non-noun ends the phrase early.
+        if head == Some(i - 1)
+            && plural_like(w)
+            && (i >= ctx.len() || !ctx.is_word(i) || is_stopword(ctx.w(i)) || is_verb(ctx.w(i)))
+        {
+            break;
+        }
+    }
+    let head = head?;
+    // A capitalised head is a name, not a counted thing ("3 Model"), unless it is plural
+    // ("Ukrainians", "TDs").
+    if ctx.capitalized(head) && !ctx.raw(head).ends_with('s') {
+        return None;
+    }
+    let mut end = head + 1;
+    // Post-modifiers: "in eastern Russia", "of oil", "killed or wounded".
+    let w = ctx.w(end);
+    if POST_PREPOSITIONS.contains(&w) {
+        let mut j = end + 1;
+        while j < ctx.len()
+            && j < end + 5
+            && ctx.is_word(j)
+            && !is_verb(ctx.w(j))
+            && (!is_stopword(ctx.w(j)) || ctx.w(j) == "the")
+        {
+            j += 1;
+        }
+        if j > end + 1 && !is_stopword(ctx.w(j - 1)) {
+            end = j;
+        }
+    } else if participle(w) {
+        let mut j = end + 1;
+        if matches!(ctx.w(j), "or" | "and") && participle(ctx.w(j + 1)) {
+            j += 2;
+        }
+        end = j;
+    }
+    Some((at, end, head))
+}
+
+fn participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed")
+        || matches!(
+            w,
+            "wounded"
+                | "killed"
+                | "injured"
+                | "displaced"
+                | "missing"
+                | "dead"
+                | "stolen"
+                | "taken"
+                | "hidden"
+                | "held"
+        )
+}
+
+fn plural_like(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss"))
+        || matches!(
+            w,
+            "people" | "children" | "men" | "women" | "staff" | "personnel" | "police" | "cattle"
+        )
+}
+
+/// Words that end a backward scan for the subject of a figure.
+fn clause_break(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.w(i);
+    matches!(
+        w,
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "\u{2014}"
+            | "\u{2013}"
+            | "that"
+            | "which"
+            | "while"
+            | "whereas"
+            | "but"
+            | "after"
+            | "when"
+            | "as"
+            | "if"
+            | "because"
+            | "although"
+            | "though"
+            | "\""
+            | "\u{201C}"
+            | "\u{201D}"
+    )
+}
+
+/// The concept of a figure whose tokens run from `first` to `last` (exclusive), with the unit
+/// ending at `unit_end`. `count_phrase` is the counted noun phrase, if any.
+pub fn concept(
+    ctx: &Ctx,
+    first: usize,
+    unit_end: usize,
+    count_phrase: Option<(usize, usize)>,
+) -> Option<String> {
+    if let Some((a, b)) = count_phrase {
+        let phrase = tidy(ctx, a, b);
+        // "NP, exceeding 600,000 soldiers killed": the figure restates the noun before the comma.
+        if let Some(np) = apposition(ctx, first) {
+            return Some(format!("{np}: {phrase}"));
+        }
+        return Some(phrase);
+    }
+    // "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
+    if ctx.w(unit_end) == "of" {
+        let mut j = unit_end + 1;
+        while matches!(
+            ctx.w(j),
+            "the" | "its" | "their" | "his" | "her" | "our" | "a" | "an" | "all"
+        ) {
+            j += 1;
+        }
+        let start = j;
+        while j < ctx.len()
+            && j < start + 6
+            && ctx.is_word(j)
+            && !is_verb(ctx.w(j))
+            && (!is_stopword(ctx.w(j))
+                || (ctx.w(j) == "of" && ctx.is_word(j + 1) && !is_stopword(ctx.w(j + 1))))
+        {
+            j += 1;
+        }
+        if j > start {
+            return Some(tidy(ctx, start, j));
+        }
+    }
+    if let Some(np) = apposition(ctx, first) {
+        return Some(np);
+    }
+    subject(ctx, first)
+}
+
+/// The noun phrase before ", <bound> <figure>" ("Russian losses, exceeding 600,000").
+fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
+    let mut i = first;
+    while i > 0
+        && ctx.is_word(i - 1)
+        && matches!(
+            ctx.w(i - 1),
+            "exceeding"
+                | "over"
+                | "more"
+                | "than"
+                | "about"
+                | "around"
+                | "nearly"
+                | "some"
+                | "almost"
+                | "estimated"
+                | "an"
+                | "at"
+                | "least"
+                | "up"
+                | "to"
+                | "roughly"
+                | "approximately"
+                | "totalling"
+                | "totaling"
+                | "or"
+        )
+    {
+        i -= 1;
+    }
+    if i == first || i == 0 || ctx.w(i - 1) != "," {
+        return None;
+    }
+    let end = i - 1;
+    let mut j = end;
+    while j > 0
+        && ctx.is_word(j - 1)
+        && !is_stopword(ctx.w(j - 1))
+        && !is_verb(ctx.w(j - 1))
+        && end - j < 4
+    {
+        j -= 1;
+    }
+    // Drop evaluative adjectives at the front ("devastating Russian losses").
+    while j < end && ctx.w(j).ends_with("ing") && !ctx.capitalized(j) {
+        j += 1;
+    }
+    (j < end).then(|| tidy(ctx, j, end))
+}
+
+/// The subject a figure is stated about: the noun phrase before the nearest verb on its left.
+fn subject(ctx: &Ctx, first: usize) -> Option<String> {
+    let mut i = first;
+    // Find the verb: a word in the verb list, or ending in -ed/-s that follows a noun phrase.
+    let mut verb = None;
+    while i > 0 {
+        i -= 1;
+        if clause_break(ctx, i) || ctx.kind(i) == Some(TokKind::Num) {
+            break;
+        }
+        let w = ctx.w(i);
+        if is_verb(w) || super::change::change_verb(w).is_some() || is_linking(w) {
+            verb = Some(i);
+        }
+    }
+    let verb = verb?;
+    // Auxiliaries before the main verb belong to it: "will be", "has been", "would cost".
+    let mut end = verb;
+    while end > 0
+        && matches!(
+            ctx.w(end - 1),
+            "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "be"
+                | "been"
+                | "are"
+                | "were"
+                | "could"
+                | "may"
+                | "might"
+                | "also"
+                | "already"
+                | "not"
+        )
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && start > end.saturating_sub(7)
+        && !clause_break(ctx, start - 1)
+        && (ctx.is_word(start - 1)
+            || ctx.kind(start - 1) == Some(TokKind::Code)
+            || matches!(ctx.w(start - 1), "&" | "'" | "-"))
+    {
+        let w = ctx.w(start - 1);
+        if is_verb(w)
+            || (is_stopword(w)
+                && !matches!(
+                    w,
+                    "of" | "the" | "in" | "and" | "for" | "its" | "their" | "s"
+                ))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end)
+        .then(|| tidy(ctx, start, end))
+        .filter(|s| !s.is_empty())
+}
+
+fn is_linking(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "stands"
+            | "stood"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "reached"
+            | "reaches"
+            | "hit"
+            | "hits"
+            | "cost"
+            | "costs"
+            | "measure"
+            | "measures"
+            | "measured"
+            | "spin"
+            | "spins"
+            | "generates"
+            | "generated"
+            | "produced"
+            | "has"
+            | "had"
+            | "have"
+            | "offered"
+            | "offers"
+            | "delivered"
+            | "sold"
+            | "raised"
+            | "needs"
+            | "need"
+            | "seen"
+            | "estimated"
+            | "accounting"
+            | "represents"
+            | "represent"
+            | "amounted"
+            | "amounts"
+            | "peaked"
+            | "averaging"
+    )
+}
+
+/// The phrase between two tokens as written, without leading determiners or possessives.
+fn tidy(ctx: &Ctx, mut a: usize, b: usize) -> String {
+    while a < b
+        && matches!(
+            ctx.w(a),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "of"
+                | "and"
+                | "in"
+        )
+    {
+        a += 1;
+    }
+    let mut b = b;
+    while b > a
+        && matches!(
+            ctx.w(b - 1),
+            "the" | "a" | "an" | "of" | "and" | "in" | "for" | "'" | "s"
+        )
+    {
+        b -= 1;
+    }
+    ctx.span(a, b).replace(['\n', '\t'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counted(text: &str) -> Option<(String, String)> {
+        let ctx = Ctx::new(text, 0, text.len());
+        counted_phrase(&ctx, 0)
+            .map(|(a, b, h)| (ctx.span(a, b).to_string(), ctx.raw(h).to_string()))
+    }
+
+    #[test]
+    fn counted_phrase_cases() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "North Korean troops in eastern Russia, up from",
+                Some(("North Korean troops in eastern Russia", "troops")),
+            ),
+            (
+                "soldiers killed or wounded, necessitating",
+                Some(("soldiers killed or wounded", "soldiers")),
+            ),
+            (
+                "internally displaced people in the country",
+                Some(("internally displaced people in the country", "people")),
+            ),
+            ("refugees have fled", Some(("refugees", "refugees"))),
+            (
+                "first-team players left the club",
+                Some(("first-team players", "players")),
+            ),
+            (
+                "students studying at Heidelberg",
+                Some(("students", "students")),
+            ),
+            ("the club", None),
+            ("Model 3s", None),
+        ];
+        for (text, expected) in cases {
+            let got = counted(text);
+            assert_eq!(
+                got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                *expected,
+                "{text}"
+            );
+        }
+    }
+
+    fn concept_of(text: &str, marker: &str) -> Option<String> {
+        let ctx = Ctx::new(text, 0, text.len());
+        let at = (0..ctx.len()).find(|&i| ctx.raw(i) == marker).unwrap();
+        concept(&ctx, at, at + 2, None)
+    }
+
+    #[test]
+    fn concept_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "more than 60 per cent of its revenue comes",
+                "60",
+                Some("revenue"),
+            ),
+            (
+                "The length of the main suspension bridge will be roughly 1,300 meters",
+                "1,300",
+                Some("length of the main suspension bridge"),
+            ),
+            ("The set will cost $ 200 and", "200", Some("set")),
+            (
+                "Rutte cited devastating Russian losses, exceeding 600,000 soldiers",
+                "600,000",
+                Some("Russian losses"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! As-of dates: the day a sentence's figures refer to, resolved against the publication date.
+//!
+//! Weekday names are the most recent such day on or before publication ("Monday" in an article
+//! of Tuesday 2024-10-29 is 2024-10-28); also "yesterday", "today", "last week", "N days ago",
+//! "on Oct. 28", "28 October", "as of June 1" and ISO dates. Month names alone are not dates.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// Month names and abbreviations, lower-case.
+pub fn month(word: &str) -> Option<u32> {
+    Some(
+        match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+            "january" | "jan" => 1,
+            "february" | "feb" => 2,
+            "march" | "mar" => 3,
+            "april" | "apr" => 4,
+            "may" => 5,
+            "june" | "jun" => 6,
+            "july" | "jul" => 7,
+            "august" | "aug" => 8,
+            "september" | "sept" | "sep" => 9,
+            "october" | "oct" => 10,
+            "november" | "nov" => 11,
+            "december" | "dec" => 12,
+            _ => return None,
+        },
+    )
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn small_count(word: &str) -> Option<u64> {
+    match word {
+        "one" | "a" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        _ => word.parse().ok().filter(|&n: &u64| n <= 400),
+    }
+}
+
+/// The most recent `day` on or before `published`.
+pub fn last_weekday(published: NaiveDate, day: Weekday) -> NaiveDate {
+    let back = (published.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    published - Days::new(u64::from(back))
+}
+
+/// A month and day without a year, placed in the year of publication (or the one before when
+/// that would put it more than a month after publication).
+fn month_day(published: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> {
+    let p = published?;
+    let date = NaiveDate::from_ymd_opt(p.year(), m, d)?;
+    if date > p + Days::new(31) {
+        NaiveDate::from_ymd_opt(p.year() - 1, m, d)
+    } else {
+        Some(date)
+    }
+}
+
+/// The first as-of date stated in a sentence, given its words (as written) in order.
+pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate> {
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.to_ascii_lowercase();
+        let next = words
+            .get(i + 1)
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if let Some(day) = weekday(raw) {
+            if raw.chars().next().is_some_and(char::is_uppercase) {
+                return published.map(|p| last_weekday(p, day));
+            }
+        }
+        match w.as_str() {
+            "yesterday" => return published.map(|p| p - Days::new(1)),
+            "today" | "tonight" => return published,
+            "last" if next == "week" => return published.map(|p| p - Days::new(7)),
+            "ago" if i >= 2 => {
+                let Some(n) = small_count(&words[i - 2].to_ascii_lowercase()) else {
+                    continue;
+                };
+                let per = match words[i - 1].to_ascii_lowercase().trim_end_matches('s') {
+                    "day" => 1,
+                    "week" => 7,
+                    _ => continue,
+                };
+                return published.map(|p| p - Days::new(n * per));
+            }
+            _ => {}
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            return Some(date);
+        }
+        // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
+        if let Some(m) = month(raw) {
+            if raw.chars().next().is_some_and(char::is_uppercase) {
+                let after = words.get(i + 1).copied().filter(|s| *s != ".");
+                let after = after.or_else(|| words.get(i + 2).copied());
+                if let Some(d) = after
+                    .and_then(|s| s.parse::<u32>().ok())
+                    .filter(|d| (1..=31).contains(d))
+                {
+                    return month_day(published, m, d);
+                }
+                if let Some(d) = i
+                    .checked_sub(1)
+                    .and_then(|j| words[j].parse::<u32>().ok())
+                    .filter(|d| (1..=31).contains(d))
+                {
+                    return month_day(published, m, d);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn as_of_cases() {
+        let published = Some(d("2024-10-29")); // a Tuesday
+        let cases: &[(&str, Option<&str>)] = &[
+            ("officials confirmed Monday that", Some("2024-10-28")),
+            ("on Tuesday the ministry said", Some("2024-10-29")),
+            ("on Wednesday", Some("2024-10-23")),
+            ("Monday's figures", Some("2024-10-28")),
+            ("yesterday", Some("2024-10-28")),
+            ("last week", Some("2024-10-22")),
+            ("three days ago", Some("2024-10-26")),
+            ("on Oct . 28", Some("2024-10-28")),
+            ("as of June 1", Some("2024-06-01")),
+            ("on 9 May", Some("2024-05-09")),
+            ("on December 20", Some("2023-12-20")),
+            ("since 2024-10-01", Some("2024-10-01")),
+            ("the June agreement", None),
+            ("may rise", None),
+        ];
+        for (text, expected) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(date_in(&words, published), expected.map(d), "{text}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_need_a_publication_date() {
+        assert_eq!(date_in(&["on", "Monday"], None), None);
+    }
+}

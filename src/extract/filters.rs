@@ -1,0 +1,364 @@
+//! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, numbers
+//! that are part of a name ("Big 12", "Category 4", "S&P 500") and "one of".
+
+use super::context::Ctx;
+use super::dates::month;
+use super::numbers::Numeral;
+use super::tokens::TokKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Why a number is not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotClaim {
+    Year,
+    Date,
+    Time,
+    Ordinal,
+    ListMarker,
+    Phone,
+    Name,
+    OneOf,
+    Pronoun,
+}
+
+/// Words after which a number names something ("Category 4", "No. 1", "Game 7").
+const NAMING_WORDS: &[&str] = &[
+    "no",
+    "number",
+    "category",
+    "level",
+    "phase",
+    "stage",
+    "grade",
+    "type",
+    "article",
+    "section",
+    "chapter",
+    "page",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "game",
+    "round",
+    "episode",
+    "season",
+    "act",
+    "amendment",
+    "resolution",
+    "rule",
+    "part",
+    "class",
+    "division",
+    "tier",
+    "term",
+    "line",
+    "gate",
+    "platform",
+    "terminal",
+    "unit",
+    "ward",
+    "district",
+    "block",
+    "lot",
+    "apartment",
+    "suite",
+    "building",
+    "floor",
+    "vol",
+    "version",
+    "model",
+    "#",
+    "series",
+    "step",
+    "item",
+    "paragraph",
+    "clause",
+    "annex",
+    "bus",
+    "track",
+    "lane",
+    "channel",
+    "lap",
+    "hole",
+    "pick",
+];
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
+        .expect("phone pattern")
+});
+
+/// Byte spans of phone numbers in a sentence (absolute offsets).
+pub fn phone_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    PHONE
+        .find_iter(s)
+        .filter(|m| {
+            let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+            let has_plus_or_paren = m.as_str().starts_with('+') || m.as_str().contains('(');
+            let separators = m
+                .as_str()
+                .bytes()
+                .filter(|b| matches!(b, b'-' | b'.' | b' '))
+                .count();
+            // A phone number has 7 or more digits in groups, not "10,000 to 12,000" nor "1 2 3".
+            digits >= 7
+                && (has_plus_or_paren || separators >= 2)
+                && !m.as_str().contains(',')
+                && !m
+                    .as_str()
+                    .split([' ', '.', '-'])
+                    .all(|g| g.len() == 3 && digits < 10)
+        })
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect()
+}
+
+fn is_year_like(raw: &str, value: f64) -> bool {
+    raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&value)
+}
+
+/// Decides whether a numeral is not a claim. `has_unit` is true when a unit, currency or counted
+/// noun is attached, `sentence_start` is the index of the sentence's first token.
+pub fn not_a_claim(
+    ctx: &Ctx,
+    n: &Numeral,
+    has_unit: bool,
+    phones: &[(usize, usize)],
+) -> Option<NotClaim> {
+    let first = n.first;
+    let after = n.last;
+    let prev = first.checked_sub(1).map_or("", |p| ctx.w(p));
+    let next = ctx.w(after);
+    let start = ctx.toks[first].start;
+    if phones.iter().any(|&(a, b)| start >= a && start < b) {
+        return Some(NotClaim::Phone);
+    }
+    if let Some(d) = n.digits {
+        let raw = ctx.raw(d);
+        // Ordinals and decades: "22nd", "96th-minute", "1990s".
+        if ctx.glued(after) && ctx.is_word(after) {
+            let suffix = next.split('-').next().unwrap_or("");
+            if matches!(suffix, "st" | "nd" | "rd" | "th") {
+                return Some(NotClaim::Ordinal);
+            }
+            if suffix == "s" && is_year_like(raw, n.value) {
+                return Some(NotClaim::Year);
+            }
+        }
+        // Times: "5:25", "12:01 a.m.", "0401 GMT", "1:36.6".
+        if (next == ":" && ctx.glued(after) && ctx.kind(after + 1) == Some(TokKind::Num))
+            || (prev == ":" && ctx.glued(first))
+            || matches!(
+                next,
+                "a.m"
+                    | "p.m"
+                    | "am"
+                    | "pm"
+                    | "gmt"
+                    | "utc"
+                    | "edt"
+                    | "est"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "pdt"
+                    | "pst"
+                    | "et"
+                    | "hrs"
+                    | "o'clock"
+            )
+        {
+            return Some(NotClaim::Time);
+        }
+        // ISO and numeric dates: "2022-02-24", "12/05/2024".
+        let sep_next = matches!(next, "-" | "/")
+            && ctx.glued(after)
+            && ctx.glued(after + 1)
+            && ctx.kind(after + 1) == Some(TokKind::Num);
+        let sep_prev = first >= 2
+            && matches!(prev, "-" | "/")
+            && ctx.glued(first)
+            && ctx.glued(first - 1)
+            && ctx.kind(first - 2) == Some(TokKind::Num);
+        if (sep_next
+            && (is_year_like(raw, n.value)
+                || ctx.w(after + 2).len() == 4
+                || (ctx.w(after + 3) == next && ctx.glued(after + 3))))
+            || (sep_prev
+                && (is_year_like(ctx.raw(first - 2), 0.0)
+                    || is_year_like(ctx.raw(first - 2), 1000.0))
+                && !has_unit)
+        {
+            return Some(NotClaim::Date);
+        }
+        // "June 12", "Oct. 28", "12 June", "on 9 May".
+        let month_before = month(prev).is_some() && first >= 1 && ctx.capitalized(first - 1)
+            || (prev == "."
+                && first >= 2
+                && month(ctx.w(first - 2)).is_some()
+                && ctx.capitalized(first - 2));
+        let month_after = month(next).is_some() && ctx.capitalized(after);
+        if (month_before || month_after)
+            && n.value <= 31.0
+            && !n.scaled
+            && !raw.contains(['.', ','])
+        {
+            return Some(NotClaim::Date);
+        }
+        // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency).
+        if is_year_like(raw, n.value) && !n.scaled && !has_unit {
+            return Some(NotClaim::Year);
+        }
+        if month_before && is_year_like(raw, n.value) {
+            return Some(NotClaim::Year);
+        }
+        // A list marker: a number opening the sentence, followed by "." or ")".
+        if first == 0 && matches!(next, "." | ")") && ctx.glued(after) && n.value < 100.0 {
+            return Some(NotClaim::ListMarker);
+        }
+        // Part of a name: "Big 12", "S&P 500", "Category 4", "No. 1", "Model 3s".
+        let plain = !raw.contains([',', '.']) && !n.scaled;
+        if plain && first >= 1 {
+            let p = if prev == "." && first >= 2 {
+                first - 2
+            } else {
+                first - 1
+            };
+            let naming = NAMING_WORDS.contains(&ctx.w(p));
+            let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
+            let name_like = ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).contains('&');
+            if (naming || proper || name_like) && (!has_unit || naming) {
+                return Some(NotClaim::Name);
+            }
+        }
+    }
+    if n.spelled {
+        // "one of the best", "each one", "no one", "one another".
+        if n.value == 1.0 && n.last == n.first + 1 {
+            if next == "of" {
+                return Some(NotClaim::OneOf);
+            }
+            if matches!(
+                prev,
+                "each"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "another"
+                    | "someone"
+                    | "anyone"
+            ) || matches!(
+                next,
+                "another" | "day" | "thing" | "way" | "side" | "hand" | "time"
+            ) {
+                return Some(NotClaim::Pronoun);
+            }
+        }
+    }
+    None
+}
+
+/// Capitalised words that start sentences or clauses and are not names.
+fn is_common_word(w: &str) -> bool {
+    super::concept::is_stopword(w)
+        || matches!(
+            w,
+            "about"
+                | "around"
+                | "over"
+                | "under"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "more"
+                | "than"
+                | "up"
+                | "only"
+                | "just"
+                | "roughly"
+                | "approximately"
+                | "exactly"
+                | "after"
+                | "before"
+                | "since"
+                | "between"
+                | "from"
+                | "to"
+                | "rose"
+                | "fell"
+                | "total"
+                | "totalling"
+                | "another"
+                | "additional"
+                | "least"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers::find_numerals;
+    use super::*;
+
+    /// Returns the reason for each numeral in `text` (`None`: a claim).
+    fn reasons(text: &str) -> Vec<Option<NotClaim>> {
+        let ctx = Ctx::new(text, 0, text.len());
+        let phones = phone_spans(text, 0, text.len());
+        find_numerals(text, &ctx.toks)
+            .iter()
+            .map(|n| {
+                let has_unit = matches!(ctx.w(n.last), "troops" | "%" | "people" | "hp");
+                not_a_claim(&ctx, n, has_unit, &phones)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn not_claims() {
+        use NotClaim::*;
+        let cases: &[(&str, &[Option<NotClaim>])] = &[
+            ("in 2024 it rose", &[Some(Year)]),
+            ("on June 12 they met", &[Some(Date)]),
+            ("on Oct. 28 they met", &[Some(Date)]),
+            ("on 9 May they met", &[Some(Date)]),
+            ("the 2022-02-24 invasion", &[Some(Date)]),
+            ("at 5:25 a.m. ESPN", &[Some(Time), Some(Time)]),
+            (
+                "after 12:01 a.m. EDT (0401 GMT)",
+                &[Some(Time), Some(Time), Some(Time)],
+            ),
+            ("its 22nd year", &[Some(Ordinal)]),
+            ("the 96th-minute winner", &[Some(Ordinal)]),
+            ("in the 1990s", &[Some(Year)]),
+            ("the Big 12 said", &[Some(Name)]),
+            ("the S&P 500 fell", &[Some(Name)]),
+            ("The category 4 hurricane", &[Some(Name)]),
+            (
+                "call +44 20 7946 0958 now",
+                &[Some(Phone), Some(Phone), Some(Phone), Some(Phone)],
+            ),
+            (
+                "call 555-123-4567 now",
+                &[Some(Phone), Some(Phone), Some(Phone)],
+            ),
+            ("one of the best", &[Some(OneOf)]),
+            ("each one they lose", &[Some(Pronoun)]),
+            ("10,000 troops", &[None]),
+            ("2000 people", &[None]),
+            ("1000 hp", &[None]),
+            ("About 300 songs", &[None]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&reasons(text), expected, "{text}");
+        }
+    }
+}

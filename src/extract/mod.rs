@@ -1,0 +1,192 @@
+//! The extractor: document text in, claims out. Pure (no I/O), deterministic and fast.
+//!
+//! Each rule family lives in its own module with its table of examples:
+//! [`tokens`], [`numbers`], [`units`], [`bounds`], [`change`], [`filters`], [`concept`],
+//! [`attribution`], [`dates`] and [`sentences`]; [`quantity`] puts a figure together from them.
+
+pub mod attribution;
+pub mod bounds;
+pub mod change;
+pub mod concept;
+mod context;
+pub mod dates;
+pub mod filters;
+pub mod numbers;
+pub mod quantity;
+pub mod sentences;
+pub mod tokens;
+pub mod units;
+
+use crate::model::{Claim, Document, claim_id};
+use attribution::{Word, expand_name, source_in};
+use chrono::NaiveDate;
+use context::Ctx;
+use tokens::TokKind;
+
+/// Words that may carry a figure without any digit in the sentence.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "dozens",
+    "half",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+];
+
+fn may_hold_a_figure(s: &str) -> bool {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if !s.is_ascii() && s.chars().any(tokens::is_digit) {
+        return true;
+    }
+    s.split(|c: char| !c.is_alphabetic() && c != '-').any(|w| {
+        let w = w.split('-').next().unwrap_or(w);
+        w.len() >= 3 && w.len() <= 9 && NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Dates that sources' statements carry: "Pentagon officials confirmed Monday" dates the
+/// Pentagon's later figures in the same article.
+#[derive(Default)]
+struct SourceDates {
+    entries: Vec<(Vec<String>, NaiveDate)>,
+}
+
+impl SourceDates {
+    fn key(source: &str) -> Vec<String> {
+        source
+            .split([' ', '-'])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    fn record(&mut self, source: &str, date: NaiveDate) {
+        let key = Self::key(source);
+        if !key.is_empty() {
+            self.entries.push((key, date));
+        }
+    }
+
+    fn lookup(&self, source: &str) -> Option<NaiveDate> {
+        let key = Self::key(source);
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| k.iter().any(|w| key.contains(w)))
+            .map(|(_, d)| *d)
+    }
+}
+
+/// Extracts every claim of a document, in text order.
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    let mut claims = Vec::new();
+    let mut source_dates = SourceDates::default();
+    let mut paragraph_source: Option<(usize, String)> = None;
+    for sent in sentences::split(text) {
+        let sentence = &text[sent.start..sent.end];
+        let holds_figure = may_hold_a_figure(sentence);
+        let has_source_hint = sentence.contains(" said")
+            || sentence.contains("according")
+            || sentence.contains(|c: char| c.is_uppercase());
+        if !holds_figure && !has_source_hint {
+            continue;
+        }
+        let ctx = Ctx::new(text, sent.start, sent.end);
+        let words: Vec<Word> = (0..ctx.len())
+            .map(|i| Word {
+                text: ctx.raw(i),
+                is_word: ctx.kind(i) == Some(TokKind::Word),
+            })
+            .collect();
+        let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
+        let date = dates::date_in(&raw_words, doc.published);
+        let mut source =
+            source_in(&words).map(|s| expand_name(&s, &text[..sent.start]).unwrap_or(s));
+        if let Some(s) = &source {
+            if let Some(d) = date {
+                source_dates.record(s, d);
+            }
+            paragraph_source = Some((sent.paragraph, s.clone()));
+        } else if let Some((p, s)) = &paragraph_source {
+            if *p == sent.paragraph {
+                source = Some(s.clone());
+            }
+        }
+        if !holds_figure {
+            continue;
+        }
+        let phones = filters::phone_spans(text, sent.start, sent.end);
+        let quantities = quantity::quantities(&ctx, &phones);
+        if quantities.is_empty() {
+            continue;
+        }
+        let as_of = date
+            .or_else(|| source.as_deref().and_then(|s| source_dates.lookup(s)))
+            .or(doc.published);
+        for q in quantities {
+            let start = ctx.toks[q.first].start;
+            let end = ctx.toks[q.last - 1].end;
+            let concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
+            claims.push(Claim {
+                doc: doc.id.clone(),
+                claim_id: claim_id(&doc.id, start as u32, end as u32),
+                published: doc.published,
+                as_of,
+                metric: None,
+                concept,
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                unit: q.unit,
+                unit_normalized: q.unit_norm,
+                kind: q.kind,
+                bound: q.bound,
+                direction: q.direction,
+                previous: q.previous,
+                attribution: source.clone(),
+                text: text[start..end].to_string(),
+                start: start as u32,
+                end: end as u32,
+                sentence: sentence.to_string(),
+            });
+        }
+    }
+    claims
+}

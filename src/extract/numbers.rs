@@ -1,0 +1,387 @@
+//! Numerals: digits with separators and scale words ("1.2 million", "$5.6bn", "45k"), spelled
+//! numbers ("three hundred and fifty", "a dozen", "half a million"), fractions ("1/3",
+//! "three-quarters") and vague magnitudes ("tens of thousands").
+
+use super::tokens::{TokKind, Token, digit_value};
+
+/// A number found in a sentence, before units and context are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numeral {
+    pub value: f64,
+    /// Range ends for vague magnitudes ("tens of thousands" is 10,000 to 100,000).
+    pub range: Option<(f64, f64)>,
+    /// Token indices, first and one past the last.
+    pub first: usize,
+    pub last: usize,
+    /// Index of the digits token (for checks on the raw digits), if written in digits.
+    pub digits: Option<usize>,
+    /// A scale word or suffix was applied ("million", "bn", "k").
+    pub scaled: bool,
+    /// Spelled out in words.
+    pub spelled: bool,
+}
+
+/// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
+pub fn parse_digits(raw: &str) -> Option<f64> {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if let Some(d) = digit_value(c) {
+            s.push(char::from_digit(d, 10)?);
+        } else if c == '.' {
+            s.push('.');
+        }
+    }
+    let v: f64 = s.parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// Scale words and suffixes, as written after a number.
+pub fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" | "hundreds" => 1e2,
+        "thousand" | "thousands" | "k" | "K" => 1e3,
+        "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
+        "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
+        "trillion" | "trillions" | "tn" | "trn" | "tr" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+fn unit_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// "twenty-eight", "forty", "seven": a number below one hundred written as one word.
+fn small_number(w: &str) -> Option<u64> {
+    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    Some(tens_word(tens)? + unit_word(unit).filter(|&u| (1..10).contains(&u))?)
+}
+
+/// Denominators of spelled fractions ("three-quarters", "two-thirds", "a fifth").
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// A lower-cased word of number text, or "" when the token is not a word.
+fn word<'a>(text: &'a str, toks: &[Token], i: usize) -> String {
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Word => text[t.start..t.end].to_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
+pub fn find_numerals(text: &str, toks: &[Token]) -> Vec<Numeral> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let found = match t.kind {
+            TokKind::Num => digits_numeral(text, toks, i),
+            TokKind::Word => spelled_numeral(text, toks, i),
+            _ => None,
+        };
+        match found {
+            Some(n) => {
+                i = n.last.max(i + 1);
+                out.push(n);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn digits_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
+    let t = toks[i];
+    let raw = &text[t.start..t.end];
+    // "1/3": a fraction of two small integers.
+    if toks
+        .get(i + 1)
+        .is_some_and(|s| &text[s.start..s.end] == "/" && !s.space_before)
+        && toks
+            .get(i + 2)
+            .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
+    {
+        let d = toks[i + 2];
+        let (num, den) = (parse_digits(raw)?, parse_digits(&text[d.start..d.end])?);
+        if den > 0.0 && num < den && den <= 12.0 && !raw.contains(['.', ',']) {
+            return Some(Numeral {
+                value: num / den,
+                range: None,
+                first: i,
+                last: i + 3,
+                digits: Some(i),
+                scaled: false,
+                spelled: false,
+            });
+        }
+    }
+    let mut value = parse_digits(raw)?;
+    let mut last = i + 1;
+    let mut scaled = false;
+    // A scale word or suffix: "1.2 million", "$5.6bn", "45k", "1.2m". A glued "m" means million
+    // in money and counts; the caller reads "37m long" as metres.
+    let next = word(text, toks, last);
+    let glued = toks.get(last).is_some_and(|s| !s.space_before);
+    let scale = scale_word(&next)
+        .filter(|_| glued || next.len() > 3)
+        .or_else(|| (glued && next == "m").then_some(1e6));
+    if let Some(scale) = scale {
+        value *= scale;
+        last += 1;
+        scaled = true;
+        // "1.2 million" may be followed by another scale ("a million million" is rare: stop).
+    }
+    Some(Numeral {
+        value,
+        range: None,
+        first: i,
+        last,
+        digits: Some(i),
+        scaled,
+        spelled: false,
+    })
+}
+
+fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
+    let w = word(text, toks, i);
+    let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
+        value,
+        range,
+        first: i,
+        last,
+        digits: None,
+        scaled,
+        spelled: true,
+    };
+    // Vague magnitudes: "tens of thousands", "hundreds of millions", "dozens of".
+    let vague = match w.as_str() {
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        "dozens" => Some(12.0),
+        _ => None,
+    };
+    if let Some(base) = vague {
+        if word(text, toks, i + 1) != "of" {
+            return None;
+        }
+        let mut low = base;
+        let mut last = i + 2;
+        if base < 1e3 {
+            if let Some(s) = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3) {
+                low = base * s;
+                last = i + 3;
+            }
+        }
+        let factor = if base == 12.0 { 12.0 } else { 10.0 };
+        return Some(mk(low, Some((low, low * factor)), last, true));
+    }
+    // "a dozen", "a hundred", "a million", "half a million".
+    if w == "a" || w == "an" {
+        let next = word(text, toks, i + 1);
+        return match next.as_str() {
+            "dozen" => Some(mk(12.0, None, i + 2, false)),
+            "hundred" | "thousand" | "million" | "billion" | "trillion" => {
+                Some(mk(scale_word(&next)?, None, i + 2, true))
+            }
+            _ => None,
+        };
+    }
+    if w == "dozen" && word(text, toks, i.wrapping_sub(1)) != "a" {
+        return None;
+    }
+    if w == "half" {
+        if word(text, toks, i + 1) == "a" {
+            let s = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3)?;
+            return Some(mk(s / 2.0, None, i + 3, true));
+        }
+        return None;
+    }
+    // Spelled fractions: "three-quarters", "two-thirds", "one third".
+    if let Some((num, den)) = w.split_once('-') {
+        if let (Some(n), Some(d)) = (unit_word(num), fraction_word(den)) {
+            if (n as f64) < d && n > 0 {
+                return Some(mk(n as f64 / d, None, i + 1, false));
+            }
+        }
+    }
+    // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
+    let first = small_number(&w)?;
+    let mut total: u64 = 0;
+    let mut current: u64 = first;
+    let mut j = i + 1;
+    let mut scaled = false;
+    let mut last = i + 1;
+    loop {
+        let next = word(text, toks, j);
+        if next == "hundred" && current < 100 && current > 0 {
+            current *= 100;
+            j += 1;
+            last = j;
+            continue;
+        }
+        if let Some(s) = scale_word(&next).filter(|s| *s >= 1e3 && next.len() > 3) {
+            if current == 0 {
+                break;
+            }
+            if total > 0 && (s as u64) > total {
+                // "five hundred million" after "three thousand": stop; rare in news.
+                break;
+            }
+            total += current * s as u64;
+            current = 0;
+            j += 1;
+            last = j;
+            scaled = true;
+            continue;
+        }
+        // "and" joins only inside a cardinal: "three hundred and fifty".
+        let skip_and =
+            usize::from(next == "and" && current % 100 == 0 && (current >= 100 || total > 0));
+        let after = word(text, toks, j + skip_and);
+        if let Some(v) = small_number(&after) {
+            let fits = current % 100 == 0 && (current > 0 || total > 0) && v < 100;
+            let tens_then_unit = current >= 20 && current % 10 == 0 && current < 100 && v < 10;
+            if fits || tens_then_unit {
+                current += v;
+                j += 1 + skip_and;
+                last = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if first == 0 && total == 0 && current == 0 {
+        return Some(mk(0.0, None, last, false));
+    }
+    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
+    if last == i + 1 && first > 0 {
+        let next = word(text, toks, i + 1);
+        if let Some(d) = fraction_word(&next).filter(|_| next.ends_with('s') || first == 1) {
+            if (first as f64) < d && next != "half" && next != "fourth" && next != "fifth" {
+                return Some(mk(first as f64 / d, None, i + 2, false));
+            }
+        }
+    }
+    Some(mk((total + current) as f64, None, last, scaled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn numerals(s: &str) -> Vec<(f64, Option<(f64, f64)>, String)> {
+        let toks = tokenize(s, 0);
+        find_numerals(s, &toks)
+            .into_iter()
+            .map(|n| {
+                let text = s[toks[n.first].start..toks[n.last - 1].end].to_string();
+                (n.value, n.range, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numeral_cases() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("10,000", 10_000.0, "10,000"),
+            ("10 000", 10_000.0, "10 000"),
+            ("1,456,610", 1_456_610.0, "1,456,610"),
+            ("3.5", 3.5, "3.5"),
+            ("1.2 million", 1_200_000.0, "1.2 million"),
+            ("1.2m people", 1_200_000.0, "1.2m"),
+            ("$5.6bn", 5_600_000_000.0, "5.6bn"),
+            ("45k", 45_000.0, "45k"),
+            ("ten thousand", 10_000.0, "ten thousand"),
+            ("three hundred and fifty", 350.0, "three hundred and fifty"),
+            (
+                "twenty-eight thousand six hundred forty-two",
+                28_642.0,
+                "twenty-eight thousand six hundred forty-two",
+            ),
+            ("a dozen drones", 12.0, "a dozen"),
+            ("half a million", 500_000.0, "half a million"),
+            ("three-quarters", 0.75, "three-quarters"),
+            ("two-thirds", 2.0 / 3.0, "two-thirds"),
+            ("1/3", 1.0 / 3.0, "1/3"),
+            ("a million people", 1e6, "a million"),
+            ("\u{0663}\u{0660} people", 30.0, "\u{0663}\u{0660}"),
+        ];
+        for (text, value, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!((got[0].0 - value).abs() < 1e-9, "{text}: {got:?}");
+            assert_eq!(got[0].2, *surface, "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_magnitudes_are_ranges() {
+        let got = numerals("tens of thousands of students");
+        assert_eq!(got[0].1, Some((1e4, 1e5)));
+        let got = numerals("tens of millions of dollars");
+        assert_eq!(got[0].1, Some((1e7, 1e8)));
+        let got = numerals("hundreds of miles");
+        assert_eq!(got[0].1, Some((100.0, 1000.0)));
+    }
+
+    #[test]
+    fn words_that_are_not_numbers() {
+        for text in ["a man", "half the time", "the dozen", "tens", "often"] {
+            assert!(numerals(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! Quantities: a numeral with its unit, range, bound and stated change, read from its neighbours.
+
+use super::bounds::{bound_after, bound_before};
+use super::change::{change_verb, filler};
+use super::concept::counted_phrase;
+use super::context::Ctx;
+use super::filters::not_a_claim;
+use super::numbers::{Numeral, find_numerals};
+use super::tokens::TokKind;
+use super::units::{UnitMatch, currency_before, singular, unit_after};
+use crate::model::{Bound, Direction, Kind};
+
+/// A figure in a sentence, before concept, attribution and date are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Tokens of the figure's surface: currency sign through the last numeral.
+    pub first: usize,
+    pub last: usize,
+    /// One past the unit (or the figure when it has none).
+    pub unit_end: usize,
+    pub unit: Option<String>,
+    pub unit_norm: Option<String>,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub direction: Option<Direction>,
+    pub previous: Option<f64>,
+    /// The counted noun phrase, for counts.
+    pub phrase: Option<(usize, usize)>,
+}
+
+/// Adjectives after "37m" that make the "m" metres, not millions.
+const DIMENSIONS: &[&str] = &[
+    "long", "wide", "tall", "high", "deep", "away", "across", "(", "-", "in", "of",
+];
+
+/// Reads every quantity of a tokenized sentence.
+pub fn quantities(ctx: &Ctx, phones: &[(usize, usize)]) -> Vec<Quantity> {
+    let numerals = find_numerals(ctx.text, &ctx.toks);
+    let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
+    for n in &numerals {
+        let Some(q) = quantity(ctx, n, phones) else {
+            continue;
+        };
+        out.push(q);
+    }
+    let mut out = merge_ranges(ctx, out);
+    attach_previous(ctx, &mut out);
+    out
+}
+
+fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantity> {
+    let mut value = n.value;
+    let mut first = n.first;
+    // Currency before: "$", "US $", "C$", "USD", "€"; a sign between ("$-50.8bn").
+    let mut negative = false;
+    if ctx.w(first.wrapping_sub(1)) == "-" || ctx.w(first.wrapping_sub(1)) == "\u{2212}" {
+        let sign = first - 1;
+        let attached = ctx.glued(first)
+            && (sign == 0
+                || ctx.toks[sign].space_before
+                || matches!(ctx.w(sign - 1), "$" | "€" | "£"));
+        let after_number = sign > 0 && ctx.kind(sign - 1) == Some(TokKind::Num);
+        if attached && !after_number && n.digits.is_some() {
+            negative = true;
+            first = sign;
+        }
+    }
+    let before: Vec<&str> = ctx.words_before(first, 2);
+    let mut currency = currency_before(&before).filter(|m| {
+        // The sign must touch the number or its partner ("US $", "$ US").
+        let sign_at = first - m.len;
+        !ctx.toks[first].space_before
+            || m.len > 1
+            || sign_at + m.len == first && ctx.w(sign_at).len() > 1
+    });
+    // "$ US 113": a code after the sign.
+    if currency.is_none() && first >= 2 && ctx.w(first - 1) == "us" && ctx.w(first - 2) == "$" {
+        currency = Some(UnitMatch {
+            norm: "dollar".into(),
+            kind: Kind::Currency,
+            len: 2,
+        });
+    }
+    let mut unit_text: Option<String> = None;
+    let mut unit_norm: Option<String> = None;
+    let mut kind = Kind::Other;
+    let mut after = n.last;
+    if let Some(c) = &currency {
+        first -= c.len;
+        unit_text = Some(ctx.span(first, first + c.len).replace(' ', ""));
+        unit_norm = Some(c.norm.clone());
+        kind = Kind::Currency;
+        // "$76 US": a trailing code belongs to the sign.
+        if matches!(ctx.w(after), "us" | "usd") && ctx.raw(after).chars().all(|c| c.is_uppercase())
+        {
+            after += 1;
+        }
+    }
+    if negative {
+        value = -value;
+    } else if ctx.w(first.wrapping_sub(1)) == "minus" {
+        value = -value;
+    }
+    let mut phrase = None;
+    let mut unit_end = after;
+    if currency.is_none() {
+        // "6.1-inch", "185-hp": a hyphen may join the unit.
+        let skip = usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
+        let words = ctx.words_from(after + skip, 4);
+        let mut unit = unit_after(&words);
+        // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
+        if unit.is_none() {
+            let head = words
+                .first()
+                .and_then(|w| w.split('-').next())
+                .unwrap_or("");
+            if head.len() < words.first().map_or(0, |w| w.len()) {
+                unit = unit_after(&[head]).map(|u| UnitMatch { len: 1, ..u });
+            }
+        }
+        // A lone letter unit must touch the number ("5m", "3 l" is not litres).
+        if let Some(u) = &unit {
+            let lone =
+                words[0].len() == 1 && words[0].chars().all(char::is_alphabetic) && u.len == 1;
+            if lone && !ctx.glued(after + skip) {
+                unit = None;
+            }
+            // "points" after a plain number reads as a score or index points: keep.
+            // "times" only as a multiplier ("four times"), not "at times".
+        }
+        // "37m long": the glued "m" was read as million; it is metres here.
+        if n.scaled
+            && ctx.w(n.last - 1) == "m"
+            && ctx.glued(n.last - 1)
+            && unit.is_none()
+            && DIMENSIONS.contains(&ctx.w(n.last))
+        {
+            value /= 1e6;
+            unit = Some(UnitMatch {
+                norm: "metre".into(),
+                kind: Kind::Measure,
+                len: 0,
+            });
+            unit_text = Some("m".into());
+        }
+        if let Some(u) = unit {
+            if u.len > 0 {
+                unit_text = Some(ctx.span(after + skip, after + skip + u.len).to_string());
+            }
+            unit_norm = Some(u.norm);
+            kind = u.kind;
+            unit_end = after + skip + u.len;
+        } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
+            unit_text = Some(ctx.raw(head).to_string());
+            unit_norm = Some(singular(ctx.raw(head)));
+            kind = Kind::Count;
+            unit_end = head + 1;
+            phrase = Some((a, b));
+        }
+        // Rates: "per gram", "per share", "a day".
+        if unit_norm.is_some() {
+            let (w1, w2) = (ctx.w(unit_end), ctx.w(unit_end + 1));
+            let per_unit =
+                if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
+                    Some(singular(w2))
+                } else if matches!(w1, "a" | "an" | "each")
+                    && matches!(
+                        w2,
+                        "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
+                    )
+                {
+                    Some(w2.to_string())
+                } else {
+                    None
+                };
+            if let Some(per) = per_unit {
+                let norm = unit_norm.take().unwrap_or_default();
+                let norm = if norm == "count" {
+                    "count".to_string()
+                } else {
+                    norm
+                };
+                unit_norm = Some(format!("{norm} per {per}"));
+                unit_text = Some(
+                    format!(
+                        "{} {}",
+                        unit_text.unwrap_or_default(),
+                        ctx.span(unit_end, unit_end + 2)
+                    )
+                    .trim()
+                    .to_string(),
+                );
+                unit_end += 2;
+            }
+        }
+    } else {
+        // "$10 per gram", "C$6 per share".
+        if ctx.w(unit_end) == "per"
+            && ctx.is_word(unit_end + 1)
+            && !super::concept::is_stopword(ctx.w(unit_end + 1))
+        {
+            unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
+            unit_end += 2;
+        }
+    }
+    let has_unit = unit_norm.is_some();
+    if not_a_claim(ctx, n, has_unit, phones).is_some() {
+        return None;
+    }
+    // A spelled number needs something counted or measured: "two hours", not "the two".
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
+        return None;
+    }
+    // "times" only counts after a number written as a multiplier ("four times the number").
+    let (low, high) = match n.range {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (None, None),
+    };
+    let mut q = Quantity {
+        value,
+        low,
+        high,
+        first,
+        last: n.last,
+        unit_end,
+        unit: unit_text,
+        unit_norm,
+        kind,
+        bound: Bound::Exact,
+        direction: None,
+        previous: None,
+        phrase,
+    };
+    if let (Some(a), Some(b)) = (q.low, q.high) {
+        q.value = (a + b) / 2.0;
+    }
+    read_bound(ctx, &mut q);
+    read_direction(ctx, &mut q);
+    Some(q)
+}
+
+fn read_bound(ctx: &Ctx, q: &mut Quantity) {
+    let before = ctx.words_before(q.first, 4);
+    if let Some((b, _)) = bound_before(&before) {
+        q.bound = b;
+    } else if let Some((b, _)) = bound_before(&ctx.words_before(q.first.saturating_sub(1), 4))
+        .filter(|_| {
+            // One softening word between: "just over 10", "well under", "slightly more than".
+            matches!(
+                ctx.w(q.first - 1),
+                "just" | "slightly" | "well" | "far" | "by"
+            )
+        })
+    {
+        q.bound = b;
+    }
+    let after = ctx.words_from(q.unit_end, 2);
+    if let Some((b, _)) = bound_after(&after) {
+        if q.bound == Bound::Exact {
+            q.bound = b;
+        }
+    }
+    // "the sub-500 sq m market", "sub-$10".
+    if ctx.w(q.first.wrapping_sub(1)) == "-" && ctx.w(q.first.wrapping_sub(2)) == "sub" {
+        q.bound = Bound::LessThan;
+    }
+}
+
+fn read_direction(ctx: &Ctx, q: &mut Quantity) {
+    // Look left over fillers for a change verb: "rose 2.1%", "fell by about 300", "up 9.4%".
+    let mut i = q.first;
+    let mut steps = 0;
+    let mut saw_to = false;
+    while i > 0 && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let w = ctx.w(i);
+        if let Some(d) = change_verb(w) {
+            // "fell to 4.3%" states the level after the change; "rose 18 sen to RM23.50": the
+            // amount before "to" already carries the change.
+            if saw_to && (i + 1..q.first).any(|k| ctx.kind(k) == Some(TokKind::Num)) {
+                return;
+            }
+            // "higher"/"lower" read as a change only after the figure ("34.4% higher").
+            if matches!(w, "higher" | "lower") {
+                return;
+            }
+            q.direction = Some(d);
+            return;
+        }
+        if w == "to" {
+            saw_to = true;
+        }
+        if !filler(w) && !matches!(ctx.kind(i), Some(TokKind::Punct)) {
+            return;
+        }
+        if matches!(w, "," | ";" | "(" | ")") {
+            return;
+        }
+    }
+    // "34.4% higher", "0.68 percent lower".
+    match ctx.w(q.unit_end) {
+        "higher" => q.direction = Some(Direction::Up),
+        "lower" => q.direction = Some(Direction::Down),
+        _ => {}
+    }
+}
+
+/// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million"
+/// into one ranged quantity.
+fn merge_ranges(ctx: &Ctx, qs: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    let mut it = qs.into_iter().peekable();
+    while let Some(mut a) = it.next() {
+        if let Some(b) = it.peek() {
+            if let Some(range) = range_of(ctx, &a, b) {
+                let b = it.next().expect("peeked");
+                a = range_quantity(a, b, range);
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// The (low, high) of two quantities joined as a range, if they are.
+fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
+    if a.low.is_some() || b.low.is_some() {
+        return None;
+    }
+    let between: Vec<&str> = (a.unit_end..b.first).map(|i| ctx.w(i)).collect();
+    let before = ctx.words_before(a.first, 2);
+    let lead = before.last().copied().unwrap_or("");
+    let dash = matches!(
+        between.as_slice(),
+        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"]
+    );
+    let to = between.as_slice() == ["to"];
+    let and =
+        between.as_slice() == ["and"] && (lead == "between" || before.first() == Some(&"between"));
+    if !(dash || to || and) {
+        return None;
+    }
+    // "from 3,000 to 10,000" after a change verb states a change, not a range.
+    if to && lead == "from" {
+        let verb_before = ctx
+            .words_before(a.first.saturating_sub(1), 3)
+            .iter()
+            .any(|w| change_verb(w).is_some());
+        if verb_before {
+            return None;
+        }
+    }
+    // Units must agree (or the first must have none).
+    let unit_ok = a.unit_norm.is_none()
+        || a.unit_norm == b.unit_norm
+        || (a.kind == Kind::Currency && b.kind == Kind::Currency);
+    if !unit_ok {
+        return None;
+    }
+    let (mut lo, hi) = (a.value, b.value);
+    // Scale carries back: "$3 to $5 billion", "11 to 12,000", "four to five thousand".
+    if lo < hi / 100.0 && lo > 0.0 {
+        for scale in [1e3, 1e6, 1e9, 1e12] {
+            let scaled = lo * scale;
+            if scaled <= hi && scaled >= hi / 10.0 {
+                lo = scaled;
+                break;
+            }
+        }
+    }
+    (lo <= hi || dash).then_some((lo, hi))
+}
+
+fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantity {
+    a.low = Some(lo);
+    a.high = Some(hi);
+    a.value = (lo + hi) / 2.0;
+    a.last = b.last;
+    a.unit_end = b.unit_end;
+    if a.unit_norm.is_none() || a.kind == Kind::Currency {
+        a.unit = b.unit;
+        a.unit_norm = b.unit_norm;
+        a.kind = b.kind;
+        a.phrase = b.phrase;
+    }
+    if a.direction.is_none() {
+        a.direction = b.direction;
+    }
+    a
+}
+
+/// "10,000 troops, up from 3,000", "fell to 4.3 per cent from 4.6 per cent", "rose from 2.1
+/// million to 3.4 million": the earlier figure becomes `previous` of the later one.
+fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
+    let mut k = 1;
+    while k < qs.len() {
+        let (a, b) = (&qs[k - 1], &qs[k]);
+        let a_end = a.phrase.map_or(a.unit_end, |(_, end)| end.max(a.unit_end));
+        let between: Vec<&str> = (a_end..b.first)
+            .map(|i| ctx.w(i))
+            .filter(|w| *w != ",")
+            .collect();
+        let compatible = b.unit_norm.is_none()
+            || b.unit_norm == a.unit_norm
+            || (b.kind == a.kind && a.kind != Kind::Count);
+        // a, up/down from b | a from b
+        let from_after = matches!(
+            between.as_slice(),
+            ["up", "from"] | ["down", "from"] | ["from"] | ["compared", "to"] | ["from", "about"]
+        );
+        if from_after && compatible && a.low.is_none() {
+            let prev = b.value;
+            let dir = match between.first() {
+                Some(&"up") => Some(Direction::Up),
+                Some(&"down") => Some(Direction::Down),
+                _ => None,
+            };
+            let a = &mut qs[k - 1];
+            a.previous = Some(prev);
+            if a.direction.is_none() {
+                a.direction = dir
+                    .or(if a.value > prev {
+                        Some(Direction::Up)
+                    } else if a.value < prev {
+                        Some(Direction::Down)
+                    } else {
+                        None
+                    })
+                    .filter(|_| dir.is_some() || between != ["compared", "to"]);
+            }
+            qs.remove(k);
+            continue;
+        }
+        // "rose from a to b": a is the previous value of b.
+        let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between.as_slice() == ["to"];
+        let verb_before = ctx
+            .words_before(a.first.saturating_sub(1), 3)
+            .iter()
+            .find_map(|w| change_verb(w));
+        if from_before && verb_before.is_some() && (a.unit_norm.is_none() || compatible) {
+            let (prev, prev_bound) = (a.value, a.bound);
+            let b = &mut qs[k];
+            b.previous = Some(prev);
+            b.direction = verb_before;
+            if b.bound == Bound::Exact {
+                b.bound = prev_bound;
+            }
+            qs.remove(k - 1);
+            continue;
+        }
+        k += 1;
+    }
+}

@@ -1,0 +1,167 @@
+//! Sentence and paragraph boundaries, aware of abbreviations ("Oct. 28", "U.S.", "T.R. Reid").
+
+/// A sentence: byte span in the document text and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// Words whose trailing period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "pres", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "inc", "ltd", "co",
+    "corp", "jr", "sr", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "approx", "est", "dept", "govt",
+    "fig", "vol", "pp", "al",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        // A single capital letter is an initial ("T.R. Reid", "John F. Kennedy").
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Splits `text` into sentences. Line breaks end sentences (headlines, list items); a blank line
+/// or a line break after a sentence end starts a new paragraph.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, p: usize| {
+        let slice = &text[s..e];
+        let trimmed_start = s + (slice.len() - slice.trim_start().len());
+        let trimmed_end = e - (slice.len() - slice.trim_end().len());
+        if trimmed_end > trimmed_start {
+            out.push(Sentence {
+                start: trimmed_start,
+                end: trimmed_end,
+                paragraph: p,
+            });
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i, paragraph);
+            // A line that ends without closing punctuation and a next line that starts in lower
+            // case is a hard-wrapped sentence: keep going.
+            let prev = text[start..i].trim_end();
+            let next = text[i + 1..].trim_start_matches([' ', '\t']);
+            let wrapped = !prev.is_empty()
+                && !prev.ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
+                && next.chars().next().is_some_and(char::is_lowercase);
+            if wrapped {
+                out.pop();
+                i += 1;
+                continue;
+            }
+            paragraph += 1;
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Closing quotes and brackets stay with the sentence.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')') {
+                end += 1;
+            }
+            if text[end..].starts_with('\u{201D}') || text[end..].starts_with('\u{2019}') {
+                end += 3;
+            }
+            let followed_by_space = end < bytes.len() && matches!(bytes[end], b' ' | b'\t');
+            if followed_by_space && b == b'.' && !ends_sentence(text, i, end) {
+                i += 1;
+                continue;
+            }
+            if followed_by_space || end >= bytes.len() {
+                push(&mut out, start, end, paragraph);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, start, text.len(), paragraph);
+    out
+}
+
+/// Whether the period at `dot` ends a sentence: not after an abbreviation or an initial, and the
+/// next word does not start in lower case or with a digit after an abbreviation-like token.
+fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let next = text[after..].trim_start();
+    let next_char = next.chars().next();
+    if is_abbreviation(word) {
+        // "in the U.S. The next": an abbreviation that closes a sentence before a capital.
+        let closes = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "u.s" | "u.k" | "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "a.m" | "p.m"
+        );
+        return closes && next_char.is_some_and(char::is_uppercase);
+    }
+    !next_char.is_some_and(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn sentence_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two!", &["One.", "Two!"]),
+            (
+                "We did that on Aug. 14, Reid said. Next one.",
+                &["We did that on Aug. 14, Reid said.", "Next one."],
+            ),
+            (
+                "Ford spokesman T.R. Reid told us. Then more.",
+                &["Ford spokesman T.R. Reid told us.", "Then more."],
+            ),
+            (
+                "It cost 3.5 million. Later",
+                &["It cost 3.5 million.", "Later"],
+            ),
+            (
+                "Headline\nBody text here.",
+                &["Headline", "Body text here."],
+            ),
+            (
+                "a line that wraps\nonto the next one.",
+                &["a line that wraps\nonto the next one."],
+            ),
+            (
+                "He said \"no.\" Then left.",
+                &["He said \"no.\"", "Then left."],
+            ),
+            ("in the U.S. The next", &["in the U.S.", "The next"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&sentences(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_follow_line_breaks() {
+        let text = "One. Two.\n\nThree.";
+        let got: Vec<usize> = split(text).iter().map(|s| s.paragraph).collect();
+        assert_eq!(got, vec![0, 0, 2]);
+    }
+}

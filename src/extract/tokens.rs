@@ -1,0 +1,241 @@
+//! Splits a sentence into words, numbers, codes and punctuation, keeping byte spans.
+//!
+//! Numbers keep their separators ("10,000", "1.2"); a word glued to digits is a code ("F-16",
+//! "COVID-19", "G7") unless the letters are a currency prefix ("USD10m", "RM23.50"), and digits glued
+//! to letters split into number and unit ("155mph", "45k", "256GB").
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Num,
+    /// Letters and digits that name something: "F-16", "COVID-19", "S23", "5G" is not one.
+    Code,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace (or the sentence start) comes right before this token.
+    pub space_before: bool,
+}
+
+/// Letter prefixes that introduce an amount when glued to digits ("USD10m", "RM2.70", "PS6m").
+const CURRENCY_PREFIXES: &[&str] = &[
+    "usd", "us", "eur", "gbp", "aud", "cad", "nzd", "sgd", "hkd", "jpy", "cny", "rmb", "inr",
+    "chf", "rm", "ps", "rs", "sek", "nok", "dkk", "zar", "brl", "mxn", "krw", "uah", "rub", "egp",
+    "ngn", "try", "pln", "huf", "czk", "idr", "php", "thb", "aed", "sar", "ils", "kes",
+];
+
+/// Words that a hyphen joins to a following number without making a code ("sub-500", "minus-260").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "sub", "minus", "plus", "now", "mid", "over", "under", "about", "around", "nearly", "some",
+    "top", "post", "pre", "near", "up", "down", "high", "low", "almost", "roughly", "the", "a",
+];
+
+/// The decimal value of a digit character, ASCII or another script's decimal digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    // Zero code points of the decimal digit blocks news text meets: Arabic-Indic, extended
+    // Arabic-Indic, Devanagari, Bengali, fullwidth, mathematical digits are rare enough to ignore.
+    const ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10];
+    let cp = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&cp))
+        .map(|&zero| cp - zero)
+}
+
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '_'
+}
+
+/// Spaces that group thousands inside a number ("10 000"): no-break, narrow and thin spaces.
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | ' ')
+}
+
+/// Tokenizes `s`; spans are offsets into `s` plus `base`.
+pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
+    let off = |i: usize| -> usize { chars.get(i).map_or(s.len(), |&(o, _)| o) };
+    let mut out = Vec::with_capacity(n / 4 + 1);
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() || c == '\u{FEFF}' || c == '\0' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if is_digit(c) {
+            i = scan_number(&chars, i);
+            // Digits glued to letters: "5G" and "3s" stay codes unless the letters are a unit.
+            kind = TokKind::Num;
+            // An alphanumeric run like "S23" that started with a letter is handled below; here
+            // a number runs into letters ("155mph"): split, the letters become the next token.
+        } else if is_word_char(c) {
+            let mut j = i;
+            while j < n {
+                let cj = chars[j].1;
+                let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
+                    && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
+                    && j > i;
+                if is_word_char(cj) || inner {
+                    // A period inside a word only joins single letters ("U.S", "a.m").
+                    if cj == '.' && (j - i != 1 && chars[j - 2].1 != '.') {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut word_end = j;
+            let mut prefix_word = false;
+            if chars[j - 1].1 == '-' {
+                let letters: String = chars[i..j - 1].iter().map(|&(_, c)| c).collect();
+                if HYPHEN_PREFIXES.contains(&letters.to_lowercase().as_str()) {
+                    word_end = j - 1;
+                    prefix_word = true;
+                }
+            }
+            if !prefix_word && at(j).is_some_and(is_digit) {
+                let letters: String = chars[i..word_end].iter().map(|&(_, c)| c).collect();
+                let lower = letters.to_lowercase();
+                if at(j).is_some_and(is_digit) && CURRENCY_PREFIXES.contains(&lower.as_str()) {
+                    kind = TokKind::Word;
+                    i = word_end;
+                } else {
+                    // A code: letters and digits with hyphens ("COVID-19", "Su-34s", "V-12").
+                    while j < n
+                        && (chars[j].1.is_alphanumeric()
+                            || (chars[j].1 == '-' && at(j + 1).is_some_and(char::is_alphanumeric)))
+                    {
+                        j += 1;
+                    }
+                    kind = TokKind::Code;
+                    i = j;
+                }
+            } else {
+                kind = TokKind::Word;
+                i = word_end;
+            }
+        } else {
+            kind = TokKind::Punct;
+            i += 1;
+        }
+        out.push(Token {
+            kind,
+            start: base + off(start),
+            end: base + off(i),
+            space_before,
+        });
+        space_before = false;
+    }
+    out
+}
+
+/// Scans a numeral from `i` (a digit): grouped thousands, one decimal part. Returns the end index.
+fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
+    let n = chars.len();
+    let digit_at = |k: usize| k < n && is_digit(chars[k].1);
+    let run = |mut k: usize| {
+        while digit_at(k) {
+            k += 1;
+        }
+        k
+    };
+    let first_end = run(i);
+    let first_len = first_end - i;
+    i = first_end;
+    // Thousands groups: ",000" or "\u{a0}000" (exactly three digits, then no digit).
+    loop {
+        if i < n && (chars[i].1 == ',' || is_group_space(chars[i].1)) && digit_at(i + 1) {
+            let end = run(i + 1);
+            let plain_space = chars[i].1 == ' ';
+            if end - (i + 1) == 3 && !(plain_space && first_len > 3) {
+                // A plain space groups only when the number starts with 1-3 digits and what
+                // follows is not another number ("10 000 people", not "2019 100").
+                if plain_space
+                    && end < n
+                    && matches!(chars[end].1, ',' | '.' | ':')
+                    && digit_at(end + 1)
+                {
+                    break;
+                }
+                i = end;
+                continue;
+            }
+        }
+        break;
+    }
+    if i + 1 < n && chars[i].1 == '.' && digit_at(i + 1) {
+        i = run(i + 1);
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(TokKind, &str)> {
+        tokenize(s, 0)
+            .iter()
+            .map(|t| (t.kind, &s[t.start..t.end]))
+            .collect()
+    }
+
+    #[test]
+    fn tokenizer_cases() {
+        use TokKind::*;
+        let cases: &[(&str, &[(TokKind, &str)])] = &[
+            ("10,000 troops", &[(Num, "10,000"), (Word, "troops")]),
+            ("10 000 people", &[(Num, "10 000"), (Word, "people")]),
+            (
+                "in 2019 100 people",
+                &[(Word, "in"), (Num, "2019"), (Num, "100"), (Word, "people")],
+            ),
+            ("3.5%", &[(Num, "3.5"), (Punct, "%")]),
+            ("F-16 jets", &[(Code, "F-16"), (Word, "jets")]),
+            ("COVID-19", &[(Code, "COVID-19")]),
+            ("G7 leaders", &[(Code, "G7"), (Word, "leaders")]),
+            ("155mph", &[(Num, "155"), (Word, "mph")]),
+            ("USD10m", &[(Word, "USD"), (Num, "10"), (Word, "m")]),
+            (
+                "U.S. troops",
+                &[(Word, "U.S"), (Punct, "."), (Word, "troops")],
+            ),
+            (
+                "1,2 and 3",
+                &[
+                    (Num, "1"),
+                    (Punct, ","),
+                    (Num, "2"),
+                    (Word, "and"),
+                    (Num, "3"),
+                ],
+            ),
+            ("won't", &[(Word, "won't")]),
+            ("\u{0663}\u{0660}", &[(Num, "\u{0663}\u{0660}")]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&kinds(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! figtrack: tracks the statistical figures reported in the news.
+//!
+//! The library does the work; `src/main.rs` is a thin command line over it.
+//! Data flows one way: [`input`] reads documents, [`extract`] turns text into [`model::Claim`]s
+//! (pure: no I/O), and [`export`] writes rows in the formats people and programs read.
+
+pub mod cli;
+pub mod export;
+pub mod extract;
+pub mod input;
+pub mod model;
+
+pub use extract::extract;
+pub use model::{Bound, Claim, Direction, Document, Kind};

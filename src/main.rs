@@ -1,0 +1,15 @@
+//! The `figtrack` command: parse arguments, dispatch, report errors.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = figtrack::cli::Cli::parse();
+    match figtrack::cli::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("figtrack: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The records every stage shares: a [`Document`] goes in, [`Claim`]s come out.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An article to extract from: its text plus what is known about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Given id, file stem, or the record's line number.
+    pub id: String,
+    pub text: String,
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Document {
+    /// A document with just an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// What sort of figure a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Count,
+    Currency,
+    Percentage,
+    Measure,
+    Other,
+}
+
+/// How the figure bounds the true value.
+///
+/// `~` covers what rounds to the value; `>`/`<` are open intervals, `>=`/`<=` closed ones.
+/// "nearly" and "almost" are written `~` (the value is approached from below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bound {
+    #[serde(rename = "=")]
+    Exact,
+    #[serde(rename = "~")]
+    Approximate,
+    #[serde(rename = ">")]
+    MoreThan,
+    #[serde(rename = "<")]
+    LessThan,
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "<=")]
+    AtMost,
+}
+
+impl Bound {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bound::Exact => "=",
+            Bound::Approximate => "~",
+            Bound::MoreThan => ">",
+            Bound::LessThan => "<",
+            Bound::AtLeast => ">=",
+            Bound::AtMost => "<=",
+        }
+    }
+
+    /// Parses the symbol written by [`Bound::symbol`].
+    pub fn from_symbol(s: &str) -> Option<Bound> {
+        Some(match s {
+            "=" => Bound::Exact,
+            "~" => Bound::Approximate,
+            ">" => Bound::MoreThan,
+            "<" => Bound::LessThan,
+            ">=" => Bound::AtLeast,
+            "<=" => Bound::AtMost,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+/// A stated change: "rose 2.1%" is up, "fell by 300" is down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Currency => "currency",
+            Kind::Percentage => "percentage",
+            Kind::Measure => "measure",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl Direction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
+/// One figure found in one document: the project's central record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub doc: String,
+    pub claim_id: String,
+    pub published: Option<NaiveDate>,
+    pub as_of: Option<NaiveDate>,
+    pub metric: Option<String>,
+    pub concept: Option<String>,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_normalized: Option<String>,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub direction: Option<Direction>,
+    pub previous: Option<f64>,
+    pub attribution: Option<String>,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    pub sentence: String,
+}
+
+/// The stable id of a claim: a hash of its document id and byte span.
+pub fn claim_id(doc: &str, start: u32, end: u32) -> String {
+    let mut key = Vec::with_capacity(doc.len() + 9);
+    key.extend_from_slice(doc.as_bytes());
+    key.push(0);
+    key.extend_from_slice(&start.to_le_bytes());
+    key.extend_from_slice(&end.to_le_bytes());
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+}
