@@ -64,6 +64,10 @@ const SAY_VERBS: &[&str] = &[
     "disclosed",
 ];
 
+pub fn is_say_verb(w: &str) -> bool {
+    SAY_VERBS.contains(&w)
+}
+
 /// Lower-case words that may stand inside a source's name or title.
 const TITLE_WORDS: &[&str] = &[
     "spokesperson",

@@ -264,6 +264,8 @@ const VERBS: &[&str] = &[
 
 fn is_verb(w: &str) -> bool {
     VERBS.contains(&w)
+        || super::change::change_verb(w).is_some()
+        || super::attribution::is_say_verb(w)
 }
 
 /// Words that start a post-modifier of a counted noun ("troops in eastern Russia").
@@ -279,6 +281,11 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     let mut head: Option<usize> = None;
     while i < ctx.len() && i < at + 5 {
         let w = ctx.w(i);
+        // "Kia and Hyundai vehicles": names joined before the counted noun.
+        if w == "and" && i > at && ctx.capitalized(i - 1) && ctx.capitalized(i + 1) {
+            i += 1;
+            continue;
+        }
         if !ctx.is_word(i)
             || is_stopword(w)
             || is_verb(w)
@@ -401,49 +408,54 @@ fn clause_break(ctx: &Ctx, i: usize) -> bool {
     )
 }
 
-/// The concept of a figure whose tokens run from `first` to `last` (exclusive), with the unit
-/// ending at `unit_end`. `count_phrase` is the counted noun phrase, if any.
+/// The concept of a figure whose tokens start at `first`, with its unit ending at `unit_end`
+/// and `count_phrase` the counted noun phrase, if any.
+///
+/// It names the thing measured ("North Korean troops in eastern Russia", "revenue") and, when
+/// the sentence states whose it is, the owner first: "Chinese e-commerce giant: revenue",
+/// "Ford (F): workers in the United Kingdom". Sources are not owners: in "Pentagon estimates
+/// reveal 10,000 troops" the Pentagon is the attribution.
 pub fn concept(
     ctx: &Ctx,
     first: usize,
     unit_end: usize,
     count_phrase: Option<(usize, usize)>,
 ) -> Option<String> {
-    if let Some((a, b)) = count_phrase {
-        let phrase = tidy(ctx, a, b);
-        // "NP, exceeding 600,000 soldiers killed": the figure restates the noun before the comma.
-        if let Some(np) = apposition(ctx, first) {
-            return Some(format!("{np}: {phrase}"));
-        }
-        return Some(phrase);
+    let thing = count_phrase
+        .map(|(a, b)| tidy(ctx, a, b))
+        .or_else(|| of_phrase(ctx, unit_end));
+    let owner = apposition(ctx, first).or_else(|| subject(ctx, first));
+    match (owner, thing) {
+        (Some(o), Some(t)) if t.to_lowercase().contains(&o.to_lowercase()) => Some(t),
+        (Some(o), Some(t)) if o.to_lowercase().contains(&t.to_lowercase()) => Some(o),
+        (Some(o), Some(t)) => Some(format!("{o}: {t}")),
+        (o, t) => o.or(t),
     }
-    // "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
-    if ctx.w(unit_end) == "of" {
-        let mut j = unit_end + 1;
-        while matches!(
-            ctx.w(j),
-            "the" | "its" | "their" | "his" | "her" | "our" | "a" | "an" | "all"
-        ) {
-            j += 1;
-        }
-        let start = j;
-        while j < ctx.len()
-            && j < start + 6
-            && ctx.is_word(j)
-            && !is_verb(ctx.w(j))
-            && (!is_stopword(ctx.w(j))
-                || (ctx.w(j) == "of" && ctx.is_word(j + 1) && !is_stopword(ctx.w(j + 1))))
-        {
-            j += 1;
-        }
-        if j > start {
-            return Some(tidy(ctx, start, j));
-        }
+}
+
+/// "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
+fn of_phrase(ctx: &Ctx, unit_end: usize) -> Option<String> {
+    if ctx.w(unit_end) != "of" {
+        return None;
     }
-    if let Some(np) = apposition(ctx, first) {
-        return Some(np);
+    let mut j = unit_end + 1;
+    while matches!(
+        ctx.w(j),
+        "the" | "its" | "their" | "his" | "her" | "our" | "a" | "an" | "all"
+    ) {
+        j += 1;
     }
-    subject(ctx, first)
+    let start = j;
+    while j < ctx.len()
+        && j < start + 6
+        && ctx.is_word(j)
+        && !is_verb(ctx.w(j))
+        && (!is_stopword(ctx.w(j))
+            || (ctx.w(j) == "of" && ctx.is_word(j + 1) && !is_stopword(ctx.w(j + 1))))
+    {
+        j += 1;
+    }
+    (j > start).then(|| tidy(ctx, start, j))
 }
 
 /// The noun phrase before ", <bound> <figure>" ("Russian losses, exceeding 600,000").
@@ -508,11 +520,20 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             break;
         }
         let w = ctx.w(i);
-        if is_verb(w) || super::change::change_verb(w).is_some() || is_linking(w) {
+        let past = w.len() > 4
+            && w.ends_with("ed")
+            && i > 0
+            && ctx.is_word(i - 1)
+            && !is_stopword(ctx.w(i - 1));
+        if is_verb(w) || is_linking(w) || past {
             verb = Some(i);
         }
     }
     let verb = verb?;
+    // The subject of a verb of saying is the source, not what the figure is about.
+    if super::attribution::is_say_verb(ctx.w(verb)) && ctx.w(verb) != "estimated" {
+        return None;
+    }
     // Auxiliaries before the main verb belong to it: "will be", "has been", "would cost".
     let mut end = verb;
     while end > 0

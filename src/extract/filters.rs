@@ -5,6 +5,7 @@ use super::context::Ctx;
 use super::dates::month;
 use super::numbers::Numeral;
 use super::tokens::TokKind;
+use crate::model::Kind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,6 +21,7 @@ pub enum NotClaim {
     Name,
     OneOf,
     Pronoun,
+    Age,
 }
 
 /// Words after which a number names something ("Category 4", "No. 1", "Game 7").
@@ -128,7 +130,7 @@ fn is_year_like(raw: &str, value: f64) -> bool {
 pub fn not_a_claim(
     ctx: &Ctx,
     n: &Numeral,
-    has_unit: bool,
+    unit: Option<Kind>,
     phones: &[(usize, usize)],
 ) -> Option<NotClaim> {
     let first = n.first;
@@ -136,6 +138,9 @@ pub fn not_a_claim(
     let prev = first.checked_sub(1).map_or("", |p| ctx.w(p));
     let next = ctx.w(after);
     let start = ctx.toks[first].start;
+    let has_unit = unit.is_some();
+    // A unit of measure, currency or percentage (not just a counted noun).
+    let measured = unit.is_some_and(|k| k != Kind::Count);
     if phones.iter().any(|&(a, b)| start >= a && start < b) {
         return Some(NotClaim::Phone);
     }
@@ -211,8 +216,35 @@ pub fn not_a_claim(
         {
             return Some(NotClaim::Date);
         }
-        // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency).
-        if is_year_like(raw, n.value) && !n.scaled && !has_unit {
+        // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
+        // counted noun only after a preposition ("in 2018 sales rose").
+        let year_word = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "of"
+                | "and"
+                | "between"
+                | "to"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "year"
+                | "s"
+                | "'"
+                | "\u{2019}"
+                | "early"
+                | "late"
+                | "mid"
+        );
+        if is_year_like(raw, n.value)
+            && !n.scaled
+            && (!has_unit || (!measured && (year_word || first == 0 || ctx.capitalized(first - 1))))
+        {
             return Some(NotClaim::Year);
         }
         if month_before && is_year_like(raw, n.value) {
@@ -232,10 +264,17 @@ pub fn not_a_claim(
             };
             let naming = NAMING_WORDS.contains(&ctx.w(p));
             let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
-            let name_like = ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).contains('&');
-            if (naming || proper || name_like) && (!has_unit || naming) {
+            let camel = ctx.is_word(p)
+                && ctx.raw(p).chars().skip(1).any(char::is_uppercase)
+                && !ctx.raw(p).chars().all(char::is_uppercase);
+            let name_like = ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).contains('&') || camel;
+            if (naming || proper || name_like) && (!measured || naming) {
                 return Some(NotClaim::Name);
             }
+        }
+        // An age in apposition: "Senard, 65, now faces", "Jamie Armstrong, 25, said".
+        if !has_unit && prev == "," && next == "," && first >= 2 && ctx.capitalized(first - 2) {
+            return Some(NotClaim::Age);
         }
     }
     if n.spelled {
@@ -316,8 +355,13 @@ mod tests {
         find_numerals(text, &ctx.toks)
             .iter()
             .map(|n| {
-                let has_unit = matches!(ctx.w(n.last), "troops" | "%" | "people" | "hp");
-                not_a_claim(&ctx, n, has_unit, &phones)
+                let unit = match ctx.w(n.last) {
+                    "troops" | "people" => Some(Kind::Count),
+                    "%" => Some(Kind::Percentage),
+                    "hp" => Some(Kind::Measure),
+                    _ => None,
+                };
+                not_a_claim(&ctx, n, unit, &phones)
             })
             .collect()
     }
@@ -356,6 +400,15 @@ mod tests {
             ("2000 people", &[None]),
             ("1000 hp", &[None]),
             ("About 300 songs", &[None]),
+            ("Keytrudas 2018 sales jumped", &[Some(Year)]),
+            (
+                "between 1600 and 1900 world temperatures",
+                &[Some(Year), Some(Year)],
+            ),
+            ("the Euro 2020 qualifier", &[Some(Name)]),
+            ("its new HIV 2 drug regimen", &[Some(Name)]),
+            ("The iPhone 14 display", &[Some(Name)]),
+            ("Senard, 65, now faces", &[Some(Age)]),
         ];
         for (text, expected) in cases {
             assert_eq!(&reasons(text), expected, "{text}");

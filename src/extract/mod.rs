@@ -160,10 +160,20 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         let as_of = date
             .or_else(|| source.as_deref().and_then(|s| source_dates.lookup(s)))
             .or(doc.published);
+        let mut last_concept: Option<(usize, Option<String>)> = None;
         for q in quantities {
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
-            let concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
+            let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
+            // A figure in a list shares the concept of the one before it: "3 years, 2 months".
+            if concept.is_none() {
+                if let Some((prev_end, prev)) = &last_concept {
+                    if q.first.saturating_sub(*prev_end) <= 8 {
+                        concept.clone_from(prev);
+                    }
+                }
+            }
+            last_concept = Some((q.unit_end, concept.clone()));
             claims.push(Claim {
                 doc: doc.id.clone(),
                 claim_id: claim_id(&doc.id, start as u32, end as u32),

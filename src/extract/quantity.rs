@@ -48,7 +48,40 @@ pub fn quantities(ctx: &Ctx, phones: &[(usize, usize)]) -> Vec<Quantity> {
     }
     let mut out = merge_ranges(ctx, out);
     attach_previous(ctx, &mut out);
+    inherit_units(ctx, &mut out);
     out
+}
+
+/// A bare figure takes the unit of its neighbour: "435 homes by open sale and 187 by tender",
+/// "the highest forecast is 84.75 cents, while the lowest is 74.07", "280 million of the 1.5
+/// billion shekels".
+fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
+    for k in 0..qs.len() {
+        if qs[k].unit_norm.is_some() {
+            continue;
+        }
+        let donor = (0..k).rev().find(|&j| {
+            qs[j].unit_norm.is_some()
+                && qs[k].first - qs[j].unit_end <= 10
+                && qs[j].kind != Kind::Other
+        });
+        let forward = || {
+            (k + 1 < qs.len()
+                && qs[k + 1].unit_norm.is_some()
+                && ctx.w(qs[k].unit_end) == "of"
+                && qs[k + 1].first - qs[k].unit_end <= 3)
+                .then_some(k + 1)
+        };
+        let Some(j) = donor.or_else(forward) else {
+            continue;
+        };
+        // Counted nouns carry over only between parallel figures ("435 homes ... and 187").
+        let (unit, norm, kind) = (qs[j].unit.clone(), qs[j].unit_norm.clone(), qs[j].kind);
+        let q = &mut qs[k];
+        q.unit = unit;
+        q.unit_norm = norm;
+        q.kind = kind;
+    }
 }
 
 fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantity> {
@@ -101,14 +134,24 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
     }
     if negative {
         value = -value;
-    } else if ctx.w(first.wrapping_sub(1)) == "minus" {
+    } else if ctx.w(first.wrapping_sub(1)) == "minus"
+        || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus")
+    {
         value = -value;
     }
     let mut phrase = None;
     let mut unit_end = after;
     if currency.is_none() {
-        // "6.1-inch", "185-hp": a hyphen may join the unit.
-        let skip = usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
+        // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
+        // "35m of its devices": "of" (and a determiner) after a scaled figure.
+        let mut skip =
+            usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
+        if (n.scaled || n.range.is_some()) && ctx.w(after) == "of" {
+            skip = 1 + usize::from(matches!(
+                ctx.w(after + 1),
+                "its" | "their" | "the" | "his" | "her" | "our"
+            ));
+        }
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(&words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
@@ -118,7 +161,16 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
                 .and_then(|w| w.split('-').next())
                 .unwrap_or("");
             if head.len() < words.first().map_or(0, |w| w.len()) {
-                unit = unit_after(&[head]).map(|u| UnitMatch { len: 1, ..u });
+                let aged = words.first().is_some_and(|w| w.ends_with("-old"));
+                unit = unit_after(&[head]).map(|u| UnitMatch {
+                    len: 1,
+                    norm: if aged && u.norm != "count" {
+                        format!("{} of age", u.norm)
+                    } else {
+                        u.norm
+                    },
+                    ..u
+                });
             }
         }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
@@ -154,8 +206,20 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
             kind = u.kind;
             unit_end = after + skip + u.len;
         } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
-            unit_text = Some(ctx.raw(head).to_string());
-            unit_norm = Some(singular(ctx.raw(head)));
+            // The counted noun with its plain modifiers: "residential burglaries", "first-team
+            // players"; not names ("North Korean troops" counts troops) nor participles.
+            let mut m = head;
+            while m > a && plain_modifier(ctx, m - 1) {
+                m -= 1;
+            }
+            let modifiers: Vec<&str> = (m..head).map(|i| ctx.raw(i)).collect();
+            unit_text = Some(ctx.span(m, head + 1).to_string());
+            let mut norm = modifiers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>();
+            norm.push(singular(ctx.raw(head)));
+            unit_norm = Some(norm.join(" "));
             kind = Kind::Count;
             unit_end = head + 1;
             phrase = Some((a, b));
@@ -207,7 +271,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
         }
     }
     let has_unit = unit_norm.is_some();
-    if not_a_claim(ctx, n, has_unit, phones).is_some() {
+    if not_a_claim(ctx, n, has_unit.then_some(kind), phones).is_some() {
         return None;
     }
     // A spelled number needs something counted or measured: "two hours", not "the two".
@@ -240,6 +304,31 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
     read_bound(ctx, &mut q);
     read_direction(ctx, &mut q);
     Some(q)
+}
+
+/// A lower-case adjective or noun that stays in a counted unit ("residential", "first-team").
+fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.w(i);
+    ctx.is_word(i)
+        && !ctx.capitalized(i)
+        && !(w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        && !matches!(
+            w,
+            "new"
+                | "more"
+                | "additional"
+                | "other"
+                | "extra"
+                | "further"
+                | "total"
+                | "current"
+                | "former"
+                | "many"
+                | "several"
+                | "estimated"
+                | "combined"
+                | "remaining"
+        )
 }
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
