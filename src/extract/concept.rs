@@ -423,7 +423,8 @@ pub fn concept(
 ) -> Option<String> {
     let thing = count_phrase
         .map(|(a, b)| tidy(ctx, a, b))
-        .or_else(|| of_phrase(ctx, unit_end));
+        .or_else(|| of_phrase(ctx, unit_end))
+        .or_else(|| attributive(ctx, first, unit_end));
     let owner = apposition(ctx, first).or_else(|| subject(ctx, first));
     match (owner, thing) {
         (Some(o), Some(t)) if t.to_lowercase().contains(&o.to_lowercase()) => Some(t),
@@ -431,6 +432,24 @@ pub fn concept(
         (Some(o), Some(t)) => Some(format!("{o}: {t}")),
         (o, t) => o.or(t),
     }
+}
+
+/// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
+/// adjective describes the noun phrase after it.
+fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
+    let det = first.checked_sub(1).map(|p| ctx.w(p))?;
+    if !matches!(det, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "those" | "these" | "iconic" | "dual" | "combined") {
+        return None;
+    }
+    let mut j = unit_end;
+    while matches!(ctx.w(j), "-" | "(" | ")") || (ctx.kind(j) == Some(TokKind::Num)) || ctx.w(j).ends_with("-long") {
+        j += 1;
+    }
+    let start = j;
+    while j < ctx.len() && j < start + 5 && ctx.is_word(j) && !is_verb(ctx.w(j)) && !is_stopword(ctx.w(j)) {
+        j += 1;
+    }
+    (j > start).then(|| tidy(ctx, start, j))
 }
 
 /// "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
@@ -512,21 +531,48 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
 /// The subject a figure is stated about: the noun phrase before the nearest verb on its left.
 fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     let mut i = first;
-    // Find the verb: a word in the verb list, or ending in -ed/-s that follows a noun phrase.
+    // Find the main verb: the leftmost verb of the clause holding the figure; when that clause
+    // has none ("global debt, excluding financial institutions, was about $113 trillion"), the
+    // clauses before it, up to a relative pronoun or a strong break.
     let mut verb = None;
+    let mut relative = None;
     while i > 0 {
         i -= 1;
-        if clause_break(ctx, i) || ctx.kind(i) == Some(TokKind::Num) {
+        let w = ctx.w(i);
+        if matches!(w, "which" | "that" | "who") && verb.is_some() {
+            relative = Some(i);
             break;
         }
-        let w = ctx.w(i);
-        let past = w.len() > 4
-            && w.ends_with("ed")
-            && i > 0
-            && ctx.is_word(i - 1)
-            && !is_stopword(ctx.w(i - 1));
+        if clause_break(ctx, i) {
+            if verb.is_some() || w != "," {
+                break;
+            }
+            continue;
+        }
+        if ctx.kind(i) == Some(TokKind::Num) && verb.is_some() {
+            break;
+        }
+        let past = w.len() > 4 && w.ends_with("ed") && i > 0 && ctx.is_word(i - 1) && !is_stopword(ctx.w(i - 1));
         if is_verb(w) || is_linking(w) || past {
             verb = Some(i);
+        }
+    }
+    // "Ford (F) which has 13000 workers", "a Louisville defense that gave up 517 yards".
+    if let Some(r) = relative {
+        let mut end = r;
+        while end > 0 && matches!(ctx.w(end - 1), ")" | "(" | ",") {
+            end -= 1;
+        }
+        if end < r && ctx.w(end) == ")" {
+            end = r;
+        }
+        let mut start = end;
+        while start > 0 && (ctx.is_word(start - 1) || matches!(ctx.w(start - 1), "(" | ")")) && !is_verb(ctx.w(start - 1)) && (!is_stopword(ctx.w(start - 1)) || ctx.w(start - 1) == "the") && end - start < 5 {
+            start -= 1;
+        }
+        let end = if ctx.w(r - 1) == ")" { r } else { end };
+        if start < end {
+            return Some(tidy(ctx, start, end));
         }
     }
     let verb = verb?;
