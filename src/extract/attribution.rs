@@ -199,7 +199,15 @@ fn tidy(words: &[&str]) -> Option<String> {
         }
     }
     while let Some((last, rest)) = slice.split_last() {
-        if GENERIC_TAIL.contains(&last.to_ascii_lowercase().as_str()) && !rest.is_empty() {
+        // "Pentagon officials" names the Pentagon; "Local officials", "Ukrainian officials" stay.
+        let names_someone = rest.last().is_some_and(|w| {
+            let l = w.to_ascii_lowercase();
+            capitalized(w)
+                && !["an", "ish", "ese", "al", "cy", "ior", "ern", "ese"]
+                    .iter()
+                    .any(|s| l.ends_with(s))
+        });
+        if GENERIC_TAIL.contains(&last.to_ascii_lowercase().as_str()) && names_someone {
             slice = rest;
         } else if matches!(
             last.to_ascii_lowercase().as_str(),
@@ -242,7 +250,8 @@ pub fn source_in(words: &[Word]) -> Option<String> {
         }
     }
     for (i, l) in lower.iter().enumerate() {
-        if !SAY_VERBS.contains(&l.as_str()) {
+        // "The United States said": a verb is written in lower case.
+        if !SAY_VERBS.contains(&l.as_str()) || words[i].text.starts_with(char::is_uppercase) {
             continue;
         }
         // "X said": the name right before the verb (allowing a weekday: "officials confirmed
@@ -297,7 +306,7 @@ fn is_pronoun_or_day(name: &str) -> bool {
 /// Expands a short name ("Rutte") to its fullest form earlier in the document
 /// ("NATO Secretary-General Mark Rutte"): the capitalised run that ends with it.
 pub fn expand_name(short: &str, earlier: &str) -> Option<String> {
-    if short.contains(' ') || short.len() < 3 {
+    if short.contains(' ') || short.len() < 3 || !capitalized(short) {
         return None;
     }
     let mut best: Option<String> = None;

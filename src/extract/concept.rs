@@ -425,7 +425,9 @@ pub fn concept(
         .map(|(a, b)| tidy(ctx, a, b))
         .or_else(|| of_phrase(ctx, unit_end))
         .or_else(|| attributive(ctx, first, unit_end));
-    let owner = apposition(ctx, first).or_else(|| subject(ctx, first));
+    let owner = apposition(ctx, first)
+        .filter(|o| !is_time_phrase(o))
+        .or_else(|| subject(ctx, first));
     match (owner, thing) {
         (Some(o), Some(t)) if t.to_lowercase().contains(&o.to_lowercase()) => Some(t),
         (Some(o), Some(t)) if o.to_lowercase().contains(&t.to_lowercase()) => Some(o),
@@ -434,19 +436,53 @@ pub fn concept(
     }
 }
 
+/// The figure ending at `unit_end` is an amount of money ("$2.5bn in security assistance").
+fn first_is_money(ctx: &Ctx, unit_end: usize) -> bool {
+    (unit_end.saturating_sub(4)..unit_end).any(|k| {
+        matches!(
+            ctx.w(k),
+            "$" | "€" | "£" | "eur" | "gbp" | "usd" | "dollars" | "euros" | "pounds"
+        )
+    })
+}
+
 /// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
 /// adjective describes the noun phrase after it.
 fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
     let det = first.checked_sub(1).map(|p| ctx.w(p))?;
-    if !matches!(det, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "those" | "these" | "iconic" | "dual" | "combined") {
+    if !matches!(
+        det,
+        "a" | "an"
+            | "the"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "those"
+            | "these"
+            | "iconic"
+            | "dual"
+            | "combined"
+    ) {
         return None;
     }
     let mut j = unit_end;
-    while matches!(ctx.w(j), "-" | "(" | ")") || (ctx.kind(j) == Some(TokKind::Num)) || ctx.w(j).ends_with("-long") {
+    while matches!(ctx.w(j), "-" | "(" | ")")
+        || (ctx.kind(j) == Some(TokKind::Num))
+        || ctx.w(j).ends_with("-long")
+    {
         j += 1;
     }
     let start = j;
-    while j < ctx.len() && j < start + 5 && ctx.is_word(j) && !is_verb(ctx.w(j)) && !is_stopword(ctx.w(j)) {
+    while j < ctx.len()
+        && j < start + 5
+        && ctx.is_word(j)
+        && !is_verb(ctx.w(j))
+        && !is_stopword(ctx.w(j))
+    {
         j += 1;
     }
     (j > start).then(|| tidy(ctx, start, j))
@@ -454,7 +490,8 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
 
 /// "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
 fn of_phrase(ctx: &Ctx, unit_end: usize) -> Option<String> {
-    if ctx.w(unit_end) != "of" {
+    let money_in = ctx.w(unit_end) == "in" && first_is_money(ctx, unit_end);
+    if ctx.w(unit_end) != "of" && !money_in {
         return None;
     }
     let mut j = unit_end + 1;
@@ -540,7 +577,19 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         i -= 1;
         let w = ctx.w(i);
         if matches!(w, "which" | "that" | "who") && verb.is_some() {
-            relative = Some(i);
+            // "said that ...", "told reporters that ...": a complement, not a relative clause.
+            let complement = w == "that"
+                && ctx
+                    .words_before(i, 3)
+                    .iter()
+                    .any(|b| super::attribution::is_say_verb(b) || *b == "believed");
+            if !complement {
+                relative = Some(i);
+            }
+            break;
+        }
+        // "The office said inflation rose 2.1%": the figure belongs to the reported clause.
+        if verb.is_some() && super::attribution::is_say_verb(w) {
             break;
         }
         if clause_break(ctx, i) {
@@ -552,7 +601,11 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         if ctx.kind(i) == Some(TokKind::Num) && verb.is_some() {
             break;
         }
-        let past = w.len() > 4 && w.ends_with("ed") && i > 0 && ctx.is_word(i - 1) && !is_stopword(ctx.w(i - 1));
+        let past = w.len() > 4
+            && w.ends_with("ed")
+            && i > 0
+            && ctx.is_word(i - 1)
+            && !is_stopword(ctx.w(i - 1));
         if is_verb(w) || is_linking(w) || past {
             verb = Some(i);
         }
@@ -567,11 +620,16 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             end = r;
         }
         let mut start = end;
-        while start > 0 && (ctx.is_word(start - 1) || matches!(ctx.w(start - 1), "(" | ")")) && !is_verb(ctx.w(start - 1)) && (!is_stopword(ctx.w(start - 1)) || ctx.w(start - 1) == "the") && end - start < 5 {
+        while start > 0
+            && (ctx.is_word(start - 1) || matches!(ctx.w(start - 1), "(" | ")"))
+            && !is_verb(ctx.w(start - 1))
+            && (!is_stopword(ctx.w(start - 1)) || ctx.w(start - 1) == "the")
+            && end - start < 5
+        {
             start -= 1;
         }
         let end = if ctx.w(r - 1) == ")" { r } else { end };
-        if start < end {
+        if start < end && !is_time_phrase(&tidy(ctx, start, end)) {
             return Some(tidy(ctx, start, end));
         }
     }
@@ -606,7 +664,17 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     {
         end -= 1;
     }
+    // "Core inflation, which strips out food and energy, grew": skip the aside.
+    if end > 0 && ctx.w(end - 1) == "," {
+        if let Some(open) = (end.saturating_sub(14)..end - 1)
+            .rev()
+            .find(|&k| ctx.w(k) == ",")
+        {
+            end = open;
+        }
+    }
     let mut start = end;
+    let mut jumped = false;
     while start > 0
         && start > end.saturating_sub(7)
         && !clause_break(ctx, start - 1)
@@ -615,6 +683,28 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             || matches!(ctx.w(start - 1), "&" | "'" | "-"))
     {
         let w = ctx.w(start - 1);
+        // "Russian oil exports via its Baltic ports averaged": the head is before the preposition.
+        if !jumped
+            && matches!(
+                w,
+                "via" | "in" | "at" | "from" | "on" | "for" | "with" | "across" | "near"
+            )
+            && start >= 2
+            && ctx.is_word(start - 2)
+            && !is_stopword(ctx.w(start - 2))
+            && !is_verb(ctx.w(start - 2))
+            && start < end
+        {
+            end = start - 1;
+            start = end;
+            jumped = true;
+            continue;
+        }
+        // "the" stays only inside a phrase ("length of the bridge"), not "before the invasion the town".
+        if w == "the" && start >= 2 && !matches!(ctx.w(start - 2), "of" | "for" | "and" | "in") {
+            start -= 1;
+            break;
+        }
         if is_verb(w)
             || (is_stopword(w)
                 && !matches!(
@@ -628,7 +718,37 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     }
     (start < end)
         .then(|| tidy(ctx, start, end))
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && !is_time_phrase(s))
+}
+
+/// Owners that are only a time ("Today", "Thursday", "Last month").
+fn is_time_phrase(s: &str) -> bool {
+    s.split(' ').all(|w| {
+        let w = w.to_ascii_lowercase();
+        super::dates::month(&w).is_some()
+            || matches!(
+                w.as_str(),
+                "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "last"
+                    | "month"
+                    | "week"
+                    | "year"
+                    | "now"
+                    | "currently"
+                    | "previously"
+                    | "meanwhile"
+                    | "however"
+            )
+    })
 }
 
 fn is_linking(w: &str) -> bool {

@@ -103,6 +103,11 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
     }
     let before: Vec<&str> = ctx.words_before(first, 2);
     let mut currency = currency_before(&before).filter(|m| {
+        // "A$", "C$", "S$" are written in capitals: "a $425 million package" is dollars.
+        let letters = ctx.raw(first - m.len);
+        if m.len == 2 && letters.len() <= 2 && letters.chars().any(char::is_lowercase) {
+            return false;
+        }
         // The sign must touch the number or its partner ("US $", "$ US").
         let sign_at = first - m.len;
         !ctx.toks[first].space_before
@@ -367,6 +372,10 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
         i -= 1;
         steps += 1;
         let w = ctx.w(i);
+        // "up to 1,200" is a bound, not a rise.
+        if w == "up" && ctx.w(i + 1) == "to" && i + 2 == q.first {
+            return;
+        }
         if let Some(d) = change_verb(w) {
             // "fell to 4.3%" states the level after the change; "rose 18 sen to RM23.50": the
             // amount before "to" already carries the change.
