@@ -158,6 +158,19 @@ const STOPWORDS: &[&str] = &[
     "amid",
     "despite",
     "s",
+    "whilst",
+    "last",
+    "next",
+    "previous",
+    "past",
+    "first",
+    "second",
+    "later",
+    "earlier",
+    "ago",
+    "today",
+    "yesterday",
+    "tomorrow",
 ];
 
 pub fn is_stopword(w: &str) -> bool {

@@ -33,7 +33,7 @@ pub struct Quantity {
 
 /// Adjectives after "37m" that make the "m" metres, not millions.
 const DIMENSIONS: &[&str] = &[
-    "long", "wide", "tall", "high", "deep", "away", "across", "(", "-", "in", "of",
+    "long", "wide", "tall", "high", "deep", "away", "across", "(", "-",
 ];
 
 /// Reads every quantity of a tokenized sentence.
@@ -60,8 +60,11 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
         if qs[k].unit_norm.is_some() {
             continue;
         }
+        // Not from a restatement in apposition ("lost 162.31 points, or 2.14%, to fall to ...").
+        let restated = |j: usize| matches!(ctx.w(qs[j].first.wrapping_sub(1)), "or" | "(");
         let donor = (0..k).rev().find(|&j| {
-            qs[j].unit_norm.is_some()
+            !restated(j)
+                && qs[j].unit_norm.is_some()
                 && qs[k].first - qs[j].unit_end <= 10
                 && qs[j].kind != Kind::Other
         });
@@ -75,8 +78,13 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
         let Some(j) = donor.or_else(forward) else {
             continue;
         };
-        // Counted nouns carry over only between parallel figures ("435 homes ... and 187").
-        let (unit, norm, kind) = (qs[j].unit.clone(), qs[j].unit_norm.clone(), qs[j].kind);
+        let (unit, mut norm, kind) = (qs[j].unit.clone(), qs[j].unit_norm.clone(), qs[j].kind);
+        // "an average of 20 per week": the rate keeps its own denominator.
+        let end = qs[k].unit_end;
+        if ctx.w(end) == "per" && ctx.is_word(end + 1) {
+            norm = norm.map(|n| format!("{n} per {}", singular(ctx.w(end + 1))));
+            qs[k].unit_end = end + 2;
+        }
         let q = &mut qs[k];
         q.unit = unit;
         q.unit_norm = norm;
@@ -182,11 +190,14 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
         if let Some(u) = &unit {
             let lone =
                 words[0].len() == 1 && words[0].chars().all(char::is_alphabetic) && u.len == 1;
-            if lone && !ctx.glued(after + skip) {
+            // "5G" is a name: a lone letter is a unit only written in its symbol's case.
+            let symbol_case = matches!(
+                ctx.raw(after + skip),
+                "g" | "m" | "l" | "L" | "W" | "V" | "p" | "t"
+            );
+            if lone && (!ctx.glued(after + skip) || !symbol_case) {
                 unit = None;
             }
-            // "points" after a plain number reads as a score or index points: keep.
-            // "times" only as a multiplier ("four times"), not "at times".
         }
         // "37m long": the glued "m" was read as million; it is metres here.
         if n.scaled
@@ -316,7 +327,9 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.w(i);
     ctx.is_word(i)
         && !ctx.capitalized(i)
-        && !(w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        && !(w.len() > 4
+            && !w.contains('-')
+            && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
         && !matches!(
             w,
             "new"
@@ -453,15 +466,16 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
         }
     }
     // Units must agree (or the first must have none).
-    let unit_ok = a.unit_norm.is_none()
-        || a.unit_norm == b.unit_norm
-        || (a.kind == Kind::Currency && b.kind == Kind::Currency);
-    if !unit_ok {
+    let unit_ok = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
+    // "increased by $43.6 billion to $419.2 billion": a change, then the new level.
+    if !unit_ok || (to && a.direction.is_some()) {
         return None;
     }
     let (mut lo, hi) = (a.value, b.value);
-    // Scale carries back: "$3 to $5 billion", "11 to 12,000", "four to five thousand".
-    if lo < hi / 100.0 && lo > 0.0 {
+    // Scale carries back to a small bare first number: "$3 to $5 billion", "11 to 12,000".
+    let surface = ctx.span(a.first, a.last);
+    let small_bare = lo > 0.0 && lo < 1000.0 && !surface.contains(',') && surface.len() < 8;
+    if small_bare && lo < hi / 100.0 {
         for scale in [1e3, 1e6, 1e9, 1e12] {
             let scaled = lo * scale;
             if scaled <= hi && scaled >= hi / 10.0 {

@@ -34,6 +34,7 @@ const CURRENCY_PREFIXES: &[&str] = &[
 const HYPHEN_PREFIXES: &[&str] = &[
     "sub", "minus", "plus", "now", "mid", "over", "under", "about", "around", "nearly", "some",
     "top", "post", "pre", "near", "up", "down", "high", "low", "almost", "roughly", "the", "a",
+    "to", "from", "and", "or", "by", "per",
 ];
 
 /// The decimal value of a digit character, ASCII or another script's decimal digit.
