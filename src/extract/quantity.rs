@@ -287,6 +287,20 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
         }
     }
     let has_unit = unit_norm.is_some();
+    // Digits glued to letters that are no unit name something: "5G", "3D", "Model 3s".
+    if !has_unit
+        && currency.is_none()
+        && ctx.is_word(n.last)
+        && ctx.glued(n.last)
+        && n.digits.is_some()
+        && !n.scaled
+    {
+        return None;
+    }
+    // "women aged 25 to 54" describes people, it is not a figure.
+    if !has_unit && ctx.w(n.first.wrapping_sub(1)) == "aged" {
+        return None;
+    }
     if not_a_claim(ctx, n, has_unit.then_some(kind), phones).is_some() {
         return None;
     }
@@ -468,7 +482,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     // Units must agree (or the first must have none).
     let unit_ok = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
     // "increased by $43.6 billion to $419.2 billion": a change, then the new level.
-    if !unit_ok || (to && a.direction.is_some()) {
+    if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
     }
     let (mut lo, hi) = (a.value, b.value);
