@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Fails when the NewsQuant dev F1 scores fall under the floors the extractor has reached.
+
+usage: check-newsquant.py SCORES.json   (the --json output of ../shared/eval/newsquant.py)
+"""
+import json
+import sys
+
+# F1 x100 floors: just under what the rules score now (see README, "Extraction quality").
+FLOORS = {
+    "value": 96.0,
+    "value+unit": 85.8,
+    "value+change": 88.4,
+    "value+concept_partial": 56.0,
+    "value+concept_complete": 26.5,
+}
+
+scores = json.load(open(sys.argv[1]))["metrics"]
+failed = False
+for metric, floor in FLOORS.items():
+    row = scores.get(metric)
+    f1 = row["F1"] if row else 0.0
+    status = "ok" if f1 >= floor else "BELOW FLOOR"
+    failed |= f1 < floor
+    print(f"{metric:24} F1 {f1:5.1f}  floor {floor:5.1f}  {status}")
+sys.exit(1 if failed else 0)
