@@ -12,3 +12,12 @@ pub mod model;
 
 pub use extract::extract;
 pub use model::{Bound, Claim, Direction, Document, Kind};
+
+#[cfg(feature = "tracker")]
+pub mod detect;
+#[cfg(feature = "tracker")]
+pub mod metrics;
+#[cfg(feature = "tracker")]
+pub mod series;
+#[cfg(feature = "tracker")]
+pub mod store;

@@ -4,6 +4,8 @@
 mod csv;
 mod json;
 mod jsonl;
+#[cfg(feature = "tracker")]
+pub mod parquet;
 mod table;
 
 use serde::Serialize;

@@ -203,16 +203,13 @@ fn tidy(words: &[&str]) -> Option<String> {
         let names_someone = rest.last().is_some_and(|w| {
             let l = w.to_ascii_lowercase();
             capitalized(w)
-                && !["an", "ish", "ese", "al", "cy", "ior", "ern", "ese"]
+                && !["an", "ish", "ese", "al", "cy", "ior", "ern"]
                     .iter()
                     .any(|s| l.ends_with(s))
         });
-        if GENERIC_TAIL.contains(&last.to_ascii_lowercase().as_str()) && names_someone {
-            slice = rest;
-        } else if matches!(
-            last.to_ascii_lowercase().as_str(),
-            "the" | "of" | "and" | "for"
-        ) {
+        let lower = last.to_ascii_lowercase();
+        let generic = GENERIC_TAIL.contains(&lower.as_str()) && names_someone;
+        if generic || matches!(lower.as_str(), "the" | "of" | "and" | "for") {
             slice = rest;
         } else {
             break;
@@ -263,10 +260,10 @@ pub fn source_in(words: &[Word]) -> Option<String> {
             names.push(words[j].text);
         }
         names.reverse();
-        if let Some(name) = tidy(&names) {
-            if !is_pronoun_or_day(&name) {
-                return Some(name);
-            }
+        if let Some(name) = tidy(&names)
+            && !is_pronoun_or_day(&name)
+        {
+            return Some(name);
         }
         // ", said X": the name right after the verb.
         if l == "said" || l == "says" || l == "told" {
@@ -275,10 +272,10 @@ pub fn source_in(words: &[Word]) -> Option<String> {
                 .take_while(|w| in_name(w))
                 .map(|w| w.text)
                 .collect();
-            if let Some(name) = tidy(&names) {
-                if !is_pronoun_or_day(&name) {
-                    return Some(name);
-                }
+            if let Some(name) = tidy(&names)
+                && !is_pronoun_or_day(&name)
+            {
+                return Some(name);
             }
         }
     }
@@ -363,7 +360,7 @@ mod tests {
                 Some("UN refugee agency"),
             ),
             (
-                "NATO Secretary - General Mark Rutte said 600,000",
+                "NATO Secretary-General Mark Rutte said 600,000",
                 Some("NATO Secretary-General Mark Rutte"),
             ),
             ("Rutte cited devastating Russian losses", Some("Rutte")),

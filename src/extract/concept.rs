@@ -678,13 +678,13 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         end -= 1;
     }
     // "Core inflation, which strips out food and energy, grew": skip the aside.
-    if end > 0 && ctx.w(end - 1) == "," {
-        if let Some(open) = (end.saturating_sub(14)..end - 1)
+    if end > 0
+        && ctx.w(end - 1) == ","
+        && let Some(open) = (end.saturating_sub(14)..end - 1)
             .rev()
             .find(|&k| ctx.w(k) == ",")
-        {
-            end = open;
-        }
+    {
+        end = open;
     }
     let mut start = end;
     let mut jumped = false;
@@ -895,30 +895,57 @@ mod tests {
         }
     }
 
+    /// The concept of the claim whose text contains `marker`, extracted from `text`.
     fn concept_of(text: &str, marker: &str) -> Option<String> {
-        let ctx = Ctx::new(text, 0, text.len());
-        let at = (0..ctx.len()).find(|&i| ctx.raw(i) == marker).unwrap();
-        concept(&ctx, at, at + 2, None)
+        let claims = crate::extract(&crate::Document::new("t", text));
+        let claim = claims.into_iter().find(|c| c.text.contains(marker));
+        claim
+            .unwrap_or_else(|| panic!("no claim {marker} in {text}"))
+            .concept
     }
 
     #[test]
     fn concept_cases() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
-                "more than 60 per cent of its revenue comes",
+                "More than 60 per cent of its revenue comes from ads.",
                 "60",
                 Some("revenue"),
             ),
             (
-                "The length of the main suspension bridge will be roughly 1,300 meters",
+                "The length of the main suspension bridge will be roughly 1,300 meters.",
                 "1,300",
                 Some("length of the main suspension bridge"),
             ),
-            ("The set will cost $ 200 and", "200", Some("set")),
             (
-                "Rutte cited devastating Russian losses, exceeding 600,000 soldiers",
+                "The set will cost $200 and will be available.",
+                "200",
+                Some("set"),
+            ),
+            (
+                "Rutte cited devastating Russian losses, exceeding 600,000 soldiers killed or wounded.",
                 "600,000",
-                Some("Russian losses"),
+                Some("Russian losses: soldiers killed or wounded"),
+            ),
+            (
+                "Core inflation, which strips out food and energy, grew 0.4 percentage points.",
+                "0.4",
+                Some("Core inflation"),
+            ),
+            (
+                "The office said inflation rose 2.1% in August.",
+                "2.1",
+                Some("inflation"),
+            ),
+            (
+                "Ford (F) which has 13000 workers in the United Kingdom said so.",
+                "13000",
+                Some("Ford (F): workers in the United Kingdom"),
+            ),
+            (
+                "It will charge a 0.6 per cent fee for customers.",
+                "0.6",
+                Some("fee"),
             ),
         ];
         for (text, marker, expected) in cases {

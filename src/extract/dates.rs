@@ -81,10 +81,10 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
             .get(i + 1)
             .map(|s| s.to_ascii_lowercase())
             .unwrap_or_default();
-        if let Some(day) = weekday(raw) {
-            if raw.chars().next().is_some_and(char::is_uppercase) {
-                return published.map(|p| last_weekday(p, day));
-            }
+        if let Some(day) = weekday(raw)
+            && raw.chars().next().is_some_and(char::is_uppercase)
+        {
+            return published.map(|p| last_weekday(p, day));
         }
         match w.as_str() {
             "yesterday" => return published.map(|p| p - Days::new(1)),
@@ -107,23 +107,23 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
             return Some(date);
         }
         // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
-        if let Some(m) = month(raw) {
-            if raw.chars().next().is_some_and(char::is_uppercase) {
-                let after = words.get(i + 1).copied().filter(|s| *s != ".");
-                let after = after.or_else(|| words.get(i + 2).copied());
-                if let Some(d) = after
-                    .and_then(|s| s.parse::<u32>().ok())
-                    .filter(|d| (1..=31).contains(d))
-                {
-                    return month_day(published, m, d);
-                }
-                if let Some(d) = i
-                    .checked_sub(1)
-                    .and_then(|j| words[j].parse::<u32>().ok())
-                    .filter(|d| (1..=31).contains(d))
-                {
-                    return month_day(published, m, d);
-                }
+        if let Some(m) = month(raw)
+            && raw.chars().next().is_some_and(char::is_uppercase)
+        {
+            let after = words.get(i + 1).copied().filter(|s| *s != ".");
+            let after = after.or_else(|| words.get(i + 2).copied());
+            if let Some(d) = after
+                .and_then(|s| s.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d))
+            {
+                return month_day(published, m, d);
+            }
+            if let Some(d) = i
+                .checked_sub(1)
+                .and_then(|j| words[j].parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d))
+            {
+                return month_day(published, m, d);
             }
         }
     }

@@ -87,18 +87,27 @@ const NAMING_WORDS: &[&str] = &[
     "pick",
 ];
 
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})\b").expect("date pattern")
+});
+
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
         .expect("phone pattern")
 });
 
 /// Byte spans of phone numbers in a sentence (absolute offsets).
-pub fn phone_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// Spans of a sentence that hold no figure: phone numbers and numeric dates ("2022-02-24",
+/// "12/05/2024"), as absolute byte offsets with the reason.
+pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize, NotClaim)> {
     let s = &text[start..end];
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    PHONE
+    let dates = NUMERIC_DATE
+        .find_iter(s)
+        .map(|m| (start + m.start(), start + m.end(), NotClaim::Date));
+    let phones = PHONE
         .find_iter(s)
         .filter(|m| {
             let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
@@ -112,13 +121,14 @@ pub fn phone_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
             digits >= 7
                 && (has_plus_or_paren || separators >= 2)
                 && !m.as_str().contains(',')
+                && !NUMERIC_DATE.is_match(m.as_str())
                 && !m
                     .as_str()
                     .split([' ', '.', '-'])
                     .all(|g| g.len() == 3 && digits < 10)
         })
-        .map(|m| (start + m.start(), start + m.end()))
-        .collect()
+        .map(|m| (start + m.start(), start + m.end(), NotClaim::Phone));
+    dates.chain(phones).collect()
 }
 
 fn is_year_like(raw: &str, value: f64) -> bool {
@@ -131,7 +141,7 @@ pub fn not_a_claim(
     ctx: &Ctx,
     n: &Numeral,
     unit: Option<Kind>,
-    phones: &[(usize, usize)],
+    reserved: &[(usize, usize, NotClaim)],
 ) -> Option<NotClaim> {
     let first = n.first;
     let after = n.last;
@@ -141,8 +151,8 @@ pub fn not_a_claim(
     let has_unit = unit.is_some();
     // A unit of measure, currency or percentage (not just a counted noun).
     let measured = unit.is_some_and(|k| k != Kind::Count);
-    if phones.iter().any(|&(a, b)| start >= a && start < b) {
-        return Some(NotClaim::Phone);
+    if let Some(&(_, _, why)) = reserved.iter().find(|&&(a, b, _)| start >= a && start < b) {
+        return Some(why);
     }
     if let Some(d) = n.digits {
         let raw = ctx.raw(d);
@@ -243,7 +253,8 @@ pub fn not_a_claim(
         );
         if is_year_like(raw, n.value)
             && !n.scaled
-            && (!has_unit || (!measured && (year_word || first == 0 || ctx.capitalized(first - 1))))
+            && (!has_unit
+                || (!measured && (year_word || (first > 0 && ctx.capitalized(first - 1)))))
         {
             return Some(NotClaim::Year);
         }
@@ -351,7 +362,7 @@ mod tests {
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {
         let ctx = Ctx::new(text, 0, text.len());
-        let phones = phone_spans(text, 0, text.len());
+        let reserved = reserved_spans(text, 0, text.len());
         find_numerals(text, &ctx.toks)
             .iter()
             .map(|n| {
@@ -361,7 +372,7 @@ mod tests {
                     "hp" => Some(Kind::Measure),
                     _ => None,
                 };
-                not_a_claim(&ctx, n, unit, &phones)
+                not_a_claim(&ctx, n, unit, &reserved)
             })
             .collect()
     }
@@ -374,7 +385,10 @@ mod tests {
             ("on June 12 they met", &[Some(Date)]),
             ("on Oct. 28 they met", &[Some(Date)]),
             ("on 9 May they met", &[Some(Date)]),
-            ("the 2022-02-24 invasion", &[Some(Date)]),
+            (
+                "the 2022-02-24 invasion",
+                &[Some(Date), Some(Date), Some(Date)],
+            ),
             ("at 5:25 a.m. ESPN", &[Some(Time), Some(Time)]),
             (
                 "after 12:01 a.m. EDT (0401 GMT)",
@@ -405,7 +419,7 @@ mod tests {
                 "between 1600 and 1900 world temperatures",
                 &[Some(Year), Some(Year)],
             ),
-            ("the Euro 2020 qualifier", &[Some(Name)]),
+            ("the Euro 2020 qualifier", &[Some(Year)]),
             ("its new HIV 2 drug regimen", &[Some(Name)]),
             ("The iPhone 14 display", &[Some(Name)]),
             ("Senard, 65, now faces", &[Some(Age)]),

@@ -144,16 +144,16 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 source_dates.record(s, d);
             }
             paragraph_source = Some((sent.paragraph, s.clone()));
-        } else if let Some((p, s)) = &paragraph_source {
-            if *p == sent.paragraph {
-                source = Some(s.clone());
-            }
+        } else if let Some((p, s)) = &paragraph_source
+            && *p == sent.paragraph
+        {
+            source = Some(s.clone());
         }
         if !holds_figure {
             continue;
         }
-        let phones = filters::phone_spans(text, sent.start, sent.end);
-        let quantities = quantity::quantities(&ctx, &phones);
+        let reserved = filters::reserved_spans(text, sent.start, sent.end);
+        let quantities = quantity::quantities(&ctx, &reserved);
         if quantities.is_empty() {
             continue;
         }
@@ -166,12 +166,11 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             let end = ctx.toks[q.last - 1].end;
             let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
             // A figure in a list shares the concept of the one before it: "3 years, 2 months".
-            if concept.is_none() {
-                if let Some((prev_end, prev)) = &last_concept {
-                    if q.first.saturating_sub(*prev_end) <= 8 {
-                        concept.clone_from(prev);
-                    }
-                }
+            if concept.is_none()
+                && let Some((prev_end, prev)) = &last_concept
+                && q.first.saturating_sub(*prev_end) <= 8
+            {
+                concept.clone_from(prev);
             }
             last_concept = Some((q.unit_end, concept.clone()));
             claims.push(Claim {

@@ -111,7 +111,7 @@ fn fraction_word(w: &str) -> Option<f64> {
 }
 
 /// A lower-cased word of number text, or "" when the token is not a word.
-fn word<'a>(text: &'a str, toks: &[Token], i: usize) -> String {
+fn word(text: &str, toks: &[Token], i: usize) -> String {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Word => text[t.start..t.end].to_lowercase(),
         _ => String::new(),
@@ -219,11 +219,11 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
         }
         let mut low = base;
         let mut last = i + 2;
-        if base < 1e3 {
-            if let Some(s) = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3) {
-                low = base * s;
-                last = i + 3;
-            }
+        if base < 1e3
+            && let Some(s) = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3)
+        {
+            low = base * s;
+            last = i + 3;
         }
         let factor = if base == 12.0 { 12.0 } else { 10.0 };
         return Some(mk(low, Some((low, low * factor)), last, true));
@@ -250,12 +250,12 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
         return None;
     }
     // Spelled fractions: "three-quarters", "two-thirds", "one third".
-    if let Some((num, den)) = w.split_once('-') {
-        if let (Some(n), Some(d)) = (unit_word(num), fraction_word(den)) {
-            if (n as f64) < d && n > 0 {
-                return Some(mk(n as f64 / d, None, i + 1, false));
-            }
-        }
+    if let Some((num, den)) = w.split_once('-')
+        && let (Some(n), Some(d)) = (unit_word(num), fraction_word(den))
+        && (n as f64) < d
+        && n > 0
+    {
+        return Some(mk(n as f64 / d, None, i + 1, false));
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(&w)?;
@@ -288,12 +288,14 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
             continue;
         }
         // "and" joins only inside a cardinal: "three hundred and fifty".
-        let skip_and =
-            usize::from(next == "and" && current % 100 == 0 && (current >= 100 || total > 0));
+        let skip_and = usize::from(
+            next == "and" && current.is_multiple_of(100) && (current >= 100 || total > 0),
+        );
         let after = word(text, toks, j + skip_and);
         if let Some(v) = small_number(&after) {
-            let fits = current % 100 == 0 && (current > 0 || total > 0) && v < 100;
-            let tens_then_unit = current >= 20 && current % 10 == 0 && current < 100 && v < 10;
+            let fits = current.is_multiple_of(100) && (current > 0 || total > 0) && v < 100;
+            let tens_then_unit =
+                current >= 20 && current.is_multiple_of(10) && current < 100 && v < 10;
             if fits || tens_then_unit {
                 current += v;
                 j += 1 + skip_and;
@@ -309,10 +311,13 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
     if last == i + 1 && first > 0 {
         let next = word(text, toks, i + 1);
-        if let Some(d) = fraction_word(&next).filter(|_| next.ends_with('s') || first == 1) {
-            if (first as f64) < d && next != "half" && next != "fourth" && next != "fifth" {
-                return Some(mk(first as f64 / d, None, i + 2, false));
-            }
+        if let Some(d) = fraction_word(&next).filter(|_| next.ends_with('s') || first == 1)
+            && (first as f64) < d
+            && next != "half"
+            && next != "fourth"
+            && next != "fifth"
+        {
+            return Some(mk(first as f64 / d, None, i + 2, false));
         }
     }
     Some(mk((total + current) as f64, None, last, scaled))
@@ -323,7 +328,10 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn numerals(s: &str) -> Vec<(f64, Option<(f64, f64)>, String)> {
+    /// Value, vague range and surface text of each numeral.
+    type Found = (f64, Option<(f64, f64)>, String);
+
+    fn numerals(s: &str) -> Vec<Found> {
         let toks = tokenize(s, 0);
         find_numerals(s, &toks)
             .into_iter()

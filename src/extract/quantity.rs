@@ -4,7 +4,7 @@ use super::bounds::{bound_after, bound_before};
 use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
-use super::filters::not_a_claim;
+use super::filters::{NotClaim, not_a_claim};
 use super::numbers::{Numeral, find_numerals};
 use super::tokens::TokKind;
 use super::units::{UnitMatch, currency_before, singular, unit_after};
@@ -37,11 +37,11 @@ const DIMENSIONS: &[&str] = &[
 ];
 
 /// Reads every quantity of a tokenized sentence.
-pub fn quantities(ctx: &Ctx, phones: &[(usize, usize)]) -> Vec<Quantity> {
+pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
     let numerals = find_numerals(ctx.text, &ctx.toks);
     let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
     for n in &numerals {
-        let Some(q) = quantity(ctx, n, phones) else {
+        let Some(q) = quantity(ctx, n, reserved) else {
             continue;
         };
         out.push(q);
@@ -92,7 +92,7 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
     }
 }
 
-fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantity> {
+fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Option<Quantity> {
     let mut value = n.value;
     let mut first = n.first;
     // Currency before: "$", "US $", "C$", "USD", "€"; a sign between ("$-50.8bn").
@@ -145,11 +145,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
             after += 1;
         }
     }
-    if negative {
-        value = -value;
-    } else if ctx.w(first.wrapping_sub(1)) == "minus"
-        || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus")
-    {
+    let minus_word = ctx.w(first.wrapping_sub(1)) == "minus"
+        || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus");
+    if negative || minus_word {
         value = -value;
     }
     let mut phrase = None;
@@ -301,7 +299,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, phones: &[(usize, usize)]) -> Option<Quantit
     if !has_unit && ctx.w(n.first.wrapping_sub(1)) == "aged" {
         return None;
     }
-    if not_a_claim(ctx, n, has_unit.then_some(kind), phones).is_some() {
+    if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
         return None;
     }
     // A spelled number needs something counted or measured: "two hours", not "the two".
@@ -379,10 +377,10 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
         q.bound = b;
     }
     let after = ctx.words_from(q.unit_end, 2);
-    if let Some((b, _)) = bound_after(&after) {
-        if q.bound == Bound::Exact {
-            q.bound = b;
-        }
+    if let Some((b, _)) = bound_after(&after)
+        && q.bound == Bound::Exact
+    {
+        q.bound = b;
     }
     // "the sub-500 sq m market", "sub-$10".
     if ctx.w(q.first.wrapping_sub(1)) == "-" && ctx.w(q.first.wrapping_sub(2)) == "sub" {
@@ -440,11 +438,11 @@ fn merge_ranges(ctx: &Ctx, qs: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
     let mut it = qs.into_iter().peekable();
     while let Some(mut a) = it.next() {
-        if let Some(b) = it.peek() {
-            if let Some(range) = range_of(ctx, &a, b) {
-                let b = it.next().expect("peeked");
-                a = range_quantity(a, b, range);
-            }
+        if let Some(b) = it.peek()
+            && let Some(range) = range_of(ctx, &a, b)
+        {
+            let b = it.next().expect("peeked");
+            a = range_quantity(a, b, range);
         }
         out.push(a);
     }

@@ -22,6 +22,9 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
         // A single capital letter is an initial ("T.R. Reid", "John F. Kennedy").
         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        // Initials: "T.R", "J.R.R".
+        || (word.len() >= 3
+            && word.split('.').all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// Splits `text` into sentences. Line breaks end sentences (headlines, list items); a blank line
@@ -104,6 +107,10 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
     let word = &before[word_start..];
     let next = text[after..].trim_start();
     let next_char = next.chars().next();
+    // "No. 1", but "he said no."
+    if word.eq_ignore_ascii_case("no") {
+        return !next_char.is_some_and(|c| c.is_ascii_digit());
+    }
     if is_abbreviation(word) {
         // "in the U.S. The next": an abbreviation that closes a sentence before a capital.
         let closes = matches!(

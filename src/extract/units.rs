@@ -290,10 +290,12 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
 ];
 
 /// Units keyed by their first token, each list longest first.
-static AFTER_INDEX: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, Kind, &'static str)>>> =
+type Index = HashMap<&'static str, Vec<Entry>>;
+
+static AFTER_INDEX: LazyLock<Index> =
     LazyLock::new(|| index(UNITS_AFTER.iter().map(|&(s, k, n)| (s, k, n))));
 
-static BEFORE_INDEX: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, Kind, &'static str)>>> =
+static BEFORE_INDEX: LazyLock<Index> =
     LazyLock::new(|| index(CURRENCY_BEFORE.iter().map(|&(s, n)| (s, Kind::Currency, n))));
 
 type Entry = (Vec<&'static str>, Kind, &'static str);
@@ -307,7 +309,7 @@ fn index(
         map.entry(words[0]).or_default().push((words, kind, norm));
     }
     for list in map.values_mut() {
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
     }
     map
 }

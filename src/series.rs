@@ -1,0 +1,396 @@
+//! Series: one observation per (metric, as_of) with its change from the previous one.
+//!
+//! A polars lazy query over the store's claim parts:
+//! 1. level claims only: claims with a metric and an as-of date, minus the stated changes
+//!    ("rose 2.1%": a direction and no previous value; see [`crate::metrics::is_level`]);
+//! 2. each claim as an interval ([`crate::detect::Interval`] states the rule: `=` is [v, v],
+//!    `~` is [0.95 v, 1.05 v], `>` (v, inf), `>=` [v, inf), `<` (-inf, v), `<=` (-inf, v], a
+//!    range [low, high]);
+//! 3. the reports of one metric on one day merge into one observation: value = the median of
+//!    the reported values, interval = the smallest one covering the reports' intervals, bound =
+//!    their common bound (or "mixed"), n_reports, sources (attribution, else the document's
+//!    source, else its id);
+//! 4. per metric, sorted by date: delta, ratio (value / previous value), pct, days since the
+//!    previous observation, per_day (delta / days), change (`new`; `same` when the intervals
+//!    overlap; else `up` or `down`) and anomaly (a cumulative metric whose interval lies wholly
+//!    below the previous one: "cumulative total fell by 14").
+//!
+//! `--since`/`--until` select rows after the changes are computed, so the first row shown
+//! still carries its change from the observation before it.
+
+use crate::detect::APPROX;
+use crate::store::{Store, days_to_date};
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+/// Which observations to compute.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Metric ids (empty: all).
+    pub metrics: Vec<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+/// How an observation compares with the previous one of its metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    New,
+    Same,
+    Up,
+    Down,
+}
+
+impl Change {
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::New => "new",
+            Change::Same => "same",
+            Change::Up => "up",
+            Change::Down => "down",
+        }
+    }
+
+    fn parse(s: &str) -> Change {
+        match s {
+            "same" => Change::Same,
+            "up" => Change::Up,
+            "down" => Change::Down,
+            _ => Change::New,
+        }
+    }
+}
+
+/// One row of a series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observation {
+    pub metric: String,
+    pub as_of: NaiveDate,
+    /// Consensus value: the median of the reports of the day.
+    pub value: f64,
+    /// Interval covering the reports; `None` is unbounded.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The reports' common bound symbol (`=`, `~`, `>`, `>=`, `<`, `<=`) or "mixed".
+    pub bound: String,
+    pub n_reports: u32,
+    pub sources: Vec<String>,
+    pub delta: Option<f64>,
+    pub ratio: Option<f64>,
+    pub pct: Option<f64>,
+    pub days: Option<i64>,
+    pub per_day: Option<f64>,
+    pub change: Change,
+    pub anomaly: Option<String>,
+}
+
+/// The columns of [`compute`]'s frame, in order.
+pub const COLUMNS: &[&str] = &[
+    "metric",
+    "as_of",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "n_reports",
+    "sources",
+    "delta",
+    "ratio",
+    "pct",
+    "days",
+    "per_day",
+    "change",
+    "anomaly",
+];
+
+/// `c` equals one of `values` (false for none).
+pub fn any_of(c: &str, values: &[String]) -> Expr {
+    values
+        .iter()
+        .map(|v| col(c).eq(lit(v.as_str())))
+        .reduce(|a, b| a.or(b))
+        .unwrap_or(lit(false))
+}
+
+/// Level claims: a metric, an as-of date, a value, and not a stated change.
+pub fn is_level() -> Expr {
+    col("metric")
+        .is_not_null()
+        .and(col("as_of").is_not_null())
+        .and(col("value").is_not_null())
+        .and(col("value").is_not_nan())
+        .and(col("direction").is_null().or(col("previous").is_not_null()))
+}
+
+/// Who states a claim: attribution, else the document's source, else the document id.
+pub fn who() -> Expr {
+    coalesce(&[col("attribution"), col("source"), col("doc")]).alias("who")
+}
+
+/// The interval of each claim: `lo`, `lo_c` (closed), `hi`, `hi_c`; infinite ends are open.
+pub fn interval() -> [Expr; 4] {
+    let range = col("low").is_not_null().and(col("high").is_not_null());
+    let b = |s: &str| col("bound").eq(lit(s));
+    let spread = col("value").abs() * lit(APPROX);
+    let lo = when(range.clone())
+        .then(col("low"))
+        .when(b("~"))
+        .then(col("value") - spread.clone())
+        .when(b("<").or(b("<=")))
+        .then(lit(f64::NEG_INFINITY))
+        .otherwise(col("value"))
+        .alias("lo");
+    let lo_c = when(range.clone())
+        .then(lit(true))
+        .otherwise(b(">").or(b("<")).or(b("<=")).not())
+        .alias("lo_c");
+    let hi = when(range.clone())
+        .then(col("high"))
+        .when(b("~"))
+        .then(col("value") + spread)
+        .when(b(">").or(b(">=")))
+        .then(lit(f64::INFINITY))
+        .otherwise(col("value"))
+        .alias("hi");
+    let hi_c = when(range)
+        .then(lit(true))
+        .otherwise(b("<").or(b(">")).or(b(">=")).not())
+        .alias("hi_c");
+    [lo, lo_c, hi, hi_c]
+}
+
+/// Intervals (`a`) and (`b`) of columns `{a}lo, {a}lo_c, ...` overlap.
+fn overlap(a: &str, b: &str) -> Expr {
+    let c = |p: &str, n: &str| col(format!("{p}{n}"));
+    let (alo, alc, ahi, ahc) = (c(a, "lo"), c(a, "lo_c"), c(a, "hi"), c(a, "hi_c"));
+    let (blo, blc, bhi, bhc) = (c(b, "lo"), c(b, "lo_c"), c(b, "hi"), c(b, "hi_c"));
+    // The intersection's ends and whether each is closed.
+    let lo = when(alo.clone().gt_eq(blo.clone()))
+        .then(alo.clone())
+        .otherwise(blo.clone());
+    let lo_c = when(alo.clone().gt(blo.clone()))
+        .then(alc.clone())
+        .when(blo.clone().gt(alo.clone()))
+        .then(blc.clone())
+        .otherwise(alc.and(blc));
+    let hi = when(ahi.clone().lt_eq(bhi.clone()))
+        .then(ahi.clone())
+        .otherwise(bhi.clone());
+    let hi_c = when(ahi.clone().lt(bhi.clone()))
+        .then(ahc.clone())
+        .when(bhi.clone().lt(ahi))
+        .then(bhc.clone())
+        .otherwise(ahc.and(bhc));
+    lo.clone().lt(hi.clone()).or(lo.eq(hi).and(lo_c).and(hi_c))
+}
+
+/// The series query (lazy) over the store.
+pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
+    let mut claims = store.claims_where(if filter.metrics.is_empty() {
+        None
+    } else {
+        Some(any_of("metric", &filter.metrics))
+    })?;
+    claims = claims.filter(is_level());
+    let [lo, lo_c, hi, hi_c] = interval();
+    let obs = claims
+        .select([
+            col("metric"),
+            col("as_of"),
+            col("value"),
+            col("bound"),
+            who(),
+            lo,
+            lo_c,
+            hi,
+            hi_c,
+        ])
+        .group_by([col("metric"), col("as_of")])
+        .agg([
+            col("value").median().alias("value"),
+            col("lo").min().alias("lo"),
+            col("lo_c")
+                .filter(col("lo").eq(col("lo").min()))
+                .any(true)
+                .alias("lo_c"),
+            col("hi").max().alias("hi"),
+            col("hi_c")
+                .filter(col("hi").eq(col("hi").max()))
+                .any(true)
+                .alias("hi_c"),
+            col("bound").first().alias("bound"),
+            col("bound").n_unique().alias("n_bounds"),
+            len().cast(DataType::UInt32).alias("n_reports"),
+            col("who").unique_stable().alias("sources"),
+        ])
+        .sort(["metric", "as_of"], SortMultipleOptions::default());
+    let same_metric = col("metric").eq(col("metric").shift(lit(1)));
+    let prev = |c: &str| {
+        when(same_metric.clone())
+            .then(col(c).shift(lit(1)))
+            .otherwise(lit(NULL))
+            .alias(format!("p_{c}"))
+    };
+    let cumulative = any_of("metric", &store.catalog.cumulative_ids());
+    let day = |c: &str| col(c).cast(DataType::Int32).cast(DataType::Int64);
+    let mut out = obs
+        .with_columns([
+            prev("value"),
+            prev("as_of"),
+            prev("lo"),
+            prev("lo_c"),
+            prev("hi"),
+            prev("hi_c"),
+        ])
+        .with_columns([
+            (col("value") - col("p_value")).alias("delta"),
+            when(col("p_value").neq(lit(0.0)))
+                .then(col("value") / col("p_value"))
+                .otherwise(lit(NULL))
+                .alias("ratio"),
+            (day("as_of") - day("p_as_of")).alias("days"),
+            overlap("", "p_").alias("overlap"),
+        ])
+        .with_columns([
+            ((col("ratio") - lit(1.0)) * lit(100.0)).alias("pct"),
+            when(col("days").gt(lit(0)))
+                .then(col("delta") / col("days").cast(DataType::Float64))
+                .otherwise(lit(NULL))
+                .alias("per_day"),
+            when(col("p_value").is_null())
+                .then(lit("new"))
+                .when(col("overlap"))
+                .then(lit("same"))
+                .when(col("value").gt(col("p_value")))
+                .then(lit("up"))
+                .when(col("value").lt(col("p_value")))
+                .then(lit("down"))
+                .otherwise(lit("same"))
+                .alias("change"),
+            when(
+                cumulative
+                    .and(col("p_value").is_not_null())
+                    .and(col("overlap").not())
+                    .and(col("hi").lt_eq(col("p_lo"))),
+            )
+            .then(col("p_value") - col("value"))
+            .otherwise(lit(NULL))
+            .alias("fall"),
+            when(col("lo").is_finite())
+                .then(col("lo"))
+                .otherwise(lit(NULL))
+                .alias("low"),
+            when(col("hi").is_finite())
+                .then(col("hi"))
+                .otherwise(lit(NULL))
+                .alias("high"),
+            when(col("n_bounds").gt(lit(1)))
+                .then(lit("mixed"))
+                .otherwise(col("bound"))
+                .alias("bound"),
+        ]);
+    if let Some(d) = filter.since {
+        out = out.filter(col("as_of").gt_eq(lit(d)));
+    }
+    if let Some(d) = filter.until {
+        out = out.filter(col("as_of").lt_eq(lit(d)));
+    }
+    Ok(out.select([
+        col("metric"),
+        col("as_of"),
+        col("value"),
+        col("low"),
+        col("high"),
+        col("bound"),
+        col("n_reports"),
+        col("sources"),
+        col("delta"),
+        col("ratio"),
+        col("pct"),
+        col("days"),
+        col("per_day"),
+        col("change"),
+        col("fall"),
+    ]))
+}
+
+/// The series of the store as a frame of [`COLUMNS`]: `anomaly` is a reason or null.
+pub fn compute(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
+    let mut df = store.collect(query(store, filter)?)?;
+    let reasons: StringChunked = df
+        .column("fall")?
+        .f64()?
+        .iter()
+        .map(|f| f.map(|f| format!("cumulative total fell by {}", number(f))))
+        .collect();
+    df.with_column(reasons.with_name("anomaly".into()).into_column())?;
+    let df = df.select(COLUMNS.iter().copied())?;
+    Ok(df)
+}
+
+/// A number as people write it: no trailing ".0", at most 6 decimals.
+pub fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        let s = format!("{f:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The rows of a [`compute`] frame as plain structs.
+pub fn observations(df: &DataFrame) -> PolarsResult<Vec<Observation>> {
+    let metric = df.column("metric")?.str()?;
+    let as_of = df.column("as_of")?.date()?;
+    let value = df.column("value")?.f64()?;
+    let low = df.column("low")?.f64()?;
+    let high = df.column("high")?.f64()?;
+    let bound = df.column("bound")?.str()?;
+    let n_reports = df.column("n_reports")?.u32()?;
+    let sources = df.column("sources")?.list()?;
+    let delta = df.column("delta")?.f64()?;
+    let ratio = df.column("ratio")?.f64()?;
+    let pct = df.column("pct")?.f64()?;
+    let days = df.column("days")?.i64()?;
+    let per_day = df.column("per_day")?.f64()?;
+    let change = df.column("change")?.str()?;
+    let anomaly = df.column("anomaly")?.str()?;
+    let mut out = Vec::with_capacity(df.height());
+    for (i, src) in sources.amortized_iter().enumerate() {
+        let src = match src {
+            Some(s) => s
+                .as_ref()
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect(),
+            None => Vec::new(),
+        };
+        out.push(Observation {
+            metric: metric.get(i).unwrap_or_default().to_string(),
+            as_of: as_of.phys.get(i).map(days_to_date).unwrap_or_default(),
+            value: value.get(i).unwrap_or(f64::NAN),
+            low: low.get(i),
+            high: high.get(i),
+            bound: bound.get(i).unwrap_or_default().to_string(),
+            n_reports: n_reports.get(i).unwrap_or(0),
+            sources: src,
+            delta: delta.get(i),
+            ratio: ratio.get(i),
+            pct: pct.get(i),
+            days: days.get(i),
+            per_day: per_day.get(i),
+            change: Change::parse(change.get(i).unwrap_or("new")),
+            anomaly: anomaly.get(i).map(str::to_string),
+        });
+    }
+    Ok(out)
+}
+
+/// The series as observations, in (metric, as_of) order.
+pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation>> {
+    Ok(observations(&compute(store, filter)?)?)
+}

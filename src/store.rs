@@ -1,0 +1,916 @@
+//! The store: a data folder of immutable Parquet parts, written atomically under a lock.
+//!
+//! ```text
+//! DIR/metrics.toml                  the metric catalog (crate::metrics)
+//! DIR/claims/part-T-NNNNN.parquet   claims, one part per batch of a run
+//! DIR/documents/part-T-NNNNN.parquet  id, content_hash, published, source, url, title, claims
+//! DIR/commits/T.json                the record that makes run T's parts visible
+//! DIR/.lock                         the writer lock (fs4); readers never take it
+//! ```
+//!
+//! A run that writes (ingest, import, compact) takes the lock, names itself with a transaction
+//! number `T` (microseconds, increasing), writes its parts (each to a hidden temporary file,
+//! fsynced, renamed into place, the folder fsynced) and finally commits by writing `commits/T.json`
+//! the same way. Readers see only the parts of committed runs, so a run killed at any moment
+//! leaves the store as it was: its parts stay invisible and the next writer removes them.
+//! `compact` commits one part that supersedes all earlier runs, then deletes their files.
+//!
+//! Readers scan the parts lazily (polars) and dedupe claims by `claim_id`, the last write
+//! winning. A part that is damaged, missing or not of the claims schema is an error naming the
+//! file; a file the store did not write is reported by name and left alone.
+//!
+//! Documents are keyed by content: a document whose text (xxh3-128 of the text) is already in
+//! the store is not ingested again. A different document arriving with an id already taken
+//! (two `report.md` in different folders) is stored as `id~HASH8` (its content hash's first
+//! eight hex digits), and its claim ids are computed from that unique id.
+
+use crate::metrics::Catalog;
+use crate::model::{Bound, Claim, Direction, Kind};
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const CLAIMS_DIR: &str = "claims";
+pub const DOCUMENTS_DIR: &str = "documents";
+pub const COMMITS_DIR: &str = "commits";
+pub const LOCK_FILE: &str = ".lock";
+const TMP_PREFIX: &str = ".tmp-";
+
+/// A claim as stored: the claim and its document's source (front matter `source:`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredClaim {
+    pub claim: Claim,
+    pub source: Option<String>,
+}
+
+impl StoredClaim {
+    /// Who stated it: the attribution, else the document's source, else the document id.
+    pub fn who(&self) -> &str {
+        self.claim
+            .attribution
+            .as_deref()
+            .or(self.source.as_deref())
+            .unwrap_or(&self.claim.doc)
+    }
+}
+
+/// What the store knows of an ingested document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocRecord {
+    pub id: String,
+    pub content_hash: String,
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub claims: u32,
+}
+
+/// The content hash of a document text (32 hex digits).
+pub fn content_hash(text: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text))
+}
+
+/// The columns of a claims part and their types.
+pub fn claims_schema() -> Schema {
+    let s = DataType::String;
+    let f = DataType::Float64;
+    Schema::from_iter([
+        Field::new("doc".into(), s.clone()),
+        Field::new("claim_id".into(), s.clone()),
+        Field::new("published".into(), DataType::Date),
+        Field::new("as_of".into(), DataType::Date),
+        Field::new("metric".into(), s.clone()),
+        Field::new("concept".into(), s.clone()),
+        Field::new("value".into(), f.clone()),
+        Field::new("low".into(), f.clone()),
+        Field::new("high".into(), f.clone()),
+        Field::new("unit".into(), s.clone()),
+        Field::new("unit_normalized".into(), s.clone()),
+        Field::new("kind".into(), s.clone()),
+        Field::new("bound".into(), s.clone()),
+        Field::new("direction".into(), s.clone()),
+        Field::new("previous".into(), f),
+        Field::new("attribution".into(), s.clone()),
+        Field::new("text".into(), s.clone()),
+        Field::new("start".into(), DataType::UInt32),
+        Field::new("end".into(), DataType::UInt32),
+        Field::new("sentence".into(), s.clone()),
+        Field::new("source".into(), s),
+    ])
+}
+
+/// The columns of a documents part and their types.
+pub fn documents_schema() -> Schema {
+    let s = DataType::String;
+    Schema::from_iter([
+        Field::new("id".into(), s.clone()),
+        Field::new("content_hash".into(), s.clone()),
+        Field::new("published".into(), DataType::Date),
+        Field::new("source".into(), s.clone()),
+        Field::new("url".into(), s.clone()),
+        Field::new("title".into(), s),
+        Field::new("claims".into(), DataType::UInt32),
+    ])
+}
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+
+/// Days since 1970-01-01, as polars stores a Date.
+pub fn date_to_days(d: NaiveDate) -> i32 {
+    d.signed_duration_since(EPOCH).num_days() as i32
+}
+
+/// The date `days` after 1970-01-01.
+pub fn days_to_date(days: i32) -> NaiveDate {
+    EPOCH + chrono::Duration::days(days as i64)
+}
+
+fn str_col<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
+    StringChunked::from_iter_options(name.into(), values).into_column()
+}
+
+fn f64_col(name: &str, values: impl Iterator<Item = Option<f64>>) -> Column {
+    Float64Chunked::from_iter_options(name.into(), values).into_column()
+}
+
+fn u32_col(name: &str, values: impl Iterator<Item = u32>) -> Column {
+    UInt32Chunked::from_iter_values(name.into(), values).into_column()
+}
+
+fn date_col(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
+    Int32Chunked::from_iter_options(name.into(), values.map(|d| d.map(date_to_days)))
+        .into_date()
+        .into_column()
+}
+
+/// Claims as a frame of [`claims_schema`].
+pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
+    let c = || rows.iter().map(|r| &r.claim);
+    let cols = vec![
+        str_col("doc", c().map(|c| Some(c.doc.as_str()))),
+        str_col("claim_id", c().map(|c| Some(c.claim_id.as_str()))),
+        date_col("published", c().map(|c| c.published)),
+        date_col("as_of", c().map(|c| c.as_of)),
+        str_col("metric", c().map(|c| c.metric.as_deref())),
+        str_col("concept", c().map(|c| c.concept.as_deref())),
+        f64_col("value", c().map(|c| Some(c.value))),
+        f64_col("low", c().map(|c| c.low)),
+        f64_col("high", c().map(|c| c.high)),
+        str_col("unit", c().map(|c| c.unit.as_deref())),
+        str_col("unit_normalized", c().map(|c| c.unit_normalized.as_deref())),
+        str_col("kind", c().map(|c| Some(c.kind.name()))),
+        str_col("bound", c().map(|c| Some(c.bound.symbol()))),
+        str_col("direction", c().map(|c| c.direction.map(Direction::name))),
+        f64_col("previous", c().map(|c| c.previous)),
+        str_col("attribution", c().map(|c| c.attribution.as_deref())),
+        str_col("text", c().map(|c| Some(c.text.as_str()))),
+        u32_col("start", c().map(|c| c.start)),
+        u32_col("end", c().map(|c| c.end)),
+        str_col("sentence", c().map(|c| Some(c.sentence.as_str()))),
+        str_col("source", rows.iter().map(|r| r.source.as_deref())),
+    ];
+    DataFrame::new(rows.len(), cols)
+}
+
+/// Documents as a frame of [`documents_schema`].
+pub fn documents_frame(rows: &[DocRecord]) -> PolarsResult<DataFrame> {
+    let cols = vec![
+        str_col("id", rows.iter().map(|d| Some(d.id.as_str()))),
+        str_col(
+            "content_hash",
+            rows.iter().map(|d| Some(d.content_hash.as_str())),
+        ),
+        date_col("published", rows.iter().map(|d| d.published)),
+        str_col("source", rows.iter().map(|d| d.source.as_deref())),
+        str_col("url", rows.iter().map(|d| d.url.as_deref())),
+        str_col("title", rows.iter().map(|d| d.title.as_deref())),
+        u32_col("claims", rows.iter().map(|d| d.claims)),
+    ];
+    DataFrame::new(rows.len(), cols)
+}
+
+fn kind_from(s: &str) -> Kind {
+    match s {
+        "count" => Kind::Count,
+        "currency" => Kind::Currency,
+        "percentage" => Kind::Percentage,
+        "measure" => Kind::Measure,
+        _ => Kind::Other,
+    }
+}
+
+/// Claims read back from a frame of [`claims_schema`].
+pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
+    let s = |n: &str| -> PolarsResult<Vec<Option<String>>> {
+        Ok(df
+            .column(n)?
+            .str()?
+            .iter()
+            .map(|v| v.map(str::to_string))
+            .collect())
+    };
+    let f =
+        |n: &str| -> PolarsResult<Vec<Option<f64>>> { Ok(df.column(n)?.f64()?.iter().collect()) };
+    let d = |n: &str| -> PolarsResult<Vec<Option<NaiveDate>>> {
+        Ok(df.column(n)?.date()?.as_date_iter().collect())
+    };
+    let u =
+        |n: &str| -> PolarsResult<Vec<Option<u32>>> { Ok(df.column(n)?.u32()?.iter().collect()) };
+    let (doc, id, published, as_of, metric, concept) = (
+        s("doc")?,
+        s("claim_id")?,
+        d("published")?,
+        d("as_of")?,
+        s("metric")?,
+        s("concept")?,
+    );
+    let (value, low, high, unit, unit_n, kind) = (
+        f("value")?,
+        f("low")?,
+        f("high")?,
+        s("unit")?,
+        s("unit_normalized")?,
+        s("kind")?,
+    );
+    let (bound, direction, previous, attribution, text) = (
+        s("bound")?,
+        s("direction")?,
+        f("previous")?,
+        s("attribution")?,
+        s("text")?,
+    );
+    let (start, end, sentence, source) = (u("start")?, u("end")?, s("sentence")?, s("source")?);
+    let mut out = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        out.push(StoredClaim {
+            claim: Claim {
+                doc: doc[i].clone().unwrap_or_default(),
+                claim_id: id[i].clone().unwrap_or_default(),
+                published: published[i],
+                as_of: as_of[i],
+                metric: metric[i].clone(),
+                concept: concept[i].clone(),
+                value: value[i].unwrap_or(f64::NAN),
+                low: low[i],
+                high: high[i],
+                unit: unit[i].clone(),
+                unit_normalized: unit_n[i].clone(),
+                kind: kind_from(kind[i].as_deref().unwrap_or("")),
+                bound: bound[i]
+                    .as_deref()
+                    .and_then(Bound::from_symbol)
+                    .unwrap_or(Bound::Exact),
+                direction: match direction[i].as_deref() {
+                    Some("up") => Some(Direction::Up),
+                    Some("down") => Some(Direction::Down),
+                    _ => None,
+                },
+                previous: previous[i],
+                attribution: attribution[i].clone(),
+                text: text[i].clone().unwrap_or_default(),
+                start: start[i].unwrap_or(0),
+                end: end[i].unwrap_or(0),
+                sentence: sentence[i].clone().unwrap_or_default(),
+            },
+            source: source[i].clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The record of one committed run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Commit {
+    pub txn: String,
+    pub command: String,
+    /// Part file names in `claims/` and `documents/`.
+    pub claims: Vec<String>,
+    pub documents: Vec<String>,
+    pub n_claims: u64,
+    pub n_documents: u64,
+    /// Runs whose parts this one replaces (compaction).
+    #[serde(default)]
+    pub supersedes: Vec<String>,
+}
+
+/// The transaction of a part file name `part-T-NNNNN.parquet`.
+fn part_txn(name: &str) -> Option<&str> {
+    let stem = name.strip_prefix("part-")?.strip_suffix(".parquet")?;
+    let (txn, n) = stem.split_once('-')?;
+    (txn.len() == 16
+        && txn.bytes().all(|b| b.is_ascii_digit())
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(txn)
+}
+
+/// A read view of the store: its catalog and the parts of the committed runs.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+    pub catalog: Catalog,
+    commits: Vec<Commit>,
+    claim_parts: Vec<PathBuf>,
+    document_parts: Vec<PathBuf>,
+    /// Runs that are committed but superseded, and uncommitted leftovers, by transaction.
+    stale: BTreeSet<String>,
+    /// Files the store did not write, reported by name.
+    pub foreign: Vec<PathBuf>,
+}
+
+fn io_context(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder",
+        std::io::ErrorKind::PermissionDenied => "permission denied",
+        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system",
+        _ => "",
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match io_context(e) {
+        "" => e.to_string(),
+        s => s.to_string(),
+    }
+}
+
+fn list_dir(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => bail!("{}: cannot list: {}", dir.display(), describe(&e)),
+    };
+    let mut names = Vec::new();
+    for entry in rd {
+        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
+        match entry.file_name().into_string() {
+            Ok(n) => names.push(n),
+            Err(n) => names.push(n.to_string_lossy().into_owned()),
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+impl Store {
+    /// Opens the store in `root` for reading. A missing folder is an error; a folder without
+    /// claims is an empty store.
+    pub fn open(root: &Path) -> anyhow::Result<Store> {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => bail!(
+                "{}: not a folder; --data must name a store folder",
+                root.display()
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
+                "{}: no store here (no such folder); create one with `figtrack ingest` or \
+                 `figtrack import`, or pass --data DIR (or set FIGTRACK_DATA)",
+                root.display()
+            ),
+            Err(e) => bail!(
+                "{}: cannot open the store: {}",
+                root.display(),
+                describe(&e)
+            ),
+        }
+        let catalog = Catalog::load(&crate::metrics::catalog_path(root))?;
+        let mut store = Store {
+            root: root.to_path_buf(),
+            catalog,
+            commits: Vec::new(),
+            claim_parts: Vec::new(),
+            document_parts: Vec::new(),
+            stale: BTreeSet::new(),
+            foreign: Vec::new(),
+        };
+        store.read_commits()?;
+        store.check_parts()?;
+        Ok(store)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The live runs, oldest first.
+    pub fn commits(&self) -> &[Commit] {
+        &self.commits
+    }
+
+    /// The claim parts of the live runs, oldest first.
+    pub fn claim_parts(&self) -> &[PathBuf] {
+        &self.claim_parts
+    }
+
+    /// The document parts of the live runs, oldest first.
+    pub fn document_parts(&self) -> &[PathBuf] {
+        &self.document_parts
+    }
+
+    /// The newest committed transaction number.
+    fn last_txn(&self) -> Option<u64> {
+        self.commits
+            .iter()
+            .map(|c| c.txn.as_str())
+            .chain(self.stale.iter().map(String::as_str))
+            .filter_map(|t| t.parse().ok())
+            .max()
+    }
+
+    fn read_commits(&mut self) -> anyhow::Result<()> {
+        let dir = self.root.join(COMMITS_DIR);
+        let mut all = BTreeMap::new();
+        for name in list_dir(&dir)? {
+            let path = dir.join(&name);
+            if name.starts_with(TMP_PREFIX) {
+                continue;
+            }
+            let Some(txn) = name
+                .strip_suffix(".json")
+                .filter(|t| part_txn(&format!("part-{t}-0.parquet")).is_some())
+            else {
+                self.foreign.push(path);
+                continue;
+            };
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let commit: Commit = serde_json::from_slice(&bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: damaged commit record ({e}); the store needs repair: move the file \
+                     out of {} to drop that run",
+                    path.display(),
+                    dir.display()
+                )
+            })?;
+            if commit.txn != txn {
+                bail!(
+                    "{}: damaged commit record (it names run {:?})",
+                    path.display(),
+                    commit.txn
+                );
+            }
+            all.insert(txn.to_string(), commit);
+        }
+        let superseded: BTreeSet<String> = all
+            .values()
+            .flat_map(|c| c.supersedes.iter().cloned())
+            .collect();
+        for (txn, commit) in all {
+            if superseded.contains(&txn) {
+                self.stale.insert(txn);
+            } else {
+                self.commits.push(commit);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_parts(&mut self) -> anyhow::Result<()> {
+        let live: BTreeSet<&str> = self.commits.iter().map(|c| c.txn.as_str()).collect();
+        for (sub, schema) in [
+            (CLAIMS_DIR, claims_schema()),
+            (DOCUMENTS_DIR, documents_schema()),
+        ] {
+            let dir = self.root.join(sub);
+            let names = list_dir(&dir)?;
+            let listed: BTreeSet<&str> = self
+                .commits
+                .iter()
+                .flat_map(|c| {
+                    if sub == CLAIMS_DIR {
+                        c.claims.iter()
+                    } else {
+                        c.documents.iter()
+                    }
+                })
+                .map(String::as_str)
+                .collect();
+            for name in &names {
+                if name.starts_with(TMP_PREFIX) {
+                    continue;
+                }
+                match part_txn(name) {
+                    Some(t) if live.contains(t) => {
+                        if !listed.contains(name.as_str()) {
+                            self.foreign.push(dir.join(name));
+                        }
+                    }
+                    Some(t) => {
+                        self.stale.insert(t.to_string());
+                    }
+                    None => self.foreign.push(dir.join(name)),
+                }
+            }
+            let mut parts = Vec::new();
+            for c in &self.commits {
+                let files = if sub == CLAIMS_DIR {
+                    &c.claims
+                } else {
+                    &c.documents
+                };
+                for f in files {
+                    let path = dir.join(f);
+                    if names.binary_search(f).is_err() {
+                        bail!(
+                            "{}: missing; run {} lists it, so the store is damaged",
+                            path.display(),
+                            c.txn
+                        );
+                    }
+                    check_part(&path, &schema)?;
+                    parts.push(path);
+                }
+            }
+            if sub == CLAIMS_DIR {
+                self.claim_parts = parts;
+            } else {
+                self.document_parts = parts;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reports files that are not the store's on stderr, by name.
+    pub fn warn_foreign(&self) {
+        for f in &self.foreign {
+            eprintln!(
+                "figtrack: warning: {}: not written by figtrack; ignored (move it out of the store)",
+                f.display()
+            );
+        }
+    }
+
+    fn scan(parts: &[PathBuf], schema: Schema) -> PolarsResult<LazyFrame> {
+        if parts.is_empty() {
+            return Ok(DataFrame::empty_with_schema(&schema).lazy());
+        }
+        let paths: Vec<PlRefPath> = parts
+            .iter()
+            .map(|p| PlRefPath::new(p.to_string_lossy().as_ref()))
+            .collect();
+        let args = ScanArgsParquet {
+            glob: false,
+            ..Default::default()
+        };
+        LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
+    }
+
+    /// All stored claims (deduped by `claim_id`, the latest write winning), lazily.
+    pub fn claims(&self) -> PolarsResult<LazyFrame> {
+        self.claims_where(None)
+    }
+
+    /// The stored claims that satisfy `pred`, deduped by `claim_id`. The filter runs before the
+    /// dedupe (so it reaches the Parquet scan): that is sound for predicates on columns a claim
+    /// id always keeps, such as `metric`, since a claim id is derived from its document (unique
+    /// in the store) or, for imports, from its metric.
+    pub fn claims_where(&self, pred: Option<Expr>) -> PolarsResult<LazyFrame> {
+        let mut lf = Self::scan(&self.claim_parts, claims_schema())?;
+        if let Some(p) = pred {
+            lf = lf.filter(p);
+        }
+        Ok(lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last))
+    }
+
+    /// All stored documents (deduped by `id`), lazily.
+    pub fn documents(&self) -> PolarsResult<LazyFrame> {
+        Ok(Self::scan(&self.document_parts, documents_schema())?
+            .unique_stable(Some(cols(["id"])), UniqueKeepStrategy::Last))
+    }
+
+    /// Collects `lf`; when it fails, names the part that does not read.
+    pub fn collect(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
+        match lf.collect() {
+            Ok(df) => Ok(df),
+            Err(e) => {
+                for part in self.claim_parts.iter().chain(&self.document_parts) {
+                    let read = File::open(part)
+                        .map_err(PolarsError::from)
+                        .and_then(|f| ParquetReader::new(f).finish());
+                    if let Err(pe) = read {
+                        bail!("{}: damaged part, it does not read: {pe}", part.display());
+                    }
+                }
+                Err(anyhow::anyhow!(
+                    "reading the store in {}: {e}",
+                    self.root.display()
+                ))
+            }
+        }
+    }
+}
+
+/// Checks a part's footer and schema.
+fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
+    let got = File::open(path)
+        .map_err(PolarsError::from)
+        .and_then(|f| ParquetReader::new(f).schema())
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: damaged part, not readable Parquet: {e}",
+                path.display()
+            )
+        })?;
+    for (name, dtype) in schema.iter() {
+        let Some(field) = got.get(name) else {
+            bail!("{}: damaged part: no column {name:?}", path.display());
+        };
+        let have = DataType::from_arrow_field(field);
+        if &have != dtype {
+            bail!(
+                "{}: damaged part: column {name:?} is {have}, expected {dtype}",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsynced, renamed
+/// into place, the folder fsynced.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!("{TMP_PREFIX}{}-{name}", std::process::id()));
+    let result = (|| {
+        let mut f = File::create(&tmp)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", dir.display(), describe(&e)))?;
+        write(&mut f)?;
+        f.flush()?;
+        f.sync_all()
+            .with_context(|| format!("{}: cannot sync", tmp.display()))?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("{}: cannot rename into place", path.display()))?;
+        sync_dir(&dir)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn sync_dir(dir: &Path) -> anyhow::Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("{}: cannot sync the folder", dir.display()))
+}
+
+/// Writes a frame as a Parquet file, atomically.
+pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
+    write_atomic(path, |f| {
+        ParquetWriter::new(f)
+            .with_compression(ParquetCompression::Zstd(None))
+            .finish(df)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", path.display()))?;
+        Ok(())
+    })
+}
+
+/// A run that writes to the store: holds the writer lock until dropped; what it wrote becomes
+/// visible at [`Writer::commit`], and is removed if it is dropped without committing.
+pub struct Writer {
+    root: PathBuf,
+    _lock: File,
+    txn: String,
+    command: String,
+    claims: Vec<String>,
+    documents: Vec<String>,
+    n_claims: u64,
+    n_documents: u64,
+    supersedes: Vec<String>,
+    committed: bool,
+    /// The store as it was when the lock was taken.
+    pub store: Store,
+}
+
+impl Writer {
+    /// Takes the writer lock on `root` (creating the store if needed, and waiting for another
+    /// writer to finish), then removes what interrupted runs left behind.
+    pub fn open(root: &Path, command: &str) -> anyhow::Result<Writer> {
+        if let Ok(m) = std::fs::metadata(root) {
+            if !m.is_dir() {
+                bail!(
+                    "{}: not a folder; --data must name a store folder",
+                    root.display()
+                );
+            }
+        }
+        std::fs::create_dir_all(root).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot create the store: {}",
+                root.display(),
+                describe(&e)
+            )
+        })?;
+        let lock_path = root.join(LOCK_FILE);
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: cannot write to the store: {}",
+                    root.display(),
+                    describe(&e)
+                )
+            })?;
+        if !fs4::fs_std::FileExt::try_lock_exclusive(&lock)
+            .with_context(|| format!("{}: cannot lock", lock_path.display()))?
+        {
+            eprintln!(
+                "figtrack: waiting for another figtrack run to finish writing to {}",
+                root.display()
+            );
+            fs4::fs_std::FileExt::lock_exclusive(&lock)
+                .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
+        }
+        for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
+            let dir = root.join(sub);
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                anyhow::anyhow!("{}: cannot create: {}", dir.display(), describe(&e))
+            })?;
+        }
+        let store = Store::open(root)?;
+        let mut w = Writer {
+            root: root.to_path_buf(),
+            _lock: lock,
+            txn: String::new(),
+            command: command.to_string(),
+            claims: Vec::new(),
+            documents: Vec::new(),
+            n_claims: 0,
+            n_documents: 0,
+            supersedes: Vec::new(),
+            committed: false,
+            store,
+        };
+        w.recover()?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_micros() as u64)
+            .unwrap_or(0);
+        let txn = now.max(w.store.last_txn().map_or(0, |t| t + 1));
+        w.txn = format!("{txn:016}");
+        Ok(w)
+    }
+
+    /// Removes temporary files, the parts of runs that never committed and those superseded by
+    /// a compaction. Only files the store itself names are touched.
+    fn recover(&mut self) -> anyhow::Result<()> {
+        let stale = self.store.stale.clone();
+        let mut removed = 0;
+        for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
+            let dir = self.root.join(sub);
+            for name in list_dir(&dir)? {
+                let txn = if sub == COMMITS_DIR {
+                    name.strip_suffix(".json")
+                } else {
+                    part_txn(&name)
+                };
+                let ours = name.starts_with(TMP_PREFIX) || txn.is_some_and(|t| stale.contains(t));
+                if ours {
+                    let path = dir.join(&name);
+                    std::fs::remove_file(&path).with_context(|| {
+                        format!("{}: cannot remove a leftover file", path.display())
+                    })?;
+                    removed += usize::from(!name.starts_with(TMP_PREFIX));
+                }
+            }
+        }
+        if removed > 0 {
+            eprintln!(
+                "figtrack: note: removed {removed} file(s) left by interrupted or compacted runs"
+            );
+        }
+        self.store.stale.clear();
+        Ok(())
+    }
+
+    pub fn txn(&self) -> &str {
+        &self.txn
+    }
+
+    fn next_name(&self) -> String {
+        format!(
+            "part-{}-{:05}.parquet",
+            self.txn,
+            self.claims.len() + self.documents.len()
+        )
+    }
+
+    /// Writes a claims part (not yet visible).
+    pub fn write_claims(&mut self, df: &mut DataFrame) -> anyhow::Result<()> {
+        if df.height() == 0 {
+            return Ok(());
+        }
+        let name = self.next_name();
+        write_parquet(&self.root.join(CLAIMS_DIR).join(&name), df)?;
+        self.n_claims += df.height() as u64;
+        self.claims.push(name);
+        Ok(())
+    }
+
+    /// Writes a documents part (not yet visible).
+    pub fn write_documents(&mut self, df: &mut DataFrame) -> anyhow::Result<()> {
+        if df.height() == 0 {
+            return Ok(());
+        }
+        let name = self.next_name();
+        write_parquet(&self.root.join(DOCUMENTS_DIR).join(&name), df)?;
+        self.n_documents += df.height() as u64;
+        self.documents.push(name);
+        Ok(())
+    }
+
+    /// This run replaces all the runs now in the store (compaction).
+    pub fn supersede_all(&mut self) {
+        self.supersedes = self.store.commits.iter().map(|c| c.txn.clone()).collect();
+    }
+
+    /// Makes what this run wrote visible, atomically. Returns the commit.
+    pub fn commit(mut self) -> anyhow::Result<Commit> {
+        let commit = Commit {
+            txn: self.txn.clone(),
+            command: self.command.clone(),
+            claims: self.claims.clone(),
+            documents: self.documents.clone(),
+            n_claims: self.n_claims,
+            n_documents: self.n_documents,
+            supersedes: self.supersedes.clone(),
+        };
+        if commit.claims.is_empty() && commit.documents.is_empty() && commit.supersedes.is_empty() {
+            self.committed = true;
+            return Ok(commit);
+        }
+        let path = self
+            .root
+            .join(COMMITS_DIR)
+            .join(format!("{}.json", self.txn));
+        write_atomic(&path, |f| {
+            serde_json::to_writer_pretty(&mut *f, &commit)?;
+            f.write_all(b"\n")?;
+            Ok(())
+        })?;
+        self.committed = true;
+        if !commit.supersedes.is_empty() {
+            // The old runs are now invisible; their files go (or the next writer removes them).
+            let store = Store::open(&self.root)?;
+            self.store = store;
+            self.recover()?;
+        }
+        Ok(commit)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        for name in &self.claims {
+            let _ = std::fs::remove_file(self.root.join(CLAIMS_DIR).join(name));
+        }
+        for name in &self.documents {
+            let _ = std::fs::remove_file(self.root.join(DOCUMENTS_DIR).join(name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_names() {
+        assert_eq!(
+            part_txn("part-0001730000000000-00003.parquet"),
+            Some("0001730000000000")
+        );
+        assert_eq!(part_txn("part-1-2.parquet"), None);
+        assert_eq!(part_txn("claims.parquet"), None);
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2024, 10, 28).unwrap();
+        assert_eq!(days_to_date(date_to_days(d)), d);
+        assert_eq!(date_to_days(EPOCH), 0);
+    }
+}
