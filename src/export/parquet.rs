@@ -60,6 +60,20 @@ pub fn cell(v: AnyValue<'_>, lists_as_text: bool) -> serde_json::Value {
     }
 }
 
+/// A number for people: at most 3 decimals, no trailing zeros.
+pub fn short(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    let s = format!("{f:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 fn float(f: f64) -> serde_json::Value {
     serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
@@ -72,6 +86,7 @@ pub fn write_frame(
     df: &DataFrame,
 ) -> anyhow::Result<()> {
     let lists_as_text = matches!(format, Format::Table | Format::Csv);
+    let round = format == Format::Table;
     let names: Vec<String> = df
         .get_column_names()
         .iter()
@@ -90,8 +105,13 @@ pub fn write_frame(
         for _ in 0..part.height() {
             let mut row = serde_json::Map::with_capacity(names.len());
             for (name, it) in names.iter().zip(iters.iter_mut()) {
-                let v = it.next().unwrap_or(AnyValue::Null);
-                row.insert(name.clone(), cell(v, lists_as_text));
+                let v = match it.next().unwrap_or(AnyValue::Null) {
+                    AnyValue::Float64(f) if round && f.is_finite() => {
+                        serde_json::Value::String(short(f))
+                    }
+                    v => cell(v, lists_as_text),
+                };
+                row.insert(name.clone(), v);
             }
             w.row(&serde_json::Value::Object(row))?;
         }

@@ -437,6 +437,7 @@ pub fn concept(
     let thing = count_phrase
         .map(|(a, b)| tidy(ctx, a, b))
         .or_else(|| of_phrase(ctx, unit_end))
+        .or_else(|| named_before(ctx, first))
         .or_else(|| attributive(ctx, first, unit_end));
     let owner = apposition(ctx, first)
         .filter(|o| !is_time_phrase(o))
@@ -444,7 +445,7 @@ pub fn concept(
     match (owner, thing) {
         (Some(o), Some(t)) if t.to_lowercase().contains(&o.to_lowercase()) => Some(t),
         (Some(o), Some(t)) if o.to_lowercase().contains(&t.to_lowercase()) => Some(o),
-        (Some(o), Some(t)) => Some(format!("{o}: {t}")),
+        (Some(o), Some(t)) => Some(format!("{o}, {t}")),
         (o, t) => o.or(t),
     }
 }
@@ -458,6 +459,67 @@ fn first_is_money(ctx: &Ctx, unit_end: usize) -> bool {
         )
     })
 }
+
+/// "maximum sustained winds of 155mph", "a fine of 10.5 million", "a notebook for 1,200€",
+/// "the Gleaming Primrose Mirror starting at $448": the noun phrase the figure is the value of.
+fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
+    let mut i = first;
+    while i > 0
+        && (BOUND_WORDS.contains(&ctx.w(i - 1)) || (ctx.w(i - 1) == "at" && ctx.w(i) == "least"))
+    {
+        i -= 1;
+    }
+    let link = match (ctx.w(i.wrapping_sub(2)), ctx.w(i.wrapping_sub(1))) {
+        (_, "of") | (_, "for") => 1,
+        ("starting" | "priced" | "valued" | "trading" | "selling" | "costing" | "stands", "at") => {
+            2
+        }
+        _ => return None,
+    };
+    let end = i.checked_sub(link)?;
+    let mut start = end;
+    while start > 0
+        && end - start < 5
+        && (ctx.is_word(start - 1) || matches!(ctx.w(start - 1), "-"))
+        && !is_verb(ctx.w(start - 1))
+        && (!is_stopword(ctx.w(start - 1))
+            || (ctx.w(start - 1) == "of"
+                && start >= 2
+                && ctx.is_word(start - 2)
+                && !is_stopword(ctx.w(start - 2))))
+    {
+        start -= 1;
+    }
+    // "one of", "all of", "up of": no noun before the link.
+    (start < end)
+        .then(|| tidy(ctx, start, end))
+        .filter(|s| !s.is_empty() && !is_time_phrase(s))
+}
+
+/// Words of bound phrases, skipped between a figure and the noun it is the value of.
+const BOUND_WORDS: &[&str] = &[
+    "more",
+    "than",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "some",
+    "roughly",
+    "approximately",
+    "least",
+    "less",
+    "fewer",
+    "just",
+    "an",
+    "estimated",
+    "exceeding",
+    "as",
+    "many",
+    "much",
+];
 
 /// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
 /// adjective describes the noun phrase after it.
@@ -571,6 +633,10 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
     {
         j -= 1;
     }
+    // "lost 162.31 points, or 2.14%": the words before the comma are another figure's unit.
+    if j > 0 && ctx.kind(j - 1) == Some(TokKind::Num) {
+        return None;
+    }
     // Drop evaluative adjectives at the front ("devastating Russian losses").
     while j < end && ctx.w(j).ends_with("ing") && !ctx.capitalized(j) {
         j += 1;
@@ -614,12 +680,20 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         if ctx.kind(i) == Some(TokKind::Num) && verb.is_some() {
             break;
         }
+        // "Forrest Gump keeps running": a lower-case -s word right after a name is its verb.
+        let after_name = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && i > 0
+            && ctx.capitalized(i - 1)
+            && !ctx.capitalized(i)
+            && !is_stopword(w);
         let past = w.len() > 4
             && w.ends_with("ed")
             && i > 0
             && ctx.is_word(i - 1)
             && !is_stopword(ctx.w(i - 1));
-        if is_verb(w) || is_linking(w) || past {
+        if is_verb(w) || is_linking(w) || past || after_name {
             verb = Some(i);
         }
     }
@@ -648,7 +722,9 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     }
     let verb = verb?;
     // The subject of a verb of saying is the source, not what the figure is about.
-    if super::attribution::is_say_verb(ctx.w(verb)) && ctx.w(verb) != "estimated" {
+    let said = super::attribution::is_say_verb(ctx.w(verb))
+        && super::change::change_verb(ctx.w(verb)).is_none();
+    if said && ctx.w(verb) != "estimated" {
         return None;
     }
     // Auxiliaries before the main verb belong to it: "will be", "has been", "would cost".
@@ -673,6 +749,18 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 | "also"
                 | "already"
                 | "not"
+                | "nearly"
+                | "almost"
+                | "now"
+                | "recently"
+                | "currently"
+                | "still"
+                | "just"
+                | "reportedly"
+                | "previously"
+                | "only"
+                | "then"
+                | "again"
         )
     {
         end -= 1;
@@ -925,7 +1013,7 @@ mod tests {
             (
                 "Rutte cited devastating Russian losses, exceeding 600,000 soldiers killed or wounded.",
                 "600,000",
-                Some("Russian losses: soldiers killed or wounded"),
+                Some("Russian losses, soldiers killed or wounded"),
             ),
             (
                 "Core inflation, which strips out food and energy, grew 0.4 percentage points.",
@@ -940,7 +1028,7 @@ mod tests {
             (
                 "Ford (F) which has 13000 workers in the United Kingdom said so.",
                 "13000",
-                Some("Ford (F): workers in the United Kingdom"),
+                Some("Ford (F), workers in the United Kingdom"),
             ),
             (
                 "It will charge a 0.6 per cent fee for customers.",

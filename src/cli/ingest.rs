@@ -1,0 +1,386 @@
+//! `figtrack ingest PATH... [--input text|jsonl] [--format table|json|jsonl|csv] [--quiet]
+//!                  [--threads N] [--keep-going]`
+//!
+//! Extracts the claims of the articles (files, folders, `-` for stdin), gives each its metric
+//! (metrics.toml, else a key derived from its concept), stores them in the data folder and prints
+//! each new claim against the history of its metric (the diff; see `figtrack diff`).
+//!
+//! Idempotent: a document whose text is already in the store is not ingested again. Large
+//! inputs stream through in batches (one store part each) with parallel extraction; nothing of
+//! a run is visible until all of it is stored. An input that cannot be read, or has a date that
+//! does not parse, stops the run with the store unchanged; `--keep-going` reports such inputs
+//! and stores the rest (exit status 2).
+
+use crate::detect::History;
+use crate::export::{self, Format, RowWriter};
+use crate::input::{self, InputFormat, Problem};
+use crate::metrics::Catalog;
+use crate::model::Document;
+use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to read standard input.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    pub input: InputFormat,
+    /// Format of the diff [default: table on a terminal, else jsonl].
+    #[arg(long, short)]
+    pub format: Option<Format>,
+    /// Print only the summary, not the diff of every new claim.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Report unreadable inputs and store the rest (exit status 2) instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// Documents are extracted in batches of about this many bytes of text; each batch is one part.
+pub const BATCH_BYTES: usize = 16 << 20;
+
+/// Counts of a run.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub documents: usize,
+    pub claims: usize,
+    pub already: usize,
+    pub skipped: usize,
+}
+
+/// Reads documents, extracts and classifies their claims, and (for ingest) stores them.
+pub struct Pipeline<'a> {
+    catalog: Catalog,
+    hashes: HashSet<String>,
+    ids: HashMap<String, String>,
+    history: History,
+    writer: Option<Writer>,
+    out: Option<Box<dyn RowWriter + 'a>>,
+    lists_as_text: bool,
+    pool: rayon::ThreadPool,
+    batch: Vec<Document>,
+    batch_bytes: usize,
+    keep_going: bool,
+    failed: Option<String>,
+    progress: ProgressBar,
+    pub totals: Totals,
+}
+
+impl<'a> Pipeline<'a> {
+    /// A pipeline over `store` (read under the writer's lock when `writer` is given).
+    pub fn new(
+        store: &Store,
+        writer: Option<Writer>,
+        out: Option<Box<dyn RowWriter + 'a>>,
+        format: Format,
+        threads: Option<usize>,
+        keep_going: bool,
+        progress: ProgressBar,
+    ) -> anyhow::Result<Pipeline<'a>> {
+        let docs = store.collect(store.documents()?.select([
+            polars::prelude::col("id"),
+            polars::prelude::col("content_hash"),
+        ]))?;
+        let mut hashes = HashSet::with_capacity(docs.height());
+        let mut ids = HashMap::with_capacity(docs.height());
+        let id = docs.column("id")?.str()?;
+        let hash = docs.column("content_hash")?.str()?;
+        for (i, h) in id.iter().zip(hash.iter()) {
+            if let (Some(i), Some(h)) = (i, h) {
+                hashes.insert(h.to_string());
+                ids.insert(i.to_string(), h.to_string());
+            }
+        }
+        let history = if out.is_some() {
+            History::load(store, None)?
+        } else {
+            History::new(Vec::new())
+        };
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = threads {
+            builder = builder.num_threads(n.max(1));
+        }
+        Ok(Pipeline {
+            catalog: store.catalog.clone(),
+            hashes,
+            ids,
+            history,
+            writer,
+            out,
+            lists_as_text: matches!(format, Format::Table | Format::Csv),
+            pool: builder.build()?,
+            batch: Vec::new(),
+            batch_bytes: 0,
+            keep_going,
+            failed: None,
+            progress,
+            totals: Totals::default(),
+        })
+    }
+
+    /// A document id that is unique in the store for this content.
+    fn unique_id(&mut self, id: &str, hash: &str) -> String {
+        let mut candidate = id.to_string();
+        let mut n = 8;
+        while let Some(h) = self.ids.get(&candidate) {
+            if h == hash {
+                break;
+            }
+            candidate = format!("{id}~{}", &hash[..n.min(hash.len())]);
+            n += 4;
+            if n > hash.len() + 4 {
+                candidate = format!("{id}~{hash}~{}", self.ids.len());
+            }
+        }
+        self.ids.insert(candidate.clone(), hash.to_string());
+        candidate
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let docs = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let mut fresh = Vec::with_capacity(docs.len());
+        let mut records = Vec::with_capacity(docs.len());
+        for mut doc in docs {
+            let hash = store::content_hash(doc.text.as_bytes());
+            if !self.hashes.insert(hash.clone()) {
+                self.totals.already += 1;
+                continue;
+            }
+            let id = self.unique_id(&doc.id, &hash);
+            if id != doc.id {
+                eprintln!(
+                    "figtrack: note: another document with id {:?} is in the store; this one is stored as {:?}",
+                    doc.id, id
+                );
+                doc.id = id;
+            }
+            records.push(DocRecord {
+                id: doc.id.clone(),
+                content_hash: hash,
+                published: doc.published,
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                title: doc.title.clone(),
+                claims: 0,
+            });
+            fresh.push(doc);
+        }
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let catalog = &self.catalog;
+        let extracted: Vec<Vec<StoredClaim>> = self.pool.install(|| {
+            fresh
+                .par_iter()
+                .map(|d| {
+                    crate::extract(d)
+                        .into_iter()
+                        .map(|mut c| {
+                            c.metric = Some(catalog.assign(&c));
+                            StoredClaim {
+                                claim: c,
+                                source: d.source.clone(),
+                            }
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        // Documents are compared in date order, each against the history before it.
+        let mut order: Vec<usize> = (0..fresh.len()).collect();
+        order.sort_by_key(|&i| (fresh[i].published.is_none(), fresh[i].published));
+        for &i in &order {
+            records[i].claims = extracted[i].len() as u32;
+            if !extracted[i].is_empty() && extracted[i].iter().all(|c| c.claim.as_of.is_none()) {
+                eprintln!(
+                    "figtrack: warning: document {:?} has no date; its {} claim(s) are kept out of series",
+                    fresh[i].id,
+                    extracted[i].len()
+                );
+            }
+            if let Some(out) = self.out.as_mut() {
+                for c in &extracted[i] {
+                    let mut row = export::to_row(&self.history.classify(c))?;
+                    if self.lists_as_text {
+                        lists_as_text(&mut row);
+                    }
+                    out.row(&row)?;
+                }
+                for c in &extracted[i] {
+                    self.history.add(c);
+                }
+            }
+        }
+        let claims: Vec<StoredClaim> = extracted.into_iter().flatten().collect();
+        self.totals.documents += records.len();
+        self.totals.claims += claims.len();
+        if let Some(w) = self.writer.as_mut() {
+            w.write_claims(&mut store::claims_frame(&claims)?)?;
+            w.write_documents(&mut store::documents_frame(&records)?)?;
+        }
+        Ok(())
+    }
+
+    /// Reads `paths` through the pipeline and flushes the last batch.
+    pub fn run(&mut self, paths: &[PathBuf], input: InputFormat) -> anyhow::Result<()> {
+        input::read_paths(paths, input, self)?;
+        if let Some(f) = self.failed.take() {
+            anyhow::bail!("{f}");
+        }
+        self.flush()?;
+        self.progress.finish_and_clear();
+        Ok(())
+    }
+
+    /// Commits what was stored and closes the output.
+    pub fn finish(self) -> anyhow::Result<(Totals, Option<store::Commit>)> {
+        if let Some(out) = self.out {
+            out.finish()?;
+        }
+        let commit = match self.writer {
+            Some(w) => Some(w.commit()?),
+            None => None,
+        };
+        Ok((self.totals, commit))
+    }
+}
+
+/// Turns list cells into one text ("a; b") for tables and CSV.
+pub fn lists_as_text(row: &mut serde_json::Value) {
+    if let Some(obj) = row.as_object_mut() {
+        for v in obj.values_mut() {
+            if let serde_json::Value::Array(items) = v {
+                let text = items
+                    .iter()
+                    .map(export::cell_text)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                *v = serde_json::Value::String(text);
+            }
+        }
+    }
+}
+
+impl input::Sink for Pipeline<'_> {
+    fn document(&mut self, doc: Document) -> anyhow::Result<()> {
+        if let Some(f) = self.failed.take() {
+            anyhow::bail!("{f}");
+        }
+        self.progress.inc(doc.text.len() as u64);
+        self.batch_bytes += doc.text.len();
+        self.batch.push(doc);
+        if self.batch_bytes >= BATCH_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        if self.keep_going {
+            let level = if problem.skipped { "error" } else { "warning" };
+            self.progress
+                .suspend(|| eprintln!("figtrack: {level}: {problem}"));
+            self.totals.skipped += usize::from(problem.skipped);
+        } else if self.failed.is_none() {
+            self.failed = Some(format!(
+                "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
+            ));
+        }
+    }
+}
+
+/// Total size of the inputs, for the progress bar (0 when unknown, e.g. stdin).
+fn input_size(paths: &[PathBuf]) -> u64 {
+    fn walk(p: &Path) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(p)
+                .map(|rd| rd.filter_map(Result::ok).map(|e| walk(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| walk(p))
+        .sum()
+}
+
+/// A progress bar on stderr when it is a terminal, else a hidden one.
+pub fn progress(paths: &[PathBuf]) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total = input_size(paths);
+    if total == 0 {
+        return ProgressBar::new_spinner();
+    }
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(total).with_style(style)
+}
+
+pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let existed = data.exists();
+    let writer = Writer::open(data, "ingest")?;
+    if !existed {
+        eprintln!("figtrack: note: created a new store in {}", data.display());
+    }
+    writer.store.warn_foreign();
+    let store = writer.store.clone();
+    let format = args.format.unwrap_or_else(Format::default_for_stdout);
+    let stdout = std::io::stdout();
+    let out: Option<Box<dyn RowWriter>> = (!args.quiet).then(|| {
+        let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+        export::writer(format, w, crate::detect::TABLE_COLUMNS)
+    });
+    let mut pipeline = Pipeline::new(
+        &store,
+        Some(writer),
+        out,
+        format,
+        args.threads,
+        args.keep_going,
+        progress(&args.paths),
+    )?;
+    pipeline.run(&args.paths, args.input)?;
+    let (totals, _) = pipeline.finish()?;
+    if totals.documents == 0 {
+        eprintln!(
+            "figtrack: nothing new: {} document(s) already in the store {}",
+            totals.already,
+            data.display()
+        );
+    } else {
+        eprintln!(
+            "figtrack: stored {} document(s), {} claim(s) in {}{}",
+            totals.documents,
+            totals.claims,
+            data.display(),
+            if totals.already > 0 {
+                format!("; {} document(s) were already there", totals.already)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if totals.skipped > 0 {
+        eprintln!("figtrack: {} input(s) skipped", totals.skipped);
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,111 @@
+//! `figtrack series [METRIC...] [--since DATE] [--until DATE] [--format table|json|jsonl|csv]`
+//!
+//! Prints the time series of the stored claims: one row per (metric, as_of) with metric, as_of,
+//! value, low, high, bound, n_reports, sources, delta, ratio (value / previous value), pct, days
+//! (since the previous observation), per_day, change (new, same, up, down) and anomaly (null, or
+//! a reason such as "cumulative total fell by 14"). Several reports of a metric on one day merge
+//! into one observation whose interval covers them; stated changes ("rose 2.1%") are not levels
+//! and stay out. Without METRIC, every metric; `figtrack metrics` lists them. The rules are in
+//! `figtrack::series`.
+
+use crate::export::{Format, parquet::write_frame};
+use crate::series::{self, Filter};
+use crate::store::Store;
+use chrono::NaiveDate;
+use polars::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Metric ids [default: all].
+    pub metrics: Vec<String>,
+    /// First date shown (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Last date shown (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Output format [default: table on a terminal, else jsonl].
+    #[arg(long, short)]
+    pub format: Option<Format>,
+}
+
+/// Parses a YYYY-MM-DD date argument.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date; expected YYYY-MM-DD"))
+}
+
+/// Columns of the human table.
+pub const TABLE_COLUMNS: &[&str] = &[
+    "metric",
+    "as_of",
+    "bound",
+    "value",
+    "n_reports",
+    "delta",
+    "ratio",
+    "days",
+    "per_day",
+    "change",
+    "anomaly",
+    "sources",
+];
+
+/// Metrics of `wanted` that have no claim in the store and are not in the catalog.
+pub fn unknown_metrics(store: &Store, wanted: &[String]) -> anyhow::Result<Vec<String>> {
+    let lf = store
+        .claims_where(Some(series::any_of("metric", wanted)))?
+        .select([col("metric")])
+        .unique(None, UniqueKeepStrategy::Any);
+    let found = store.collect(lf)?;
+    let found: Vec<String> = found
+        .column("metric")?
+        .str()?
+        .iter()
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    Ok(wanted
+        .iter()
+        .filter(|m| !found.contains(m) && store.catalog.get(m).is_none())
+        .cloned()
+        .collect())
+}
+
+pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    if let (Some(a), Some(b)) = (args.since, args.until) {
+        if a > b {
+            anyhow::bail!("--since {a} is after --until {b}");
+        }
+    }
+    let store = Store::open(data)?;
+    store.warn_foreign();
+    let filter = Filter {
+        metrics: args.metrics.clone(),
+        since: args.since,
+        until: args.until,
+    };
+    let df = series::compute(&store, &filter)?;
+    if !args.metrics.is_empty() {
+        let unknown = unknown_metrics(&store, &args.metrics)?;
+        if !unknown.is_empty() {
+            anyhow::bail!(
+                "no metric {} in {} (`figtrack metrics` lists them)",
+                unknown
+                    .iter()
+                    .map(|m| format!("{m:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                data.display()
+            );
+        }
+    }
+    let format = args.format.unwrap_or_else(Format::default_for_stdout);
+    let stdout = std::io::stdout();
+    let out: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+    write_frame(format, out, TABLE_COLUMNS, &df)?;
+    Ok(ExitCode::SUCCESS)
+}
