@@ -439,7 +439,8 @@ pub fn concept(
         .or_else(|| of_phrase(ctx, unit_end))
         .or_else(|| named_before(ctx, first))
         .or_else(|| attributive(ctx, first, unit_end));
-    let owner = apposition(ctx, first)
+    let owner = bracketed(ctx, first)
+        .or_else(|| apposition(ctx, first))
         .filter(|o| !is_time_phrase(o))
         .or_else(|| subject(ctx, first));
     match (owner, thing) {
@@ -587,6 +588,22 @@ fn of_phrase(ctx: &Ctx, unit_end: usize) -> Option<String> {
         j += 1;
     }
     (j > start).then(|| tidy(ctx, start, j))
+}
+
+/// "RHP John Gant (0.5 WAR)": a figure in brackets after a name belongs to the name.
+fn bracketed(ctx: &Ctx, first: usize) -> Option<String> {
+    if first < 2 || ctx.w(first - 1) != "(" {
+        return None;
+    }
+    let end = first - 1;
+    let mut start = end;
+    while start > 0
+        && end - start < 5
+        && (ctx.capitalized(start - 1) || ctx.kind(start - 1) == Some(TokKind::Code))
+    {
+        start -= 1;
+    }
+    (start < end).then(|| tidy(ctx, start, end))
 }
 
 /// The noun phrase before ", <bound> <figure>" ("Russian losses, exceeding 600,000").
@@ -773,6 +790,16 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             .find(|&k| ctx.w(k) == ",")
     {
         end = open;
+    }
+    // "West Texas Intermediate (WTI) peaked": an acronym in brackets stays with its name.
+    if end >= 3 && ctx.w(end - 1) == ")" && ctx.w(end - 3) == "(" {
+        let mut inner = end - 3;
+        while inner > 0 && ctx.capitalized(inner - 1) {
+            inner -= 1;
+        }
+        if inner < end - 3 {
+            return Some(tidy(ctx, inner, end));
+        }
     }
     let mut start = end;
     let mut jumped = false;

@@ -1,0 +1,129 @@
+//! `figtrack export claims|series [METRIC...] [--format csv|parquet|json|jsonl] [-o FILE]
+//!                  [--no-bom]`
+//!
+//! Writes the stored claims, or the series (see `figtrack series`), for spreadsheets and other
+//! tools. CSV follows RFC 4180: UTF-8, CRLF line ends, a header row, ISO dates, numbers as
+//! numbers; a text cell starting with = + - @ or a tab gets a leading apostrophe so a spreadsheet
+//! does not run it as a formula. A CSV file written with -o starts with a UTF-8 byte order mark,
+//! so Excel reads it as UTF-8 (LibreOffice and most tools skip it; --no-bom leaves it out).
+//! Parquet keeps the types (dates, floats, lists). The format defaults to the extension of FILE,
+//! else CSV. -o files are written atomically (a temporary file renamed into place).
+
+use crate::export::{Format, parquet as frames};
+use crate::series::{self, Filter};
+use crate::store::{self, Store};
+use polars::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum What {
+    Claims,
+    Series,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Parquet,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to export.
+    #[arg(value_enum)]
+    pub what: What,
+    /// Only these metrics [default: all].
+    pub metrics: Vec<String>,
+    /// Output format [default: from the extension of -o, else csv].
+    #[arg(long, short, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Output file [default: standard output].
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// No UTF-8 byte order mark at the start of a CSV file.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+fn format_of(path: Option<&Path>) -> ExportFormat {
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("parquet") | Some("pq") => ExportFormat::Parquet,
+        Some("json") => ExportFormat::Json,
+        Some("jsonl") | Some("ndjson") => ExportFormat::Jsonl,
+        _ => ExportFormat::Csv,
+    }
+}
+
+fn write(
+    format: ExportFormat,
+    out: &mut dyn Write,
+    df: &mut DataFrame,
+    bom: bool,
+) -> anyhow::Result<()> {
+    match format {
+        ExportFormat::Parquet => frames::write_parquet(out, df),
+        ExportFormat::Csv => {
+            if bom {
+                out.write_all("\u{FEFF}".as_bytes())?;
+            }
+            frames::write_frame(Format::Csv, Box::new(out), &[], df)
+        }
+        ExportFormat::Json => frames::write_frame(Format::Json, Box::new(out), &[], df),
+        ExportFormat::Jsonl => frames::write_frame(Format::Jsonl, Box::new(out), &[], df),
+    }
+}
+
+pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let format = args
+        .format
+        .unwrap_or_else(|| format_of(args.output.as_deref()));
+    if format == ExportFormat::Parquet && args.output.is_none() && std::io::stdout().is_terminal()
+    {
+        anyhow::bail!("Parquet is binary: write it to a file with -o FILE");
+    }
+    let store = Store::open(data)?;
+    store.warn_foreign();
+    let mut df = match args.what {
+        What::Claims => {
+            let pred = (!args.metrics.is_empty()).then(|| series::any_of("metric", &args.metrics));
+            store.collect(store.claims_where(pred)?)?
+        }
+        What::Series => series::compute(
+            &store,
+            &Filter {
+                metrics: args.metrics.clone(),
+                ..Default::default()
+            },
+        )?,
+    };
+    match &args.output {
+        Some(path) => {
+            store::write_atomic(path, |f| {
+                let mut buf = std::io::BufWriter::with_capacity(1 << 16, f);
+                write(format, &mut buf, &mut df, !args.no_bom)?;
+                buf.flush()?;
+                Ok(())
+            })?;
+            eprintln!(
+                "figtrack: wrote {} row(s) to {}",
+                df.height(),
+                path.display()
+            );
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            write(format, &mut out, &mut df, false)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
