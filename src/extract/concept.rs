@@ -698,7 +698,14 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             break;
         }
         // "Forrest Gump keeps running": a lower-case -s word right after a name is its verb.
+        let adjective = |k: usize| {
+            let l = ctx.w(k);
+            ["an", "ese", "ish", "ean", "ic"]
+                .iter()
+                .any(|e| l.ends_with(e))
+        };
         let after_name = w.len() > 3
+            && !adjective(i.saturating_sub(1))
             && w.ends_with('s')
             && !w.ends_with("ss")
             && i > 0
@@ -709,7 +716,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             && w.ends_with("ed")
             && i > 0
             && ctx.is_word(i - 1)
-            && !is_stopword(ctx.w(i - 1));
+            && !is_stopword(ctx.w(i - 1))
+            && !ctx.w(i - 1).ends_with("ly");
         if is_verb(w) || is_linking(w) || past || after_name {
             verb = Some(i);
         }
