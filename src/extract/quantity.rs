@@ -219,6 +219,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_norm = Some(u.norm);
             kind = u.kind;
             unit_end = after + skip + u.len;
+        } else if ctx.is_word(after) && ctx.glued(after) && n.digits.is_some() && !n.scaled {
+            // Digits glued to letters that are no unit name something: "5G", "3D", "Model 3s".
+            return None;
         } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
             // The counted noun with its plain modifiers: "residential burglaries", "first-team
             // players"; not names ("North Korean troops" counts troops) nor participles.
@@ -285,18 +288,11 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
     }
     let has_unit = unit_norm.is_some();
-    // Digits glued to letters that are no unit name something: "5G", "3D", "Model 3s".
-    if !has_unit
-        && currency.is_none()
-        && ctx.is_word(n.last)
-        && ctx.glued(n.last)
-        && n.digits.is_some()
-        && !n.scaled
-    {
-        return None;
-    }
     // "women aged 25 to 54" describes people, it is not a figure.
-    if !has_unit && ctx.w(n.first.wrapping_sub(1)) == "aged" {
+    let aged = |k: usize| ctx.w(k) == "aged";
+    let range_end = matches!(ctx.w(n.first.wrapping_sub(1)), "to" | "-" | "and");
+    if !has_unit && (aged(n.first.wrapping_sub(1)) || (range_end && aged(n.first.wrapping_sub(3))))
+    {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -577,5 +573,92 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             continue;
         }
         k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (value, low, high, unit_norm, bound, direction, previous) of each quantity in `text`.
+    fn read(text: &str) -> Vec<String> {
+        let ctx = Ctx::new(text, 0, text.len());
+        quantities(&ctx, &[])
+            .iter()
+            .map(|q| {
+                let range = match (q.low, q.high) {
+                    (Some(a), Some(b)) => format!("{a}..{b}"),
+                    _ => format!("{}", q.value),
+                };
+                let dir = q.direction.map_or("", Direction::name);
+                let prev = q.previous.map(|p| format!(" from {p}")).unwrap_or_default();
+                format!(
+                    "{} {range} {} {dir}{prev}",
+                    q.bound,
+                    q.unit_norm.as_deref().unwrap_or("-")
+                )
+                .trim()
+                .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quantity_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "10,000 North Korean troops, up from 3,000",
+                &["= 10000 troop up from 3000"],
+            ),
+            ("about 10,000 troops", &["~ 10000 troop"]),
+            ("more than 600,000 soldiers", &["> 600000 soldier"]),
+            ("at least 9,000 civilians", &[">= 9000 civilian"]),
+            ("fewer than 50 doctors", &["< 50 doctor"]),
+            ("up to 1,200 soldiers a day", &["<= 1200 soldier per day"]),
+            ("10,000 to 12,000 civilians", &["= 10000..12000 civilian"]),
+            ("10,000-12,000 people", &["= 10000..12000 person"]),
+            ("between 5 and 6 miles", &["= 5..6 mile"]),
+            (
+                "between $5 and $6 billion",
+                &["= 5000000000..6000000000 dollar"],
+            ),
+            ("11 to 12,000 people", &["= 11000..12000 person"]),
+            ("from $200 to $4 million", &["= 200..4000000 dollar"]),
+            ("inflation rose 2.1% in August", &["= 2.1 percentage up"]),
+            ("it fell by 300 megawatts", &["= 300 megawatt down"]),
+            ("shares down 11.9%", &["= 11.9 percentage down"]),
+            (
+                "unemployment fell to 4.3 per cent from 4.6 per cent",
+                &["= 4.3 percentage down from 4.6"],
+            ),
+            (
+                "shipments climbed from 2.1 million to 3.4 million tonnes",
+                &["= 3400000 metric ton up from 2100000"],
+            ),
+            (
+                "increased by $43.6 billion to $419.2 billion",
+                &["= 43600000000 dollar up", "= 419200000000 dollar"],
+            ),
+            (
+                "435 homes by open sale and 187 by tender",
+                &["= 435 home", "= 187 home"],
+            ),
+            (
+                "temperatures of minus 12 degrees Celsius",
+                &["= -12 celsius"],
+            ),
+            ("a 6.1-inch display", &["= 6.1 inch"]),
+            ("a 37m long skeleton", &["= 37 metre"]),
+            ("35m of its devices", &["= 35000000 device"]),
+            (
+                "tens of thousands of students",
+                &["= 10000..100000 student"],
+            ),
+            ("make 5G available", &[]),
+            ("women aged 25 to 54", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&read(text), expected, "{text}");
+        }
     }
 }
