@@ -173,6 +173,8 @@ const GENERIC_TAIL: &[&str] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'a> {
     pub text: &'a str,
+    /// The text in lower case.
+    pub lower: &'a str,
     pub is_word: bool,
 }
 
@@ -181,8 +183,7 @@ fn capitalized(w: &str) -> bool {
 }
 
 fn in_name(w: &Word) -> bool {
-    w.is_word
-        && (capitalized(w.text) || TITLE_WORDS.contains(&w.text.to_ascii_lowercase().as_str()))
+    w.is_word && (capitalized(w.text) || TITLE_WORDS.contains(&w.lower))
 }
 
 /// Trims a source phrase to its name: no leading "the", no generic trailing nouns.
@@ -231,7 +232,7 @@ fn tidy(words: &[&str]) -> Option<String> {
 
 /// The source named in a sentence, if any.
 pub fn source_in(words: &[Word]) -> Option<String> {
-    let lower: Vec<String> = words.iter().map(|w| w.text.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
     // "according to X": the name after it, up to punctuation or a lower-case non-title word.
     if let Some(i) = lower
         .windows(2)
@@ -246,9 +247,9 @@ pub fn source_in(words: &[Word]) -> Option<String> {
             return Some(name);
         }
     }
-    for (i, l) in lower.iter().enumerate() {
+    for (i, &l) in lower.iter().enumerate() {
         // "The United States said": a verb is written in lower case.
-        if !SAY_VERBS.contains(&l.as_str()) || words[i].text.starts_with(char::is_uppercase) {
+        if !SAY_VERBS.contains(&l) || words[i].text.starts_with(char::is_uppercase) {
             continue;
         }
         // "X said": the name right before the verb (allowing a weekday: "officials confirmed
@@ -339,13 +340,19 @@ pub fn expand_name(short: &str, earlier: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<Word<'_>> {
-        text.split(' ')
-            .map(|t| Word {
+    /// Checks `source_in` over space-separated tokens.
+    fn source(text: &str) -> Option<String> {
+        let lower: Vec<String> = text.split(' ').map(str::to_lowercase).collect();
+        let words: Vec<Word> = text
+            .split(' ')
+            .zip(&lower)
+            .map(|(t, l)| Word {
                 text: t,
+                lower: l,
                 is_word: t.chars().all(|c| c.is_alphabetic() || c == '-'),
             })
-            .collect()
+            .collect();
+        source_in(&words)
     }
 
     #[test]
@@ -371,7 +378,7 @@ mod tests {
             ("officials said 40 trucks", Some("officials")),
         ];
         for (text, expected) in cases {
-            assert_eq!(source_in(&words(text)).as_deref(), *expected, "{text}");
+            assert_eq!(source(text).as_deref(), *expected, "{text}");
         }
     }
 

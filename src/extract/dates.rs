@@ -76,55 +76,67 @@ fn month_day(published: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> 
 /// The first as-of date stated in a sentence, given its words (as written) in order.
 pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate> {
     for (i, raw) in words.iter().enumerate() {
-        let w = raw.to_ascii_lowercase();
-        let next = words
-            .get(i + 1)
-            .map(|s| s.to_ascii_lowercase())
-            .unwrap_or_default();
-        if let Some(day) = weekday(raw)
-            && raw.chars().next().is_some_and(char::is_uppercase)
-        {
-            return published.map(|p| last_weekday(p, day));
-        }
-        match w.as_str() {
-            "yesterday" => return published.map(|p| p - Days::new(1)),
-            "today" | "tonight" => return published,
-            "last" if next == "week" => return published.map(|p| p - Days::new(7)),
-            "ago" if i >= 2 => {
-                let Some(n) = small_count(&words[i - 2].to_ascii_lowercase()) else {
+        let Some(first) = raw.chars().next() else {
+            continue;
+        };
+        // "2024-10-28" comes as five tokens.
+        if first.is_ascii_digit() {
+            if raw.len() == 4 && words.get(i + 1) == Some(&"-") && words.get(i + 3) == Some(&"-") {
+                let (Some(m), Some(d)) = (words.get(i + 2), words.get(i + 4)) else {
                     continue;
                 };
-                let per = match words[i - 1].to_ascii_lowercase().trim_end_matches('s') {
-                    "day" => 1,
-                    "week" => 7,
-                    _ => continue,
-                };
-                return published.map(|p| p - Days::new(n * per));
+                let iso = format!("{raw}-{m}-{d}");
+                if let Ok(date) = NaiveDate::parse_from_str(&iso, "%Y-%m-%d") {
+                    return Some(date);
+                }
             }
-            _ => {}
+            continue;
         }
-        if let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            return Some(date);
+        if !first.is_alphabetic() {
+            continue;
         }
-        // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
-        if let Some(m) = month(raw)
-            && raw.chars().next().is_some_and(char::is_uppercase)
-        {
-            let after = words.get(i + 1).copied().filter(|s| *s != ".");
-            let after = after.or_else(|| words.get(i + 2).copied());
-            if let Some(d) = after
-                .and_then(|s| s.parse::<u32>().ok())
-                .filter(|d| (1..=31).contains(d))
-            {
-                return month_day(published, m, d);
+        if first.is_uppercase() {
+            if let Some(day) = weekday(raw) {
+                return published.map(|p| last_weekday(p, day));
             }
-            if let Some(d) = i
-                .checked_sub(1)
-                .and_then(|j| words[j].parse::<u32>().ok())
-                .filter(|d| (1..=31).contains(d))
-            {
-                return month_day(published, m, d);
+            // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
+            if let Some(m) = month(raw) {
+                let after = words.get(i + 1).copied().filter(|s| *s != ".");
+                let after = after.or_else(|| words.get(i + 2).copied());
+                let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+                if let Some(d) = after.and_then(day) {
+                    return month_day(published, m, d);
+                }
+                if let Some(d) = i.checked_sub(1).and_then(|j| day(words[j])) {
+                    return month_day(published, m, d);
+                }
             }
+        }
+        let lower = |k: usize| {
+            words
+                .get(k)
+                .map(|s| s.to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        if raw.eq_ignore_ascii_case("yesterday") {
+            return published.map(|p| p - Days::new(1));
+        }
+        if raw.eq_ignore_ascii_case("today") || raw.eq_ignore_ascii_case("tonight") {
+            return published;
+        }
+        if raw.eq_ignore_ascii_case("last") && lower(i + 1) == "week" {
+            return published.map(|p| p - Days::new(7));
+        }
+        if raw.eq_ignore_ascii_case("ago") && i >= 2 {
+            let Some(n) = small_count(&lower(i - 2)) else {
+                continue;
+            };
+            let per = match lower(i - 1).trim_end_matches('s') {
+                "day" => 1,
+                "week" => 7,
+                _ => continue,
+            };
+            return published.map(|p| p - Days::new(n * per));
         }
     }
     None
@@ -153,7 +165,7 @@ mod tests {
             ("as of June 1", Some("2024-06-01")),
             ("on 9 May", Some("2024-05-09")),
             ("on December 20", Some("2023-12-20")),
-            ("since 2024-10-01", Some("2024-10-01")),
+            ("since 2024 - 10 - 01", Some("2024-10-01")),
             ("the June agreement", None),
             ("may rise", None),
         ];

@@ -21,6 +21,7 @@ use crate::model::{Claim, Document, claim_id};
 use attribution::{Word, expand_name, source_in};
 use chrono::NaiveDate;
 use context::Ctx;
+use std::collections::HashMap;
 use tokens::TokKind;
 
 /// Words that may carry a figure without any digit in the sentence.
@@ -119,6 +120,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
+    // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
+    let mut full_names: HashMap<String, Option<String>> = HashMap::new();
     for sent in sentences::split(text) {
         let sentence = &text[sent.start..sent.end];
         let holds_figure = may_hold_a_figure(sentence);
@@ -132,13 +135,19 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         let words: Vec<Word> = (0..ctx.len())
             .map(|i| Word {
                 text: ctx.raw(i),
+                lower: ctx.w(i),
                 is_word: ctx.kind(i) == Some(TokKind::Word),
             })
             .collect();
         let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
         let date = dates::date_in(&raw_words, doc.published);
-        let mut source =
-            source_in(&words).map(|s| expand_name(&s, &text[..sent.start]).unwrap_or(s));
+        let mut source = source_in(&words).map(|s| {
+            full_names
+                .entry(s.clone())
+                .or_insert_with(|| expand_name(&s, &text[..sent.start]))
+                .clone()
+                .unwrap_or(s)
+        });
         if let Some(s) = &source {
             if let Some(d) = date {
                 source_dates.record(s, d);
