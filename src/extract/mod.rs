@@ -182,12 +182,11 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 concept.clone_from(prev);
             }
             // The source is not what a figure is about: "US officials say 3,000 troops".
-            if let (Some(c), Some(src)) = (&concept, &source) {
-                if let Some((owner, thing)) = c.split_once(", ") {
-                    if src.contains(owner) || owner.contains(src.as_str()) {
-                        concept = Some(thing.to_string());
-                    }
-                }
+            if let (Some(c), Some(src)) = (&concept, &source)
+                && let Some((owner, thing)) = c.split_once(", ")
+                && (src.contains(owner) || owner.contains(src.as_str()))
+            {
+                concept = Some(thing.to_string());
             }
             last_concept = Some((q.unit_end, concept.clone()));
             claims.push(Claim {
