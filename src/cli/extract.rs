@@ -56,14 +56,15 @@ impl Extractor<'_> {
     fn flush(&mut self) -> anyhow::Result<()> {
         let docs = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
-        let rows: Vec<anyhow::Result<Vec<serde_json::Value>>> = self.pool.install(|| {
+        // Extraction and serialization run in parallel; rows are written in input order.
+        let rows: Vec<serde_json::Result<Vec<Vec<u8>>>> = self.pool.install(|| {
             docs.par_iter()
-                .map(|d| crate::extract(d).iter().map(export::to_row).collect())
+                .map(|d| crate::extract(d).iter().map(serde_json::to_vec).collect())
                 .collect()
         });
         for doc_rows in rows {
             for row in doc_rows? {
-                self.out.row(&row)?;
+                self.out.json_row(&row)?;
             }
         }
         Ok(())

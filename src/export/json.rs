@@ -23,6 +23,14 @@ impl RowWriter for Json<'_> {
         Ok(())
     }
 
+    fn json_row(&mut self, json: &[u8]) -> anyhow::Result<()> {
+        self.out
+            .write_all(if self.rows == 0 { b"[\n" } else { b",\n" })?;
+        self.out.write_all(json)?;
+        self.rows += 1;
+        Ok(())
+    }
+
     fn finish(mut self: Box<Self>) -> anyhow::Result<()> {
         self.out
             .write_all(if self.rows == 0 { b"[]\n" } else { b"\n]\n" })?;

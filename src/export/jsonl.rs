@@ -20,6 +20,12 @@ impl RowWriter for Jsonl<'_> {
         Ok(())
     }
 
+    fn json_row(&mut self, json: &[u8]) -> anyhow::Result<()> {
+        self.out.write_all(json)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+
     fn finish(mut self: Box<Self>) -> anyhow::Result<()> {
         self.out.flush()?;
         Ok(())

@@ -39,6 +39,13 @@ impl Format {
 /// Writes rows one at a time; `finish` closes the output (the table is laid out there).
 pub trait RowWriter {
     fn row(&mut self, row: &serde_json::Value) -> anyhow::Result<()>;
+
+    /// Writes a row already serialized as one JSON object (serialized in parallel by the
+    /// caller). JSON formats print it as it is; the others read it back into a value.
+    fn json_row(&mut self, json: &[u8]) -> anyhow::Result<()> {
+        self.row(&serde_json::from_slice(json)?)
+    }
+
     fn finish(self: Box<Self>) -> anyhow::Result<()>;
 }
 

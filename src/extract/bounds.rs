@@ -1,6 +1,8 @@
 //! Bounds: "about 10,000" is approximate, "more than 600,000" a lower bound, "up to 400" an upper one.
 
 use crate::model::Bound;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Bound phrases written before a number, lower-cased, longest first within each bound.
 const BEFORE: &[(&str, Bound)] = &[
@@ -74,28 +76,44 @@ const AFTER: &[(&str, Bound)] = &[
     ("or so", Bound::Approximate),
 ];
 
-fn ends_with(words: &[&str], phrase: &str) -> Option<usize> {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    (words.len() >= parts.len() && words[words.len() - parts.len()..] == parts[..])
-        .then_some(parts.len())
+/// A table's phrases split into words once.
+type Phrases = Vec<(Vec<&'static str>, Bound)>;
+
+fn split_table(table: &'static [(&'static str, Bound)]) -> Phrases {
+    table
+        .iter()
+        .map(|&(p, b)| (p.split(' ').collect(), b))
+        .collect()
 }
+
+/// Phrases before a number keyed by their last word (the one next to the number).
+static BEFORE_WORDS: LazyLock<FxHashMap<&'static str, Phrases>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Phrases> = FxHashMap::default();
+    for (parts, bound) in split_table(BEFORE) {
+        map.entry(parts[parts.len() - 1])
+            .or_default()
+            .push((parts, bound));
+    }
+    map
+});
+static AFTER_WORDS: LazyLock<Phrases> = LazyLock::new(|| split_table(AFTER));
 
 /// The bound stated right before a number. `words` are the lower-cased tokens before it
 /// (nearest last, currency signs already removed). Returns the bound and the words it takes.
 pub fn bound_before(words: &[&str]) -> Option<(Bound, usize)> {
-    // "just over", "slightly more than": a softening adverb keeps the bound.
-    BEFORE
+    BEFORE_WORDS
+        .get(words.last()?)?
         .iter()
-        .find_map(|&(phrase, bound)| ends_with(words, phrase).map(|n| (bound, n)))
+        .find(|(parts, _)| words.ends_with(parts))
+        .map(|(parts, bound)| (*bound, parts.len()))
 }
 
 /// The bound stated right after the figure: `words` are the lower-cased tokens after it.
 pub fn bound_after(words: &[&str]) -> Option<(Bound, usize)> {
-    AFTER.iter().find_map(|&(phrase, bound)| {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        (words.len() >= parts.len() && words[..parts.len()] == parts[..])
-            .then_some((bound, parts.len()))
-    })
+    AFTER_WORDS
+        .iter()
+        .find(|(parts, _)| words.starts_with(parts))
+        .map(|(parts, bound)| (*bound, parts.len()))
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 //! megawatts" down; "fell to 4.3 per cent" gives the level after a fall (down as well).
 //! Nouns ("a 75 percent increase") are not read as changes.
 
+use super::lexicon::WordSet;
 use crate::model::Direction;
 
 /// The direction a change verb states, for its inflected forms.
 pub fn change_verb(w: &str) -> Option<Direction> {
-    const UP: &[&str] = &[
+    static UP: WordSet = WordSet::new(&[
         "rose",
         "rise",
         "rises",
@@ -56,8 +57,8 @@ pub fn change_verb(w: &str) -> Option<Direction> {
         "tripled",
         "accelerated",
         "edged",
-    ];
-    const DOWN: &[&str] = &[
+    ]);
+    static DOWN: WordSet = WordSet::new(&[
         "fell",
         "fall",
         "falls",
@@ -105,7 +106,7 @@ pub fn change_verb(w: &str) -> Option<Direction> {
         "halved",
         "retreated",
         "loses",
-    ];
+    ]);
     if UP.contains(&w) {
         Some(Direction::Up)
     } else if DOWN.contains(&w) {

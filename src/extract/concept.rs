@@ -4,9 +4,10 @@
 //! figure is stated about ("the US trade deficit ... increased by $43.6 billion").
 
 use super::context::Ctx;
+use super::lexicon::WordSet;
 use super::tokens::TokKind;
 
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -171,14 +172,14 @@ const STOPWORDS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-];
+]);
 
 pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
 /// Verbs that often follow a counted noun and end its phrase ("troops arrived", "people live").
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "is",
     "are",
     "was",
@@ -273,7 +274,7 @@ const VERBS: &[&str] = &[
     "based",
     "stationed",
     "reported",
-];
+]);
 
 fn is_verb(w: &str) -> bool {
     VERBS.contains(&w)
@@ -282,9 +283,9 @@ fn is_verb(w: &str) -> bool {
 }
 
 /// Words that start a post-modifier of a counted noun ("troops in eastern Russia").
-const POST_PREPOSITIONS: &[&str] = &[
+static POST_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "from", "of", "on", "at", "inside", "across", "near", "along",
-];
+]);
 
 /// The counted noun phrase right after a number at token `at`: its token span and head noun.
 /// "North Korean troops in eastern Russia" -> head "troops"; "soldiers killed or wounded".
@@ -498,7 +499,7 @@ fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
 }
 
 /// Words of bound phrases, skipped between a figure and the noun it is the value of.
-const BOUND_WORDS: &[&str] = &[
+static BOUND_WORDS: WordSet = WordSet::new(&[
     "more",
     "than",
     "about",
@@ -520,7 +521,7 @@ const BOUND_WORDS: &[&str] = &[
     "as",
     "many",
     "much",
-];
+]);
 
 /// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
 /// adjective describes the noun phrase after it.

@@ -6,17 +6,19 @@ pub struct Ctx<'a> {
     /// The whole document text; token spans index into it.
     pub text: &'a str,
     pub toks: Vec<Token>,
-    lower: Vec<String>,
+    /// The sentence in ASCII lower case (same byte offsets as the text), and where it starts.
+    lower: String,
+    base: usize,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, start: usize, end: usize) -> Self {
-        let toks = tokenize(&text[start..end], start);
-        let lower = toks
-            .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
-            .collect();
-        Ctx { text, toks, lower }
+        Ctx {
+            text,
+            toks: tokenize(&text[start..end], start),
+            lower: text[start..end].to_ascii_lowercase(),
+            base: start,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -25,7 +27,9 @@ impl<'a> Ctx<'a> {
 
     /// Lower-cased text of token `i`, "" out of range.
     pub fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
     }
 
     /// Token `i` as written, "" out of range.

@@ -8,38 +8,46 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// Month names and abbreviations, lower-case.
 pub fn month(word: &str) -> Option<u32> {
-    Some(
-        match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
-            "january" | "jan" => 1,
-            "february" | "feb" => 2,
-            "march" | "mar" => 3,
-            "april" | "apr" => 4,
-            "may" => 5,
-            "june" | "jun" => 6,
-            "july" | "jul" => 7,
-            "august" | "aug" => 8,
-            "september" | "sept" | "sep" => 9,
-            "october" | "oct" => 10,
-            "november" | "nov" => 11,
-            "december" | "dec" => 12,
-            _ => return None,
-        },
-    )
+    const MONTHS: [(&str, &str); 12] = [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may", "may"),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ];
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
+    let found = MONTHS.iter().position(|(full, short)| {
+        w.eq_ignore_ascii_case(full)
+            || w.eq_ignore_ascii_case(short)
+            || (*short == "sep" && w.eq_ignore_ascii_case("sept"))
+    })?;
+    Some(found as u32 + 1)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.to_ascii_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    Some(match w {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    DAYS.iter()
+        .find(|(name, _)| w.eq_ignore_ascii_case(name))
+        .map(|&(_, day)| day)
 }
 
 fn small_count(word: &str) -> Option<u64> {

@@ -11,6 +11,7 @@ pub mod concept;
 mod context;
 pub mod dates;
 pub mod filters;
+mod lexicon;
 pub mod numbers;
 pub mod quantity;
 pub mod sentences;
@@ -125,10 +126,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     for sent in sentences::split(text) {
         let sentence = &text[sent.start..sent.end];
         let holds_figure = may_hold_a_figure(sentence);
-        let has_source_hint = sentence.contains(" said")
-            || sentence.contains("according")
-            || sentence.contains(|c: char| c.is_uppercase());
-        if !holds_figure && !has_source_hint {
+        // A sentence without figures matters only when it names a source (for the sentences
+        // after it in its paragraph, and for the dates a source's statements carry).
+        if !holds_figure && !attribution::may_name_source(sentence) {
             continue;
         }
         let ctx = Ctx::new(text, sent.start, sent.end);

@@ -2,7 +2,8 @@
 //! numbers ("three hundred and fifty", "a dozen", "half a million"), fractions ("1/3",
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
-use super::tokens::{TokKind, Token, digit_value};
+use super::context::Ctx;
+use super::tokens::{TokKind, digit_value};
 
 /// A number found in a sentence, before units and context are attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,22 +112,20 @@ fn fraction_word(w: &str) -> Option<f64> {
 }
 
 /// A lower-cased word of number text, or "" when the token is not a word.
-fn word(text: &str, toks: &[Token], i: usize) -> String {
-    match toks.get(i) {
-        Some(t) if t.kind == TokKind::Word => text[t.start..t.end].to_lowercase(),
-        _ => String::new(),
-    }
+fn word<'c>(ctx: &'c Ctx, i: usize) -> &'c str {
+    if ctx.is_word(i) { ctx.w(i) } else { "" }
 }
 
 /// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
-pub fn find_numerals(text: &str, toks: &[Token]) -> Vec<Numeral> {
+pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
+    let toks = &ctx.toks;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         let found = match t.kind {
-            TokKind::Num => digits_numeral(text, toks, i),
-            TokKind::Word => spelled_numeral(text, toks, i),
+            TokKind::Num => digits_numeral(ctx, i),
+            TokKind::Word => spelled_numeral(ctx, i),
             _ => None,
         };
         match found {
@@ -140,7 +139,8 @@ pub fn find_numerals(text: &str, toks: &[Token]) -> Vec<Numeral> {
     out
 }
 
-fn digits_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
+fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
+    let (text, toks) = (ctx.text, &ctx.toks);
     let t = toks[i];
     let raw = &text[t.start..t.end];
     // "1/3": a fraction of two small integers.
@@ -170,7 +170,7 @@ fn digits_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     let mut scaled = false;
     // A scale word or suffix: "1.2 million", "$5.6bn", "45k", "1.2m". A glued "m" means million
     // in money and counts; the caller reads "37m long" as metres.
-    let next = word(text, toks, last);
+    let next = word(ctx, last);
     let glued = toks.get(last).is_some_and(|s| !s.space_before);
     let scale = scale_word(&next)
         .filter(|_| glued || next.len() > 3)
@@ -192,8 +192,8 @@ fn digits_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     })
 }
 
-fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
-    let w = word(text, toks, i);
+fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
+    let w = word(ctx, i);
     let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
         value,
         range,
@@ -204,7 +204,7 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
         spelled: true,
     };
     // Vague magnitudes: "tens of thousands", "hundreds of millions", "dozens of".
-    let vague = match w.as_str() {
+    let vague = match w {
         "tens" => Some(10.0),
         "hundreds" => Some(100.0),
         "thousands" => Some(1e3),
@@ -214,13 +214,13 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
         _ => None,
     };
     if let Some(base) = vague {
-        if word(text, toks, i + 1) != "of" {
+        if word(ctx, i + 1) != "of" {
             return None;
         }
         let mut low = base;
         let mut last = i + 2;
         if base < 1e3
-            && let Some(s) = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3)
+            && let Some(s) = scale_word(&word(ctx, i + 2)).filter(|s| *s >= 1e3)
         {
             low = base * s;
             last = i + 3;
@@ -230,8 +230,8 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     }
     // "a dozen", "a hundred", "a million", "half a million".
     if w == "a" || w == "an" {
-        let next = word(text, toks, i + 1);
-        return match next.as_str() {
+        let next = word(ctx, i + 1);
+        return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
                 Some(mk(scale_word(&next)?, None, i + 2, true))
@@ -239,12 +239,12 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
             _ => None,
         };
     }
-    if w == "dozen" && word(text, toks, i.wrapping_sub(1)) != "a" {
+    if w == "dozen" && word(ctx, i.wrapping_sub(1)) != "a" {
         return None;
     }
     if w == "half" {
-        if word(text, toks, i + 1) == "a" {
-            let s = scale_word(&word(text, toks, i + 2)).filter(|s| *s >= 1e3)?;
+        if word(ctx, i + 1) == "a" {
+            let s = scale_word(&word(ctx, i + 2)).filter(|s| *s >= 1e3)?;
             return Some(mk(s / 2.0, None, i + 3, true));
         }
         return None;
@@ -265,7 +265,7 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     let mut scaled = false;
     let mut last = i + 1;
     loop {
-        let next = word(text, toks, j);
+        let next = word(ctx, j);
         if next == "hundred" && current < 100 && current > 0 {
             current *= 100;
             j += 1;
@@ -291,7 +291,7 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
         let skip_and = usize::from(
             next == "and" && current.is_multiple_of(100) && (current >= 100 || total > 0),
         );
-        let after = word(text, toks, j + skip_and);
+        let after = word(ctx, j + skip_and);
         if let Some(v) = small_number(&after) {
             let fits = current.is_multiple_of(100) && (current > 0 || total > 0) && v < 100;
             let tens_then_unit =
@@ -310,7 +310,7 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     }
     // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
     if last == i + 1 && first > 0 {
-        let next = word(text, toks, i + 1);
+        let next = word(ctx, i + 1);
         if let Some(d) = fraction_word(&next).filter(|_| next.ends_with('s') || first == 1)
             && (first as f64) < d
             && next != "half"
@@ -325,20 +325,16 @@ fn spelled_numeral(text: &str, toks: &[Token], i: usize) -> Option<Numeral> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
 
     /// Value, vague range and surface text of each numeral.
     type Found = (f64, Option<(f64, f64)>, String);
 
     fn numerals(s: &str) -> Vec<Found> {
-        let toks = tokenize(s, 0);
-        find_numerals(s, &toks)
+        let ctx = Ctx::new(s, 0, s.len());
+        find_numerals(&ctx)
             .into_iter()
-            .map(|n| {
-                let text = s[toks[n.first].start..toks[n.last - 1].end].to_string();
-                (n.value, n.range, text)
-            })
+            .map(|n| (n.value, n.range, ctx.span(n.first, n.last).to_string()))
             .collect()
     }
 

@@ -38,7 +38,7 @@ const DIMENSIONS: &[&str] = &[
 
 /// Reads every quantity of a tokenized sentence.
 pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
-    let numerals = find_numerals(ctx.text, &ctx.toks);
+    let numerals = find_numerals(ctx);
     let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
     for n in &numerals {
         let Some(q) = quantity(ctx, n, reserved) else {
