@@ -65,17 +65,76 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | ' ')
 }
 
+/// Character access by index: bytes for ASCII text (the common case), decoded chars otherwise.
+trait Chars {
+    fn len(&self) -> usize;
+    /// The character at `i` (`i < len`).
+    fn get(&self, i: usize) -> char;
+    /// Byte offset of character `i` (the text length at `len`).
+    fn off(&self, i: usize) -> usize;
+    fn at(&self, i: usize) -> Option<char> {
+        (i < self.len()).then(|| self.get(i))
+    }
+}
+
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn get(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn off(&self, i: usize) -> usize {
+        i
+    }
+}
+
+struct Decoded {
+    chars: Vec<(usize, char)>,
+    bytes: usize,
+}
+
+impl Chars for Decoded {
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    fn get(&self, i: usize) -> char {
+        self.chars[i].1
+    }
+    fn off(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.bytes, |&(o, _)| o)
+    }
+}
+
 /// Tokenizes `s`; spans are offsets into `s` plus `base`.
 pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    if s.is_ascii() {
+        scan(&Ascii(s.as_bytes()), base)
+    } else {
+        let chars = Decoded {
+            chars: s.char_indices().collect(),
+            bytes: s.len(),
+        };
+        scan(&chars, base)
+    }
+}
+
+fn letters(chars: &impl Chars, from: usize, to: usize) -> String {
+    (from..to)
+        .map(|k| chars.get(k).to_ascii_lowercase())
+        .collect()
+}
+
+fn scan(chars: &impl Chars, base: usize) -> Vec<Token> {
     let n = chars.len();
-    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
-    let off = |i: usize| -> usize { chars.get(i).map_or(s.len(), |&(o, _)| o) };
+    let at = |i: usize| chars.at(i);
     let mut out = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     let mut space_before = true;
     while i < n {
-        let c = chars[i].1;
+        let c = chars.get(i);
         if c.is_whitespace() || c == '\u{FEFF}' || c == '\0' {
             space_before = true;
             i += 1;
@@ -84,21 +143,19 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
         let start = i;
         let kind;
         if is_digit(c) {
-            i = scan_number(&chars, i);
-            // Digits glued to letters: "5G" and "3s" stay codes unless the letters are a unit.
+            // Digits running into letters ("155mph") end here; the letters are the next token.
+            i = scan_number(chars, i);
             kind = TokKind::Num;
-            // An alphanumeric run like "S23" that started with a letter is handled below; here
-            // a number runs into letters ("155mph"): split, the letters become the next token.
         } else if is_word_char(c) {
             let mut j = i;
             while j < n {
-                let cj = chars[j].1;
+                let cj = chars.get(j);
                 let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
                     && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
                     && j > i;
                 if is_word_char(cj) || inner {
                     // A period inside a word only joins single letters ("U.S", "a.m").
-                    if cj == '.' && (j - i != 1 && chars[j - 2].1 != '.') {
+                    if cj == '.' && (j - i != 1 && chars.get(j - 2) != '.') {
                         break;
                     }
                     j += 1;
@@ -108,24 +165,22 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
             }
             let mut word_end = j;
             let mut prefix_word = false;
-            if chars[j - 1].1 == '-' {
-                let letters: String = chars[i..j - 1].iter().map(|&(_, c)| c).collect();
-                if HYPHEN_PREFIXES.contains(&letters.to_lowercase().as_str()) {
-                    word_end = j - 1;
-                    prefix_word = true;
-                }
+            if chars.get(j - 1) == '-'
+                && HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str())
+            {
+                word_end = j - 1;
+                prefix_word = true;
             }
             if !prefix_word && at(j).is_some_and(is_digit) {
-                let letters: String = chars[i..word_end].iter().map(|&(_, c)| c).collect();
-                let lower = letters.to_lowercase();
-                if at(j).is_some_and(is_digit) && CURRENCY_PREFIXES.contains(&lower.as_str()) {
+                if CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
                     kind = TokKind::Word;
                     i = word_end;
                 } else {
                     // A code: letters and digits with hyphens ("COVID-19", "Su-34s", "V-12").
                     while j < n
-                        && (chars[j].1.is_alphanumeric()
-                            || (chars[j].1 == '-' && at(j + 1).is_some_and(char::is_alphanumeric)))
+                        && (chars.get(j).is_alphanumeric()
+                            || (chars.get(j) == '-'
+                                && at(j + 1).is_some_and(char::is_alphanumeric)))
                     {
                         j += 1;
                     }
@@ -142,8 +197,8 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
         }
         out.push(Token {
             kind,
-            start: base + off(start),
-            end: base + off(i),
+            start: base + chars.off(start),
+            end: base + chars.off(i),
             space_before,
         });
         space_before = false;
@@ -152,9 +207,9 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
 }
 
 /// Scans a numeral from `i` (a digit): grouped thousands, one decimal part. Returns the end index.
-fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
+fn scan_number(chars: &impl Chars, mut i: usize) -> usize {
     let n = chars.len();
-    let digit_at = |k: usize| k < n && is_digit(chars[k].1);
+    let digit_at = |k: usize| k < n && is_digit(chars.get(k));
     let run = |mut k: usize| {
         while digit_at(k) {
             k += 1;
@@ -166,15 +221,15 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     i = first_end;
     // Thousands groups: ",000" or "\u{a0}000" (exactly three digits, then no digit).
     loop {
-        if i < n && (chars[i].1 == ',' || is_group_space(chars[i].1)) && digit_at(i + 1) {
+        if i < n && (chars.get(i) == ',' || is_group_space(chars.get(i))) && digit_at(i + 1) {
             let end = run(i + 1);
-            let plain_space = chars[i].1 == ' ';
+            let plain_space = chars.get(i) == ' ';
             if end - (i + 1) == 3 && !(plain_space && first_len > 3) {
                 // A plain space groups only when the number starts with 1-3 digits and what
                 // follows is not another number ("10 000 people", not "2019 100").
                 if plain_space
                     && end < n
-                    && matches!(chars[end].1, ',' | '.' | ':')
+                    && matches!(chars.get(end), ',' | '.' | ':')
                     && digit_at(end + 1)
                 {
                     break;
@@ -185,7 +240,7 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
         }
         break;
     }
-    if i + 1 < n && chars[i].1 == '.' && digit_at(i + 1) {
+    if i + 1 < n && chars.get(i) == '.' && digit_at(i + 1) {
         i = run(i + 1);
     }
     i
