@@ -13,10 +13,14 @@ pub mod model;
 pub use extract::extract;
 pub use model::{Bound, Claim, Direction, Document, Kind};
 
+#[cfg(feature = "charts")]
+pub mod chart;
 #[cfg(feature = "tracker")]
 pub mod detect;
 #[cfg(feature = "tracker")]
 pub mod metrics;
+#[cfg(feature = "charts")]
+pub mod report;
 #[cfg(feature = "tracker")]
 pub mod series;
 #[cfg(feature = "tracker")]

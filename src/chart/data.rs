@@ -1,0 +1,445 @@
+//! Charts and reports from the store: each metric's series ([`crate::series`]), its catalog
+//! label, its claims with their documents, and the status of every claim found by replaying the
+//! claims in date order through change detection ([`crate::detect::History`]), which is how
+//! conflicts between sources get onto a chart.
+
+use super::{ChartInput, ChartPoint, format};
+use crate::detect::{History, Status};
+use crate::series::{self, Filter, Observation};
+use crate::store::{Store, StoredClaim};
+use anyhow::bail;
+use chrono::NaiveDate;
+use polars::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What the catalog says of a metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricInfo {
+    pub id: String,
+    /// The catalog label, else the id in words.
+    pub label: String,
+    pub unit: Option<String>,
+    pub cumulative: bool,
+    /// The metric is in the catalog (not a key derived from a concept).
+    pub in_catalog: bool,
+}
+
+/// A claim with its document and its status against the claims before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimInfo {
+    pub stored: StoredClaim,
+    /// `None` for stated changes and undated claims.
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The document's source (front matter `source:`).
+    pub doc_source: Option<String>,
+}
+
+/// One metric: its series and the claims behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSeries {
+    pub info: MetricInfo,
+    /// In date order.
+    pub observations: Vec<Observation>,
+    /// In date order (as-of, then publication), within the filter's dates.
+    pub claims: Vec<ClaimInfo>,
+}
+
+/// The id in words: "north-korean-troops" -> "North korean troops".
+pub fn humanize(id: &str) -> String {
+    let words = id.replace(['-', '_'], " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A safe file name stem for a metric id (ASCII letters, digits, '-', '_', '.').
+pub fn file_stem(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches(|c| c == '.' || c == '-').to_string();
+    if s.is_empty() {
+        format!(
+            "metric-{:08x}",
+            xxhash_rust::xxh3::xxh3_64(id.as_bytes()) as u32
+        )
+    } else {
+        s
+    }
+}
+
+/// The catalog's description of `id`.
+pub fn metric_info(store: &Store, id: &str) -> MetricInfo {
+    match store.catalog.get(id) {
+        Some(def) => MetricInfo {
+            id: id.to_string(),
+            label: def
+                .label
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| humanize(id)),
+            unit: def.unit.clone(),
+            cumulative: def.cumulative,
+            in_catalog: true,
+        },
+        None => MetricInfo {
+            id: id.to_string(),
+            label: humanize(id),
+            unit: None,
+            cumulative: false,
+            in_catalog: false,
+        },
+    }
+}
+
+/// Every metric id with claims in the store.
+pub fn stored_metrics(store: &Store) -> anyhow::Result<Vec<String>> {
+    let df = store.collect(
+        store
+            .claims()?
+            .select([col("metric")])
+            .filter(col("metric").is_not_null())
+            .unique(None, UniqueKeepStrategy::Any),
+    )?;
+    let mut out: Vec<String> = df
+        .column("metric")?
+        .str()?
+        .iter()
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Edit distance, for suggestions.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Known ids that look like `name` (closest first).
+fn suggestions(name: &str, known: &[String]) -> Vec<String> {
+    let mut scored: Vec<(usize, &String)> = known
+        .iter()
+        .filter_map(|k| {
+            let d = distance(name, k);
+            let near = d <= (name.len() / 3).max(2);
+            let part = name.len() >= 3 && (k.contains(name) || name.contains(k.as_str()));
+            (near || part).then_some((d, k))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, k)| k.clone()).collect()
+}
+
+/// The metrics to show: the named ones (each must be in the catalog or have claims), or every
+/// metric with claims, catalog metrics first in catalog order, then the others by id.
+pub fn resolve(store: &Store, named: &[String]) -> anyhow::Result<Vec<String>> {
+    let stored = stored_metrics(store)?;
+    if named.is_empty() {
+        let have: HashSet<&str> = stored.iter().map(String::as_str).collect();
+        let mut out: Vec<String> = store
+            .catalog
+            .metrics
+            .iter()
+            .filter(|m| have.contains(m.id.as_str()))
+            .map(|m| m.id.clone())
+            .collect();
+        let listed: HashSet<String> = out.iter().cloned().collect();
+        out.extend(stored.into_iter().filter(|m| !listed.contains(m)));
+        return Ok(out);
+    }
+    let mut known: Vec<String> = store.catalog.metrics.iter().map(|m| m.id.clone()).collect();
+    known.extend(stored.iter().cloned());
+    known.sort();
+    known.dedup();
+    let mut out = Vec::new();
+    let mut unknown = Vec::new();
+    for n in named {
+        if out.contains(n) {
+            continue;
+        }
+        if known.binary_search(n).is_ok() {
+            out.push(n.clone());
+        } else {
+            unknown.push(n.as_str());
+        }
+    }
+    if let Some(first) = unknown.first() {
+        let mut msg = format!(
+            "unknown metric{} {}: not in the catalog ({}) and no claims in the store {}",
+            if unknown.len() > 1 { "s" } else { "" },
+            unknown
+                .iter()
+                .map(|u| format!("{u:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            crate::metrics::catalog_path(store.root()).display(),
+            store.root().display()
+        );
+        let near = suggestions(first, &known);
+        if !near.is_empty() {
+            msg.push_str(&format!("; did you mean {}?", near.join(", ")));
+        } else if known.is_empty() {
+            msg.push_str(
+                "; the store is empty: add claims with `figtrack ingest` or `figtrack import`",
+            );
+        } else {
+            msg.push_str(&format!(
+                "; the store has {} metric{}, `figtrack report` charts them all",
+                known.len(),
+                if known.len() == 1 { "" } else { "s" }
+            ));
+        }
+        bail!(msg);
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Default)]
+struct DocMeta {
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+}
+
+fn documents(store: &Store, ids: &HashSet<&str>) -> anyhow::Result<HashMap<String, DocMeta>> {
+    let df = store.collect(store.documents()?.select([
+        col("id"),
+        col("title"),
+        col("url"),
+        col("source"),
+    ]))?;
+    let id = df.column("id")?.str()?;
+    let title = df.column("title")?.str()?;
+    let url = df.column("url")?.str()?;
+    let source = df.column("source")?.str()?;
+    let mut out = HashMap::new();
+    for i in 0..df.height() {
+        let Some(d) = id.get(i) else { continue };
+        if !ids.contains(d) {
+            continue;
+        }
+        out.insert(
+            d.to_string(),
+            DocMeta {
+                title: title.get(i).map(str::to_string),
+                url: url.get(i).map(str::to_string),
+                source: source.get(i).map(str::to_string),
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Loads the series and claims of `metrics` (ids from [`resolve`]) within the filter's dates.
+pub fn load(
+    store: &Store,
+    metrics: &[String],
+    filter: &Filter,
+) -> anyhow::Result<Vec<MetricSeries>> {
+    if metrics.is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = Filter {
+        metrics: metrics.to_vec(),
+        ..filter.clone()
+    };
+    let mut obs: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
+    for o in series::observe(store, &filter)? {
+        obs.entry(o.metric.clone()).or_default().push(o);
+    }
+    let df = store.collect(store.claims_where(Some(series::any_of("metric", metrics)))?)?;
+    let mut claims = crate::store::claims_from_frame(&df)?;
+    claims.sort_by(|a, b| {
+        let (a, b) = (&a.claim, &b.claim);
+        a.as_of
+            .cmp(&b.as_of)
+            .then(a.published.cmp(&b.published))
+            .then(a.doc.cmp(&b.doc))
+            .then(a.start.cmp(&b.start))
+    });
+    // Replay in date order: what `diff` says of each claim against those before it.
+    let mut history = History::new(store.catalog.cumulative_ids());
+    let mut statuses = Vec::with_capacity(claims.len());
+    for c in &claims {
+        let d = history.classify(c);
+        statuses.push((d.status, d.note));
+        history.add(c);
+    }
+    let ids: HashSet<&str> = claims.iter().map(|c| c.claim.doc.as_str()).collect();
+    let docs = documents(store, &ids)?;
+    let in_range = |d: Option<NaiveDate>| match d {
+        None => filter.since.is_none() && filter.until.is_none(),
+        Some(d) => filter.since.is_none_or(|s| d >= s) && filter.until.is_none_or(|u| d <= u),
+    };
+    let mut by_metric: HashMap<String, Vec<ClaimInfo>> = HashMap::new();
+    for (c, (status, note)) in claims.into_iter().zip(statuses) {
+        if !in_range(c.claim.as_of) {
+            continue;
+        }
+        let meta = docs.get(&c.claim.doc).cloned().unwrap_or_default();
+        let Some(metric) = c.claim.metric.clone() else {
+            continue;
+        };
+        by_metric.entry(metric).or_default().push(ClaimInfo {
+            stored: c,
+            status,
+            note,
+            title: meta.title,
+            url: meta.url,
+            doc_source: meta.source,
+        });
+    }
+    Ok(metrics
+        .iter()
+        .map(|m| MetricSeries {
+            info: metric_info(store, m),
+            observations: obs.remove(m).unwrap_or_default(),
+            claims: by_metric.remove(m).unwrap_or_default(),
+        })
+        .collect())
+}
+
+impl MetricSeries {
+    /// The conflict notes by as-of date.
+    pub fn conflicts(&self) -> HashMap<NaiveDate, String> {
+        let mut out = HashMap::new();
+        for c in &self.claims {
+            if c.status == Some(Status::Conflict)
+                && let Some(d) = c.stored.claim.as_of
+            {
+                out.entry(d).or_insert_with(|| {
+                    format!(
+                        "{} gave {}; {}",
+                        c.stored.who(),
+                        format::number(c.stored.claim.value),
+                        c.note.clone().unwrap_or_default()
+                    )
+                });
+            }
+        }
+        out
+    }
+
+    /// Sources by number of observations, most first.
+    pub fn sources(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for o in &self.observations {
+            for s in &o.sources {
+                match counts.iter_mut().find(|c| &c.0 == s) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((s.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts
+    }
+
+    /// The line under a chart: who reported the figures and in how many documents.
+    pub fn source_line(&self) -> String {
+        let sources = self.sources();
+        if sources.is_empty() {
+            return "Source: no reports · figtrack".into();
+        }
+        let mut names: Vec<String> = sources.iter().take(4).map(|s| s.0.clone()).collect();
+        if sources.len() > 4 {
+            names.push(format!("{} more", sources.len() - 4));
+        }
+        let docs: HashSet<&str> = self
+            .claims
+            .iter()
+            .filter(|c| c.status.is_some())
+            .map(|c| c.stored.claim.doc.as_str())
+            .collect();
+        let mut line = format!(
+            "Source{}: {}",
+            if sources.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        );
+        if docs.len() > 1 {
+            line.push_str(&format!(
+                " · {} documents",
+                format::number(docs.len() as f64)
+            ));
+        }
+        line.push_str(" · chart: figtrack");
+        line
+    }
+
+    /// The chart's view of the series.
+    pub fn chart_input(&self) -> ChartInput {
+        let conflicts = self.conflicts();
+        ChartInput {
+            metric: self.info.id.clone(),
+            title: self.info.label.clone(),
+            unit: self.info.unit.clone(),
+            cumulative: self.info.cumulative,
+            points: self
+                .observations
+                .iter()
+                .map(|o| ChartPoint {
+                    date: o.as_of,
+                    value: o.value,
+                    low: o.low,
+                    high: o.high,
+                    bound: o.bound.clone(),
+                    source: o.sources.join(" + "),
+                    delta: o.delta,
+                    ratio: o.ratio,
+                    pct: o.pct,
+                    days: o.days,
+                    anomaly: o.anomaly.clone(),
+                    conflict: conflicts.get(&o.as_of).cloned(),
+                })
+                .collect(),
+            source_line: self.source_line(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_stems() {
+        assert_eq!(humanize("north-korean-troops"), "North korean troops");
+        assert_eq!(file_stem("nk-troops-in-russia"), "nk-troops-in-russia");
+        assert_eq!(file_stem("../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem("café-prices"), "caf--prices");
+        assert!(file_stem("...").starts_with("metric-"));
+    }
+
+    #[test]
+    fn suggestions_are_close_names() {
+        let known = vec!["nk-troops-in-russia".to_string(), "personnel".to_string()];
+        assert_eq!(suggestions("nk-troops", &known), ["nk-troops-in-russia"]);
+        assert_eq!(suggestions("personel", &known), ["personnel"]);
+        assert!(suggestions("zzz", &known).is_empty());
+    }
+}

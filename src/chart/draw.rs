@@ -1,0 +1,917 @@
+//! The drawing itself: header (title, subtitle, legend), plot, footer (source line).
+
+use super::ticks::{self, Tick, ValueAxis, day_number};
+use super::{ChartInput, ChartPoint, Kind, Size, format, latest_annotation};
+use anyhow::anyhow;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+
+/// Colours for sources (Okabe-Ito, colour-blind safe, yellow left out: it does not read on
+/// white), then grey for the rest.
+const PALETTE: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(90, 90, 90),
+];
+const OTHER: RGBColor = RGBColor(150, 150, 150);
+const INK: RGBColor = RGBColor(30, 30, 30);
+const MUTED: RGBColor = RGBColor(85, 85, 85);
+const GRID: RGBColor = RGBColor(228, 228, 228);
+const AXIS: RGBColor = RGBColor(140, 140, 140);
+const LINE: RGBColor = RGBColor(165, 165, 165);
+const ANOMALY: RGBColor = RGBColor(200, 0, 0);
+const CONFLICT: RGBColor = RGBColor(120, 40, 150);
+const UP: RGBColor = RGBColor(0, 114, 178);
+const DOWN: RGBColor = RGBColor(213, 94, 0);
+
+fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
+    anyhow!("plotting failed: {e:?}")
+}
+
+/// Sizes scaled to the picture: 1.0 at 1200x675.
+#[derive(Clone, Copy)]
+struct Scale(f64);
+
+impl Scale {
+    fn of(size: Size) -> Scale {
+        let s = (f64::from(size.width) / 1200.0).min(f64::from(size.height) / 675.0);
+        Scale(s.clamp(0.55, 3.0))
+    }
+    fn px(self, v: f64) -> i32 {
+        (v * self.0).round().max(1.0) as i32
+    }
+    fn font(self, v: f64) -> f64 {
+        // Small pictures keep readable text: never below 80 % of the full-size font.
+        (v * self.0).max(v * 0.8).max(9.0)
+    }
+}
+
+fn font(size: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
+}
+
+fn bold(size: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, size, FontStyle::Bold)
+}
+
+fn style(f: FontDesc<'static>, c: RGBColor) -> TextStyle<'static> {
+    TextStyle {
+        font: f,
+        color: c.to_backend_color(),
+        pos: Pos::new(HPos::Left, VPos::Top),
+    }
+}
+
+/// A linear axis with our own ticks.
+struct Axis {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for Axis {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        let t = (v - self.lo) / (self.hi - self.lo);
+        limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
+    }
+
+    fn key_points<H: plotters::coord::ranged1d::KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+fn text_width(area: &Area, text: &str, st: &TextStyle) -> i32 {
+    area.estimate_text_size(text, st)
+        .map(|(w, _)| w as i32)
+        .unwrap_or(text.chars().count() as i32 * 8)
+}
+
+/// `text` shortened with an ellipsis to fit `max` pixels.
+fn fit(area: &Area, text: &str, st: &TextStyle, max: i32) -> String {
+    if text_width(area, text, st) <= max {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let s: String = chars[..mid].iter().collect::<String>() + "…";
+        if text_width(area, &s, st) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
+}
+
+fn put(area: &Area, text: &str, at: (i32, i32), st: &TextStyle) -> anyhow::Result<()> {
+    area.draw(&Text::new(text.to_string(), at, st.clone()))
+        .map_err(err)
+}
+
+/// The sources in colour order (most observations first) and the colour of each.
+struct Colours {
+    names: Vec<String>,
+}
+
+impl Colours {
+    fn of(points: &[ChartPoint]) -> Colours {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, p) in points.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == p.source) {
+                Some(c) => c.1 += 1,
+                None => counts.push((p.source.clone(), 1, i)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        Colours {
+            names: counts.into_iter().map(|c| c.0).collect(),
+        }
+    }
+
+    fn get(&self, source: &str) -> RGBColor {
+        match self.names.iter().position(|n| n == source) {
+            Some(i) if i < PALETTE.len() => PALETTE[i],
+            _ => OTHER,
+        }
+    }
+
+    /// Legend entries: each coloured source, then "N other sources" in grey.
+    fn entries(&self) -> Vec<(String, RGBColor)> {
+        let mut out: Vec<(String, RGBColor)> = self
+            .names
+            .iter()
+            .take(PALETTE.len())
+            .enumerate()
+            .map(|(i, n)| {
+                let n = if n.is_empty() { "unknown source" } else { n };
+                (n.to_string(), PALETTE[i])
+            })
+            .collect();
+        let rest = self.names.len().saturating_sub(PALETTE.len());
+        if rest > 0 {
+            out.push((
+                format!("{rest} other source{}", if rest == 1 { "" } else { "s" }),
+                OTHER,
+            ));
+        }
+        out
+    }
+}
+
+/// A legend symbol.
+#[derive(Clone, Copy)]
+enum Symbol {
+    Dot(RGBColor),
+    OpenUp,
+    OpenDown,
+    Whisker,
+    Ring(RGBColor),
+    Diamond(RGBColor),
+    Bar(RGBColor),
+}
+
+fn draw_symbol(area: &Area, sym: Symbol, c: (i32, i32), r: i32) -> anyhow::Result<()> {
+    let (x, y) = c;
+    match sym {
+        Symbol::Dot(col) => area.draw(&Circle::new(c, r, col.filled())).map_err(err),
+        Symbol::OpenUp | Symbol::OpenDown => {
+            let dir = if matches!(sym, Symbol::OpenUp) { -1 } else { 1 };
+            let y0 = y - dir * r / 2;
+            area.draw(&Circle::new((x, y0), r - 1, INK.stroke_width(2)))
+                .map_err(err)?;
+            arrow(area, (x, y0 + dir * (r - 1)), dir, r + 2, INK, 2)
+        }
+        Symbol::Whisker => {
+            let st = INK.stroke_width(2);
+            area.draw(&PathElement::new(vec![(x, y - r - 2), (x, y + r + 2)], st))
+                .map_err(err)?;
+            for yy in [y - r - 2, y + r + 2] {
+                area.draw(&PathElement::new(
+                    vec![(x - r + 1, yy), (x + r - 1, yy)],
+                    st,
+                ))
+                .map_err(err)?;
+            }
+            area.draw(&Circle::new(c, r - 2, INK.filled())).map_err(err)
+        }
+        Symbol::Ring(col) => area
+            .draw(&Circle::new(c, r + 1, col.stroke_width(2)))
+            .map_err(err),
+        Symbol::Diamond(col) => diamond(area, c, r + 2, col),
+        Symbol::Bar(col) => area
+            .draw(&Rectangle::new(
+                [(x - r, y - r), (x + r, y + r)],
+                col.filled(),
+            ))
+            .map_err(err),
+    }
+}
+
+/// A vertical arrow from `from`, `dir` -1 up or 1 down, `len` pixels long.
+fn arrow(
+    area: &Area,
+    from: (i32, i32),
+    dir: i32,
+    len: i32,
+    col: RGBColor,
+    width: u32,
+) -> anyhow::Result<()> {
+    let (x, y) = from;
+    let tip = (x, y + dir * len);
+    area.draw(&PathElement::new(vec![from, tip], col.stroke_width(width)))
+        .map_err(err)?;
+    let h = (len / 3).max(3);
+    area.draw(&Polygon::new(
+        vec![
+            (x - h * 2 / 3, tip.1 - dir * h),
+            (x + h * 2 / 3, tip.1 - dir * h),
+            tip,
+        ],
+        col.filled(),
+    ))
+    .map_err(err)
+}
+
+fn diamond(area: &Area, c: (i32, i32), r: i32, col: RGBColor) -> anyhow::Result<()> {
+    let (x, y) = c;
+    area.draw(&PathElement::new(
+        vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)],
+        col.stroke_width(2),
+    ))
+    .map_err(err)
+}
+
+/// Lays out legend entries left to right from `(x, y)`, wrapping at `right`; returns the
+/// bottom of the last row.
+fn legend(
+    area: &Area,
+    entries: &[(String, Symbol)],
+    (x0, y0): (i32, i32),
+    right: i32,
+    sc: Scale,
+) -> anyhow::Result<i32> {
+    if entries.is_empty() {
+        return Ok(y0);
+    }
+    let st = style(font(sc.font(15.0)), INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let row = sc.px(24.0);
+    let r = sc.px(6.0);
+    let (mut x, mut y) = (x0, y0 + row / 2);
+    for (label, sym) in entries {
+        let label = fit(area, label, &st, (right - x0) / 2);
+        let w = 2 * r + sc.px(6.0) + text_width(area, &label, &st) + sc.px(20.0);
+        if x > x0 && x + w > right {
+            x = x0;
+            y += row;
+        }
+        draw_symbol(area, *sym, (x + r, y), r)?;
+        put(area, &label, (x + 2 * r + sc.px(6.0), y), &st)?;
+        x += w;
+    }
+    Ok(y + row / 2)
+}
+
+/// Title and subtitle; returns the y below them.
+fn header(area: &Area, title: &str, subtitle: &str, size: Size, sc: Scale) -> anyhow::Result<i32> {
+    let pad = sc.px(20.0);
+    let max = size.width as i32 - 2 * pad;
+    let st = style(bold(sc.font(27.0)), INK).pos(Pos::new(HPos::Left, VPos::Top));
+    let title = if title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        title
+    };
+    put(area, &fit(area, title, &st, max), (pad, sc.px(14.0)), &st)?;
+    let mut y = sc.px(14.0) + sc.px(36.0);
+    if !subtitle.is_empty() {
+        let st = style(font(sc.font(16.0)), MUTED).pos(Pos::new(HPos::Left, VPos::Top));
+        put(area, &fit(area, subtitle, &st, max), (pad, y), &st)?;
+        y += sc.px(26.0);
+    }
+    Ok(y)
+}
+
+/// The source line at the bottom; returns its top.
+fn footer(area: &Area, line: &str, size: Size, sc: Scale) -> anyhow::Result<i32> {
+    let pad = sc.px(20.0);
+    let st = style(font(sc.font(13.0)), MUTED).pos(Pos::new(HPos::Left, VPos::Bottom));
+    let bottom = size.height as i32 - sc.px(10.0);
+    if !line.is_empty() {
+        let max = size.width as i32 - 2 * pad;
+        put(area, &fit(area, line, &st, max), (pad, bottom), &st)?;
+    }
+    Ok(bottom - sc.px(20.0))
+}
+
+/// A message in the middle of an empty plot.
+fn message(
+    area: &Area,
+    text: &str,
+    top: i32,
+    bottom: i32,
+    size: Size,
+    sc: Scale,
+) -> anyhow::Result<()> {
+    let st = style(font(sc.font(20.0)), MUTED).pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw(&Rectangle::new(
+        [
+            (sc.px(20.0), top),
+            (size.width as i32 - sc.px(20.0), bottom),
+        ],
+        GRID.stroke_width(1),
+    ))
+    .map_err(err)?;
+    put(area, text, (size.width as i32 / 2, (top + bottom) / 2), &st)
+}
+
+fn date_span(points: &[ChartPoint]) -> String {
+    match (points.first(), points.last()) {
+        (Some(a), Some(b)) if a.date == b.date => format::day_month_year(a.date),
+        (Some(a), Some(b)) => {
+            use chrono::Datelike;
+            if a.date.year() == b.date.year() {
+                format!(
+                    "{} – {}",
+                    format::day_month(a.date),
+                    format::day_month_year(b.date)
+                )
+            } else {
+                format!(
+                    "{} – {}",
+                    format::day_month_year(a.date),
+                    format::day_month_year(b.date)
+                )
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format::number(n as f64),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// The x range: the dates with a margin, at least a week wide.
+fn x_range(points: &[ChartPoint]) -> (f64, f64) {
+    let a = day_number(points[0].date);
+    let b = day_number(points[points.len() - 1].date);
+    let span = b - a;
+    let pad = (span * 0.03).max(1.0);
+    let (a, b) = (a - pad, b + pad);
+    if b - a < 7.0 {
+        let mid = (a + b) / 2.0;
+        (mid - 3.5, mid + 3.5)
+    } else {
+        (a, b)
+    }
+}
+
+/// Date ticks inside the x range, away from its ends (where a label would be cut off).
+fn x_ticks(x: (f64, f64), pts: &[ChartPoint], plot_w: i32, sc: Scale) -> Vec<Tick> {
+    let inset = (x.1 - x.0) * 0.025;
+    ticks::date_ticks(
+        ticks::date_of((x.0 + inset).ceil()).unwrap_or(pts[0].date),
+        ticks::date_of((x.1 - inset).floor()).unwrap_or(pts[pts.len() - 1].date),
+        (plot_w / sc.px(105.0)).max(2) as usize,
+    )
+}
+
+/// Value range of the data, from zero when that does not squash it.
+fn y_extent(values: impl Iterator<Item = f64>, zero_base: bool) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    if zero_base {
+        if lo >= 0.0 && lo <= hi * 0.5 {
+            lo = 0.0;
+        } else if hi <= 0.0 && hi >= lo * 0.5 {
+            hi = 0.0;
+        }
+    }
+    let pad = (hi - lo) * 0.06;
+    let lo = if lo == 0.0 { lo } else { lo - pad };
+    let hi = if hi == 0.0 { hi } else { hi + pad };
+    (lo, hi)
+}
+
+struct Frame {
+    x: (f64, f64),
+    y: ValueAxis,
+    xticks: Vec<Tick>,
+    percent: bool,
+}
+
+/// Maps data coordinates (days, value) to pixels of the plot drawn by [`frame`].
+#[derive(Debug, Clone, Copy)]
+struct Mapper {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+}
+
+impl Mapper {
+    fn x(&self, x: f64) -> i32 {
+        let t = (x - self.x0) / (self.x1 - self.x0);
+        self.left + (t * f64::from(self.right - self.left)).round() as i32
+    }
+    fn y(&self, y: f64) -> i32 {
+        let t = (y - self.y0) / (self.y1 - self.y0);
+        let t = t.clamp(-0.05, 1.05);
+        self.bottom - (t * f64::from(self.bottom - self.top)).round() as i32
+    }
+    fn at(&self, x: f64, y: f64) -> (i32, i32) {
+        (self.x(x), self.y(y))
+    }
+}
+
+/// Draws the axes, grid and tick labels in `rect` (left, top, right, bottom) and returns the
+/// mapping of the plotting area inside them.
+fn frame(
+    area: &Area,
+    rect: (i32, i32, i32, i32),
+    frame: &Frame,
+    sc: Scale,
+) -> anyhow::Result<Mapper> {
+    let (left, top, right, bottom) = rect;
+    let sub = area.clone().shrink(
+        (left, top),
+        ((right - left).max(10) as u32, (bottom - top).max(10) as u32),
+    );
+    let label = style(font(sc.font(14.0)), MUTED);
+    let max_abs = frame.y.ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let ylabel = |v: &f64| {
+        let s = format::axis_value(*v, frame.y.step, max_abs);
+        if frame.percent { format!("{s}%") } else { s }
+    };
+    let ywidth = frame
+        .y
+        .ticks
+        .iter()
+        .map(|t| text_width(area, &ylabel(t), &label))
+        .max()
+        .unwrap_or(20)
+        + sc.px(14.0);
+    let xlabel = |x: &f64| {
+        frame
+            .xticks
+            .iter()
+            .find(|t| (t.at - x).abs() < 0.5)
+            .map(|t| t.label.clone())
+            .unwrap_or_default()
+    };
+    let mut chart = ChartBuilder::on(&sub)
+        .margin_top(sc.px(8.0))
+        .margin_right(sc.px(28.0))
+        .x_label_area_size(sc.px(30.0))
+        .y_label_area_size(ywidth)
+        .build_cartesian_2d(
+            Axis {
+                lo: frame.x.0,
+                hi: frame.x.1,
+                ticks: frame.xticks.iter().map(|t| t.at).collect(),
+            },
+            Axis {
+                lo: frame.y.lo,
+                hi: frame.y.hi,
+                ticks: frame.y.ticks.clone(),
+            },
+        )
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(AXIS.stroke_width(1))
+        .label_style(label.clone())
+        .x_label_formatter(&xlabel)
+        .y_label_formatter(&ylabel)
+        .set_all_tick_mark_size(sc.px(4.0))
+        .draw()
+        .map_err(err)?;
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    Ok(Mapper {
+        x0: frame.x.0,
+        x1: frame.x.1,
+        y0: frame.y.lo,
+        y1: frame.y.hi,
+        left: xr.start,
+        right: xr.end - 1,
+        top: yr.start,
+        bottom: yr.end - 1,
+    })
+}
+
+/// Where the plot goes: between the header+legend and the footer.
+fn plot_rect(top: i32, bottom: i32, size: Size, sc: Scale) -> (i32, i32, i32, i32) {
+    (sc.px(12.0), top, size.width as i32 - sc.px(8.0), bottom)
+}
+
+pub(super) fn draw(
+    buf: &mut [u8],
+    input: &ChartInput,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<()> {
+    let area = BitMapBackend::with_buffer(buf, (size.width, size.height)).into_drawing_area();
+    area.fill(&WHITE).map_err(err)?;
+    let sc = Scale::of(size);
+    match kind {
+        Kind::Level => level(&area, input, size, sc)?,
+        Kind::Changes => changes(&area, input, size, sc)?,
+    }
+    area.present().map_err(err)
+}
+
+fn percent(input: &ChartInput) -> bool {
+    input.unit.as_deref().is_some_and(format::is_percent)
+}
+
+fn level_subtitle(input: &ChartInput) -> String {
+    let pts = &input.points;
+    let mut parts = Vec::new();
+    if let Some(u) = input
+        .unit
+        .as_deref()
+        .map(format::unit_caption)
+        .filter(|u| !u.is_empty())
+    {
+        parts.push(if u == "%" {
+            "Per cent".to_string()
+        } else {
+            format!("In {u}")
+        });
+    }
+    if input.cumulative {
+        parts.push("running total".to_string());
+    }
+    if !pts.is_empty() {
+        let sources = Colours::of(pts).names.len();
+        parts.push(format!(
+            "{} from {}, {}",
+            plural(pts.len(), "observation", "observations"),
+            plural(sources, "source", "sources"),
+            date_span(pts)
+        ));
+    }
+    parts.join(" · ")
+}
+
+fn level(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Result<()> {
+    let pts = &input.points;
+    let colours = Colours::of(pts);
+    let pad = sc.px(20.0);
+    let right = size.width as i32 - pad;
+    let mut y = header(area, &input.title, &level_subtitle(input), size, sc)?;
+    let mut entries: Vec<(String, Symbol)> = colours
+        .entries()
+        .into_iter()
+        .map(|(n, c)| (n, Symbol::Dot(c)))
+        .collect();
+    if pts.iter().any(|p| p.has_range()) {
+        entries.push(("range".into(), Symbol::Whisker));
+    }
+    if pts.iter().any(ChartPoint::open_above) {
+        entries.push(("more than / at least".into(), Symbol::OpenUp));
+    }
+    if pts.iter().any(ChartPoint::open_below) {
+        entries.push(("up to / less than".into(), Symbol::OpenDown));
+    }
+    if pts.iter().any(|p| p.anomaly.is_some()) {
+        entries.push(("anomaly".into(), Symbol::Ring(ANOMALY)));
+    }
+    if pts.iter().any(|p| p.conflict.is_some()) {
+        entries.push(("conflict between sources".into(), Symbol::Diamond(CONFLICT)));
+    }
+    y = legend(area, &entries, (pad, y), right, sc)? + sc.px(4.0);
+    let bottom = footer(area, &input.source_line, size, sc)?;
+    if pts.is_empty() {
+        return message(area, "No observations to draw", y, bottom, size, sc);
+    }
+    let rect = plot_rect(y, bottom, size, sc);
+    let x = x_range(pts);
+    let plot_w = rect.2 - rect.0;
+    let plot_h = rect.3 - rect.1;
+    let xticks = x_ticks(x, pts, plot_w, sc);
+    let values = pts.iter().flat_map(|p| {
+        [
+            Some(p.value),
+            p.low.filter(|_| p.has_range()),
+            p.high.filter(|_| p.has_range()),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    let (lo, hi) = y_extent(values, true);
+    let yaxis = ticks::value_axis(lo, hi, (plot_h / sc.px(70.0)).clamp(3, 10) as usize);
+    let m = frame(
+        area,
+        rect,
+        &Frame {
+            x,
+            y: yaxis,
+            xticks,
+            percent: percent(input),
+        },
+        sc,
+    )?;
+    let many = pts.len() > 150;
+    let r = if pts.len() > 600 {
+        sc.px(1.8)
+    } else if many {
+        sc.px(3.5)
+    } else {
+        sc.px(6.0)
+    };
+
+    // The line: steps for running totals (a total holds until the next report).
+    let mut path = Vec::with_capacity(pts.len() * 2);
+    for (i, p) in pts.iter().enumerate() {
+        let at = m.at(day_number(p.date), p.value);
+        if input.cumulative && i > 0 {
+            path.push((at.0, path.last().map_or(at.1, |l: &(i32, i32)| l.1)));
+        }
+        path.push(at);
+    }
+    let line_w = if many { 1 } else { sc.px(2.0) as u32 };
+    area.draw(&PathElement::new(path, LINE.stroke_width(line_w)))
+        .map_err(err)?;
+
+    // Intervals, then the points over them.
+    for p in pts {
+        let col = colours.get(&p.source);
+        let (px, py) = m.at(day_number(p.date), p.value);
+        if p.has_range() {
+            let (Some(lo), Some(hi)) = (p.low, p.high) else {
+                continue;
+            };
+            let (ya, yb) = (m.y(lo), m.y(hi));
+            let cap = (r + 1).min(sc.px(7.0));
+            let st = col.stroke_width(if many { 1 } else { sc.px(2.0) as u32 });
+            area.draw(&PathElement::new(vec![(px, ya), (px, yb)], st))
+                .map_err(err)?;
+            for yy in [ya, yb] {
+                area.draw(&PathElement::new(vec![(px - cap, yy), (px + cap, yy)], st))
+                    .map_err(err)?;
+            }
+        }
+        if p.open_above() || p.open_below() {
+            let dir = if p.open_above() { -1 } else { 1 };
+            let len = sc.px(if many { 12.0 } else { 26.0 });
+            arrow(area, (px, py + dir * r), dir, len, col, sc.px(2.0) as u32)?;
+        }
+    }
+    for p in pts {
+        let col = colours.get(&p.source);
+        let c = m.at(day_number(p.date), p.value);
+        if p.open_above() || p.open_below() {
+            area.draw(&Circle::new(c, r, WHITE.filled())).map_err(err)?;
+            area.draw(&Circle::new(c, r, col.stroke_width(sc.px(2.0) as u32)))
+                .map_err(err)?;
+        } else {
+            area.draw(&Circle::new(c, r, col.filled())).map_err(err)?;
+            if !many {
+                area.draw(&Circle::new(c, r, WHITE.stroke_width(1)))
+                    .map_err(err)?;
+            }
+        }
+    }
+
+    // Anomalies and conflicts: ringed, the first few labelled.
+    let note = style(font(sc.font(13.0)), ANOMALY).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut labelled = 0;
+    for p in pts {
+        let c = m.at(day_number(p.date), p.value);
+        if let Some(why) = &p.anomaly {
+            area.draw(&Circle::new(c, r + sc.px(5.0), ANOMALY.stroke_width(2)))
+                .map_err(err)?;
+            if labelled < 4 {
+                let text = fit(area, why, &note, sc.px(260.0));
+                let tx = if c.0 + sc.px(270.0) > m.right {
+                    c.0 - r - sc.px(8.0) - text_width(area, &text, &note)
+                } else {
+                    c.0 + r + sc.px(8.0)
+                };
+                put(area, &text, (tx, c.1 + r + sc.px(10.0)), &note)?;
+                labelled += 1;
+            }
+        }
+        if p.conflict.is_some() {
+            diamond(area, c, r + sc.px(8.0), CONFLICT)?;
+        }
+    }
+
+    // The latest value and its change.
+    if let Some(text) = latest_annotation(input) {
+        let last = &pts[pts.len() - 1];
+        let c = m.at(day_number(last.date), last.value);
+        area.draw(&Circle::new(c, r + sc.px(3.0), INK.stroke_width(2)))
+            .map_err(err)?;
+        annotate(area, &text, c, r, &m, sc)?;
+    }
+    Ok(())
+}
+
+/// Writes the latest-value note beside the point at `c`, inside the plot, on a white box.
+fn annotate(
+    area: &Area,
+    text: &str,
+    c: (i32, i32),
+    r: i32,
+    m: &Mapper,
+    sc: Scale,
+) -> anyhow::Result<()> {
+    let st = style(bold(sc.font(16.0)), INK).pos(Pos::new(HPos::Left, VPos::Top));
+    let text = fit(area, text, &st, m.right - m.left - sc.px(10.0));
+    let w = text_width(area, &text, &st);
+    let h = sc.px(20.0);
+    let gap = r + sc.px(8.0);
+    // Prefer above-left of the point (the latest point sits at the right edge).
+    let mut x = c.0 - gap - w;
+    if x < m.left + sc.px(4.0) {
+        x = (c.0 + gap).min(m.right - w - sc.px(4.0));
+    }
+    let mut y = c.1 - gap - h;
+    if y < m.top + sc.px(2.0) {
+        y = c.1 + gap;
+    }
+    let x = x.max(m.left + sc.px(4.0));
+    let padb = sc.px(4.0);
+    area.draw(&Rectangle::new(
+        [(x - padb, y - padb / 2), (x + w + padb, y + h + padb / 2)],
+        WHITE.mix(0.85).filled(),
+    ))
+    .map_err(err)?;
+    put(area, &text, (x, y), &st)
+}
+
+fn changes(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Result<()> {
+    let pts = &input.points;
+    let pad = sc.px(20.0);
+    let right = size.width as i32 - pad;
+    let pct = percent(input);
+    let bars: Vec<(&ChartPoint, f64)> = pts
+        .iter()
+        .filter_map(|p| p.delta.filter(|d| d.is_finite()).map(|d| (p, d)))
+        .collect();
+    let mut sub = vec!["Change from the previous observation".to_string()];
+    if let Some((p, d)) = bars.last() {
+        let unit = if pct { " pts" } else { "" };
+        let over = match p.days {
+            Some(1) => " over 1 day".to_string(),
+            Some(n) if n > 1 => format!(" over {n} days"),
+            _ => String::new(),
+        };
+        sub.push(format!(
+            "latest {}{unit}{over}, to {}",
+            format::signed(*d),
+            format::day_month_year(p.date)
+        ));
+    }
+    if !bars.is_empty() {
+        sub.push(plural(bars.len(), "change", "changes"));
+    }
+    let title = format!("{}: changes", input.title);
+    let mut y = header(area, &title, &sub.join(" · "), size, sc)?;
+    let mut entries = Vec::new();
+    if bars.iter().any(|b| b.1 >= 0.0) {
+        entries.push(("rise".to_string(), Symbol::Bar(UP)));
+    }
+    if bars.iter().any(|b| b.1 < 0.0) {
+        entries.push(("fall".to_string(), Symbol::Bar(DOWN)));
+    }
+    if bars.iter().any(|(p, _)| p.anomaly.is_some()) {
+        entries.push(("anomaly".into(), Symbol::Ring(ANOMALY)));
+    }
+    if bars.iter().any(|(p, _)| p.conflict.is_some()) {
+        entries.push(("conflict between sources".into(), Symbol::Diamond(CONFLICT)));
+    }
+    y = legend(area, &entries, (pad, y), right, sc)? + sc.px(4.0);
+    let bottom = footer(area, &input.source_line, size, sc)?;
+    if bars.is_empty() {
+        let why = if pts.is_empty() {
+            "No observations to draw"
+        } else {
+            "One observation: no change yet"
+        };
+        return message(area, why, y, bottom, size, sc);
+    }
+    let rect = plot_rect(y, bottom, size, sc);
+    let x = x_range(pts);
+    let plot_w = rect.2 - rect.0;
+    let plot_h = rect.3 - rect.1;
+    let xticks = x_ticks(x, pts, plot_w, sc);
+    let (lo, hi) = y_extent(bars.iter().map(|b| b.1).chain([0.0]), true);
+    let yaxis = ticks::value_axis(lo, hi, (plot_h / sc.px(70.0)).clamp(3, 10) as usize);
+    let m = frame(
+        area,
+        rect,
+        &Frame {
+            x,
+            y: yaxis,
+            xticks,
+            percent: pct,
+        },
+        sc,
+    )?;
+    // Bar width: most of the smallest gap between observations, at least a pixel.
+    let mut gap = f64::INFINITY;
+    for w in pts.windows(2) {
+        let g = day_number(w[1].date) - day_number(w[0].date);
+        if g > 0.0 {
+            gap = gap.min(g);
+        }
+    }
+    let px_per_day = f64::from(m.right - m.left) / (m.x1 - m.x0);
+    let bw = if gap.is_finite() {
+        (gap * px_per_day * 0.7).min(f64::from(sc.px(40.0)))
+    } else {
+        f64::from(sc.px(30.0))
+    };
+    let half = ((bw / 2.0).floor() as i32).max(0);
+    let zero = m.y(0.0);
+    for (p, d) in &bars {
+        let x = m.x(day_number(p.date));
+        let yv = m.y(*d);
+        let col = if *d >= 0.0 { UP } else { DOWN };
+        let (a, b) = if yv <= zero { (yv, zero) } else { (zero, yv) };
+        if half == 0 {
+            area.draw(&PathElement::new(vec![(x, a), (x, b)], col.stroke_width(1)))
+                .map_err(err)?;
+        } else {
+            area.draw(&Rectangle::new(
+                [(x - half, a), (x + half, b.max(a + 1))],
+                col.filled(),
+            ))
+            .map_err(err)?;
+        }
+    }
+    area.draw(&PathElement::new(
+        vec![(m.left, zero), (m.right, zero)],
+        INK.stroke_width(1),
+    ))
+    .map_err(err)?;
+    for (p, d) in &bars {
+        let c = (m.x(day_number(p.date)), m.y(*d));
+        if p.anomaly.is_some() {
+            area.draw(&Circle::new(
+                c,
+                half.max(sc.px(4.0)) + sc.px(4.0),
+                ANOMALY.stroke_width(2),
+            ))
+            .map_err(err)?;
+        }
+        if p.conflict.is_some() {
+            diamond(area, c, half.max(sc.px(4.0)) + sc.px(6.0), CONFLICT)?;
+        }
+    }
+    // The latest change, written beside its bar.
+    if let Some((p, d)) = bars.last() {
+        let c = (m.x(day_number(p.date)), m.y(*d));
+        let text = if pct {
+            format!("{} pts", format::signed(*d))
+        } else {
+            format::signed(*d)
+        };
+        annotate(area, &text, c, half.max(sc.px(3.0)), &m, sc)?;
+    }
+    Ok(())
+}

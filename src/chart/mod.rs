@@ -1,0 +1,326 @@
+//! Charts: a metric's series as a PNG, drawn with plotters on an in-memory bitmap.
+//!
+//! Two pictures per metric:
+//! - the level chart ([`Kind::Level`]): every observation as a point coloured by its source,
+//!   its interval drawn (a whisker for a range; an open marker with an arrow for "more than" and
+//!   "up to"), a step line for cumulative totals and a straight line otherwise, the latest value
+//!   annotated with its change ("10,000 (+7,000, x3.3 since 23 Oct)"), anomalies and conflicts
+//!   ringed;
+//! - the change chart ([`Kind::Changes`]): the change from the previous observation as bars,
+//!   rises and falls in two colours.
+//!
+//! Text is drawn with the Noto Sans font embedded in the binary (SIL Open Font License 1.1, see
+//! `assets/fonts/OFL.txt`) through plotters' ab_glyph support, so a machine with no fonts at all
+//! draws every label. The charts take a [`ChartInput`], a plain description of the series, so
+//! they can be drawn from the store ([`data`]) or from anything else.
+
+pub mod data;
+mod draw;
+pub mod format;
+pub mod ticks;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Default picture size: 16:9, legible in a story and on a slide.
+pub const DEFAULT_WIDTH: u32 = 1200;
+pub const DEFAULT_HEIGHT: u32 = 675;
+/// Smallest and largest sizes drawn.
+pub const MIN_SIZE: (u32, u32) = (320, 200);
+pub const MAX_SIZE: (u32, u32) = (8000, 8000);
+
+/// Which picture to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The observations over time.
+    Level,
+    /// The change from one observation to the next, as bars.
+    Changes,
+}
+
+/// One observation to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    pub date: NaiveDate,
+    /// The figure (for a range, its midpoint).
+    pub value: f64,
+    /// Interval ends; `None` is unbounded on that side ("more than 600,000" has no high).
+    /// An exact figure has `low == high == value`.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Bound symbol (`=`, `~`, `>`, `>=`, `<`, `<=`) or "mixed".
+    pub bound: String,
+    /// Who reported it ("Pentagon"; several sources joined with " + "); decides the colour.
+    pub source: String,
+    /// Change from the previous observation, and the days between them.
+    pub delta: Option<f64>,
+    pub ratio: Option<f64>,
+    pub pct: Option<f64>,
+    pub days: Option<i64>,
+    /// Why the observation is an anomaly ("cumulative total fell by 14").
+    pub anomaly: Option<String>,
+    /// Why it conflicts with another source's figure ("Pentagon said 3,000 the day before").
+    pub conflict: Option<String>,
+}
+
+impl ChartPoint {
+    /// An exact figure with no change information.
+    pub fn exact(date: NaiveDate, value: f64, source: impl Into<String>) -> ChartPoint {
+        ChartPoint {
+            date,
+            value,
+            low: Some(value),
+            high: Some(value),
+            bound: "=".into(),
+            source: source.into(),
+            delta: None,
+            ratio: None,
+            pct: None,
+            days: None,
+            anomaly: None,
+            conflict: None,
+        }
+    }
+
+    /// The interval is a stated range worth a whisker: finite, wider than a point, and not
+    /// just the rounding of an approximate figure ("about 10,000" is drawn as a point).
+    pub fn has_range(&self) -> bool {
+        let (Some(lo), Some(hi)) = (self.low, self.high) else {
+            return false;
+        };
+        if !(lo.is_finite() && hi.is_finite()) || hi - lo <= 1e-9 * self.value.abs().max(1.0) {
+            return false;
+        }
+        let implied = crate::detect::APPROX * self.value.abs();
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * self.value.abs().max(1.0);
+        !(self.bound == "~" && close(lo, self.value - implied) && close(hi, self.value + implied))
+    }
+
+    /// Unbounded above: "more than", "at least".
+    pub fn open_above(&self) -> bool {
+        self.high.is_none() && self.low.is_some()
+    }
+
+    /// Unbounded below: "up to", "less than".
+    pub fn open_below(&self) -> bool {
+        self.low.is_none() && self.high.is_some()
+    }
+}
+
+/// A series to draw, with its labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartInput {
+    /// Metric id.
+    pub metric: String,
+    /// Title (the metric's label).
+    pub title: String,
+    /// What the metric counts or measures ("troop", "dollar", "percentage").
+    pub unit: Option<String>,
+    /// A running total: drawn as a step line.
+    pub cumulative: bool,
+    /// Observations in date order.
+    pub points: Vec<ChartPoint>,
+    /// The line at the bottom: where the figures come from.
+    pub source_line: String,
+}
+
+/// A picture size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Size {
+            width: DEFAULT_WIDTH,
+            height: DEFAULT_HEIGHT,
+        }
+    }
+}
+
+impl Size {
+    /// A size, checked against [`MIN_SIZE`] and [`MAX_SIZE`].
+    pub fn new(width: u32, height: u32) -> anyhow::Result<Size> {
+        if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE.0 || height > MAX_SIZE.1 {
+            bail!(
+                "chart size {width}x{height} is out of range: width {}..={} and height {}..={} pixels",
+                MIN_SIZE.0,
+                MAX_SIZE.0,
+                MIN_SIZE.1,
+                MAX_SIZE.1
+            );
+        }
+        Ok(Size { width, height })
+    }
+}
+
+/// Registers the embedded font with plotters (once per process).
+pub fn register_fonts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use plotters::style::{FontStyle, register_font};
+        // The embedded fonts are valid TrueType; a failure would show as missing text, which the
+        // tests catch.
+        let _ = register_font("sans-serif", FontStyle::Normal, notosans::REGULAR_TTF);
+        let _ = register_font("sans-serif", FontStyle::Bold, notosans::BOLD_TTF);
+    });
+}
+
+/// Draws `input` into an RGB buffer (3 bytes a pixel, rows top to bottom).
+pub fn render_rgb(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
+    register_fonts();
+    let mut buf = vec![255u8; size.width as usize * size.height as usize * 3];
+    draw::draw(&mut buf, input, kind, size)
+        .with_context(|| format!("drawing the chart of {}", input.metric))?;
+    Ok(buf)
+}
+
+/// Encodes an RGB buffer as PNG.
+pub fn encode_png(rgb: &[u8], size: Size) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(rgb.len() / 16);
+    {
+        let mut enc = png::Encoder::new(&mut out, size.width, size.height);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Default);
+        enc.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+        let mut w = enc.write_header().context("encoding PNG")?;
+        w.write_image_data(rgb).context("encoding PNG")?;
+        w.finish().context("encoding PNG")?;
+    }
+    Ok(out)
+}
+
+/// Draws `input` as PNG bytes.
+pub fn render_png(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
+    encode_png(&render_rgb(input, kind, size)?, size)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder renamed into place, so
+/// the file is either the old one or the whole new one.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(anyhow::anyhow!(
+            "{}: cannot write: {}",
+            path.display(),
+            io_reason(&e)
+        ));
+    }
+    Ok(())
+}
+
+/// A short reason for an I/O error ("no such folder", "permission denied").
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is a file".into(),
+        std::io::ErrorKind::StorageFull => "no space left on the device".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The change annotation of the latest observation: "10,000 (+7,000, x3.3 since 23 Oct)".
+pub fn latest_annotation(input: &ChartInput) -> Option<String> {
+    let last = input.points.last()?;
+    let percent = input.unit.as_deref().is_some_and(format::is_percent);
+    let v = |x: f64| {
+        if percent {
+            format!("{}%", format::number(x))
+        } else {
+            format::short(x)
+        }
+    };
+    let value = format!("{}{}", format::bound_words(&last.bound), v(last.value));
+    let prev = input.points.len().checked_sub(2).map(|i| &input.points[i]);
+    let (Some(delta), Some(prev)) = (last.delta, prev) else {
+        return Some(value);
+    };
+    let since = if prev.date.year_ce() == last.date.year_ce() {
+        format::day_month(prev.date)
+    } else {
+        format::day_month_year(prev.date)
+    };
+    let change = if percent {
+        format!("{} pts", format::signed(delta))
+    } else {
+        format::signed(delta)
+    };
+    let rel = match last.ratio {
+        Some(r) if r > 0.0 && !(0.9..1.1).contains(&r) => format!(", {}", format::ratio(r)),
+        _ => match last.pct {
+            Some(p) if !percent && delta != 0.0 => format!(", {}", format::pct(p)),
+            _ => String::new(),
+        },
+    };
+    Some(format!("{value} ({change}{rel} since {since})"))
+}
+
+use chrono::Datelike as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, day).unwrap()
+    }
+
+    #[test]
+    fn annotation_of_the_latest_change() {
+        let mut b = ChartPoint::exact(d(10, 29), 10_000.0, "Pentagon");
+        b.delta = Some(7000.0);
+        b.ratio = Some(10_000.0 / 3000.0);
+        b.pct = Some(233.3);
+        let input = ChartInput {
+            metric: "m".into(),
+            title: "t".into(),
+            unit: Some("troop".into()),
+            cumulative: false,
+            points: vec![ChartPoint::exact(d(10, 23), 3000.0, "NIS"), b],
+            source_line: String::new(),
+        };
+        assert_eq!(
+            latest_annotation(&input).unwrap(),
+            "10,000 (+7,000, x3.3 since 23 Oct)"
+        );
+    }
+
+    #[test]
+    fn ranges_and_bounds() {
+        let mut p = ChartPoint::exact(d(1, 1), 100.0, "s");
+        assert!(!p.has_range());
+        p.bound = "~".into();
+        p.low = Some(95.0);
+        p.high = Some(105.0);
+        assert!(!p.has_range(), "rounding of 'about' is not a range");
+        p.low = Some(90.0);
+        assert!(p.has_range());
+        p.high = None;
+        assert!(p.open_above() && !p.has_range());
+    }
+}

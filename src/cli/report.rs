@@ -1,0 +1,99 @@
+//! `figtrack report [METRIC...] [-o DIR] [--width W] [--height H] [--since DATE]
+//!                   [--until DATE] [--rows N]`
+//!
+//! Writes a report folder (default `reports/report`): `index.html` (a static page: no script,
+//! nothing fetched, opens from disk), `index.md`, each metric's chart and change chart as PNG,
+//! `series.csv` and `claims.csv`. Each metric has its charts, a table of its observations
+//! (delta, ratio, per-day rate, anomalies, conflicts) and the claims behind them with source,
+//! date and the sentence quoted. Without METRIC, every metric with claims. The folder is
+//! written under a temporary name beside the target and renamed into place, replacing an
+//! earlier report; a failed run leaves no half-written report.
+
+use crate::chart::{self, Size, data};
+use crate::cli::series::parse_date;
+use crate::report::{self, Options};
+use crate::series::Filter;
+use crate::store::Store;
+use anyhow::bail;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Metric ids [default: every metric with claims].
+    pub metrics: Vec<String>,
+    /// The report folder.
+    #[arg(long, short, default_value = "reports/report")]
+    pub output: PathBuf,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = chart::DEFAULT_WIDTH)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = chart::DEFAULT_HEIGHT)]
+    pub height: u32,
+    /// First date shown (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Last date shown (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Observations and claims listed per metric, newest first (the CSV files have all).
+    #[arg(long, default_value_t = 40)]
+    pub rows: usize,
+}
+
+pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let size = Size::new(args.width, args.height)?;
+    if let (Some(a), Some(b)) = (args.since, args.until)
+        && a > b
+    {
+        bail!("--since {a} is after --until {b}");
+    }
+    let store = Store::open(data_dir)?;
+    store.warn_foreign();
+    let ids = data::resolve(&store, &args.metrics)?;
+    if ids.is_empty() {
+        bail!(
+            "{}: the store has no claims to report; add some with `figtrack ingest` or \
+             `figtrack import`",
+            data_dir.display()
+        );
+    }
+    let filter = Filter {
+        metrics: ids.clone(),
+        since: args.since,
+        until: args.until,
+    };
+    let mut series = data::load(&store, &ids, &filter)?;
+    if args.metrics.is_empty() {
+        // Every metric: those with something to show in the period.
+        series.retain(|s| !s.observations.is_empty());
+        if series.is_empty() {
+            bail!(
+                "no observations{} to report",
+                crate::cli::chart::period(args.since, args.until)
+            );
+        }
+    }
+    let store_name = data_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| data_dir.display().to_string());
+    let opts = Options {
+        size,
+        max_rows: args.rows.max(1),
+        store_name,
+        ..Options::default()
+    };
+    let written = report::write(&series, &args.output, &opts)?;
+    eprintln!(
+        "figtrack: report of {} metric{} ({} charts) written to {}",
+        written.metrics,
+        if written.metrics == 1 { "" } else { "s" },
+        written.charts,
+        written.dir.display()
+    );
+    println!("{}", written.dir.join("index.html").display());
+    Ok(ExitCode::SUCCESS)
+}

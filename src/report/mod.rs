@@ -1,0 +1,625 @@
+//! Reports: a folder a reader opens from disk, with nothing to run and nothing to fetch.
+//!
+//! ```text
+//! NAME/index.html          static HTML (no script; every text from articles escaped)
+//! NAME/index.md            the same in Markdown
+//! NAME/METRIC.png          the level chart of each metric
+//! NAME/METRIC-changes.png  its change chart
+//! NAME/series.csv          every observation (RFC 4180, formulas neutralised)
+//! NAME/claims.csv          every claim behind them, with its document and its status
+//! ```
+//!
+//! Each metric section holds its charts, a table of observations (value, interval, delta,
+//! ratio, per-day rate, flags) and the claims behind them (source, date, the sentence quoted).
+//! The folder is written beside the target under a temporary name and renamed into place, so a
+//! reader never sees half a report; a failed run leaves the old report (if any) as it was.
+
+pub mod html;
+pub mod markdown;
+
+use crate::chart::data::{ClaimInfo, MetricSeries, file_stem};
+use crate::chart::{self, Kind, Size, format, io_reason};
+use crate::export::{self, Format};
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// How to write a report.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub size: Size,
+    /// Rows of observations and claims shown per metric (the newest); the CSV files have all.
+    pub max_rows: usize,
+    /// The store the figures come from, as the reader should see it named.
+    pub store_name: String,
+    /// The date written on the report.
+    pub generated: NaiveDate,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            size: Size::default(),
+            max_rows: 40,
+            store_name: "data".into(),
+            generated: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// One row of the observation table, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObsRow {
+    pub date: String,
+    pub value: String,
+    pub interval: String,
+    pub reports: String,
+    pub sources: String,
+    pub change: String,
+    pub delta: String,
+    pub ratio: String,
+    pub pct: String,
+    pub days: String,
+    pub per_day: String,
+    pub flags: String,
+}
+
+/// One claim behind a series, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    pub as_of: String,
+    /// The figure with its bound ("more than 600,000").
+    pub figure: String,
+    /// The figure as written in the article ("10,000").
+    pub text: String,
+    pub source: String,
+    pub title: String,
+    /// The article's address, only when it is http(s).
+    pub url: Option<String>,
+    pub published: String,
+    pub sentence: String,
+    pub status: String,
+}
+
+/// A metric section: everything the HTML and Markdown writers show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub anchor: String,
+    pub label: String,
+    /// "troops · running total · 4 observations from 3 sources, 18 Oct – 29 Oct 2024".
+    pub meta: String,
+    pub latest: Option<String>,
+    /// Chart file names (absent when there is nothing to draw).
+    pub chart: Option<String>,
+    pub changes: Option<String>,
+    pub observations: Vec<ObsRow>,
+    pub observations_total: usize,
+    pub claims: Vec<ClaimRow>,
+    pub claims_total: usize,
+    pub anomalies: usize,
+    pub conflicts: usize,
+}
+
+/// The whole report, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub generated: String,
+    pub store_name: String,
+    pub sections: Vec<Section>,
+    pub observations: usize,
+    pub claims: usize,
+}
+
+/// A row of series.csv.
+#[derive(Debug, Serialize)]
+struct SeriesCsv<'a> {
+    metric: &'a str,
+    label: &'a str,
+    as_of: NaiveDate,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    bound: &'a str,
+    n_reports: u32,
+    sources: String,
+    delta: Option<f64>,
+    ratio: Option<f64>,
+    pct: Option<f64>,
+    days: Option<i64>,
+    per_day: Option<f64>,
+    change: &'static str,
+    anomaly: Option<&'a str>,
+    conflict: Option<String>,
+}
+
+/// A row of claims.csv.
+#[derive(Debug, Serialize)]
+struct ClaimCsv<'a> {
+    metric: &'a str,
+    as_of: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    bound: &'static str,
+    unit: Option<&'a str>,
+    concept: Option<&'a str>,
+    text: &'a str,
+    source: &'a str,
+    status: Option<&'static str>,
+    note: Option<&'a str>,
+    doc: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    sentence: &'a str,
+    claim_id: &'a str,
+}
+
+/// An article address fit for a link: http or https only.
+pub fn safe_url(url: Option<&str>) -> Option<String> {
+    let u = url?.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        .then(|| u.to_string())
+        .filter(|u| !u.chars().any(char::is_control))
+}
+
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.filter(|v| v.is_finite()).map(f).unwrap_or_default()
+}
+
+fn claim_row(c: &ClaimInfo) -> ClaimRow {
+    let cl = &c.stored.claim;
+    let mut figure = format!(
+        "{}{}",
+        format::bound_words(cl.bound.symbol()),
+        format::number(cl.value)
+    );
+    if cl.bound.symbol() == "~" {
+        figure = format!("about {figure}");
+    }
+    if let (Some(lo), Some(hi)) = (cl.low, cl.high) {
+        figure = format!("{}–{}", format::number(lo), format::number(hi));
+    }
+    if let Some(u) = cl.unit.as_deref().filter(|u| !u.is_empty()) {
+        figure = if u == "%" {
+            format!("{figure}%")
+        } else {
+            format!("{figure} {u}")
+        };
+    }
+    let status = match (c.status, &c.note) {
+        (Some(s), Some(n)) => format!("{}: {n}", s.name()),
+        (Some(s), None) => s.name().to_string(),
+        (None, Some(n)) => n.clone(),
+        (None, None) => String::new(),
+    };
+    ClaimRow {
+        as_of: cl.as_of.map(|d| d.to_string()).unwrap_or_default(),
+        figure,
+        text: cl.text.clone(),
+        source: c.stored.who().to_string(),
+        title: c.title.clone().unwrap_or_else(|| cl.doc.clone()),
+        url: safe_url(c.url.as_deref()),
+        published: cl.published.map(|d| d.to_string()).unwrap_or_default(),
+        sentence: cl.sentence.clone(),
+        status,
+    }
+}
+
+fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
+    let input = m.chart_input();
+    let conflicts = input.points.iter().filter(|p| p.conflict.is_some()).count();
+    let anomalies = input.points.iter().filter(|p| p.anomaly.is_some()).count();
+    let percent = m.info.unit.as_deref().is_some_and(format::is_percent);
+    let val = |v: f64| {
+        if percent {
+            format!("{}%", format::number(v))
+        } else {
+            format::number(v)
+        }
+    };
+    let observations = input
+        .points
+        .iter()
+        .zip(&m.observations)
+        .rev()
+        .take(max_rows)
+        .map(|(p, o)| {
+            let interval = if p.has_range() || p.open_above() || p.open_below() {
+                format!(
+                    "{} to {}",
+                    p.low.map_or("-∞".into(), &val),
+                    p.high.map_or("∞".into(), &val)
+                )
+            } else {
+                String::new()
+            };
+            let mut flags = Vec::new();
+            if let Some(a) = &p.anomaly {
+                flags.push(format!("anomaly: {a}"));
+            }
+            if let Some(c) = &p.conflict {
+                flags.push(format!("conflict: {c}"));
+            }
+            ObsRow {
+                date: o.as_of.to_string(),
+                value: format!("{}{}", format::bound_words(&o.bound), val(o.value)),
+                interval,
+                reports: o.n_reports.to_string(),
+                sources: o.sources.join(", "),
+                change: o.change.name().to_string(),
+                delta: opt(o.delta, format::signed),
+                ratio: opt(o.ratio, format::ratio),
+                pct: opt(o.pct, format::pct),
+                days: o.days.map(|d| d.to_string()).unwrap_or_default(),
+                per_day: opt(o.per_day, format::signed),
+                flags: flags.join("; "),
+            }
+        })
+        .collect();
+    let claims: Vec<ClaimRow> = m
+        .claims
+        .iter()
+        .rev()
+        .take(max_rows)
+        .map(claim_row)
+        .collect();
+    let n = m.observations.len();
+    let mut meta = Vec::new();
+    if let Some(u) = m.info.unit.as_deref() {
+        meta.push(format!("unit: {u}"));
+    }
+    if m.info.cumulative {
+        meta.push("running total".into());
+    }
+    if !m.info.in_catalog {
+        meta.push("key derived from the claims' concept".into());
+    }
+    let sources = m.sources().len();
+    meta.push(format!(
+        "{} observation{} from {} source{}",
+        format::number(n as f64),
+        if n == 1 { "" } else { "s" },
+        sources,
+        if sources == 1 { "" } else { "s" }
+    ));
+    if let (Some(a), Some(b)) = (m.observations.first(), m.observations.last()) {
+        meta.push(if a.as_of == b.as_of {
+            a.as_of.to_string()
+        } else {
+            format!("{} to {}", a.as_of, b.as_of)
+        });
+    }
+    let drawn = n > 0;
+    Section {
+        id: m.info.id.clone(),
+        anchor: format!("m-{stem}"),
+        label: m.info.label.clone(),
+        meta: meta.join(" · "),
+        latest: chart::latest_annotation(&input),
+        chart: drawn.then(|| format!("{stem}.png")),
+        changes: drawn.then(|| format!("{stem}-changes.png")),
+        observations,
+        observations_total: n,
+        claims,
+        claims_total: m.claims.len(),
+        anomalies,
+        conflicts,
+    }
+}
+
+/// Unique file stems for the metrics.
+fn stems(metrics: &[MetricSeries]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    metrics
+        .iter()
+        .map(|m| {
+            let base = file_stem(&m.info.id);
+            let mut s = base.clone();
+            let mut i = 2;
+            while !seen.insert(s.clone()) || s == "index" || s == "series" || s == "claims" {
+                s = format!("{base}-{i}");
+                i += 1;
+            }
+            s
+        })
+        .collect()
+}
+
+/// The report's text content.
+pub fn document(metrics: &[MetricSeries], opts: &Options) -> Document {
+    let stems = stems(metrics);
+    let sections: Vec<Section> = metrics
+        .iter()
+        .zip(&stems)
+        .map(|(m, s)| section(m, s, opts.max_rows))
+        .collect();
+    let title = match metrics {
+        [one] => format!("figtrack report: {}", one.info.label),
+        _ => "figtrack report".to_string(),
+    };
+    Document {
+        title,
+        generated: opts.generated.to_string(),
+        store_name: opts.store_name.clone(),
+        observations: metrics.iter().map(|m| m.observations.len()).sum(),
+        claims: metrics.iter().map(|m| m.claims.len()).sum(),
+        sections,
+    }
+}
+
+fn csv_file<T: Serialize>(path: &Path, rows: &[T], header: &[&str]) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{}: cannot create", path.display()))?;
+    let out = std::io::BufWriter::new(file);
+    if rows.is_empty() {
+        // The header alone, so the file still says what it would hold.
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        w.write_record(header)?;
+        w.flush()?;
+        return Ok(());
+    }
+    export::write_all(Format::Csv, Box::new(out), &[], rows)
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+const SERIES_HEADER: &[&str] = &[
+    "metric",
+    "label",
+    "as_of",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "n_reports",
+    "sources",
+    "delta",
+    "ratio",
+    "pct",
+    "days",
+    "per_day",
+    "change",
+    "anomaly",
+    "conflict",
+];
+const CLAIMS_HEADER: &[&str] = &[
+    "metric",
+    "as_of",
+    "published",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "concept",
+    "text",
+    "source",
+    "status",
+    "note",
+    "doc",
+    "title",
+    "url",
+    "sentence",
+    "claim_id",
+];
+
+/// Writes the files of the report into `dir` (an empty folder).
+fn write_files(
+    dir: &Path,
+    metrics: &[MetricSeries],
+    doc: &Document,
+    opts: &Options,
+) -> anyhow::Result<()> {
+    // Charts, in parallel: they are most of the work.
+    let jobs: Vec<(usize, Kind, &str)> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            [
+                s.chart.as_deref().map(|f| (i, Kind::Level, f)),
+                s.changes.as_deref().map(|f| (i, Kind::Changes, f)),
+            ]
+        })
+        .flatten()
+        .collect();
+    let inputs: Vec<_> = metrics.iter().map(MetricSeries::chart_input).collect();
+    jobs.par_iter().try_for_each(|&(i, kind, file)| {
+        let png = chart::render_png(&inputs[i], kind, opts.size)?;
+        let path = dir.join(file);
+        std::fs::write(&path, png)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), io_reason(&e)))
+    })?;
+
+    let mut series = Vec::new();
+    let mut claims = Vec::new();
+    for m in metrics {
+        let conflicts = m.conflicts();
+        for o in &m.observations {
+            series.push(SeriesCsv {
+                metric: &o.metric,
+                label: &m.info.label,
+                as_of: o.as_of,
+                value: o.value,
+                low: o.low,
+                high: o.high,
+                bound: &o.bound,
+                n_reports: o.n_reports,
+                sources: o.sources.join("; "),
+                delta: o.delta,
+                ratio: o.ratio,
+                pct: o.pct,
+                days: o.days,
+                per_day: o.per_day,
+                change: o.change.name(),
+                anomaly: o.anomaly.as_deref(),
+                conflict: conflicts.get(&o.as_of).cloned(),
+            });
+        }
+        for c in &m.claims {
+            let cl = &c.stored.claim;
+            claims.push(ClaimCsv {
+                metric: &m.info.id,
+                as_of: cl.as_of,
+                published: cl.published,
+                value: cl.value,
+                low: cl.low,
+                high: cl.high,
+                bound: cl.bound.symbol(),
+                unit: cl.unit.as_deref(),
+                concept: cl.concept.as_deref(),
+                text: &cl.text,
+                source: c.stored.who(),
+                status: c.status.map(|s| s.name()),
+                note: c.note.as_deref(),
+                doc: &cl.doc,
+                title: c.title.as_deref(),
+                url: c.url.as_deref(),
+                sentence: &cl.sentence,
+                claim_id: &cl.claim_id,
+            });
+        }
+    }
+    csv_file(&dir.join("series.csv"), &series, SERIES_HEADER)?;
+    csv_file(&dir.join("claims.csv"), &claims, CLAIMS_HEADER)?;
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), io_reason(&e)))
+    };
+    write("index.html", html::render(doc))?;
+    write("index.md", markdown::render(doc))?;
+    Ok(())
+}
+
+/// What was written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub dir: PathBuf,
+    pub metrics: usize,
+    pub charts: usize,
+}
+
+/// Writes the report of `metrics` to the folder `out`, replacing an earlier report there.
+///
+/// Refuses to replace a file or a folder that is not a report. The report is written to a
+/// hidden folder beside `out` and renamed into place; on failure the hidden folder is removed
+/// and `out` is left as it was.
+pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Result<Written> {
+    let name = out
+        .file_name()
+        .filter(|n| !n.is_empty() && *n != "." && *n != "..")
+        .with_context(|| {
+            format!(
+                "{}: name a report folder, such as reports/NAME",
+                out.display()
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match std::fs::symlink_metadata(out) {
+        Ok(m) if m.is_dir() => {
+            let is_report = out.join("index.html").is_file();
+            let empty = std::fs::read_dir(out)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
+            if !is_report && !empty {
+                bail!(
+                    "{}: exists and is not a figtrack report (no index.html); choose another \
+                     folder with -o, or move it away",
+                    out.display()
+                );
+            }
+        }
+        Ok(_) => bail!(
+            "{}: exists and is not a folder; choose another name with -o",
+            out.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => bail!(
+            "{}: cannot create the folder: a part of the path is a file",
+            parent.display()
+        ),
+        Err(e) => bail!("{}: cannot use: {}", out.display(), io_reason(&e)),
+    }
+    std::fs::create_dir_all(&parent).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create the folder: {}",
+            parent.display(),
+            io_reason(&e)
+        )
+    })?;
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir(&tmp).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot write the report there: {}",
+            parent.display(),
+            io_reason(&e)
+        )
+    })?;
+    let doc = document(metrics, opts);
+    let result = write_files(&tmp, metrics, &doc, opts).and_then(|()| {
+        // Replace: the old report moves aside, the new one takes its name, the old goes.
+        if out.exists() {
+            std::fs::rename(out, &old).map_err(|e| {
+                anyhow::anyhow!("{}: cannot replace: {}", out.display(), io_reason(&e))
+            })?;
+            if let Err(e) = std::fs::rename(&tmp, out) {
+                let _ = std::fs::rename(&old, out);
+                bail!("{}: cannot replace: {}", out.display(), io_reason(&e));
+            }
+            let _ = std::fs::remove_dir_all(&old);
+        } else {
+            std::fs::rename(&tmp, out).map_err(|e| {
+                anyhow::anyhow!("{}: cannot write: {}", out.display(), io_reason(&e))
+            })?;
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let charts = doc
+        .sections
+        .iter()
+        .map(|s| usize::from(s.chart.is_some()) + usize::from(s.changes.is_some()))
+        .sum();
+    Ok(Written {
+        dir: out.to_path_buf(),
+        metrics: doc.sections.len(),
+        charts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links() {
+        assert_eq!(
+            safe_url(Some("https://example.org/a")).as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(safe_url(Some("javascript:alert(1)")), None);
+        assert_eq!(safe_url(Some(" JavaScript:alert(1)")), None);
+        assert_eq!(safe_url(Some("data:text/html,x")), None);
+        assert_eq!(safe_url(None), None);
+    }
+}

@@ -1,0 +1,262 @@
+//! `figtrack chart` end to end, with every system font hidden: the seed story from
+//! data/samples, a 1,626-day running total, sizes, change charts, and bad input.
+#![cfg(feature = "charts")]
+
+mod chart_common;
+
+use chart_common::*;
+use std::path::Path;
+
+/// A store with the seed story ingested from data/samples.
+fn samples_store(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(repo().join("data/metrics.toml"), data.join("metrics.toml")).unwrap();
+    let samples = repo().join("data/samples");
+    let o = figtrack(&data, &["ingest", "--quiet", samples.to_str().unwrap()]);
+    assert!(o.status.success(), "ingest: {}", stderr(&o));
+    data
+}
+
+/// A store with the test catalog: a 1,626-day running total and a short story.
+fn test_store(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    let mut claims = daily_claims("personnel-losses", 1626);
+    claims.push(claim(
+        "a",
+        1,
+        "nk-troops-in-russia",
+        "2024-10-18",
+        1500.0,
+        "NIS",
+    ));
+    claims.push(claim(
+        "b",
+        1,
+        "nk-troops-in-russia",
+        "2024-10-23",
+        3000.0,
+        "John Kirby",
+    ));
+    make_store(&data, CATALOG, &claims, &[]);
+    data
+}
+
+fn check_chart(path: &Path, size: (u32, u32)) -> Image {
+    let img = decode_file(path);
+    assert_eq!((img.width, img.height), size, "{}", path.display());
+    img.assert_has_text_at_top(&path.display().to_string());
+    assert!(
+        img.ink_pixels(img.plot_area()) > 500,
+        "{}: no data drawn",
+        path.display()
+    );
+    img
+}
+
+#[test]
+fn seed_story_chart_from_the_samples() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = samples_store(tmp.path());
+    let out = tmp.path().join("nk.png");
+    let o = figtrack(
+        &data,
+        &["chart", "nk-troops-in-russia", "-o", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), out.display().to_string());
+    let img = check_chart(&out, (1200, 675));
+    // Three sources, three colours: blue, vermillion, green.
+    for c in [(0, 114, 178), (213, 94, 0), (0, 158, 115)] {
+        assert!(
+            img.count_colour_like(c, 30, img.plot_area()) > 40,
+            "colour {c:?}"
+        );
+    }
+}
+
+#[test]
+fn long_running_total_with_changes_and_sizes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = test_store(tmp.path());
+    let dir = tmp.path().join("charts");
+    std::fs::create_dir(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "nk-troops-in-russia",
+            "--out-dir",
+            d,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let img = check_chart(&dir.join("personnel-losses.png"), (1200, 675));
+    assert!(img.count_colour_like((0, 114, 178), 30, img.plot_area()) > 2000);
+    check_chart(&dir.join("nk-troops-in-russia.png"), (1200, 675));
+
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "--changes",
+            "--out-dir",
+            d,
+            "--width",
+            "800",
+            "--height",
+            "450",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let img = check_chart(&dir.join("personnel-losses-changes.png"), (800, 450));
+    assert!(
+        img.count_colour_like((0, 114, 178), 10, img.plot_area()) > 1000,
+        "rise bars"
+    );
+
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "--since",
+            "2024-01-01",
+            "--until",
+            "2024-03-31",
+            "-o",
+            dir.join("q1.png").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    check_chart(&dir.join("q1.png"), (1200, 675));
+    assert_eq!(
+        list(&dir).iter().filter(|f| f.starts_with('.')).count(),
+        0,
+        "no temporary files"
+    );
+    if let Some(p) = std::env::var_os("FIGTRACK_CHART_PREVIEW") {
+        std::fs::create_dir_all(&p).unwrap();
+        for f in list(&dir) {
+            std::fs::copy(dir.join(&f), Path::new(&p).join(format!("cli-{f}"))).unwrap();
+        }
+    }
+}
+
+#[test]
+fn single_observation_draws_a_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    make_store(
+        &data,
+        CATALOG,
+        &[claim(
+            "a",
+            1,
+            "nk-troops-in-russia",
+            "2024-10-18",
+            1500.0,
+            "NIS",
+        )],
+        &[],
+    );
+    for changes in [false, true] {
+        let out = tmp.path().join("one.png");
+        let mut args = vec!["chart", "nk-troops-in-russia", "-o", out.to_str().unwrap()];
+        if changes {
+            args.push("--changes");
+        }
+        let o = figtrack(&data, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let img = decode_file(&out);
+        img.assert_has_text_at_top("one observation");
+        if changes {
+            assert!(
+                img.dark_pixels(img.plot_area()) > 100,
+                "a message says why no bars"
+            );
+        } else {
+            assert!(
+                img.count_colour_like((0, 114, 178), 30, img.plot_area()) > 40,
+                "the point"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_input_fails_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = test_store(tmp.path());
+    let out = tmp.path().join("x.png");
+    let x = out.to_str().unwrap();
+
+    let o = figtrack(&data, &["chart", "nk-troops", "-o", x]);
+    assert_clean_failure(&o, "unknown metric \"nk-troops\"");
+    assert!(
+        stderr(&o).contains("did you mean nk-troops-in-russia"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = figtrack(&data, &["chart", "no-claims-yet", "-o", x]);
+    assert_clean_failure(&o, "no-claims-yet: no observations");
+
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "--since",
+            "2030-01-01",
+            "-o",
+            x,
+        ],
+    );
+    assert_clean_failure(&o, "no observations since 2030-01-01");
+
+    let o = figtrack(
+        &data,
+        &["chart", "personnel-losses", "nk-troops-in-russia", "-o", x],
+    );
+    assert_clean_failure(&o, "-o names one file");
+
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "-o",
+            "/nonexistent-folder/x.png",
+        ],
+    );
+    assert_clean_failure(&o, "/nonexistent-folder/x.png: cannot write");
+
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "--out-dir",
+            "/nonexistent-folder",
+        ],
+    );
+    assert_clean_failure(&o, "no such folder");
+
+    let o = figtrack(
+        &data,
+        &["chart", "personnel-losses", "--width", "5", "-o", x],
+    );
+    assert_clean_failure(&o, "out of range");
+
+    let o = figtrack(
+        &tmp.path().join("missing"),
+        &["chart", "personnel-losses", "-o", x],
+    );
+    assert_clean_failure(&o, "no store here");
+
+    assert!(!out.exists(), "nothing written by a failed run");
+}
