@@ -86,31 +86,32 @@ fn may_hold_a_figure(s: &str) -> bool {
 /// Pentagon's later figures in the same article.
 #[derive(Default)]
 struct SourceDates {
-    entries: Vec<(Vec<String>, NaiveDate)>,
+    /// For each capitalised word of a source's name: when it was last dated (a sequence number)
+    /// and the date.
+    by_word: HashMap<String, (usize, NaiveDate)>,
+    recorded: usize,
 }
 
 impl SourceDates {
-    fn key(source: &str) -> Vec<String> {
+    fn key(source: &str) -> impl Iterator<Item = String> + '_ {
         source
             .split([' ', '-'])
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(str::to_lowercase)
-            .collect()
     }
 
     fn record(&mut self, source: &str, date: NaiveDate) {
-        let key = Self::key(source);
-        if !key.is_empty() {
-            self.entries.push((key, date));
+        self.recorded += 1;
+        for word in Self::key(source) {
+            self.by_word.insert(word, (self.recorded, date));
         }
     }
 
+    /// The date most recently recorded for a source sharing a name word with `source`.
     fn lookup(&self, source: &str) -> Option<NaiveDate> {
-        let key = Self::key(source);
-        self.entries
-            .iter()
-            .rev()
-            .find(|(k, _)| k.iter().any(|w| key.contains(w)))
+        Self::key(source)
+            .filter_map(|w| self.by_word.get(&w))
+            .max_by_key(|(seq, _)| *seq)
             .map(|(_, d)| *d)
     }
 }

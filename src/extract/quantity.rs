@@ -219,8 +219,13 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_norm = Some(u.norm);
             kind = u.kind;
             unit_end = after + skip + u.len;
-        } else if ctx.is_word(after) && ctx.glued(after) && n.digits.is_some() && !n.scaled {
-            // Digits glued to letters that are no unit name something: "5G", "3D", "Model 3s".
+        } else if (ctx.is_word(after) || ctx.kind(after) == Some(TokKind::Code))
+            && ctx.glued(after)
+            && n.digits.is_some()
+            && !n.scaled
+        {
+            // Digits glued to letters that are no unit name something ("5G", "3D", "Model 3s")
+            // or are no figure of news ("1e400").
             return None;
         } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
             // The counted noun with its plain modifiers: "residential burglaries", "first-team

@@ -8,6 +8,9 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// The longest sentence read as one; longer runs are cut at spaces.
+pub const MAX_SENTENCE: usize = 1_000;
+
 /// Words whose trailing period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
@@ -39,9 +42,25 @@ pub fn split(text: &str) -> Vec<Sentence> {
         let slice = &text[s..e];
         let trimmed_start = s + (slice.len() - slice.trim_start().len());
         let trimmed_end = e - (slice.len() - slice.trim_end().len());
-        if trimmed_end > trimmed_start {
+        // A run-on "sentence" (a table, a page without punctuation) is cut into pieces of at
+        // most MAX_SENTENCE bytes at spaces, which bounds the work and the text each claim quotes.
+        let mut from = trimmed_start;
+        while trimmed_end - from > MAX_SENTENCE {
+            let mut cut = from + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[from..cut].rfind(' ').map_or(cut, |sp| from + sp + 1);
             out.push(Sentence {
-                start: trimmed_start,
+                start: from,
+                end: cut,
+                paragraph: p,
+            });
+            from = cut;
+        }
+        if trimmed_end > from {
+            out.push(Sentence {
+                start: from,
                 end: trimmed_end,
                 paragraph: p,
             });
@@ -59,7 +78,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 && !prev.ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
                 && next.chars().next().is_some_and(char::is_lowercase);
             if wrapped {
-                out.pop();
+                while out.last().is_some_and(|s| s.start >= start) {
+                    out.pop();
+                }
                 i += 1;
                 continue;
             }
@@ -163,6 +184,16 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&sentences(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let text = "word ".repeat(10_000);
+        let pieces = split(&text);
+        assert!(pieces.len() >= 25);
+        assert!(pieces.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
+        assert_eq!(pieces.first().map(|s| s.start), Some(0));
+        assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]
