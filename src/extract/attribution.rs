@@ -289,7 +289,8 @@ pub fn source_in(words: &[Word]) -> Option<String> {
             return Some(name);
         }
         // ", said X": the name right after the verb.
-        if l == "said" || l == "says" || l == "told" {
+        let after_clause = i == 0 || matches!(lower[i - 1], "," | "\"" | "\u{201d}" | "'");
+        if (l == "said" || l == "says" || l == "told") && after_clause {
             let names: Vec<&str> = words[i + 1..]
                 .iter()
                 .take_while(|w| in_name(w))

@@ -546,12 +546,21 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
     ) {
         return None;
     }
+    // Skip what stands between the figure and its noun: "37m (121ft)-long skeleton".
     let mut j = unit_end;
-    while matches!(ctx.w(j), "-" | "(" | ")")
-        || (ctx.kind(j) == Some(TokKind::Num))
-        || ctx.w(j).ends_with("-long")
-    {
-        j += 1;
+    loop {
+        if ctx.w(j) == "(" {
+            match (j..ctx.len()).find(|&k| ctx.w(k) == ")") {
+                Some(close) => j = close + 1,
+                None => break,
+            }
+        } else if matches!(ctx.w(j), "-" | "long" | "wide" | "high" | "tall" | "deep")
+            || ctx.w(j).ends_with("-long")
+        {
+            j += 1;
+        } else {
+            break;
+        }
     }
     let start = j;
     while j < ctx.len()
@@ -711,6 +720,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             && !w.ends_with("ss")
             && i > 0
             && ctx.capitalized(i - 1)
+            && !is_stopword(ctx.w(i - 1))
             && !ctx.capitalized(i)
             && !is_stopword(w);
         let past = w.len() > 4
