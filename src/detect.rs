@@ -164,7 +164,7 @@ pub struct Diff {
     pub bound: String,
     pub text: String,
     pub concept: Option<String>,
-    pub source: String,
+    pub source: Option<String>,
     pub status: Option<Status>,
     pub previous_value: Option<f64>,
     pub previous_as_of: Option<NaiveDate>,
@@ -198,7 +198,8 @@ pub const TABLE_COLUMNS: &[&str] = &[
 struct Report {
     value: f64,
     interval: Interval,
-    who: u32,
+    /// Interned source; `None`: unknown, never the same as another report's.
+    who: Option<u32>,
 }
 
 /// The history claims are compared with: the level reports of every metric by date.
@@ -249,7 +250,7 @@ impl History {
                 continue;
             };
             let interval = Interval::of(v, low.get(i), high.get(i), bound.get(i).unwrap_or("="));
-            let w = h.intern(whos.get(i).unwrap_or(""));
+            let w = whos.get(i).map(|s| h.intern(s));
             h.push(
                 m,
                 d,
@@ -291,7 +292,7 @@ impl History {
         if !is_level(&c.claim) || c.claim.value.is_nan() {
             return;
         }
-        let w = self.intern(c.who());
+        let w = c.known_source().map(|s| self.intern(s));
         self.push(
             m,
             date_to_days(d),
@@ -315,7 +316,7 @@ impl History {
             bound: claim.bound.symbol().to_string(),
             text: claim.text.clone(),
             concept: claim.concept.clone(),
-            source: c.who().to_string(),
+            source: c.known_source().map(str::to_string),
             status: None,
             previous_value: None,
             previous_as_of: None,
@@ -345,22 +346,21 @@ impl History {
             diff.status = Some(Status::New);
             return diff;
         };
-        let who = self.ids.get(c.who()).copied();
+        let who = c.known_source().and_then(|s| self.ids.get(s).copied());
         // Revision: the same source, the same day, another value.
-        if p_day == day {
-            if let Some(r) = reports
+        if p_day == day
+            && let Some(r) = reports
                 .iter()
-                .find(|r| Some(r.who) == who && !r.interval.overlaps(&mine))
-            {
-                self.compare(&mut diff, day, p_day, r.value, vec![r.who]);
-                diff.status = Some(Status::Revision);
-                diff.note = Some(format!(
-                    "{} gave {} for this day before",
-                    diff.source,
-                    number(r.value)
-                ));
-                return diff;
-            }
+                .find(|r| who.is_some() && r.who == who && !r.interval.overlaps(&mine))
+        {
+            self.compare(&mut diff, day, p_day, r.value, r.who.into_iter().collect());
+            diff.status = Some(Status::Revision);
+            diff.note = Some(format!(
+                "{} gave {} for this day before",
+                diff.source.as_deref().unwrap_or("the same source"),
+                number(r.value)
+            ));
+            return diff;
         }
         let mut cover = reports[0].interval;
         for r in &reports[1..] {
@@ -368,10 +368,11 @@ impl History {
         }
         let mut values: Vec<f64> = reports.iter().map(|r| r.value).collect();
         let p_value = median(&mut values);
-        let mut whos: Vec<u32> = reports.iter().map(|r| r.who).collect();
+        let mut whos: Vec<u32> = reports.iter().filter_map(|r| r.who).collect();
         whos.sort_unstable();
         whos.dedup();
         let other_sources = who.is_none_or(|w| !whos.contains(&w));
+        let unknown = reports.iter().any(|r| r.who.is_none());
         self.compare(&mut diff, day, p_day, p_value, whos);
         let cumulative = self.cumulative.contains(metric);
         let recent = i64::from(day - p_day) < WINDOW_DAYS;
@@ -389,7 +390,11 @@ impl History {
         } else if recent && other_sources && !stated_update {
             diff.note = Some(format!(
                 "{} said {} {}",
-                diff.previous_sources.join(", "),
+                if diff.previous_sources.is_empty() || unknown {
+                    "another source".to_string()
+                } else {
+                    diff.previous_sources.join(", ")
+                },
                 number(p_value),
                 match day - p_day {
                     0 => "the same day".to_string(),

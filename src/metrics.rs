@@ -187,7 +187,8 @@ impl Catalog {
     }
 }
 
-fn valid_id(id: &str) -> bool {
+/// A metric id: lower-case letters, digits, `-`, `_` and `.`.
+pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -196,16 +197,14 @@ fn valid_id(id: &str) -> bool {
 
 fn fit_of(m: &MetricDef) -> Fit {
     let unit = m.unit.as_deref().map(|u| u.trim().to_lowercase());
-    let inferred = unit.as_deref().and_then(|u| {
+    let inferred = unit.as_deref().map(|u| {
         if matches!(u, "percentage" | "percent" | "per cent" | "%" | "pct") {
-            return Some((Kind::Percentage, Some("percentage".to_string())));
+            return (Kind::Percentage, Some("percentage".to_string()));
         }
         let words: Vec<&str> = u.split_whitespace().collect();
         match units::unit_after(&words) {
-            Some(m) if m.len == words.len() && m.kind != Kind::Count => {
-                Some((m.kind, Some(m.norm)))
-            }
-            _ => Some((Kind::Count, None)),
+            Some(m) if m.len == words.len() && m.kind != Kind::Count => (m.kind, Some(m.norm)),
+            _ => (Kind::Count, None),
         }
     });
     match (m.kind, inferred) {

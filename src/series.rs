@@ -9,7 +9,7 @@
 //! 3. the reports of one metric on one day merge into one observation: value = the median of
 //!    the reported values, interval = the smallest one covering the reports' intervals, bound =
 //!    their common bound (or "mixed"), n_reports, sources (attribution, else the document's
-//!    source, else its id);
+//!    source);
 //! 4. per metric, sorted by date: delta, ratio (value / previous value), pct, days since the
 //!    previous observation, per_day (delta / days), change (`new`; `same` when the intervals
 //!    overlap; else `up` or `down`) and anomaly (a cumulative metric whose interval lies wholly
@@ -124,41 +124,86 @@ pub fn is_level() -> Expr {
         .and(col("direction").is_null().or(col("previous").is_not_null()))
 }
 
-/// Who states a claim: attribution, else the document's source, else the document id.
+/// Who states a claim: its attribution, else its document's source (null when neither is known).
 pub fn who() -> Expr {
-    coalesce(&[col("attribution"), col("source"), col("doc")]).alias("who")
+    coalesce(&[col("attribution"), col("source")]).alias("who")
 }
 
-/// The interval of each claim: `lo`, `lo_c` (closed), `hi`, `hi_c`; infinite ends are open.
-pub fn interval() -> [Expr; 4] {
+/// Bound symbols by code: the `bcode` column numbers them so the query compares integers.
+const BOUNDS: [&str; 6] = ["=", "~", ">", ">=", "<", "<="];
+
+/// The bound of each claim as a code (an index of [`BOUNDS`]), `bcode`.
+fn bound_code() -> Expr {
+    let b = |i: usize| col("bound").eq(lit(BOUNDS[i]));
+    when(b(1))
+        .then(lit(1u8))
+        .when(b(2))
+        .then(lit(2u8))
+        .when(b(3))
+        .then(lit(3u8))
+        .when(b(4))
+        .then(lit(4u8))
+        .when(b(5))
+        .then(lit(5u8))
+        .otherwise(lit(0u8))
+        .alias("bcode")
+}
+
+/// The symbol of a bound code column `c`.
+fn bound_symbol(c: &str) -> Expr {
+    let b = |i: u8| col(c).eq(lit(i));
+    when(b(1))
+        .then(lit(BOUNDS[1]))
+        .when(b(2))
+        .then(lit(BOUNDS[2]))
+        .when(b(3))
+        .then(lit(BOUNDS[3]))
+        .when(b(4))
+        .then(lit(BOUNDS[4]))
+        .when(b(5))
+        .then(lit(BOUNDS[5]))
+        .otherwise(lit(BOUNDS[0]))
+}
+
+/// The interval of each claim (needs `bcode`): `lo`, `hi`, and `lo_cl`/`hi_cl`, the same ends
+/// when they are closed, else +inf/-inf. So the cover of several reports is (min lo, max hi),
+/// its low end closed when min lo_cl == min lo, its high end when max hi_cl == max hi.
+fn interval() -> [Expr; 4] {
     let range = col("low").is_not_null().and(col("high").is_not_null());
-    let b = |s: &str| col("bound").eq(lit(s));
+    let code = |i: u8| col("bcode").eq(lit(i));
     let spread = col("value").abs() * lit(APPROX);
     let lo = when(range.clone())
         .then(col("low"))
-        .when(b("~"))
+        .when(code(1))
         .then(col("value") - spread.clone())
-        .when(b("<").or(b("<=")))
+        .when(col("bcode").gt_eq(lit(4u8)))
         .then(lit(f64::NEG_INFINITY))
-        .otherwise(col("value"))
-        .alias("lo");
-    let lo_c = when(range.clone())
-        .then(lit(true))
-        .otherwise(b(">").or(b("<")).or(b("<=")).not())
-        .alias("lo_c");
+        .otherwise(col("value"));
+    // Open low ends: > (v, ...), and the -inf of < and <=.
+    let lo_open = range
+        .clone()
+        .not()
+        .and(code(2).or(col("bcode").gt_eq(lit(4u8))));
     let hi = when(range.clone())
         .then(col("high"))
-        .when(b("~"))
+        .when(code(1))
         .then(col("value") + spread)
-        .when(b(">").or(b(">=")))
+        .when(code(2).or(code(3)))
         .then(lit(f64::INFINITY))
-        .otherwise(col("value"))
-        .alias("hi");
-    let hi_c = when(range)
-        .then(lit(true))
-        .otherwise(b("<").or(b(">")).or(b(">=")).not())
-        .alias("hi_c");
-    [lo, lo_c, hi, hi_c]
+        .otherwise(col("value"));
+    let hi_open = range.not().and(code(2).or(code(3)).or(code(4)));
+    [
+        lo.clone().alias("lo"),
+        when(lo_open)
+            .then(lit(f64::INFINITY))
+            .otherwise(lo)
+            .alias("lo_cl"),
+        hi.clone().alias("hi"),
+        when(hi_open)
+            .then(lit(f64::NEG_INFINITY))
+            .otherwise(hi)
+            .alias("hi_cl"),
+    ]
 }
 
 /// Intervals (`a`) and (`b`) of columns `{a}lo, {a}lo_c, ...` overlap.
@@ -194,36 +239,35 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
         Some(any_of("metric", &filter.metrics))
     })?;
     claims = claims.filter(is_level());
-    let [lo, lo_c, hi, hi_c] = interval();
+    let [lo, lo_cl, hi, hi_cl] = interval();
     let obs = claims
         .select([
             col("metric"),
             col("as_of"),
             col("value"),
-            col("bound"),
+            col("low"),
+            col("high"),
+            bound_code(),
             who(),
-            lo,
-            lo_c,
-            hi,
-            hi_c,
         ])
+        .with_columns([lo, lo_cl, hi, hi_cl])
         .group_by([col("metric"), col("as_of")])
         .agg([
             col("value").median().alias("value"),
             col("lo").min().alias("lo"),
-            col("lo_c")
-                .filter(col("lo").eq(col("lo").min()))
-                .any(true)
-                .alias("lo_c"),
+            col("lo_cl").min().alias("lo_cl"),
             col("hi").max().alias("hi"),
-            col("hi_c")
-                .filter(col("hi").eq(col("hi").max()))
-                .any(true)
-                .alias("hi_c"),
-            col("bound").first().alias("bound"),
-            col("bound").n_unique().alias("n_bounds"),
-            len().cast(DataType::UInt32).alias("n_reports"),
-            col("who").unique_stable().alias("sources"),
+            col("hi_cl").max().alias("hi_cl"),
+            col("bcode").min().alias("bmin"),
+            col("bcode").max().alias("bmax"),
+            len().alias("n_reports"),
+            col("who").drop_nulls().unique().alias("sources"),
+        ])
+        .with_columns([
+            col("lo_cl").eq(col("lo")).alias("lo_c"),
+            col("hi_cl").eq(col("hi")).alias("hi_c"),
+            col("n_reports").cast(DataType::UInt32),
+            col("sources").list().sort(SortOptions::default()),
         ])
         .sort(["metric", "as_of"], SortMultipleOptions::default());
     let same_metric = col("metric").eq(col("metric").shift(lit(1)));
@@ -286,9 +330,9 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
                 .then(col("hi"))
                 .otherwise(lit(NULL))
                 .alias("high"),
-            when(col("n_bounds").gt(lit(1)))
+            when(col("bmin").neq(col("bmax")))
                 .then(lit("mixed"))
-                .otherwise(col("bound"))
+                .otherwise(bound_symbol("bmin"))
                 .alias("bound"),
         ]);
     if let Some(d) = filter.since {

@@ -49,13 +49,16 @@ pub struct StoredClaim {
 }
 
 impl StoredClaim {
-    /// Who stated it: the attribution, else the document's source, else the document id.
+    /// Who stated it, for display: the attribution, else the document's source, else the
+    /// document id.
     pub fn who(&self) -> &str {
-        self.claim
-            .attribution
-            .as_deref()
-            .or(self.source.as_deref())
-            .unwrap_or(&self.claim.doc)
+        self.known_source().unwrap_or(&self.claim.doc)
+    }
+
+    /// Who stated it, when known: the attribution, else the document's source. This is what
+    /// series list as sources and what change detection compares.
+    pub fn known_source(&self) -> Option<&str> {
+        self.claim.attribution.as_deref().or(self.source.as_deref())
     }
 }
 
@@ -297,6 +300,15 @@ pub struct Commit {
     /// Runs whose parts this one replaces (compaction).
     #[serde(default)]
     pub supersedes: Vec<String>,
+    /// The run stored claims under ids the store already had (revisions): readers must
+    /// dedupe by claim id. Ingest never does (its documents are new, and so are their ids);
+    /// an import that revises values does, until `compact` merges the duplicates away.
+    #[serde(default = "yes")]
+    pub revises: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The transaction of a part file name `part-T-NNNNN.parquet`.
@@ -575,7 +587,16 @@ impl Store {
         if let Some(p) = pred {
             lf = lf.filter(p);
         }
-        Ok(lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last))
+        if self.may_repeat_claims() {
+            lf = lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last);
+        }
+        Ok(lf)
+    }
+
+    /// Some claim id may be stored more than once: a run after the first revised claims.
+    /// Otherwise the dedupe is skipped, which matters on large stores.
+    pub fn may_repeat_claims(&self) -> bool {
+        self.commits.iter().skip(1).any(|c| c.revises)
     }
 
     /// All stored documents (deduped by `id`), lazily.
@@ -694,6 +715,7 @@ pub struct Writer {
     n_claims: u64,
     n_documents: u64,
     supersedes: Vec<String>,
+    revises: bool,
     committed: bool,
     /// The store as it was when the lock was taken.
     pub store: Store,
@@ -703,13 +725,13 @@ impl Writer {
     /// Takes the writer lock on `root` (creating the store if needed, and waiting for another
     /// writer to finish), then removes what interrupted runs left behind.
     pub fn open(root: &Path, command: &str) -> anyhow::Result<Writer> {
-        if let Ok(m) = std::fs::metadata(root) {
-            if !m.is_dir() {
-                bail!(
-                    "{}: not a folder; --data must name a store folder",
-                    root.display()
-                );
-            }
+        if let Ok(m) = std::fs::metadata(root)
+            && !m.is_dir()
+        {
+            bail!(
+                "{}: not a folder; --data must name a store folder",
+                root.display()
+            );
         }
         std::fs::create_dir_all(root).map_err(|e| {
             anyhow::anyhow!(
@@ -758,6 +780,7 @@ impl Writer {
             n_claims: 0,
             n_documents: 0,
             supersedes: Vec::new(),
+            revises: false,
             committed: false,
             store,
         };
@@ -839,6 +862,11 @@ impl Writer {
         Ok(())
     }
 
+    /// This run stores claims under ids the store already has (see [`Commit::revises`]).
+    pub fn set_revises(&mut self) {
+        self.revises = true;
+    }
+
     /// This run replaces all the runs now in the store (compaction).
     pub fn supersede_all(&mut self) {
         self.supersedes = self.store.commits.iter().map(|c| c.txn.clone()).collect();
@@ -854,6 +882,7 @@ impl Writer {
             n_claims: self.n_claims,
             n_documents: self.n_documents,
             supersedes: self.supersedes.clone(),
+            revises: self.revises,
         };
         if commit.claims.is_empty() && commit.documents.is_empty() && commit.supersedes.is_empty() {
             self.committed = true;

@@ -74,6 +74,17 @@ pub fn short(f: f64) -> String {
     }
 }
 
+/// Shows the fractional numbers of a row rounded, for a table.
+pub fn round_numbers(row: &mut serde_json::Value) {
+    if let Some(obj) = row.as_object_mut() {
+        for v in obj.values_mut() {
+            if let Some(f) = v.as_f64().filter(|f| f.fract() != 0.0) {
+                *v = serde_json::Value::String(short(f));
+            }
+        }
+    }
+}
+
 fn float(f: f64) -> serde_json::Value {
     serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
