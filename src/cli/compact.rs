@@ -29,11 +29,10 @@ pub fn run(data: &Path, _args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut claims = store.collect(
-        store
-            .claims()?
-            .sort(["metric", "as_of"], SortMultipleOptions::default().with_maintain_order(true)),
-    )?;
+    let mut claims = store.collect(store.claims()?.sort(
+        ["metric", "as_of"],
+        SortMultipleOptions::default().with_maintain_order(true),
+    ))?;
     let mut documents = store.collect(store.documents()?)?;
     writer.supersede_all();
     writer.write_claims(&mut claims)?;

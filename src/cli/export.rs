@@ -85,8 +85,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let format = args
         .format
         .unwrap_or_else(|| format_of(args.output.as_deref()));
-    if format == ExportFormat::Parquet && args.output.is_none() && std::io::stdout().is_terminal()
-    {
+    if format == ExportFormat::Parquet && args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("Parquet is binary: write it to a file with -o FILE");
     }
     let store = Store::open(data)?;

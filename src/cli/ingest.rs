@@ -44,6 +44,9 @@ pub struct Args {
     /// Report unreadable inputs and store the rest (exit status 2) instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    /// Bytes of text per batch (one store part each).
+    #[arg(long, default_value_t = BATCH_BYTES, hide = true)]
+    pub batch_bytes: usize,
 }
 
 /// Documents are extracted in batches of about this many bytes of text; each batch is one part.
@@ -67,9 +70,11 @@ pub struct Pipeline<'a> {
     writer: Option<Writer>,
     out: Option<Box<dyn RowWriter + 'a>>,
     lists_as_text: bool,
+    for_people: bool,
     pool: rayon::ThreadPool,
     batch: Vec<Document>,
     batch_bytes: usize,
+    batch_limit: usize,
     keep_going: bool,
     failed: Option<String>,
     progress: ProgressBar,
@@ -118,14 +123,22 @@ impl<'a> Pipeline<'a> {
             writer,
             out,
             lists_as_text: matches!(format, Format::Table | Format::Csv),
+            for_people: format == Format::Table,
             pool: builder.build()?,
             batch: Vec::new(),
             batch_bytes: 0,
+            batch_limit: BATCH_BYTES,
             keep_going,
             failed: None,
             progress,
             totals: Totals::default(),
         })
+    }
+
+    /// Bytes of text per batch.
+    pub fn batch_bytes(mut self, n: usize) -> Self {
+        self.batch_limit = n.max(1);
+        self
     }
 
     /// A document id that is unique in the store for this content.
@@ -215,6 +228,9 @@ impl<'a> Pipeline<'a> {
                     if self.lists_as_text {
                         lists_as_text(&mut row);
                     }
+                    if self.for_people {
+                        export::parquet::round_numbers(&mut row);
+                    }
                     out.row(&row)?;
                 }
                 for c in &extracted[i] {
@@ -280,7 +296,7 @@ impl input::Sink for Pipeline<'_> {
         self.progress.inc(doc.text.len() as u64);
         self.batch_bytes += doc.text.len();
         self.batch.push(doc);
-        if self.batch_bytes >= BATCH_BYTES {
+        if self.batch_bytes >= self.batch_limit {
             self.flush()?;
         }
         Ok(())
@@ -356,7 +372,8 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         args.threads,
         args.keep_going,
         progress(&args.paths),
-    )?;
+    )?
+    .batch_bytes(args.batch_bytes);
     pipeline.run(&args.paths, args.input)?;
     let (totals, _) = pipeline.finish()?;
     if totals.documents == 0 {

@@ -4,7 +4,25 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[cfg(feature = "charts")]
+pub mod chart;
+#[cfg(feature = "tracker")]
+pub mod compact;
+#[cfg(feature = "tracker")]
+pub mod diff;
+#[cfg(feature = "tracker")]
+pub mod export;
 pub mod extract;
+#[cfg(feature = "tracker")]
+pub mod import;
+#[cfg(feature = "tracker")]
+pub mod ingest;
+#[cfg(feature = "tracker")]
+pub mod metrics;
+#[cfg(feature = "charts")]
+pub mod report;
+#[cfg(feature = "tracker")]
+pub mod series;
 
 /// Tracks the statistical figures reported in the news.
 #[derive(Debug, Parser)]
@@ -21,11 +39,56 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Extract(extract::Args),
+    /// Extract, file and diff articles into the store.
+    #[cfg(feature = "tracker")]
+    Ingest(ingest::Args),
+    /// Compare articles with the store's history, storing nothing.
+    #[cfg(feature = "tracker")]
+    Diff(diff::Args),
+    /// Time series of the stored claims, with changes.
+    #[cfg(feature = "tracker")]
+    Series(series::Args),
+    /// The metrics: catalog and derived, with claim counts.
+    #[cfg(feature = "tracker")]
+    Metrics(metrics::Args),
+    /// Import a published series from CSV or JSON.
+    #[cfg(feature = "tracker")]
+    Import(import::Args),
+    /// Export claims or series as CSV, Parquet or JSON.
+    #[cfg(feature = "tracker")]
+    Export(export::Args),
+    /// Merge the store's parts into one.
+    #[cfg(feature = "tracker")]
+    Compact(compact::Args),
+    /// Draw metrics' series as PNG charts.
+    #[cfg(feature = "charts")]
+    Chart(chart::Args),
+    /// Write a report folder: HTML, Markdown, charts and CSV.
+    #[cfg(feature = "charts")]
+    Report(report::Args),
 }
 
 /// Runs one command; `Ok` carries the exit status (2 when some input was skipped).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        #[cfg(feature = "tracker")]
+        Command::Ingest(args) => ingest::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Diff(args) => diff::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Series(args) => series::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Metrics(args) => metrics::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Import(args) => import::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Export(args) => export::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Compact(args) => compact::run(&cli.data, args),
+        #[cfg(feature = "charts")]
+        Command::Chart(args) => chart::run(&cli.data, args),
+        #[cfg(feature = "charts")]
+        Command::Report(args) => report::run(&cli.data, args),
     }
 }

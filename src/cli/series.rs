@@ -76,10 +76,10 @@ pub fn unknown_metrics(store: &Store, wanted: &[String]) -> anyhow::Result<Vec<S
 }
 
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    if let (Some(a), Some(b)) = (args.since, args.until) {
-        if a > b {
-            anyhow::bail!("--since {a} is after --until {b}");
-        }
+    if let (Some(a), Some(b)) = (args.since, args.until)
+        && a > b
+    {
+        anyhow::bail!("--since {a} is after --until {b}");
     }
     let store = Store::open(data)?;
     store.warn_foreign();
