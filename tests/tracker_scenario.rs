@@ -1,0 +1,202 @@
+//! The North Korean troops scenario on the bundled articles, through the real binary.
+
+mod tracker_common;
+
+use tracker_common::*;
+
+const NK: [&str; 3] = [
+    "data/samples/2024-10-18-nk-troops-first-reports.md",
+    "data/samples/2024-10-23-nk-troops-3000.md",
+    "data/samples/2024-10-29-nk-troops-10000.md",
+];
+
+fn ingest_nk(store: &std::path::Path) -> String {
+    let paths: Vec<String> = NK.iter().map(|p| at(p).display().to_string()).collect();
+    let mut args = vec!["ingest", "--format", "jsonl"];
+    args.extend(paths.iter().map(String::as_str));
+    ok(store, &args)
+}
+
+#[test]
+fn troops_series_idempotent_ingest_and_diff() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+
+    // Ingest prints the diff of the new claims: 10,000 is up from 3,000.
+    let diff = jsonl(&ingest_nk(&store));
+    let nk: Vec<_> = diff
+        .iter()
+        .filter(|d| d["metric"] == "nk-troops-in-russia")
+        .collect();
+    assert_eq!(nk.len(), 3, "{diff:#?}");
+    assert_eq!(nk[0]["status"], "new");
+    assert_eq!(nk[2]["status"], "up");
+    assert_eq!(num(nk[2], "delta"), 7000.0);
+
+    let series = ok(
+        &store,
+        &["series", "nk-troops-in-russia", "--format", "json"],
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&series).unwrap();
+    assert_eq!(rows.len(), 3, "{series}");
+    let values: Vec<f64> = rows.iter().map(|r| num(r, "value")).collect();
+    assert_eq!(values, [1500.0, 3000.0, 10000.0]);
+    let last = &rows[2];
+    assert_eq!(last["as_of"], "2024-10-28");
+    assert_eq!(num(last, "delta"), 7000.0);
+    assert!((num(last, "ratio") - 3.333).abs() < 0.001, "{last}");
+    assert_eq!(last["days"], 5);
+    assert_eq!(num(last, "per_day"), 1400.0);
+    assert_eq!(last["change"], "up");
+    assert!(last["anomaly"].is_null());
+    assert_eq!(last["n_reports"], 1);
+    assert_eq!(rows[0]["change"], "new");
+    assert_eq!(rows[0]["bound"], "~");
+    // "about 1,500" is the interval [1,425, 1,575].
+    assert_eq!(num(&rows[0], "low"), 1425.0);
+    assert_eq!(num(&rows[0], "high"), 1575.0);
+
+    // Ingesting again adds nothing and says so.
+    let before = snapshot(&store);
+    let out = figtrack(&store)
+        .arg("ingest")
+        .arg("--quiet")
+        .args(NK.iter().map(|p| at(p)))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing new"), "{err}");
+    assert_eq!(
+        snapshot(&store).keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    let again = ok(
+        &store,
+        &["series", "nk-troops-in-russia", "--format", "json"],
+    );
+    assert_eq!(again, series);
+
+    // About 11,000 a week later is up by 1,000.
+    let fixture = at("tests/fixtures/2024-11-05-nk-troops-11000.md");
+    let diff = jsonl(&ok(
+        &store,
+        &["diff", fixture.to_str().unwrap(), "--format", "jsonl"],
+    ));
+    let d = diff
+        .iter()
+        .find(|d| d["metric"] == "nk-troops-in-russia")
+        .unwrap_or_else(|| panic!("no troops claim in {diff:#?}"));
+    assert_eq!(d["status"], "up", "{d}");
+    assert_eq!(num(d, "delta"), 1000.0);
+    assert_eq!(num(d, "previous_value"), 10000.0);
+    assert_eq!(d["previous_as_of"], "2024-10-28");
+    assert_eq!(d["days"], 7);
+    assert!((num(d, "ratio") - 1.1).abs() < 1e-9);
+    // diff stored nothing.
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn series_filters_by_date_and_metric() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ingest_nk(&store);
+    let rows = jsonl(&ok(
+        &store,
+        &[
+            "series",
+            "nk-troops-in-russia",
+            "--since",
+            "2024-10-20",
+            "--until",
+            "2024-10-25",
+            "--format",
+            "jsonl",
+        ],
+    ));
+    // The change is still measured from the observation before --since.
+    assert_eq!(rows.len(), 1);
+    assert_eq!(num(&rows[0], "value"), 3000.0);
+    assert_eq!(num(&rows[0], "delta"), 1500.0);
+
+    let err = fails(&store, &["series", "no-such-metric"]);
+    assert!(err.contains("no-such-metric"), "{err}");
+    let err = fails(&store, &["series", "--since", "2024-13-01"]);
+    assert!(err.contains("2024-13-01"), "{err}");
+}
+
+#[test]
+fn metrics_lists_catalog_and_derived_with_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ok(
+        &store,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    let rows = jsonl(&ok(&store, &["metrics", "--format", "jsonl"]));
+    let nk = rows
+        .iter()
+        .find(|r| r["metric"] == "nk-troops-in-russia")
+        .unwrap();
+    assert_eq!(nk["origin"], "catalog");
+    assert_eq!(nk["claims"], 3);
+    assert_eq!(nk["first"], "2024-10-18");
+    assert!(rows.iter().any(|r| r["origin"] == "derived"));
+    // Stated changes are stored but are not levels: "cut by 300 megawatts".
+    let cap = rows
+        .iter()
+        .find(|r| r["metric"] == "ukraine-generating-capacity")
+        .unwrap();
+    assert_eq!(cap["claims"], 1);
+    assert_eq!(cap["levels"], 0);
+    let series = jsonl(&ok(
+        &store,
+        &["series", "ukraine-generating-capacity", "--format", "jsonl"],
+    ));
+    assert!(series.is_empty(), "{series:?}");
+}
+
+#[test]
+fn two_documents_with_one_name_are_both_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    for (dir, n) in [("a", "1,500"), ("b", "2,500")] {
+        let d = tmp.path().join(dir);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(
+            d.join("report.md"),
+            format!(
+                "---\npublished: 2024-10-18\nsource: Wire {dir}\n---\nOfficials said about {n} North Korean troops were in Russia.\n"
+            ),
+        )
+        .unwrap();
+    }
+    ok(
+        &store,
+        &[
+            "ingest",
+            "-q",
+            tmp.path().join("a/report.md").to_str().unwrap(),
+        ],
+    );
+    let out = run(
+        &store,
+        &[
+            "ingest",
+            "-q",
+            tmp.path().join("b/report.md").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report~"));
+    let claims = jsonl(&ok(&store, &["export", "claims", "--format", "jsonl"]));
+    let docs: std::collections::BTreeSet<&str> =
+        claims.iter().map(|c| c["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    let ids: std::collections::BTreeSet<&str> = claims
+        .iter()
+        .map(|c| c["claim_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), claims.len());
+}
