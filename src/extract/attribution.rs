@@ -172,6 +172,9 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "group",
     "watchdog",
     "institute",
+    "security",
+    "affairs",
+    "federal",
 ]);
 
 /// Words a source name does not end with ("Pentagon officials" names the Pentagon).

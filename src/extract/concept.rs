@@ -714,7 +714,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 .iter()
                 .any(|e| l.ends_with(e))
         };
-        let after_name = w.len() > 3
+        let after_name = verb.is_none()
+            && w.len() > 3
             && !adjective(i.saturating_sub(1))
             && w.ends_with('s')
             && !w.ends_with("ss")
