@@ -16,8 +16,12 @@
 //! `compact` commits one part that supersedes all earlier runs, then deletes their files.
 //!
 //! Readers scan the parts lazily (polars) and dedupe claims by `claim_id`, the last write
-//! winning. A part that is damaged, missing or not of the claims schema is an error naming the
-//! file; a file the store did not write is reported by name and left alone.
+//! winning. (A run records whether it stored ids the store already had, which only an import of
+//! corrected values does; while no run did, there is nothing to dedupe and the scan skips that
+//! step, which matters on large stores. `compact` merges duplicates away.) A part that is
+//! damaged, missing or not of the claims schema is an error naming the file; a file the store
+//! did not write is reported by name and left alone. A reader that loses a part to a concurrent
+//! compaction says so and asks to run the command again.
 //!
 //! Documents are keyed by content: a document whose text (xxh3-128 of the text) is already in
 //! the store is not ingested again. A different document arriving with an id already taken
@@ -610,6 +614,18 @@ impl Store {
         match lf.collect() {
             Ok(df) => Ok(df),
             Err(e) => {
+                if let Some(gone) = self
+                    .claim_parts
+                    .iter()
+                    .chain(&self.document_parts)
+                    .find(|p| !p.exists())
+                {
+                    bail!(
+                        "{}: gone while it was read; another run (compact?) changed the store                          in {}: run the command again",
+                        gone.display(),
+                        self.root.display()
+                    );
+                }
                 for part in self.claim_parts.iter().chain(&self.document_parts) {
                     let read = File::open(part)
                         .map_err(PolarsError::from)
