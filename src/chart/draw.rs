@@ -416,9 +416,12 @@ fn y_extent(values: impl Iterator<Item = f64>, zero_base: bool) -> (f64, f64) {
         return (0.0, 1.0);
     }
     if zero_base {
-        if lo >= 0.0 && lo <= hi * 0.5 {
+        // From zero when that does not squash the data, and for one flat value (whose size
+        // is then the only thing to see).
+        let flat = lo == hi;
+        if lo >= 0.0 && (lo <= hi * 0.5 || flat) {
             lo = 0.0;
-        } else if hi <= 0.0 && hi >= lo * 0.5 {
+        } else if hi <= 0.0 && (hi >= lo * 0.5 || flat) {
             hi = 0.0;
         }
     }

@@ -146,10 +146,10 @@ fn section(out: &mut String, s: &Section) {
         if let Some(f) = file {
             let _ = writeln!(
                 out,
-                "<figure><img src=\"{}\" alt=\"Chart of {}: {}\" loading=\"lazy\"></figure>",
-                escape(f),
+                "<figure class=\"{what}\"><a href=\"{f}\"><img src=\"{f}\" alt=\"Chart of {}: \
+                 {what}\"></a></figure>",
                 escape(&s.label),
-                what
+                f = escape(f),
             );
         }
     }

@@ -14,7 +14,8 @@ pub fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '(' | ')' | '{' | '}' => {
+            // Brackets are escaped, so parentheses cannot make a link.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -189,10 +190,12 @@ pub fn render(doc: &Document) -> String {
     for s in &doc.sections {
         let mut flags = Vec::new();
         if s.anomalies > 0 {
-            flags.push(format!("{} anomalies", s.anomalies));
+            let y = if s.anomalies == 1 { "y" } else { "ies" };
+            flags.push(format!("{} anomal{y}", s.anomalies));
         }
         if s.conflicts > 0 {
-            flags.push(format!("{} conflicts", s.conflicts));
+            let p = if s.conflicts == 1 { "" } else { "s" };
+            flags.push(format!("{} conflict{p}", s.conflicts));
         }
         let _ = writeln!(
             out,
@@ -239,7 +242,7 @@ mod tests {
     fn markup_stays_text() {
         assert_eq!(
             escape("<script>alert(1)</script> *bold* | [x](y)"),
-            "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*bold\\* \\| \\[x\\]\\(y\\)"
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\| \\[x\\](y)"
         );
         assert_eq!(url("a b(c).png"), "a%20b%28c%29.png");
         assert_eq!(

@@ -304,7 +304,8 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
         meta: meta.join(" · "),
         latest: chart::latest_annotation(&input),
         chart: drawn.then(|| format!("{stem}.png")),
-        changes: drawn.then(|| format!("{stem}-changes.png")),
+        // A change chart needs two observations.
+        changes: (n > 1).then(|| format!("{stem}-changes.png")),
         observations,
         observations_total: n,
         claims,
