@@ -88,7 +88,9 @@ fn part(first: usize, n: usize) -> PolarsResult<DataFrame> {
         Float64Chunked::full_null("previous".into(), n).into_column(),
         str_col(
             "attribution",
-            idx.clone().map(|i| Some(sources[i % 20].clone())).collect(),
+            idx.clone()
+                .map(|i| Some(sources[(i / (METRICS * DAYS)) % 20].clone()))
+                .collect(),
         ),
         str_col(
             "text",
