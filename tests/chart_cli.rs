@@ -260,3 +260,74 @@ fn bad_input_fails_cleanly() {
 
     assert!(!out.exists(), "nothing written by a failed run");
 }
+
+/// The General Staff's real daily series (1,626 days), imported with `figtrack import`, charted
+/// and reported. Skipped when ../shared/data is not beside the repository.
+#[test]
+fn real_personnel_series_imported_and_charted() {
+    let json = repo().join("../shared/data/ukraine-losses/russia_losses_personnel.json");
+    if !json.is_file() {
+        eprintln!("skipped: {} is absent", json.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let data = samples_store(tmp.path());
+    let o = figtrack(
+        &data,
+        &[
+            "import",
+            json.to_str().unwrap(),
+            "--metric",
+            "russian-personnel-losses",
+            "--value-field",
+            "personnel",
+            "--bound-field",
+            "personnel*",
+            "--cumulative",
+            "--unit",
+            "soldier",
+            "--source",
+            "General Staff of the Armed Forces of Ukraine",
+        ],
+    );
+    assert!(o.status.success(), "import: {}", stderr(&o));
+    let dir = tmp.path().join("charts");
+    std::fs::create_dir(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    for extra in [None, Some("--changes")] {
+        let mut args = vec!["chart", "russian-personnel-losses", "--out-dir", d];
+        args.extend(extra);
+        let o = figtrack(&data, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let img = check_chart(&dir.join("russian-personnel-losses.png"), (1200, 675));
+    assert!(
+        img.count_colour_like((0, 114, 178), 30, img.plot_area()) > 3000,
+        "1,626 points"
+    );
+    let img = check_chart(
+        &dir.join("russian-personnel-losses-changes.png"),
+        (1200, 675),
+    );
+    assert!(
+        img.count_colour_like((0, 114, 178), 10, img.plot_area()) > 20_000,
+        "daily bars"
+    );
+
+    let out = tmp.path().join("report");
+    let o = figtrack(
+        &data,
+        &[
+            "report",
+            "nk-troops-in-russia",
+            "russian-personnel-losses",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("1,456,610"), "the latest total");
+    let series = std::fs::read_to_string(out.join("series.csv")).unwrap();
+    assert_eq!(series.lines().count(), 1 + 1626 + 3);
+}

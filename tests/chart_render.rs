@@ -233,3 +233,77 @@ fn awkward_values_do_not_break_the_chart() {
     }
     draw("many-sources.png", &input, Kind::Level, Size::default());
 }
+
+mod robust {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e6f64..1e7,
+            Just(0.0),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(-f64::MAX),
+            Just(f64::MAX),
+            1e-9f64..1e-6,
+            -1e300f64..1e300,
+        ]
+    }
+
+    fn point() -> impl Strategy<Value = ChartPoint> {
+        (
+            -40_000i64..40_000,
+            value(),
+            proptest::option::of(value()),
+            proptest::option::of(value()),
+            prop_oneof![Just("="), Just("~"), Just(">"), Just("<="), Just("mixed")],
+            proptest::option::of(value()),
+            0usize..9,
+            any::<bool>(),
+        )
+            .prop_map(|(day, v, lo, hi, bound, delta, src, flag)| {
+                let date = d(2000, 1, 1)
+                    .checked_add_signed(chrono::TimeDelta::days(day))
+                    .unwrap();
+                let mut p = ChartPoint::exact(date, v, format!("source {src}"));
+                p.low = lo;
+                p.high = hi;
+                p.bound = bound.into();
+                p.delta = delta;
+                p.ratio = delta.map(|x| x / 3.0);
+                p.pct = delta;
+                p.days = Some(day.abs() % 9);
+                if flag {
+                    p.anomaly = Some("fell".into());
+                    p.conflict = Some("disagrees".into());
+                }
+                p
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Whatever the figures, a chart is drawn: no panic, no error, the requested size.
+        #[test]
+        fn any_series_draws(mut points in proptest::collection::vec(point(), 0..30),
+                            cumulative in any::<bool>(), percent in any::<bool>()) {
+            points.sort_by_key(|p| p.date);
+            let input = ChartInput {
+                metric: "m".into(),
+                title: "Random series".into(),
+                unit: Some(if percent { "percentage" } else { "troop" }.into()),
+                cumulative,
+                points,
+                source_line: "Source: tests".into(),
+            };
+            let size = Size::new(640, 360).unwrap();
+            for kind in [Kind::Level, Kind::Changes] {
+                let png = chart::render_png(&input, kind, size).unwrap();
+                let img = decode(&png);
+                prop_assert_eq!((img.width, img.height), (640, 360));
+            }
+        }
+    }
+}

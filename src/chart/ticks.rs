@@ -53,11 +53,17 @@ fn dates(step: Step, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
             let offset = if n == 7 || n == 14 { 0 } else { 1 };
             let mut d = from;
             while (d.num_days_from_ce() - offset).rem_euclid(n as i32) != 0 {
-                d = d + Days::new(1);
+                match d.checked_add_days(Days::new(1)) {
+                    Some(next) => d = next,
+                    None => return out,
+                }
             }
             while d <= to {
                 out.push(d);
-                d = d + Days::new(u64::from(n));
+                match d.checked_add_days(Days::new(u64::from(n))) {
+                    Some(next) => d = next,
+                    None => break,
+                }
             }
         }
         Step::Months(n) => {
@@ -104,9 +110,22 @@ fn dates(step: Step, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
 /// quarters, years) that gives at most `max` ticks, labelled "23 Oct", "Oct 2024" or "2024".
 pub fn date_ticks(from: NaiveDate, to: NaiveDate, max: usize) -> Vec<Tick> {
     let max = max.max(2);
+    let span = f64::from(to.num_days_from_ce() - from.num_days_from_ce()).max(0.0);
+    // Steps beyond the list: round numbers of years.
+    let years = (span / 365.25 / max as f64).max(1.0);
+    let big = Step::Years(nice_step(years).ceil().min(f64::from(i32::MAX / 2)) as i32);
     let mut chosen = Vec::new();
-    let mut chosen_step = Step::Years(100);
-    for &step in STEPS {
+    let mut chosen_step = big;
+    for &step in STEPS.iter().chain([&big]) {
+        let days = match step {
+            Step::Days(n) => f64::from(n),
+            Step::Months(n) => 30.4 * f64::from(n),
+            Step::Years(n) => 365.2 * f64::from(n),
+        };
+        // Skip steps that clearly give too many ticks without listing them.
+        if span / days > max as f64 + 2.0 {
+            continue;
+        }
         let ds = dates(step, from, to);
         if ds.len() <= max {
             chosen = ds;
@@ -186,11 +205,29 @@ pub fn value_axis(lo: f64, hi: f64, target: usize) -> ValueAxis {
         lo -= pad;
         hi += pad;
     }
+    if !(hi - lo).is_finite() {
+        // Values near the ends of f64: no round ticks, just the ends.
+        return ValueAxis {
+            lo,
+            hi,
+            step: (hi / 2.0 - lo / 2.0).abs(),
+            ticks: vec![lo, hi],
+        };
+    }
     let target = target.max(2);
     let step = nice_step((hi - lo) / (target as f64 - 1.0).max(1.0));
     let a = (lo / step).floor() * step;
     let b = (hi / step).ceil() * step;
-    let n = ((b - a) / step).round() as usize;
+    let n = ((b - a) / step).round();
+    if !n.is_finite() || n > 100.0 || !a.is_finite() || !b.is_finite() {
+        return ValueAxis {
+            lo,
+            hi,
+            step: hi - lo,
+            ticks: vec![lo, hi],
+        };
+    }
+    let n = n as usize;
     let ticks = (0..=n)
         .map(|i| {
             let t = a + i as f64 * step;
@@ -250,6 +287,17 @@ mod tests {
         let t = date_ticks(d(2024, 12, 28), d(2025, 1, 3), 10);
         assert_eq!(t[0].label, "28 Dec 2024");
         assert!(labels(&t).contains(&"1 Jan 2025"));
+    }
+
+    #[test]
+    fn extreme_values_and_dates_do_not_loop() {
+        let a = value_axis(-f64::MAX, f64::MAX, 6);
+        assert_eq!(a.ticks.len(), 2);
+        let a = value_axis(1e300, 1e300 + 1e290, 6);
+        assert!(a.ticks.len() <= 101);
+        let t = date_ticks(NaiveDate::MAX - Days::new(3), NaiveDate::MAX, 10);
+        assert!(t.len() <= 10);
+        assert!(date_ticks(NaiveDate::MIN, NaiveDate::MAX, 10).len() <= 10);
     }
 
     #[test]
