@@ -104,7 +104,13 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
             continue;
         }
         if first.is_uppercase() {
-            if let Some(day) = weekday(raw) {
+            // "by Sunday", "next Monday" look ahead: not the day a figure held.
+            let ahead = i > 0
+                && matches!(
+                    words[i - 1].to_ascii_lowercase().as_str(),
+                    "by" | "next" | "until" | "till" | "coming" | "before"
+                );
+            if let Some(day) = weekday(raw).filter(|_| !ahead) {
                 return published.map(|p| last_weekday(p, day));
             }
             // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
@@ -165,6 +171,7 @@ mod tests {
             ("officials confirmed Monday that", Some("2024-10-28")),
             ("on Tuesday the ministry said", Some("2024-10-29")),
             ("on Wednesday", Some("2024-10-23")),
+            ("lows of 5 degrees by Sunday", None),
             ("Monday's figures", Some("2024-10-28")),
             ("yesterday", Some("2024-10-28")),
             ("last week", Some("2024-10-22")),

@@ -110,12 +110,16 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
     }
     let before: Vec<&str> = ctx.words_before(first, 2);
-    let mut currency = currency_before(&before).filter(|m| {
-        // "A$", "C$", "S$" are written in capitals: "a $425 million package" is dollars.
-        let letters = ctx.raw(first - m.len);
-        if m.len == 2 && letters.len() <= 2 && letters.chars().any(char::is_lowercase) {
-            return false;
-        }
+    // "A$", "C$", "S$" are written in capitals: "a $425 million package" is US dollars.
+    let lower_prefix = first >= 2
+        && ctx.raw(first - 2).len() <= 2
+        && ctx.raw(first - 2).chars().any(char::is_lowercase);
+    let before = if lower_prefix {
+        &before[before.len() - 1..]
+    } else {
+        &before[..]
+    };
+    let mut currency = currency_before(before).filter(|m| {
         // The sign must touch the number or its partner ("US $", "$ US").
         let sign_at = first - m.len;
         !ctx.toks[first].space_before
@@ -264,11 +268,6 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 };
             if let Some(per) = per_unit {
                 let norm = unit_norm.take().unwrap_or_default();
-                let norm = if norm == "count" {
-                    "count".to_string()
-                } else {
-                    norm
-                };
                 unit_norm = Some(format!("{norm} per {per}"));
                 unit_text = Some(
                     format!(
@@ -283,11 +282,35 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             }
         }
     } else {
-        // "$10 per gram", "C$6 per share".
-        if ctx.w(unit_end) == "per"
-            && ctx.is_word(unit_end + 1)
-            && !super::concept::is_stopword(ctx.w(unit_end + 1))
-        {
+        // "$10 per gram", "C$6 per share", "$3.45 a gallon".
+        let per = ctx.w(unit_end) == "per" && !super::concept::is_stopword(ctx.w(unit_end + 1));
+        let a_measure = matches!(ctx.w(unit_end), "a" | "an")
+            && matches!(
+                ctx.w(unit_end + 1),
+                "gallon"
+                    | "litre"
+                    | "liter"
+                    | "barrel"
+                    | "share"
+                    | "tonne"
+                    | "ton"
+                    | "kilogram"
+                    | "kilo"
+                    | "pound"
+                    | "ounce"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "hour"
+                    | "head"
+                    | "person"
+                    | "night"
+                    | "dose"
+                    | "megawatt-hour"
+                    | "kilowatt-hour"
+            );
+        if (per || a_measure) && ctx.is_word(unit_end + 1) {
             unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
             unit_end += 2;
         }
@@ -400,6 +423,25 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
         let w = ctx.w(i);
         // "up to 1,200" is a bound, not a rise.
         if w == "up" && ctx.w(i + 1) == "to" && i + 2 == q.first {
+            return;
+        }
+        // "make up 80%", "sum up", "set up": a phrasal verb, not a change.
+        if matches!(w, "up" | "down")
+            && matches!(
+                ctx.w(i.wrapping_sub(1)),
+                "make"
+                    | "makes"
+                    | "made"
+                    | "making"
+                    | "set"
+                    | "sets"
+                    | "sum"
+                    | "sums"
+                    | "break"
+                    | "broken"
+                    | "broke"
+            )
+        {
             return;
         }
         if let Some(d) = change_verb(w) {
@@ -630,6 +672,15 @@ mod tests {
             ("11 to 12,000 people", &["= 11000..12000 person"]),
             ("from $200 to $4 million", &["= 200..4000000 dollar"]),
             ("inflation rose 2.1% in August", &["= 2.1 percentage up"]),
+            (
+                "women and children make up about 80% of them",
+                &["~ 80 percentage"],
+            ),
+            (
+                "fuel cost $3.45 a gallon, up from $3.29",
+                &["= 3.45 dollar per gallon up from 3.29"],
+            ),
+            ("a $425 million package", &["= 425000000 dollar"]),
             ("it fell by 300 megawatts", &["= 300 megawatt down"]),
             ("shares down 11.9%", &["= 11.9 percentage down"]),
             (
