@@ -38,6 +38,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print every figure found in articles, with what it counts, its source and date
     Extract(extract::Args),
     /// Extract, file and diff articles into the store.
     #[cfg(feature = "tracker")]
