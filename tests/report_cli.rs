@@ -143,11 +143,17 @@ fn named_metrics_only_and_replacing_a_report() {
     let tmp = tempfile::tempdir().unwrap();
     let data = hostile_store(tmp.path());
     let out = tmp.path().join("rep");
+    // What a run killed while writing leaves behind (its process is gone).
+    std::fs::create_dir_all(tmp.path().join(".rep.tmp-4999999/x")).unwrap();
     let o = figtrack(
         &data,
         &["report", "personnel-losses", "-o", out.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !tmp.path().join(".rep.tmp-4999999").exists(),
+        "leftovers are removed"
+    );
     assert!(out.join("personnel-losses.png").exists());
     assert!(!out.join("nk-troops-in-russia.png").exists());
     // A second run replaces the report whole; nothing is left beside it.

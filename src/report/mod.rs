@@ -501,6 +501,36 @@ fn write_files(
     Ok(())
 }
 
+/// Removes the hidden folders of earlier runs that were killed while writing report `name`
+/// (`.NAME.tmp-PID`, `.NAME.old-PID` whose process is gone). Where processes cannot be looked
+/// up (no /proc), nothing is removed.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let proc_fs = Path::new("/proc/self");
+    if !proc_fs.exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file.strip_prefix('.').and_then(|f| f.strip_prefix(name)) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .strip_prefix(".tmp-")
+            .or_else(|| rest.strip_prefix(".old-"))
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if pid != std::process::id().to_string() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// What was written.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -566,6 +596,7 @@ pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Re
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
     let _ = std::fs::remove_dir_all(&tmp);
+    remove_leftovers(&parent, &name);
     std::fs::create_dir(&tmp).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot write the report there: {}",
