@@ -557,6 +557,22 @@ pub(super) fn draw(
     let area = BitMapBackend::with_buffer(buf, (size.width, size.height)).into_drawing_area();
     area.fill(&WHITE).map_err(err)?;
     let sc = Scale::of(size);
+    // A figure that is not a number has no place on the chart.
+    let finite;
+    let input = if input.points.iter().all(|p| p.value.is_finite()) {
+        input
+    } else {
+        finite = ChartInput {
+            points: input
+                .points
+                .iter()
+                .filter(|p| p.value.is_finite())
+                .cloned()
+                .collect(),
+            ..input.clone()
+        };
+        &finite
+    };
     match kind {
         Kind::Level => level(&area, input, size, sc)?,
         Kind::Changes => changes(&area, input, size, sc)?,
