@@ -64,9 +64,9 @@ fn small_count(word: &str) -> Option<u64> {
 }
 
 /// The most recent `day` on or before `published`.
-pub fn last_weekday(published: NaiveDate, day: Weekday) -> NaiveDate {
+pub fn last_weekday(published: NaiveDate, day: Weekday) -> Option<NaiveDate> {
     let back = (published.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
-    published - Days::new(u64::from(back))
+    published.checked_sub_days(Days::new(u64::from(back)))
 }
 
 /// A month and day without a year, placed in the year of publication (or the one before when
@@ -74,7 +74,9 @@ pub fn last_weekday(published: NaiveDate, day: Weekday) -> NaiveDate {
 fn month_day(published: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> {
     let p = published?;
     let date = NaiveDate::from_ymd_opt(p.year(), m, d)?;
-    if date > p + Days::new(31) {
+    if p.checked_add_days(Days::new(31))
+        .is_some_and(|limit| date > limit)
+    {
         NaiveDate::from_ymd_opt(p.year() - 1, m, d)
     } else {
         Some(date)
@@ -111,7 +113,7 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
                     "by" | "next" | "until" | "till" | "coming" | "before"
                 );
             if let Some(day) = weekday(raw).filter(|_| !ahead) {
-                return published.map(|p| last_weekday(p, day));
+                return published.and_then(|p| last_weekday(p, day));
             }
             // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
             if let Some(m) = month(raw) {
@@ -133,13 +135,13 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
                 .unwrap_or_default()
         };
         if raw.eq_ignore_ascii_case("yesterday") {
-            return published.map(|p| p - Days::new(1));
+            return published.and_then(|p| p.checked_sub_days(Days::new(1)));
         }
         if raw.eq_ignore_ascii_case("today") || raw.eq_ignore_ascii_case("tonight") {
             return published;
         }
         if raw.eq_ignore_ascii_case("last") && lower(i + 1) == "week" {
-            return published.map(|p| p - Days::new(7));
+            return published.and_then(|p| p.checked_sub_days(Days::new(7)));
         }
         if raw.eq_ignore_ascii_case("ago") && i >= 2 {
             let Some(n) = small_count(&lower(i - 2)) else {
@@ -150,7 +152,7 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
                 "week" => 7,
                 _ => continue,
             };
-            return published.map(|p| p - Days::new(n * per));
+            return published.and_then(|p| p.checked_sub_days(Days::new(n * per)));
         }
     }
     None
@@ -187,6 +189,23 @@ mod tests {
         for (text, expected) in cases {
             let words: Vec<&str> = text.split(' ').collect();
             assert_eq!(date_in(&words, published), expected.map(d), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_do_not_overflow() {
+        for published in [NaiveDate::MIN, NaiveDate::MAX] {
+            for text in [
+                "on Monday",
+                "yesterday",
+                "last week",
+                "400 days ago",
+                "on June 1",
+                "on Dec . 31",
+            ] {
+                let words: Vec<&str> = text.split(' ').collect();
+                let _ = date_in(&words, Some(published));
+            }
         }
     }
 

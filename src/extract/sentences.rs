@@ -40,8 +40,12 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut i = 0;
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize, p: usize| {
         let slice = &text[s..e];
+        let trimmed = slice.trim();
+        if trimmed.is_empty() {
+            return;
+        }
         let trimmed_start = s + (slice.len() - slice.trim_start().len());
-        let trimmed_end = e - (slice.len() - slice.trim_end().len());
+        let trimmed_end = trimmed_start + trimmed.len();
         // A run-on "sentence" (a table, a page without punctuation) is cut into pieces of at
         // most MAX_SENTENCE bytes at spaces, which bounds the work and the text each claim quotes.
         let mut from = trimmed_start;
@@ -194,6 +198,12 @@ mod tests {
         assert!(pieces.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
         assert_eq!(pieces.first().map(|s| s.start), Some(0));
         assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn whitespace_only_lines_are_no_sentences() {
+        assert_eq!(split("   \n \t \n\n  "), Vec::new());
+        assert_eq!(sentences("One.  \n   \nTwo.   "), ["One.", "Two."]);
     }
 
     #[test]
