@@ -271,6 +271,33 @@ pub fn source_in(words: &[Word]) -> Option<String> {
         if let Some(name) = tidy(&names) {
             return Some(name);
         }
+        // "according to a motoring association", "according to tanker-tracking data compiled
+        // by ...": a lower-case source, up to a participle or a preposition.
+        let phrase: Vec<&str> = words[i + 2..]
+            .iter()
+            .skip_while(|w| matches!(w.lower, "a" | "an" | "the"))
+            .take_while(|w| {
+                w.is_word
+                    && !(w.lower.len() > 4 && w.lower.ends_with("ed"))
+                    && !matches!(
+                        w.lower,
+                        "by" | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "from"
+                            | "and"
+                            | "which"
+                            | "that"
+                            | "who"
+                    )
+            })
+            .take(5)
+            .map(|w| w.text)
+            .collect();
+        if !phrase.is_empty() {
+            return Some(phrase.join(" "));
+        }
     }
     for (i, &l) in lower.iter().enumerate() {
         // "The United States said": a verb is written in lower case.

@@ -310,6 +310,12 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                     | "megawatt-hour"
                     | "kilowatt-hour"
             );
+        // "a month earlier" dates the figure; it is no rate.
+        let a_measure = a_measure
+            && !matches!(
+                ctx.w(unit_end + 2),
+                "earlier" | "later" | "ago" | "before" | "after" | "on"
+            );
         if (per || a_measure) && ctx.is_word(unit_end + 1) {
             unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
             unit_end += 2;
@@ -567,37 +573,29 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
     while k < qs.len() {
         let (a, b) = (&qs[k - 1], &qs[k]);
         let a_end = a.phrase.map_or(a.unit_end, |(_, end)| end.max(a.unit_end));
-        let between: Vec<&str> = (a_end..b.first)
-            .map(|i| ctx.w(i))
-            .filter(|w| *w != ",")
-            .collect();
+        let between: Vec<&str> = (a_end..b.first).map(|i| ctx.w(i)).collect();
         let compatible = b.unit_norm.is_none()
             || b.unit_norm == a.unit_norm
             || (b.kind == a.kind && a.kind != Kind::Count);
-        // a, up/down from b | a from b
-        let from_after = matches!(
-            between.as_slice(),
-            ["up", "from"] | ["down", "from"] | ["from"] | ["compared", "to"] | ["from", "about"]
-        );
-        if from_after && compatible && a.low.is_none() {
+        // "a, up from b", "a at the end of August, up from b", "a from b": the last clause
+        // before b says b is a's previous value.
+        let last_clause = between.rsplit(|w| *w == ",").next().unwrap_or_default();
+        let stated = match last_clause {
+            ["up", "from"] | ["up", "from", "about"] => Some(Some(Direction::Up)),
+            ["down", "from"] | ["down", "from", "about"] => Some(Some(Direction::Down)),
+            ["from"] | ["from", "about"] if between.len() == last_clause.len() => Some(None),
+            _ => None,
+        };
+        if let Some(dir) = stated.filter(|_| compatible && a.low.is_none()) {
             let prev = b.value;
-            let dir = match between.first() {
-                Some(&"up") => Some(Direction::Up),
-                Some(&"down") => Some(Direction::Down),
-                _ => None,
-            };
             let a = &mut qs[k - 1];
             a.previous = Some(prev);
             if a.direction.is_none() {
-                a.direction = dir
-                    .or(if a.value > prev {
-                        Some(Direction::Up)
-                    } else if a.value < prev {
-                        Some(Direction::Down)
-                    } else {
-                        None
-                    })
-                    .filter(|_| dir.is_some() || between != ["compared", "to"]);
+                a.direction = dir.or(match a.value.partial_cmp(&prev) {
+                    Some(std::cmp::Ordering::Greater) => Some(Direction::Up),
+                    Some(std::cmp::Ordering::Less) => Some(Direction::Down),
+                    _ => None,
+                });
             }
             qs.remove(k);
             continue;
