@@ -1,4 +1,5 @@
 //! Exports: CSV for spreadsheets (RFC 4180, formula injection neutralised), Parquet, JSON.
+#![cfg(feature = "tracker")]
 
 mod tracker_common;
 

@@ -1,4 +1,5 @@
 //! Importing published series: the real Russian loss data of Ukraine's General Staff, and CSV.
+#![cfg(feature = "tracker")]
 
 mod tracker_common;
 

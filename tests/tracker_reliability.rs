@@ -1,5 +1,6 @@
 //! Reliability: ingests killed at random moments, concurrent ingests, and bad inputs that must
 //! fail clearly and leave the store as it was.
+#![cfg(feature = "tracker")]
 
 mod tracker_common;
 

@@ -1,4 +1,5 @@
 //! The North Korean troops scenario on the bundled articles, through the real binary.
+#![cfg(feature = "tracker")]
 
 mod tracker_common;
 

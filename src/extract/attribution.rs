@@ -87,7 +87,7 @@ pub fn may_name_source(sentence: &str) -> bool {
 }
 
 pub fn is_say_verb(w: &str) -> bool {
-    SAY_VERBS.contains(&w)
+    SAY_VERBS.contains(w)
 }
 
 /// Lower-case words that may stand inside a source's name or title.
@@ -208,7 +208,7 @@ fn capitalized(w: &str) -> bool {
 }
 
 fn in_name(w: &Word) -> bool {
-    w.is_word && (capitalized(w.text) || TITLE_WORDS.contains(&w.lower))
+    w.is_word && (capitalized(w.text) || TITLE_WORDS.contains(w.lower))
 }
 
 /// Trims a source phrase to its name: no leading "the", no generic trailing nouns.
@@ -234,7 +234,7 @@ fn tidy(words: &[&str]) -> Option<String> {
                     .any(|s| l.ends_with(s))
         });
         let lower = last.to_ascii_lowercase();
-        let generic = GENERIC_TAIL.contains(&lower.as_str()) && names_someone;
+        let generic = GENERIC_TAIL.contains(lower.as_str()) && names_someone;
         if generic || matches!(lower.as_str(), "the" | "of" | "and" | "for") {
             slice = rest;
         } else {
@@ -248,7 +248,7 @@ fn tidy(words: &[&str]) -> Option<String> {
     if !slice.iter().any(|w| capitalized(w))
         && !slice
             .iter()
-            .all(|w| TITLE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            .all(|w| TITLE_WORDS.contains(w.to_ascii_lowercase().as_str()))
     {
         return None;
     }
@@ -301,7 +301,7 @@ pub fn source_in(words: &[Word]) -> Option<String> {
     }
     for (i, &l) in lower.iter().enumerate() {
         // "The United States said": a verb is written in lower case.
-        if !SAY_VERBS.contains(&l) || words[i].text.starts_with(char::is_uppercase) {
+        if !SAY_VERBS.contains(l) || words[i].text.starts_with(char::is_uppercase) {
             continue;
         }
         // "X said": the name right before the verb (allowing a weekday: "officials confirmed

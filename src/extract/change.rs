@@ -107,9 +107,9 @@ pub fn change_verb(w: &str) -> Option<Direction> {
         "retreated",
         "loses",
     ]);
-    if UP.contains(&w) {
+    if UP.contains(w) {
         Some(Direction::Up)
-    } else if DOWN.contains(&w) {
+    } else if DOWN.contains(w) {
         Some(Direction::Down)
     } else {
         None

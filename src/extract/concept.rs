@@ -175,7 +175,7 @@ static STOPWORDS: WordSet = WordSet::new(&[
 ]);
 
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    STOPWORDS.contains(w)
 }
 
 /// Verbs that often follow a counted noun and end its phrase ("troops arrived", "people live").
@@ -277,7 +277,7 @@ static VERBS: WordSet = WordSet::new(&[
 ]);
 
 fn is_verb(w: &str) -> bool {
-    VERBS.contains(&w)
+    VERBS.contains(w)
         || super::change::change_verb(w).is_some()
         || super::attribution::is_say_verb(w)
 }
@@ -345,7 +345,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     let mut end = head + 1;
     // Post-modifiers: "in eastern Russia", "of oil", "killed or wounded".
     let w = ctx.w(end);
-    if POST_PREPOSITIONS.contains(&w) {
+    if POST_PREPOSITIONS.contains(w) {
         let mut j = end + 1;
         while j < ctx.len()
             && j < end + 5
@@ -467,7 +467,7 @@ fn first_is_money(ctx: &Ctx, unit_end: usize) -> bool {
 fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
     let mut i = first;
     while i > 0
-        && (BOUND_WORDS.contains(&ctx.w(i - 1)) || (ctx.w(i - 1) == "at" && ctx.w(i) == "least"))
+        && (BOUND_WORDS.contains(ctx.w(i - 1)) || (ctx.w(i - 1) == "at" && ctx.w(i) == "least"))
     {
         i -= 1;
     }

@@ -282,7 +282,7 @@ pub fn not_a_claim(
             } else {
                 first - 1
             };
-            let naming = NAMING_WORDS.contains(&ctx.w(p));
+            let naming = NAMING_WORDS.contains(ctx.w(p));
             let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
             let camel = ctx.is_word(p)
                 && ctx.raw(p).chars().skip(1).any(char::is_uppercase)

@@ -172,7 +172,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     // in money and counts; the caller reads "37m long" as metres.
     let next = word(ctx, last);
     let glued = toks.get(last).is_some_and(|s| !s.space_before);
-    let scale = scale_word(&next)
+    let scale = scale_word(next)
         .filter(|_| glued || next.len() > 3)
         .or_else(|| (glued && next == "m").then_some(1e6));
     if let Some(scale) = scale {
@@ -220,7 +220,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let mut low = base;
         let mut last = i + 2;
         if base < 1e3
-            && let Some(s) = scale_word(&word(ctx, i + 2)).filter(|s| *s >= 1e3)
+            && let Some(s) = scale_word(word(ctx, i + 2)).filter(|s| *s >= 1e3)
         {
             low = base * s;
             last = i + 3;
@@ -234,7 +234,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
-                Some(mk(scale_word(&next)?, None, i + 2, true))
+                Some(mk(scale_word(next)?, None, i + 2, true))
             }
             _ => None,
         };
@@ -244,7 +244,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     }
     if w == "half" {
         if word(ctx, i + 1) == "a" {
-            let s = scale_word(&word(ctx, i + 2)).filter(|s| *s >= 1e3)?;
+            let s = scale_word(word(ctx, i + 2)).filter(|s| *s >= 1e3)?;
             return Some(mk(s / 2.0, None, i + 3, true));
         }
         return None;
@@ -258,7 +258,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return Some(mk(n as f64 / d, None, i + 1, false));
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
-    let first = small_number(&w)?;
+    let first = small_number(w)?;
     let mut total: u64 = 0;
     let mut current: u64 = first;
     let mut j = i + 1;
@@ -272,7 +272,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             last = j;
             continue;
         }
-        if let Some(s) = scale_word(&next).filter(|s| *s >= 1e3 && next.len() > 3) {
+        if let Some(s) = scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3) {
             if current == 0 {
                 break;
             }
@@ -292,7 +292,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             next == "and" && current.is_multiple_of(100) && (current >= 100 || total > 0),
         );
         let after = word(ctx, j + skip_and);
-        if let Some(v) = small_number(&after) {
+        if let Some(v) = small_number(after) {
             let fits = current.is_multiple_of(100) && (current > 0 || total > 0) && v < 100;
             let tens_then_unit =
                 current >= 20 && current.is_multiple_of(10) && current < 100 && v < 10;
@@ -311,7 +311,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
     if last == i + 1 && first > 0 {
         let next = word(ctx, i + 1);
-        if let Some(d) = fraction_word(&next).filter(|_| next.ends_with('s') || first == 1)
+        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
             && (first as f64) < d
             && next != "half"
             && next != "fourth"

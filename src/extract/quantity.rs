@@ -65,14 +65,14 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
         let donor = (0..k).rev().find(|&j| {
             !restated(j)
                 && qs[j].unit_norm.is_some()
-                && qs[k].first - qs[j].unit_end <= 10
+                && qs[k].first.saturating_sub(qs[j].unit_end) <= 10
                 && qs[j].kind != Kind::Other
         });
         let forward = || {
             (k + 1 < qs.len()
                 && qs[k + 1].unit_norm.is_some()
                 && ctx.w(qs[k].unit_end) == "of"
-                && qs[k + 1].first - qs[k].unit_end <= 3)
+                && qs[k + 1].first.saturating_sub(qs[k].unit_end) <= 3)
                 .then_some(k + 1)
         };
         let Some(j) = donor.or_else(forward) else {
@@ -487,15 +487,31 @@ fn merge_ranges(ctx: &Ctx, qs: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
     let mut it = qs.into_iter().peekable();
     while let Some(mut a) = it.next() {
-        if let Some(b) = it.peek()
-            && let Some(range) = range_of(ctx, &a, b)
-        {
-            let b = it.next().expect("peeked");
-            a = range_quantity(a, b, range);
+        if let Some(b) = it.peek() {
+            if is_tally(ctx, &a, b) {
+                it.next();
+                continue;
+            }
+            if let Some(range) = range_of(ctx, &a, b) {
+                let b = it.next().expect("peeked");
+                a = range_quantity(a, b, range);
+            }
         }
         out.push(a);
     }
     out
+}
+
+/// "won 3-1", "voted 52-48": a score or a tally, two bare numbers joined by a dash with the
+/// larger first. Neither is a figure to track.
+fn is_tally(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
+    let dash = (a.unit_end..b.first).map(|i| ctx.w(i)).eq(["-"])
+        || (a.unit_end..b.first).map(|i| ctx.w(i)).eq(["\u{2013}"]);
+    dash && a.unit_norm.is_none()
+        && b.unit_norm.is_none()
+        && a.low.is_none()
+        && b.low.is_none()
+        && a.value > b.value
 }
 
 /// The (low, high) of two quantities joined as a range, if they are.
@@ -545,7 +561,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
             }
         }
     }
-    (lo <= hi || dash).then_some((lo, hi))
+    (lo <= hi).then_some((lo, hi))
 }
 
 fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantity {
@@ -709,6 +725,8 @@ mod tests {
                 &["= 10000..100000 student"],
             ),
             ("make 5G available", &[]),
+            ("The team won 3-1 on Sunday.", &[]),
+            ("The Senate voted 52-48.", &[]),
             ("women aged 25 to 54", &[]),
         ];
         for (text, expected) in cases {
