@@ -339,19 +339,8 @@ pub fn source_in(words: &[Word]) -> Option<String> {
 fn is_pronoun_or_day(name: &str) -> bool {
     matches!(
         name.to_ascii_lowercase().as_str(),
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+        "he" | "she" | "they" | "it" | "we" | "i"
+    ) || super::dates::weekday(name).is_some()
 }
 
 /// Expands a short name ("Rutte") to its fullest form earlier in the document

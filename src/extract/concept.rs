@@ -872,20 +872,13 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
 /// Owners that are only a time ("Today", "Thursday", "Last month").
 fn is_time_phrase(s: &str) -> bool {
     s.split(' ').all(|w| {
-        let w = w.to_ascii_lowercase();
-        super::dates::month(&w).is_some()
+        super::dates::month(w).is_some()
+            || super::dates::weekday(w).is_some()
             || matches!(
-                w.as_str(),
+                w.to_ascii_lowercase().as_str(),
                 "today"
                     | "yesterday"
                     | "tonight"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "last"
                     | "month"
                     | "week"

@@ -34,7 +34,8 @@ pub fn month(word: &str) -> Option<u32> {
     Some(found as u32 + 1)
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
+/// A weekday name, also in the possessive ("Monday's").
+pub fn weekday(word: &str) -> Option<Weekday> {
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Mon),
         ("tuesday", Weekday::Tue),
