@@ -1,5 +1,6 @@
 //! CSV per RFC 4180: UTF-8, a header row, ISO dates, quoted where needed. Text cells starting
-//! with = + - @ or a tab get a leading apostrophe so spreadsheets do not run them as formulas;
+//! with = + - @ or a tab get a leading apostrophe so spreadsheets do not run them as formulas
+//! (a cell of that one character alone, such as the bound `=`, cannot be one and stays as it is);
 //! numbers stay numbers.
 
 use super::{RowWriter, cell_text};
@@ -22,8 +23,9 @@ impl<'a> Csv<'a> {
 }
 
 /// A text cell made safe to open in a spreadsheet.
+/// A lone character is no formula: the bound `=` stays `=`.
 pub fn neutralize(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -56,6 +58,13 @@ impl RowWriter for Csv<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_sign_is_no_formula() {
+        assert_eq!(neutralize("="), "=");
+        assert_eq!(neutralize("=1+1"), "'=1+1");
+        assert_eq!(neutralize("-5 yards"), "'-5 yards");
+    }
 
     #[test]
     fn formulas_are_neutralized_and_numbers_kept() {
