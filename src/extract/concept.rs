@@ -358,10 +358,25 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         if j > end + 1 && !is_stopword(ctx.w(j - 1)) {
             end = j;
         }
-    } else if participle(w) {
+    } else if participle(w) || (w.ends_with("ing") && POST_PREPOSITIONS.contains(ctx.w(end + 1))) {
         let mut j = end + 1;
         if matches!(ctx.w(j), "or" | "and") && participle(ctx.w(j + 1)) {
             j += 2;
+        }
+        // "students studying at Heidelberg University", "devices installed in the US".
+        if POST_PREPOSITIONS.contains(ctx.w(j)) {
+            let mut k = j + 1;
+            while k < ctx.len()
+                && k < j + 5
+                && ctx.is_word(k)
+                && !is_verb(ctx.w(k))
+                && (!is_stopword(ctx.w(k)) || ctx.w(k) == "the")
+            {
+                k += 1;
+            }
+            if k > j + 1 && !is_stopword(ctx.w(k - 1)) {
+                j = k;
+            }
         }
         end = j;
     }
@@ -435,12 +450,15 @@ pub fn concept(
     unit_end: usize,
     count_phrase: Option<(usize, usize)>,
 ) -> Option<String> {
-    let thing = count_phrase
-        .map(|(a, b)| tidy(ctx, a, b))
+    let counted = count_phrase.map(|(a, b)| tidy(ctx, a, b));
+    // "a survey of more than 6,000 employers": the noun before "of" owns the counted ones.
+    let collection = counted.as_ref().and_then(|_| named_before(ctx, first));
+    let thing = counted
         .or_else(|| of_phrase(ctx, unit_end))
         .or_else(|| named_before(ctx, first))
         .or_else(|| attributive(ctx, first, unit_end));
     let owner = bracketed(ctx, first)
+        .or(collection)
         .or_else(|| apposition(ctx, first))
         .filter(|o| !is_time_phrase(o))
         .or_else(|| subject(ctx, first));
@@ -660,8 +678,14 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
     {
         j -= 1;
     }
-    // "lost 162.31 points, or 2.14%": the words before the comma are another figure's unit.
-    if j > 0 && ctx.kind(j - 1) == Some(TokKind::Num) {
+    // "lost 162.31 points, or 2.14%": the words before the comma are another figure's unit;
+    // "every 9 weeks you defer, totalling 5.8 percent": they are a clause, not a noun.
+    let clause = j > 0
+        && matches!(
+            ctx.w(j - 1),
+            "you" | "we" | "they" | "he" | "she" | "it" | "i"
+        );
+    if clause || (j > 0 && ctx.kind(j - 1) == Some(TokKind::Num)) {
         return None;
     }
     // Drop evaluative adjectives at the front ("devastating Russian losses").
@@ -714,6 +738,20 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 .iter()
                 .any(|e| l.ends_with(e))
         };
+        // "The material shoots out": a -s word after a determiner and a noun is a verb too.
+        let after_noun = verb.is_none()
+            && i >= 2
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !is_stopword(w)
+            && matches!(
+                ctx.w(i - 2),
+                "the" | "a" | "an" | "this" | "that" | "its" | "their"
+            )
+            && ctx.is_word(i - 1)
+            && !is_stopword(ctx.w(i - 1))
+            && !ctx.w(i - 1).ends_with('s');
         let after_name = verb.is_none()
             && w.len() > 3
             && !adjective(i.saturating_sub(1))
@@ -730,7 +768,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             && ctx.is_word(i - 1)
             && !is_stopword(ctx.w(i - 1))
             && !ctx.w(i - 1).ends_with("ly");
-        if is_verb(w) || is_linking(w) || past || after_name {
+        if is_verb(w) || is_linking(w) || past || after_name || after_noun {
             verb = Some(i);
         }
     }
@@ -820,6 +858,15 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         if inner < end - 3 {
             return Some(tidy(ctx, inner, end));
         }
+    }
+    // "European automakers (.SXAP) slid": the name is before the bracket.
+    if end > 0
+        && ctx.w(end - 1) == ")"
+        && let Some(open) = (end.saturating_sub(7)..end - 1)
+            .rev()
+            .find(|&k| ctx.w(k) == "(")
+    {
+        end = open;
     }
     let mut start = end;
     let mut jumped = false;
@@ -1008,7 +1055,7 @@ mod tests {
             ),
             (
                 "students studying at Heidelberg",
-                Some(("students", "students")),
+                Some(("students studying at Heidelberg", "students")),
             ),
             ("the club", None),
             ("Model 3s", None),
