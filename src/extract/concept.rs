@@ -631,7 +631,10 @@ fn bracketed(ctx: &Ctx, first: usize) -> Option<String> {
     {
         start -= 1;
     }
-    (start < end).then(|| tidy(ctx, start, end))
+    // "1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)": a restatement in other units, which
+    // shares the concept of the figure before it.
+    let after_figure = (start.saturating_sub(3)..start).any(|k| ctx.kind(k) == Some(TokKind::Num));
+    (start < end && !after_figure).then(|| tidy(ctx, start, end))
 }
 
 /// The noun phrase before ", <bound> <figure>" ("Russian losses, exceeding 600,000").
