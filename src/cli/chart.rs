@@ -12,8 +12,7 @@
 
 use crate::chart::data::{self, file_stem};
 use crate::chart::{self, Kind, Size};
-use crate::cli::series::parse_date;
-use crate::series::Filter;
+use crate::cli::series::Period;
 use crate::store::Store;
 use anyhow::bail;
 use chrono::NaiveDate;
@@ -38,12 +37,8 @@ pub struct Args {
     /// Height in pixels.
     #[arg(long, default_value_t = chart::DEFAULT_HEIGHT)]
     pub height: u32,
-    /// First date drawn (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
-    /// Last date drawn (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub period: Period,
     /// Draw the change from each observation to the next, as bars.
     #[arg(long)]
     pub changes: bool,
@@ -61,11 +56,8 @@ pub fn period(since: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
 
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let size = Size::new(args.width, args.height)?;
-    if let (Some(a), Some(b)) = (args.since, args.until)
-        && a > b
-    {
-        bail!("--since {a} is after --until {b}");
-    }
+    // The period is checked before the store is opened; the metrics are resolved below.
+    args.period.filter(Vec::new())?;
     if args.output.is_some() && args.metrics.len() > 1 {
         bail!(
             "-o names one file but {} metrics were given; use --out-dir DIR for several",
@@ -75,11 +67,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(data)?;
     store.warn_foreign();
     let ids = data::resolve(&store, &args.metrics)?;
-    let filter = Filter {
-        metrics: ids.clone(),
-        since: args.since,
-        until: args.until,
-    };
+    let filter = args.period.filter(ids.clone())?;
     let series = data::load(&store, &ids, &filter)?;
     for s in &series {
         if s.observations.is_empty() {
@@ -87,7 +75,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 "{}: no observations{} to chart (its claims are undated or stated changes, \
                  or none fall in the period); `figtrack series {}` shows its series",
                 s.info.id,
-                period(args.since, args.until),
+                period(args.period.since, args.period.until),
                 s.info.id
             );
         }

@@ -10,12 +10,10 @@
 //! earlier report; a failed run leaves no half-written report.
 
 use crate::chart::{self, Size, data};
-use crate::cli::series::parse_date;
+use crate::cli::series::Period;
 use crate::report::{self, Options};
-use crate::series::Filter;
 use crate::store::Store;
 use anyhow::bail;
-use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,12 +30,8 @@ pub struct Args {
     /// Chart height in pixels.
     #[arg(long, default_value_t = chart::DEFAULT_HEIGHT)]
     pub height: u32,
-    /// First date shown (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
-    /// Last date shown (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub period: Period,
     /// Observations and claims listed per metric, newest first (the CSV files have all).
     #[arg(long, default_value_t = 40)]
     pub rows: usize,
@@ -45,11 +39,8 @@ pub struct Args {
 
 pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let size = Size::new(args.width, args.height)?;
-    if let (Some(a), Some(b)) = (args.since, args.until)
-        && a > b
-    {
-        bail!("--since {a} is after --until {b}");
-    }
+    // The period is checked before the store is opened; the metrics are resolved below.
+    args.period.filter(Vec::new())?;
     let store = Store::open(data_dir)?;
     store.warn_foreign();
     let ids = data::resolve(&store, &args.metrics)?;
@@ -60,11 +51,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             data_dir.display()
         );
     }
-    let filter = Filter {
-        metrics: ids.clone(),
-        since: args.since,
-        until: args.until,
-    };
+    let filter = args.period.filter(ids.clone())?;
     let mut series = data::load(&store, &ids, &filter)?;
     if args.metrics.is_empty() {
         // Every metric: those with something to show in the period.
@@ -72,7 +59,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         if series.is_empty() {
             bail!(
                 "no observations{} to report",
-                crate::cli::chart::period(args.since, args.until)
+                crate::cli::chart::period(args.period.since, args.period.until)
             );
         }
     }

@@ -21,15 +21,38 @@ use std::process::ExitCode;
 pub struct Args {
     /// Metric ids [default: all].
     pub metrics: Vec<String>,
+    #[command(flatten)]
+    pub period: Period,
+    /// Output format [default: table on a terminal, else jsonl].
+    #[arg(long, short)]
+    pub format: Option<Format>,
+}
+
+/// The `--since` / `--until` options that `series`, `chart` and `report` share.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Period {
     /// First date shown (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub since: Option<NaiveDate>,
     /// Last date shown (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<NaiveDate>,
-    /// Output format [default: table on a terminal, else jsonl].
-    #[arg(long, short)]
-    pub format: Option<Format>,
+}
+
+impl Period {
+    /// The series filter for `metrics` over this period; an inverted period is an error.
+    pub fn filter(self, metrics: Vec<String>) -> anyhow::Result<Filter> {
+        if let (Some(a), Some(b)) = (self.since, self.until)
+            && a > b
+        {
+            anyhow::bail!("--since {a} is after --until {b}");
+        }
+        Ok(Filter {
+            metrics,
+            since: self.since,
+            until: self.until,
+        })
+    }
 }
 
 /// Parses a YYYY-MM-DD date argument.
@@ -76,18 +99,9 @@ pub fn unknown_metrics(store: &Store, wanted: &[String]) -> anyhow::Result<Vec<S
 }
 
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    if let (Some(a), Some(b)) = (args.since, args.until)
-        && a > b
-    {
-        anyhow::bail!("--since {a} is after --until {b}");
-    }
+    let filter = args.period.filter(args.metrics.clone())?;
     let store = Store::open(data)?;
     store.warn_foreign();
-    let filter = Filter {
-        metrics: args.metrics.clone(),
-        since: args.since,
-        until: args.until,
-    };
     let df = series::compute(&store, &filter)?;
     if !args.metrics.is_empty() {
         let unknown = unknown_metrics(&store, &args.metrics)?;
