@@ -240,9 +240,15 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
     })?;
     claims = claims.filter(is_level());
     let [lo, lo_cl, hi, hi_cl] = interval();
+    // The day's reports are grouped on one integer key, (metric's category << 32) + day, after
+    // sorting on it: polars then aggregates contiguous slices instead of gathering each group,
+    // several times faster than grouping on (string, date) over millions of claims.
+    let category = DataType::from_categories(Categories::global());
+    let key = (col("metric").to_physical().cast(DataType::Int64) * lit(1i64 << 32))
+        + col("as_of").to_physical().cast(DataType::Int64);
     let obs = claims
         .select([
-            col("metric"),
+            col("metric").cast(category),
             col("as_of"),
             col("value"),
             col("low"),
@@ -250,9 +256,13 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
             bound_code(),
             who(),
         ])
+        .with_column(key.alias("key"))
+        .sort(["key"], SortMultipleOptions::default())
         .with_columns([lo, lo_cl, hi, hi_cl])
-        .group_by([col("metric"), col("as_of")])
+        .group_by([col("key")])
         .agg([
+            col("metric").first(),
+            col("as_of").first(),
             col("value").median().alias("value"),
             col("lo").min().alias("lo"),
             col("lo_cl").min().alias("lo_cl"),
@@ -264,6 +274,7 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
             col("who").drop_nulls().unique().alias("sources"),
         ])
         .with_columns([
+            col("metric").cast(DataType::String),
             col("lo_cl").eq(col("lo")).alias("lo_c"),
             col("hi_cl").eq(col("hi")).alias("hi_c"),
             col("n_reports").cast(DataType::UInt32),

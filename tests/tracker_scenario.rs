@@ -201,3 +201,47 @@ fn two_documents_with_one_name_are_both_kept() {
         .collect();
     assert_eq!(ids.len(), claims.len());
 }
+
+#[test]
+fn reports_of_one_day_merge_into_one_observation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    let reports = [
+        ("a", "Wire A", "about 10,000"),
+        ("b", "Wire B", "more than 9,000"),
+        ("c", "Wire A", "11,000"),
+        ("d", "Wire C", "12,000"),
+    ];
+    let mut paths = Vec::new();
+    for (name, source, figure) in reports {
+        let p = tmp.path().join(format!("{name}.md"));
+        std::fs::write(
+            &p,
+            format!(
+                "---\npublished: 2024-11-01\nsource: {source}\n---\nThere are {figure} North Korean troops in Russia.\n"
+            ),
+        )
+        .unwrap();
+        paths.push(p.display().to_string());
+    }
+    let mut args = vec!["ingest", "-q"];
+    args.extend(paths.iter().map(String::as_str));
+    ok(&store, &args);
+    let rows = jsonl(&ok(
+        &store,
+        &["series", "nk-troops-in-russia", "--format", "jsonl"],
+    ));
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let day = &rows[0];
+    assert_eq!(day["n_reports"], 4);
+    // The median of 10,000, 9,000, 11,000 and 12,000.
+    assert_eq!(num(day, "value"), 10500.0);
+    // The cover of [9,500, 10,500], (9,000, inf), [11,000, 11,000] and [12,000, 12,000].
+    assert_eq!(num(day, "low"), 9000.0);
+    assert!(day["high"].is_null(), "{day}");
+    assert_eq!(day["bound"], "mixed");
+    assert_eq!(
+        day["sources"],
+        serde_json::json!(["Wire A", "Wire B", "Wire C"])
+    );
+}
