@@ -12,7 +12,10 @@
 //!   not overlap); compared with that value;
 //! - `same`: its interval overlaps the observation's ("about 10,000" against 10,000, "more than
 //!   600,000" against 700,000);
-//! - `anomaly`: the metric is cumulative (a running total) and the claim lies wholly below;
+//! - `anomaly`: the metric is cumulative (a running total) and the claim lies wholly below; or
+//!   its daily rate (change per day since the observation) is far outside the metric's own
+//!   history ([`outlying_rate`]: more than twice the largest of the last 90 rates, given at
+//!   least 10);
 //! - `conflict`: the observation is less than [`WINDOW_DAYS`] (7) days older, comes from other
 //!   sources, and the intervals do not overlap; not when the claim itself states a previous
 //!   value that agrees with the observation ("10,000, up from 3,000": an update, not a
@@ -27,6 +30,7 @@ use crate::store::{Store, StoredClaim, date_to_days, days_to_date};
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Half-width of an approximate figure, relative to its value.
@@ -34,6 +38,36 @@ pub const APPROX: f64 = 0.05;
 
 /// Other sources' figures less than this many days older conflict when they disagree.
 pub const WINDOW_DAYS: i64 = 7;
+
+/// A daily rate is compared with the rates of at most this many earlier observations...
+pub const RATE_WINDOW: usize = 90;
+
+/// ... when the metric has at least this many ...
+pub const RATE_MIN_HISTORY: usize = 10;
+
+/// ... and is far outside them above this many times the largest (in absolute value).
+pub const RATE_FACTOR: f64 = 2.0;
+
+/// Why a daily rate is far outside its metric's own history, if it is. `earlier` are the rates
+/// (per_day) of the metric's earlier observations, the most recent last. Falls of running
+/// totals are reported as such before this is asked.
+pub fn outlying_rate(rate: f64, earlier: &[f64]) -> Option<String> {
+    if earlier.len() < RATE_MIN_HISTORY {
+        return None;
+    }
+    let window = &earlier[earlier.len().saturating_sub(RATE_WINDOW)..];
+    let largest = window.iter().fold(0.0f64, |m, r| m.max(r.abs()));
+    let round = |r: f64| number((r * 100.0).round() / 100.0);
+    (largest > 0.0 && rate.abs() > RATE_FACTOR * largest).then(|| {
+        format!(
+            "daily rate {} is {:.1} times the largest of the previous {} ({})",
+            round(rate),
+            rate.abs() / largest,
+            window.len(),
+            round(largest)
+        )
+    })
+}
 
 /// A figure as an interval of the values it admits.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -202,10 +236,42 @@ struct Report {
     who: Option<u32>,
 }
 
+/// The reports of one metric on one day, and their median once asked for.
+#[derive(Debug, Default)]
+struct Day {
+    reports: Vec<Report>,
+    median: OnceCell<f64>,
+}
+
+impl Day {
+    fn median(&self) -> f64 {
+        *self.median.get_or_init(|| {
+            let mut values: Vec<f64> = self.reports.iter().map(|r| r.value).collect();
+            median(&mut values)
+        })
+    }
+}
+
+/// The daily rates between the observations of `days` up to `last` (at most [`RATE_WINDOW`]
+/// of them, the most recent last).
+fn rates_up_to(days: &BTreeMap<i32, Day>, last: i32) -> Vec<f64> {
+    let recent: Vec<(i32, f64)> = days
+        .range(..=last)
+        .rev()
+        .take(RATE_WINDOW + 1)
+        .map(|(&d, day)| (d, day.median()))
+        .collect();
+    recent
+        .windows(2)
+        .rev()
+        .map(|w| (w[0].1 - w[1].1) / f64::from(w[0].0 - w[1].0))
+        .collect()
+}
+
 /// The history claims are compared with: the level reports of every metric by date.
 #[derive(Debug, Default)]
 pub struct History {
-    metrics: HashMap<String, BTreeMap<i32, Vec<Report>>>,
+    metrics: HashMap<String, BTreeMap<i32, Day>>,
     names: Vec<String>,
     ids: HashMap<String, u32>,
     cumulative: HashSet<String>,
@@ -275,13 +341,13 @@ impl History {
     }
 
     fn push(&mut self, metric: &str, day: i32, r: Report) {
-        if let Some(m) = self.metrics.get_mut(metric) {
-            m.entry(day).or_default().push(r);
-        } else {
-            let mut m = BTreeMap::new();
-            m.insert(day, vec![r]);
-            self.metrics.insert(metric.to_string(), m);
+        if !self.metrics.contains_key(metric) {
+            self.metrics.insert(metric.to_string(), BTreeMap::new());
         }
+        let days = self.metrics.get_mut(metric).expect("inserted above");
+        let d = days.entry(day).or_default();
+        d.reports.push(r);
+        d.median = OnceCell::new();
     }
 
     /// Adds a claim to the history (levels with a metric and a date only).
@@ -338,14 +404,15 @@ impl History {
         };
         let day = date_to_days(as_of);
         let mine = Interval::of_claim(claim);
-        let Some((&p_day, reports)) = self
+        let Some((days, (&p_day, p_obs))) = self
             .metrics
             .get(metric)
-            .and_then(|m| m.range(..=day).next_back())
+            .and_then(|m| Some((m, m.range(..=day).next_back()?)))
         else {
             diff.status = Some(Status::New);
             return diff;
         };
+        let reports = &p_obs.reports;
         let who = c.known_source().and_then(|s| self.ids.get(s).copied());
         // Revision: the same source, the same day, another value.
         if p_day == day
@@ -366,8 +433,7 @@ impl History {
         for r in &reports[1..] {
             cover = cover.cover(&r.interval);
         }
-        let mut values: Vec<f64> = reports.iter().map(|r| r.value).collect();
-        let p_value = median(&mut values);
+        let p_value = p_obs.median();
         let mut whos: Vec<u32> = reports.iter().filter_map(|r| r.who).collect();
         whos.sort_unstable();
         whos.dedup();
@@ -403,6 +469,12 @@ impl History {
                 }
             ));
             Status::Conflict
+        } else if let Some(why) = diff
+            .per_day
+            .and_then(|rate| outlying_rate(rate, &rates_up_to(days, p_day)))
+        {
+            diff.note = Some(why);
+            Status::Anomaly
         } else if claim.value > p_value {
             Status::Up
         } else if claim.value < p_value {
@@ -475,6 +547,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn daily_rates_far_outside_history() {
+        let steady = [10.0; 12];
+        let cases: &[(f64, &[f64], bool)] = &[
+            (25.0, &steady, true),
+            (-25.0, &steady, true),
+            (20.0, &steady, false),
+            (15.0, &steady, false),
+            // Fewer than 10 earlier rates: too little history to judge.
+            (500.0, &steady[..9], false),
+            // No movement at all before: nothing to compare with.
+            (5.0, &[0.0; 12], false),
+            // Only the last 90 rates count: a surge long ago does not hide a new one.
+            (25.0, &[[1_000.0].as_slice(), &[10.0; 90]].concat(), true),
+            (25.0, &[[1_000.0].as_slice(), &[10.0; 89]].concat(), false),
+        ];
+        for (rate, earlier, want) in cases {
+            assert_eq!(
+                outlying_rate(*rate, earlier).is_some(),
+                *want,
+                "{rate} after {} rates",
+                earlier.len()
+            );
+        }
+    }
+
     fn sc(doc: &str, value: f64, bound: Bound, day: u32, who: &str) -> StoredClaim {
         StoredClaim {
             claim: Claim {
@@ -527,6 +625,26 @@ mod tests {
         assert_eq!(d.delta, Some(6_000.0));
         assert_eq!(d.ratio, Some(3.0));
         assert_eq!(d.days, Some(7));
+
+        // A daily rate far outside the metric's history: 10 days of +10, then +100 in a day.
+        let mut r = History::new(Vec::new());
+        for day in 1..=11 {
+            r.add(&sc(
+                "r",
+                1_000.0 + 10.0 * f64::from(day),
+                Bound::Exact,
+                day,
+                "GS",
+            ));
+        }
+        let surge = r.classify(&sc("s", 1_210.0, Bound::Exact, 12, "GS"));
+        assert_eq!(surge.status, Some(Status::Anomaly));
+        assert_eq!(
+            surge.note.as_deref(),
+            Some("daily rate 100 is 10.0 times the largest of the previous 10 (10)")
+        );
+        let steady = r.classify(&sc("s", 1_130.0, Bound::Exact, 12, "GS"));
+        assert_eq!(steady.status, Some(Status::Up));
 
         let mut c = History::new(["m".to_string()]);
         c.add(&sc("a", 100.0, Bound::Exact, 1, "GS"));

@@ -13,12 +13,14 @@
 //! 4. per metric, sorted by date: delta, ratio (value / previous value), pct, days since the
 //!    previous observation, per_day (delta / days), change (`new`; `same` when the intervals
 //!    overlap; else `up` or `down`) and anomaly (a cumulative metric whose interval lies wholly
-//!    below the previous one: "cumulative total fell by 14").
+//!    below the previous one: "cumulative total fell by 14"; else an `up` or `down` whose daily
+//!    rate is far outside the metric's own history, [`crate::detect::outlying_rate`]: "daily
+//!    rate 41 is 20.5 times the largest of the previous 90 (2)").
 //!
 //! `--since`/`--until` select rows after the changes are computed, so the first row shown
 //! still carries its change from the observation before it.
 
-use crate::detect::APPROX;
+use crate::detect::{APPROX, outlying_rate};
 use crate::store::{Store, days_to_date};
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -231,7 +233,8 @@ fn overlap(a: &str, b: &str) -> Expr {
     lo.clone().lt(hi.clone()).or(lo.eq(hi).and(lo_c).and(hi_c))
 }
 
-/// The series query (lazy) over the store.
+/// The series query (lazy) over the store: every observation of the filter's metrics (its
+/// period is applied by [`compute`], after the anomalies that need the history before it).
 pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
     let mut claims = store.claims_where(if filter.metrics.is_empty() {
         None
@@ -290,7 +293,7 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
     };
     let cumulative = any_of("metric", &store.catalog.cumulative_ids());
     let day = |c: &str| col(c).cast(DataType::Int32).cast(DataType::Int64);
-    let mut out = obs
+    let out = obs
         .with_columns([
             prev("value"),
             prev("as_of"),
@@ -346,12 +349,6 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
                 .otherwise(bound_symbol("bmin"))
                 .alias("bound"),
         ]);
-    if let Some(d) = filter.since {
-        out = out.filter(col("as_of").gt_eq(lit(d)));
-    }
-    if let Some(d) = filter.until {
-        out = out.filter(col("as_of").lt_eq(lit(d)));
-    }
     Ok(out.select([
         col("metric"),
         col("as_of"),
@@ -374,15 +371,46 @@ pub fn query(store: &Store, filter: &Filter) -> PolarsResult<LazyFrame> {
 /// The series of the store as a frame of [`COLUMNS`]: `anomaly` is a reason or null.
 pub fn compute(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
     let mut df = store.collect(query(store, filter)?)?;
-    let reasons: StringChunked = df
-        .column("fall")?
-        .f64()?
-        .iter()
-        .map(|f| f.map(|f| format!("cumulative total fell by {}", number(f))))
-        .collect();
+    let reasons = anomalies(&df)?;
     df.with_column(reasons.with_name("anomaly".into()).into_column())?;
-    let df = df.select(COLUMNS.iter().copied())?;
-    Ok(df)
+    let mut period = df
+        .lazy()
+        .select(COLUMNS.iter().map(|c| col(*c)).collect::<Vec<_>>());
+    if let Some(d) = filter.since {
+        period = period.filter(col("as_of").gt_eq(lit(d)));
+    }
+    if let Some(d) = filter.until {
+        period = period.filter(col("as_of").lt_eq(lit(d)));
+    }
+    Ok(period.collect()?)
+}
+
+/// The anomaly of each observation of a query frame (sorted by metric and date): the fall of a
+/// running total, else an `up` or `down` whose daily rate is far outside the earlier ones.
+fn anomalies(df: &DataFrame) -> PolarsResult<StringChunked> {
+    let metric = df.column("metric")?.str()?;
+    let per_day = df.column("per_day")?.f64()?;
+    let change = df.column("change")?.str()?;
+    let fall = df.column("fall")?.f64()?;
+    let mut earlier: Vec<f64> = Vec::new();
+    let mut reasons = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        if i > 0 && metric.get(i) != metric.get(i - 1) {
+            earlier.clear();
+        }
+        let rate = per_day.get(i);
+        let moved = matches!(change.get(i), Some("up" | "down"));
+        reasons.push(match (fall.get(i), rate) {
+            (Some(f), _) => Some(format!("cumulative total fell by {}", number(f))),
+            (None, Some(r)) if moved => outlying_rate(r, &earlier),
+            _ => None,
+        });
+        earlier.extend(rate);
+    }
+    Ok(StringChunked::from_iter_options(
+        "anomaly".into(),
+        reasons.into_iter(),
+    ))
 }
 
 /// A number as people write it: no trailing ".0", at most 6 decimals.

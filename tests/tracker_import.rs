@@ -139,42 +139,64 @@ fn real_loss_data_imports_and_its_deltas_and_corrections_check_out() {
 
     let want = independent(&equipment, &["day"]);
     assert_eq!(want.len(), 17);
+    // Falls of the running totals, and daily rates over twice the largest of the previous 90
+    // (given at least 10), computed here from the JSON.
     let mut falls = BTreeSet::new();
+    let mut surges = BTreeSet::new();
     for (field, rows) in &want {
         let metric = format!("ru-losses-{}", slug(field));
         check_against(&series, &metric, rows);
+        let mut rates: Vec<f64> = Vec::new();
         for (date, _, change) in rows {
-            if let Some((delta, _, _)) = change
-                && *delta < 0.0
-            {
-                falls.insert((metric.clone(), date.clone(), (-delta) as i64));
+            let Some((delta, _, days)) = change else {
+                continue;
+            };
+            let rate = delta / *days as f64;
+            let window = &rates[rates.len().saturating_sub(90)..];
+            let largest = window.iter().fold(0.0f64, |m, r| m.max(r.abs()));
+            if *delta < 0.0 {
+                falls.insert((metric.clone(), date.clone()));
+            } else if rates.len() >= 10 && largest > 0.0 && rate.abs() > 2.0 * largest {
+                surges.insert((metric.clone(), date.clone()));
             }
+            rates.push(rate);
         }
     }
-    let anomalies: BTreeSet<(String, String, i64)> = series
-        .iter()
-        .filter(|r| !r["anomaly"].is_null())
-        .map(|r| {
-            let reason = r["anomaly"].as_str().unwrap();
-            let by: i64 = reason.rsplit(' ').next().unwrap().parse().unwrap();
-            (
-                r["metric"].as_str().unwrap().to_string(),
-                r["as_of"].as_str().unwrap().to_string(),
-                by,
-            )
-        })
-        .collect();
-    assert_eq!(anomalies, falls);
-    for known in [
-        ("ru-losses-apc", "2022-10-13", 14),
-        ("ru-losses-aircraft", "2023-10-03", 1),
-        ("ru-losses-special-equipment", "2024-11-30", 83),
+    let flagged = |prefix: &str| -> BTreeSet<(String, String)> {
+        series
+            .iter()
+            .filter(|r| r["anomaly"].as_str().is_some_and(|a| a.starts_with(prefix)))
+            .map(|r| {
+                (
+                    r["metric"].as_str().unwrap().to_string(),
+                    r["as_of"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(flagged("cumulative total fell by "), falls);
+    assert_eq!(flagged("daily rate "), surges);
+    let all = series.iter().filter(|r| !r["anomaly"].is_null()).count();
+    assert_eq!(all, falls.len() + surges.len());
+    for (metric, date) in [
+        ("ru-losses-apc", "2022-10-13"),
+        ("ru-losses-aircraft", "2023-10-03"),
+        ("ru-losses-special-equipment", "2024-11-30"),
     ] {
         assert!(
-            anomalies.contains(&(known.0.to_string(), known.1.to_string(), known.2)),
-            "{known:?} not flagged"
+            falls.contains(&(metric.to_string(), date.to_string())),
+            "{metric} {date} not flagged"
         );
     }
+    // 41 aircraft in one day (2025-06-03 report) when the previous 90 days had at most 2.
+    let aircraft = series
+        .iter()
+        .find(|r| r["metric"] == "ru-losses-aircraft" && r["as_of"] == "2025-06-03")
+        .unwrap();
+    assert_eq!(
+        aircraft["anomaly"],
+        "daily rate 41 is 20.5 times the largest of the previous 90 (2)"
+    );
     let apc = series
         .iter()
         .find(|r| r["metric"] == "ru-losses-apc" && r["as_of"] == "2022-10-13")
