@@ -734,27 +734,44 @@ fn level(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Resu
         }
     }
 
-    // Anomalies and conflicts: ringed, the first few labelled.
+    // Anomalies and conflicts: ringed; the largest anomalies labelled where a label fits.
     let note = style(font(sc.font(13.0)), ANOMALY).pos(Pos::new(HPos::Left, VPos::Center));
-    let mut labelled = 0;
     for p in pts {
         let c = m.at(day_number(p.date), p.value);
-        if let Some(why) = &p.anomaly {
+        if p.anomaly.is_some() {
             area.draw(&Circle::new(c, r + sc.px(5.0), ANOMALY.stroke_width(2)))
                 .map_err(err)?;
-            if labelled < 4 {
-                let text = fit(area, why, &note, sc.px(260.0));
-                let tx = if c.0 + sc.px(270.0) > m.right {
-                    c.0 - r - sc.px(8.0) - text_width(area, &text, &note)
-                } else {
-                    c.0 + r + sc.px(8.0)
-                };
-                put(area, &text, (tx, c.1 + r + sc.px(10.0)), &note)?;
-                labelled += 1;
-            }
         }
         if p.conflict.is_some() {
             diamond(area, c, r + sc.px(8.0), CONFLICT)?;
+        }
+    }
+    let mut flagged: Vec<&ChartPoint> = pts.iter().filter(|p| p.anomaly.is_some()).collect();
+    flagged.sort_by(|a, b| {
+        let size = |p: &ChartPoint| p.delta.map_or(0.0, f64::abs);
+        size(b).total_cmp(&size(a))
+    });
+    let mut placed: Vec<[i32; 4]> = Vec::new();
+    for p in flagged {
+        if placed.len() == 4 {
+            break;
+        }
+        let c = m.at(day_number(p.date), p.value);
+        let text = fit(area, &anomaly_label(p), &note, sc.px(260.0));
+        let w = text_width(area, &text, &note);
+        let tx = if c.0 + r + sc.px(8.0) + w > m.right {
+            c.0 - r - sc.px(8.0) - w
+        } else {
+            c.0 + r + sc.px(8.0)
+        };
+        let ty = c.1 + r + sc.px(10.0);
+        let half = sc.px(9.0);
+        let rect = [tx, ty - half, tx + w, ty + half];
+        let clear =
+            |o: &[i32; 4]| rect[2] < o[0] || o[2] < rect[0] || rect[3] < o[1] || o[3] < rect[1];
+        if placed.iter().all(clear) {
+            put(area, &text, (tx, ty), &note)?;
+            placed.push(rect);
         }
     }
 
@@ -767,6 +784,21 @@ fn level(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Resu
         annotate(area, &text, c, r, &m, sc)?;
     }
     Ok(())
+}
+
+/// A short label for an anomalous point: its date and what happened ("13 Oct 2022: fell by
+/// 14", "3 Jun 2025: +41 in 1 day"); the full reason is in the series and the report.
+fn anomaly_label(p: &ChartPoint) -> String {
+    let what = match (p.delta, p.days) {
+        (Some(d), _) if d < 0.0 => format!("fell by {}", format::number(-d)),
+        (Some(d), Some(days)) => format!(
+            "{} in {days} day{}",
+            format::signed(d),
+            if days == 1 { "" } else { "s" }
+        ),
+        _ => p.anomaly.clone().unwrap_or_default(),
+    };
+    format!("{}: {what}", format::day_month_year(p.date))
 }
 
 /// Writes the latest-value note beside the point at `c`, inside the plot, on a white box.
@@ -933,4 +965,33 @@ fn changes(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Re
         annotate(area, &text, c, half.max(sc.px(3.0)), &m, sc)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anomaly_labels_say_date_and_change() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+        let with = |delta: Option<f64>, days: Option<i64>| ChartPoint {
+            delta,
+            days,
+            anomaly: Some("daily rate 41 is 20.5 times the largest of the previous 90 (2)".into()),
+            ..ChartPoint::exact(day(3), 413.0, "General Staff")
+        };
+        let cases = [
+            (Some(41.0), Some(1), "3 Jun 2025: +41 in 1 day"),
+            (Some(120.0), Some(3), "3 Jun 2025: +120 in 3 days"),
+            (Some(-14.0), Some(1), "3 Jun 2025: fell by 14"),
+            (
+                None,
+                None,
+                "3 Jun 2025: daily rate 41 is 20.5 times the largest of the previous 90 (2)",
+            ),
+        ];
+        for (delta, days, want) in cases {
+            assert_eq!(anomaly_label(&with(delta, days)), want);
+        }
+    }
 }
