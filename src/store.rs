@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! DIR/metrics.toml                  the metric catalog (crate::metrics)
-//! DIR/claims/part-T-NNNNN.parquet   claims, one part per batch of a run
+//! DIR/claims/part-T-NNNNN.parquet   claims, one part per batch of a run, sorted by metric, date
 //! DIR/documents/part-T-NNNNN.parquet  id, content_hash, published, source, url, title, claims
 //! DIR/commits/T.json                the record that makes run T's parts visible
 //! DIR/.lock                         the writer lock (fs4); readers never take it
@@ -854,12 +854,18 @@ impl Writer {
         )
     }
 
-    /// Writes a claims part (not yet visible).
+    /// Writes a claims part (not yet visible), its rows sorted by metric and date (stable): a
+    /// part then holds each metric's claims together, which compresses better, lets a reader of
+    /// one metric skip row groups, and makes the series' sort of all parts a merge of runs.
     pub fn write_claims(&mut self, df: &mut DataFrame) -> anyhow::Result<()> {
         if df.height() == 0 {
             return Ok(());
         }
         let name = self.next_name();
+        *df = df.sort(
+            ["metric", "as_of"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )?;
         write_parquet(&self.root.join(CLAIMS_DIR).join(&name), df)?;
         self.n_claims += df.height() as u64;
         self.claims.push(name);

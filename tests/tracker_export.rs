@@ -153,3 +153,34 @@ fn series_exports_as_csv_parquet_and_json() {
     assert_eq!(df.column("start").unwrap().dtype(), &DataType::UInt32);
     assert_eq!(df.column("claim_id").unwrap().dtype(), &DataType::String);
 }
+
+#[test]
+fn claim_parts_are_sorted_by_metric_and_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ok(
+        &store,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    let parts: Vec<_> = std::fs::read_dir(store.join("claims"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!parts.is_empty());
+    for part in parts {
+        let df = ParquetReader::new(std::fs::File::open(&part).unwrap())
+            .finish()
+            .unwrap();
+        let metric = df.column("metric").unwrap().str().unwrap();
+        let as_of = df.column("as_of").unwrap().date().unwrap();
+        let keys: Vec<(Option<&str>, Option<i32>)> = (0..df.height())
+            .map(|i| (metric.get(i), as_of.phys.get(i)))
+            .collect();
+        assert!(df.height() > 1);
+        assert!(
+            keys.is_sorted(),
+            "{} is not sorted: {keys:?}",
+            part.display()
+        );
+    }
+}

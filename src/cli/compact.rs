@@ -1,12 +1,11 @@
 //! `figtrack compact`
 //!
 //! Merges the parts of the store into one claims part and one documents part (claims deduped by
-//! claim_id and sorted by metric and date, so reading one metric skips the rest), under the
-//! writer lock. The merge commits atomically: until it does, readers see the old parts; after, the
-//! new one, and the old files are removed.
+//! claim_id and, as every part, sorted by metric and date), under the writer lock. The merge
+//! commits atomically: until it does, readers see the old parts; after, the new one, and the old
+//! files are removed.
 
 use crate::store::{self, Writer};
-use polars::prelude::*;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,10 +28,7 @@ pub fn run(data: &Path, _args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut claims = store.collect(store.claims()?.sort(
-        ["metric", "as_of"],
-        SortMultipleOptions::default().with_maintain_order(true),
-    ))?;
+    let mut claims = store.collect(store.claims()?)?;
     let mut documents = store.collect(store.documents()?)?;
     writer.supersede_all();
     writer.write_claims(&mut claims)?;
