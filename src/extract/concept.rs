@@ -172,6 +172,7 @@ static STOPWORDS: WordSet = WordSet::new(&[
     "today",
     "yesterday",
     "tomorrow",
+    "having",
     "whichever",
     "whatever",
     "whoever",
@@ -602,26 +603,23 @@ static BOUND_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
-/// adjective describes the noun phrase after it.
+/// adjective describes the noun phrase after it, with an adjective before the figure ("the
+/// iconic 3923sq m estate") and a prepositional phrase after the noun ("a 3% stake in Tesla").
 fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
-    let det = first.checked_sub(1).map(|p| ctx.w(p))?;
-    if !matches!(
-        det,
-        "a" | "an"
-            | "the"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "this"
-            | "that"
-            | "those"
-            | "these"
-            | "iconic"
-            | "dual"
-            | "combined"
-    ) {
+    let p = first.checked_sub(1)?;
+    let adjective = p > 0
+        && is_determiner(ctx.w(p - 1))
+        && ctx.is_word(p)
+        && !ctx.capitalized(p)
+        && !is_stopword(ctx.w(p))
+        && !is_verb(ctx.w(p))
+        && !BOUND_WORDS.contains(ctx.w(p));
+    // "the iPhone's 6.1-inch display", "Berkshire Hathaway Energys 550 megawatt Topaz Solar
+    // Farms" (the apostrophe lost): a possessive name is a determiner.
+    let possessive = p > 0
+        && (ctx.w(p) == "s" && matches!(ctx.w(p - 1), "'" | "\u{2019}")
+            || ctx.capitalized(p) && ctx.raw(p).ends_with('s') && ctx.capitalized(p - 1));
+    if !is_determiner(ctx.w(p)) && !adjective && !possessive {
         return None;
     }
     // Skip what stands between the figure and its noun: "37m (121ft)-long skeleton".
@@ -641,15 +639,58 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
         }
     }
     let start = j;
+    while j < ctx.len() && j < start + 5 && ctx.is_word(j) && !is_stopword(ctx.w(j)) {
+        let w = ctx.w(j);
+        // "a 75 percent increase": a change word right after the figure is its noun.
+        let change_noun = j == start
+            && super::change::change_verb(w).is_some()
+            && !w.ends_with("ed")
+            && !w.ends_with("ing");
+        // "the best $200 smartphones compared", "a package drawn from stocks": a participle
+        // after the noun ends it.
+        let participle = j > start
+            && w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("wn") || participle(w))
+            && !ctx.capitalized(j);
+        if (is_verb(w) && !change_noun) || participle {
+            break;
+        }
+        j += 1;
+    }
+    if j == start {
+        return None;
+    }
+    let end = prepositional_phrase(ctx, j).unwrap_or(j);
+    let phrase = tidy(ctx, start, end);
+    Some(if adjective {
+        format!("{} {phrase}", ctx.raw(p))
+    } else {
+        phrase
+    })
+}
+
+/// "in Tesla", "with American Media", "on imports": a short prepositional phrase after a noun,
+/// up to where it ends; none for a time ("in December") or a figure. "for" mostly tells whom
+/// or how long ("a fee for customers"), so it is left out.
+fn prepositional_phrase(ctx: &Ctx, at: usize) -> Option<usize> {
+    if !matches!(ctx.w(at), "of" | "in" | "with" | "on" | "from") {
+        return None;
+    }
+    let mut j = at + 1;
+    if is_determiner(ctx.w(j)) {
+        j += 1;
+    }
+    let start = j;
     while j < ctx.len()
-        && j < start + 5
+        && j < start + 4
         && ctx.is_word(j)
-        && !is_verb(ctx.w(j))
         && !is_stopword(ctx.w(j))
+        && !is_verb(ctx.w(j))
+        && !(j > start && ctx.w(j).len() > 4 && ctx.w(j).ends_with("ed"))
     {
         j += 1;
     }
-    (j > start).then(|| tidy(ctx, start, j))
+    (j > start && !is_time_phrase(ctx.span(start, j))).then_some(j)
 }
 
 /// "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
@@ -1289,6 +1330,65 @@ mod tests {
                 "It will charge a 0.6 per cent fee for customers.",
                 "0.6",
                 Some("fee"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+
+    /// A figure used as an adjective: the noun phrase after it.
+    #[test]
+    fn attributive_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Regulators found a 40 percent increase in vaping among teenagers.",
+                "40",
+                Some("increase in vaping"),
+            ),
+            // An adjective before the figure belongs to the noun.
+            (
+                "He sold the historic 1,200sq m mansion last month.",
+                "1,200",
+                Some("historic mansion"),
+            ),
+            (
+                "The cheapest $300 laptops tested.",
+                "300",
+                Some("cheapest laptops"),
+            ),
+            // A possessive name is a determiner, with or without its apostrophe.
+            (
+                "The regulator cut the rating of Acme Powers 300 megawatt Sunny Ridge Farm to junk.",
+                "300",
+                Some("regulator, Sunny Ridge Farm"),
+            ),
+            (
+                "The Pixel's 6.3-inch OLED display remains bright.",
+                "6.3",
+                Some("OLED display"),
+            ),
+            // A prepositional phrase after the noun, but not a time or a clause.
+            (
+                "She signed a $2 million deal with Northwind Records.",
+                "2",
+                Some("deal with Northwind Records"),
+            ),
+            (
+                "It will charge a 1 per cent fee in March for savers.",
+                "1",
+                Some("fee"),
+            ),
+            ("He got a $1m bonus for having stayed.", "1", Some("bonus")),
+            (
+                "It sent a $40 million package drawn from army stocks.",
+                "40",
+                Some("package"),
+            ),
+            (
+                "They face a 25% tariff on imported steel from May.",
+                "25",
+                Some("tariff on imported steel"),
             ),
         ];
         for (text, marker, expected) in cases {
