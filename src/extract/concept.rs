@@ -834,6 +834,9 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
                 | "approximately"
                 | "totalling"
                 | "totaling"
+                | "ranging"
+                | "varying"
+                | "from"
                 | "or"
         )
     {
@@ -844,10 +847,21 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
     }
     let end = i - 1;
     let mut j = end;
+    // "of claims, ranging from": a plural before the comma is a noun, though it can be a verb,
+    // unless a pronoun or a name says it ("he says, ...").
+    let plural = |k: usize| {
+        k == end - 1
+            && ctx.w(k).ends_with('s')
+            && !ctx.capitalized(k.wrapping_sub(1))
+            && !matches!(
+                ctx.w(k.wrapping_sub(1)),
+                "he" | "she" | "it" | "they" | "who" | "which" | "that"
+            )
+    };
     while j > 0
         && ctx.is_word(j - 1)
         && !is_stopword(ctx.w(j - 1))
-        && !is_verb(ctx.w(j - 1))
+        && (!is_verb(ctx.w(j - 1)) || plural(j - 1))
         && end - j < 4
     {
         j -= 1;
@@ -1624,6 +1638,12 @@ mod tests {
                 "The firm faces a fine of 10 percent of annual turnover, whichever is higher.",
                 "10",
                 Some("firm, annual turnover"),
+            ),
+            // ", ranging from ...": the noun before the comma.
+            (
+                "The firm holds a portfolio of claims, ranging from $500 to $2 million.",
+                "500",
+                Some("claims"),
             ),
             (
                 "The fund holds $40 million of claims against the bank.",
