@@ -172,6 +172,12 @@ static STOPWORDS: WordSet = WordSet::new(&[
     "today",
     "yesterday",
     "tomorrow",
+    "having",
+    "whichever",
+    "whatever",
+    "whoever",
+    "itself",
+    "themselves",
 ]);
 
 pub fn is_stopword(w: &str) -> bool {
@@ -274,6 +280,23 @@ static VERBS: WordSet = WordSet::new(&[
     "based",
     "stationed",
     "reported",
+    // Irregular past tenses, which no "-ed" rule finds ("Arnold bought a notebook for ...").
+    "bought",
+    "paid",
+    "spent",
+    "found",
+    "gave",
+    "kept",
+    "built",
+    "brought",
+    "sent",
+    "sold",
+    "began",
+    "lent",
+    "chose",
+    "wrote",
+    "drove",
+    "ran",
 ]);
 
 fn is_verb(w: &str) -> bool {
@@ -419,7 +442,6 @@ fn clause_break(ctx: &Ctx, i: usize) -> bool {
             | ")"
             | "\u{2014}"
             | "\u{2013}"
-            | "that"
             | "which"
             | "while"
             | "whereas"
@@ -434,7 +456,7 @@ fn clause_break(ctx: &Ctx, i: usize) -> bool {
             | "\""
             | "\u{201C}"
             | "\u{201D}"
-    )
+    ) || (w == "that" && !demonstrative(ctx, i))
 }
 
 /// The concept of a figure whose tokens start at `first`, with its unit ending at `unit_end`
@@ -453,10 +475,17 @@ pub fn concept(
     let counted = count_phrase.map(|(a, b)| tidy(ctx, a, b));
     // "a survey of more than 6,000 employers": the noun before "of" owns the counted ones.
     let collection = counted.as_ref().and_then(|_| named_before(ctx, first));
+    let moved = moved_object(ctx, first, unit_end);
+    // "X pulled the healthcare sector 0.68 percent lower": X is a cause, not an owner.
+    let caused = moved.as_ref().is_some_and(|m| m.1);
     let thing = counted
         .or_else(|| of_phrase(ctx, unit_end))
         .or_else(|| named_before(ctx, first))
+        .or_else(|| moved.map(|m| m.0))
         .or_else(|| attributive(ctx, first, unit_end));
+    if caused {
+        return thing;
+    }
     let owner = bracketed(ctx, first)
         .or(collection)
         .or_else(|| apposition(ctx, first))
@@ -468,6 +497,51 @@ pub fn concept(
         (Some(o), Some(t)) => Some(format!("{o}, {t}")),
         (o, t) => o.or(t),
     }
+}
+
+/// "grow sales by 35 per cent", "raised rates to 5.5%", "pulled the healthcare sector 0.68
+/// percent lower": the object a verb moves by, to or as far as the figure, and whether the
+/// figure follows it directly (the subject then only caused the move).
+fn moved_object(ctx: &Ctx, first: usize, unit_end: usize) -> Option<(String, bool)> {
+    let mut i = first;
+    while i > 0 && BOUND_WORDS.contains(ctx.w(i - 1)) {
+        i -= 1;
+    }
+    let direct = matches!(ctx.w(unit_end), "higher" | "lower");
+    let end = if direct {
+        i
+    } else if i > 0 && matches!(ctx.w(i - 1), "by" | "to") {
+        i - 1
+    } else {
+        return None;
+    };
+    let mut start = end;
+    while start > 0
+        && end - start < 4
+        && ctx.is_word(start - 1)
+        && !is_stopword(ctx.w(start - 1))
+        && !is_verb(ctx.w(start - 1))
+        && !ctx.w(start - 1).ends_with("ed")
+        && !ctx.w(start - 1).ends_with("ly")
+        && !matches!(ctx.w(start - 1), "back" | "further")
+    {
+        start -= 1;
+    }
+    let mut v = start.checked_sub(1)?;
+    if is_determiner(ctx.w(v)) && v > 0 {
+        v -= 1;
+    }
+    let w = ctx.w(v);
+    let verb = ctx.is_word(v)
+        && !ctx.capitalized(v)
+        && !is_stopword(w)
+        && if direct {
+            is_verb(w) || w.len() > 4 && w.ends_with("ed")
+        } else {
+            // "expected a figure closer to 2 per cent" moves nothing.
+            super::change::change_verb(w).is_some()
+        };
+    (start < end && verb).then(|| (tidy(ctx, start, end), direct))
 }
 
 /// The figure ending at `unit_end` is an amount of money ("$2.5bn in security assistance").
@@ -497,16 +571,30 @@ fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
         _ => return None,
     };
     let end = i.checked_sub(link)?;
+    // "rushed for 138 yards", "keeps running for 3 years": a verb takes the figure after "for"
+    // as its complement and names nothing ("the funding for 3 years" does).
+    let before = ctx.w(end.wrapping_sub(1));
+    if ctx.w(end) == "for"
+        && before.len() > 4
+        && !ctx.capitalized(end - 1)
+        && (before.ends_with("ed")
+            || before.ends_with("ing") && !is_determiner(ctx.w(end.wrapping_sub(2))))
+    {
+        return None;
+    }
     let mut start = end;
     while start > 0
         && end - start < 5
         && (ctx.is_word(start - 1) || matches!(ctx.w(start - 1), "-"))
-        && !is_verb(ctx.w(start - 1))
+        // The word right before "of" is a noun even when it can be a verb ("FactSet
+        // estimates of 64,900", "costs of $5m").
+        && (!is_verb(ctx.w(start - 1)) || (start == end && ctx.w(end) == "of"))
         && (!is_stopword(ctx.w(start - 1))
             || (ctx.w(start - 1) == "of"
                 && start >= 2
                 && ctx.is_word(start - 2)
-                && !is_stopword(ctx.w(start - 2))))
+                && !is_stopword(ctx.w(start - 2))
+                && !COMPOUND_PREPOSITIONS.contains(ctx.w(start - 2))))
     {
         start -= 1;
     }
@@ -514,6 +602,48 @@ fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
     (start < end)
         .then(|| tidy(ctx, start, end))
         .filter(|s| !s.is_empty() && !is_time_phrase(s))
+}
+
+/// Words that make a preposition with "of" ("short of FactSet estimates"): no noun before it.
+static COMPOUND_PREPOSITIONS: WordSet = WordSet::new(&[
+    "short",
+    "ahead",
+    "instead",
+    "because",
+    "out",
+    "outside",
+    "inside",
+    "regardless",
+    "irrespective",
+    "ahead",
+    "top",
+    "front",
+    "behalf",
+    "spite",
+    "terms",
+    "excess",
+    "board",
+]);
+
+/// Articles, demonstratives and possessive pronouns: the word after one starts a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
 }
 
 /// Words of bound phrases, skipped between a figure and the noun it is the value of.
@@ -542,26 +672,23 @@ static BOUND_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// "a 0.6 per cent fee", "her $150,000 contract", "the 6.1-inch display": a figure used as an
-/// adjective describes the noun phrase after it.
+/// adjective describes the noun phrase after it, with an adjective before the figure ("the
+/// iconic 3923sq m estate") and a prepositional phrase after the noun ("a 3% stake in Tesla").
 fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
-    let det = first.checked_sub(1).map(|p| ctx.w(p))?;
-    if !matches!(
-        det,
-        "a" | "an"
-            | "the"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "this"
-            | "that"
-            | "those"
-            | "these"
-            | "iconic"
-            | "dual"
-            | "combined"
-    ) {
+    let p = first.checked_sub(1)?;
+    let adjective = p > 0
+        && is_determiner(ctx.w(p - 1))
+        && ctx.is_word(p)
+        && !ctx.capitalized(p)
+        && !is_stopword(ctx.w(p))
+        && !is_verb(ctx.w(p))
+        && !BOUND_WORDS.contains(ctx.w(p));
+    // "the iPhone's 6.1-inch display", "Berkshire Hathaway Energys 550 megawatt Topaz Solar
+    // Farms" (the apostrophe lost): a possessive name is a determiner.
+    let possessive = p > 0
+        && (ctx.w(p) == "s" && matches!(ctx.w(p - 1), "'" | "\u{2019}")
+            || ctx.capitalized(p) && ctx.raw(p).ends_with('s') && ctx.capitalized(p - 1));
+    if !is_determiner(ctx.w(p)) && !adjective && !possessive {
         return None;
     }
     // Skip what stands between the figure and its noun: "37m (121ft)-long skeleton".
@@ -581,15 +708,58 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
         }
     }
     let start = j;
+    while j < ctx.len() && j < start + 5 && ctx.is_word(j) && !is_stopword(ctx.w(j)) {
+        let w = ctx.w(j);
+        // "a 75 percent increase": a change word right after the figure is its noun.
+        let change_noun = j == start
+            && super::change::change_verb(w).is_some()
+            && !w.ends_with("ed")
+            && !w.ends_with("ing");
+        // "the best $200 smartphones compared", "a package drawn from stocks": a participle
+        // after the noun ends it.
+        let participle = j > start
+            && w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("wn") || participle(w))
+            && !ctx.capitalized(j);
+        if (is_verb(w) && !change_noun) || participle {
+            break;
+        }
+        j += 1;
+    }
+    if j == start {
+        return None;
+    }
+    let end = prepositional_phrase(ctx, j).unwrap_or(j);
+    let phrase = tidy(ctx, start, end);
+    Some(if adjective {
+        format!("{} {phrase}", ctx.raw(p))
+    } else {
+        phrase
+    })
+}
+
+/// "in Tesla", "with American Media", "on imports": a short prepositional phrase after a noun,
+/// up to where it ends; none for a time ("in December") or a figure. "for" mostly tells whom
+/// or how long ("a fee for customers"), so it is left out.
+fn prepositional_phrase(ctx: &Ctx, at: usize) -> Option<usize> {
+    if !matches!(ctx.w(at), "of" | "in" | "with" | "on" | "from") {
+        return None;
+    }
+    let mut j = at + 1;
+    if is_determiner(ctx.w(j)) {
+        j += 1;
+    }
+    let start = j;
     while j < ctx.len()
-        && j < start + 5
+        && j < start + 4
         && ctx.is_word(j)
-        && !is_verb(ctx.w(j))
         && !is_stopword(ctx.w(j))
+        && !is_verb(ctx.w(j))
+        && !(j > start && ctx.w(j).len() > 4 && ctx.w(j).ends_with("ed"))
     {
         j += 1;
     }
-    (j > start).then(|| tidy(ctx, start, j))
+    (j > start && !is_time_phrase(ctx.span(start, j))).then_some(j)
 }
 
 /// "X% of [the] NP", "$5bn of aid": the noun phrase after "of".
@@ -609,7 +779,8 @@ fn of_phrase(ctx: &Ctx, unit_end: usize) -> Option<String> {
     while j < ctx.len()
         && j < start + 6
         && ctx.is_word(j)
-        && !is_verb(ctx.w(j))
+        // The word right after "of" is a noun even when it can be a verb ("$12m of claims").
+        && (!is_verb(ctx.w(j)) || j == start)
         && (!is_stopword(ctx.w(j))
             || (ctx.w(j) == "of" && ctx.is_word(j + 1) && !is_stopword(ctx.w(j + 1))))
     {
@@ -663,6 +834,9 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
                 | "approximately"
                 | "totalling"
                 | "totaling"
+                | "ranging"
+                | "varying"
+                | "from"
                 | "or"
         )
     {
@@ -673,10 +847,21 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
     }
     let end = i - 1;
     let mut j = end;
+    // "of claims, ranging from": a plural before the comma is a noun, though it can be a verb,
+    // unless a pronoun or a name says it ("he says, ...").
+    let plural = |k: usize| {
+        k == end - 1
+            && ctx.w(k).ends_with('s')
+            && !ctx.capitalized(k.wrapping_sub(1))
+            && !matches!(
+                ctx.w(k.wrapping_sub(1)),
+                "he" | "she" | "it" | "they" | "who" | "which" | "that"
+            )
+    };
     while j > 0
         && ctx.is_word(j - 1)
         && !is_stopword(ctx.w(j - 1))
-        && !is_verb(ctx.w(j - 1))
+        && (!is_verb(ctx.w(j - 1)) || plural(j - 1))
         && end - j < 4
     {
         j -= 1;
@@ -709,6 +894,24 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     while i > 0 {
         i -= 1;
         let w = ctx.w(i);
+        // A word right after an article or a possessive is a noun ("the states power grid").
+        let after_det = i > 0 && is_determiner(ctx.w(i - 1));
+        // "by that much", "at that level": a demonstrative, not a conjunction.
+        if w == "that" && demonstrative(ctx, i) {
+            continue;
+        }
+        // "a plume that extends hundreds of miles": the verb of a relative clause right after
+        // the pronoun, though no list knows it.
+        if verb.is_none() && matches!(w, "which" | "that" | "who") && i + 1 < first {
+            let n = ctx.w(i + 1);
+            let verb_like = is_verb(n)
+                || is_linking(n)
+                || n.len() > 3 && n.ends_with('s') && !n.ends_with("ss") && !is_stopword(n)
+                || n.len() > 4 && n.ends_with("ed");
+            if ctx.is_word(i + 1) && !ctx.capitalized(i + 1) && verb_like {
+                verb = Some(i + 1);
+            }
+        }
         if matches!(w, "which" | "that" | "who") && verb.is_some() {
             // "said that ...", "told reporters that ...": a complement, not a relative clause.
             let complement = w == "that"
@@ -722,7 +925,12 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             break;
         }
         // "The office said inflation rose 2.1%": the figure belongs to the reported clause.
-        if verb.is_some() && super::attribution::is_say_verb(w) {
+        if verb.is_some() && super::attribution::is_say_verb(w) && !after_det {
+            break;
+        }
+        // "If growth turns down they would need 10 more": a pronoun is the subject of the verb
+        // found; the clause before it is another one.
+        if verb.is_some() && matches!(w, "they" | "we" | "he" | "she" | "i" | "you") {
             break;
         }
         if clause_break(ctx, i) {
@@ -765,13 +973,15 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             && !is_stopword(ctx.w(i - 1))
             && !ctx.capitalized(i)
             && !is_stopword(w);
+        // "Yanan Bicon Pharmaceutical Listed tumbled": a capitalised word is part of a name.
         let past = w.len() > 4
             && w.ends_with("ed")
             && i > 0
             && ctx.is_word(i - 1)
             && !is_stopword(ctx.w(i - 1))
-            && !ctx.w(i - 1).ends_with("ly");
-        if is_verb(w) || is_linking(w) || past || after_name || after_noun {
+            && !ctx.w(i - 1).ends_with("ly")
+            && !ctx.capitalized(i);
+        if !after_det && (is_verb(w) || is_linking(w) || past || after_name || after_noun) {
             verb = Some(i);
         }
     }
@@ -839,6 +1049,22 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 | "only"
                 | "then"
                 | "again"
+                | "really"
+                | "didnt"
+                | "dont"
+                | "doesnt"
+                | "isnt"
+                | "wasnt"
+                | "arent"
+                | "werent"
+                | "cant"
+                | "couldnt"
+                | "wouldnt"
+                | "wont"
+                | "hasnt"
+                | "havent"
+                | "hadnt"
+                | "shouldnt"
         )
     {
         end -= 1;
@@ -878,7 +1104,12 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         && !clause_break(ctx, start - 1)
         && (ctx.is_word(start - 1)
             || ctx.kind(start - 1) == Some(TokKind::Code)
-            || matches!(ctx.w(start - 1), "&" | "'" | "-"))
+            || matches!(ctx.w(start - 1), "&" | "'" | "-")
+            // "Keytrudas 2018 sales jumped": a year between two words of the phrase.
+            || (is_year(ctx, start - 1)
+                && start >= 2
+                && ctx.is_word(start - 2)
+                && !is_stopword(ctx.w(start - 2))))
     {
         let w = ctx.w(start - 1);
         // "Russian oil exports via its Baltic ports averaged": the head is before the preposition.
@@ -903,7 +1134,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             start -= 1;
             break;
         }
-        if is_verb(w)
+        let after_det = start >= 2 && is_determiner(ctx.w(start - 2));
+        if (is_verb(w) && !after_det)
             || (is_stopword(w)
                 && !matches!(
                     w,
@@ -914,9 +1146,66 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         }
         start -= 1;
     }
-    (start < end)
+    // "waymo said tuesday waymo will bring": a time word is no part of the subject.
+    while start < end && is_time_phrase(ctx.w(start)) {
+        start += 1;
+    }
+    // "rose to 18.97 yuan and Kangmei Pharmaceutical dropped": the words right after another
+    // figure are its unit, and the subject starts after "and"; "460 Kia and Hyundai vehicles
+    // have been stolen, compared with 63": the subject is what the other figure counts.
+    if let Some(k) = figure_before(ctx, start) {
+        if let Some((a, b, _)) = counted_phrase(ctx, k + 1)
+            && b >= end
+        {
+            return Some(tidy(ctx, a, end));
+        }
+        start = (start..end).rev().find(|&k| ctx.w(k) == "and")? + 1;
+    }
+    let phrase = (start < end)
         .then(|| tidy(ctx, start, end))
-        .filter(|s| !s.is_empty() && !is_time_phrase(s))
+        .filter(|s| !s.is_empty() && !is_time_phrase(s))?;
+    // "Volvo saw the biggest loss, with its shares down 11.9%": "its" is the main clause's
+    // subject.
+    if matches!(ctx.w(start), "its" | "their")
+        && start >= 2
+        && ctx.w(start - 1) == "with"
+        && ctx.w(start - 2) == ","
+        && let Some(main) = subject(ctx, start - 2)
+    {
+        return Some(format!("{main}, {phrase}"));
+    }
+    Some(phrase)
+}
+
+/// Token `i` is a year ("2018").
+fn is_year(ctx: &Ctx, i: usize) -> bool {
+    let r = ctx.raw(i);
+    ctx.kind(i) == Some(TokKind::Num)
+        && r.len() == 4
+        && (r.starts_with("19") || r.starts_with("20"))
+        && r.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The figure right before token `at` ("to 18.97 yuan", "about 89.37 per cent of"), if any.
+/// Years and numbers in names ("category 4 hurricane", "2014-15 Highlander") are none.
+fn figure_before(ctx: &Ctx, at: usize) -> Option<usize> {
+    let mut k = at.checked_sub(1)?;
+    while k > 0 && matches!(ctx.w(k), "per" | "%") {
+        k -= 1;
+    }
+    let before = ctx.w(k.wrapping_sub(1));
+    let verb = is_verb(before) || before.ends_with("ed");
+    let label = k > 0 && (ctx.is_word(k - 1) && !is_stopword(before) && !verb || before == "-");
+    (ctx.kind(k) == Some(TokKind::Num) && !is_year(ctx, k) && !label).then_some(k)
+}
+
+/// "by that much", "at that level": "that" after a preposition points, it joins no clause.
+fn demonstrative(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && matches!(
+            ctx.w(i - 1),
+            "by" | "at" | "to" | "of" | "from" | "on" | "for" | "with" | "like"
+        )
 }
 
 /// Owners that are only a time ("Today", "Thursday", "Last month").
@@ -1124,6 +1413,242 @@ mod tests {
                 "It will charge a 0.6 per cent fee for customers.",
                 "0.6",
                 Some("fee"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+
+    /// A figure used as an adjective: the noun phrase after it.
+    #[test]
+    fn attributive_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Regulators found a 40 percent increase in vaping among teenagers.",
+                "40",
+                Some("increase in vaping"),
+            ),
+            // An adjective before the figure belongs to the noun.
+            (
+                "He sold the historic 1,200sq m mansion last month.",
+                "1,200",
+                Some("historic mansion"),
+            ),
+            (
+                "The cheapest $300 laptops tested.",
+                "300",
+                Some("cheapest laptops"),
+            ),
+            // A possessive name is a determiner, with or without its apostrophe.
+            (
+                "The regulator cut the rating of Acme Powers 300 megawatt Sunny Ridge Farm to junk.",
+                "300",
+                Some("regulator, Sunny Ridge Farm"),
+            ),
+            (
+                "The Pixel's 6.3-inch OLED display remains bright.",
+                "6.3",
+                Some("OLED display"),
+            ),
+            // A prepositional phrase after the noun, but not a time or a clause.
+            (
+                "She signed a $2 million deal with Northwind Records.",
+                "2",
+                Some("deal with Northwind Records"),
+            ),
+            (
+                "It will charge a 1 per cent fee in March for savers.",
+                "1",
+                Some("fee"),
+            ),
+            ("He got a $1m bonus for having stayed.", "1", Some("bonus")),
+            (
+                "It sent a $40 million package drawn from army stocks.",
+                "40",
+                Some("package"),
+            ),
+            (
+                "They face a 25% tariff on imported steel from May.",
+                "25",
+                Some("tariff on imported steel"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+
+    /// The object a verb moves by or to a figure.
+    #[test]
+    fn moved_object_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // The subject only caused the move.
+            (
+                "Weak oil prices pushed the energy index 1.2 percent lower.",
+                "1.2",
+                Some("energy index"),
+            ),
+            // The subject owns what it moves.
+            (
+                "The central bank raised interest rates to 5.5 per cent.",
+                "5.5",
+                Some("central bank, interest rates"),
+            ),
+            (
+                "She hopes to grow revenue by 20 per cent.",
+                "20",
+                Some("revenue"),
+            ),
+            // No change verb, no move.
+            (
+                "Analysts had expected a figure closer to 2 per cent.",
+                "2",
+                Some("Analysts"),
+            ),
+            (
+                "Inflation fell back to 2.1 per cent.",
+                "2.1",
+                Some("Inflation"),
+            ),
+            // An irregular past tense is a verb.
+            (
+                "Maria bought a bicycle for 900 euros.",
+                "900",
+                Some("Maria, bicycle"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+
+    /// The noun a figure is the value of, named before "of", "for" or "priced at".
+    #[test]
+    fn named_before_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // A verb before "for" names nothing: the subject owns the figure.
+            (
+                "The striker rushed for 140 yards on Saturday.",
+                "140",
+                Some("striker"),
+            ),
+            (
+                "The band has been touring for 12 years.",
+                "12",
+                Some("band"),
+            ),
+            (
+                "The lease for the funding for 5 years was signed.",
+                "5",
+                Some("funding"),
+            ),
+            // The noun before "of" may look like a verb; "short of" is no noun.
+            (
+                "Sales came in below analyst estimates of 1.2 million.",
+                "1.2",
+                Some("Sales, analyst estimates"),
+            ),
+            (
+                "The firm fell short of Refinitiv forecasts of 3.1 billion.",
+                "3.1",
+                Some("firm, Refinitiv forecasts"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            assert_eq!(concept_of(text, marker).as_deref(), *expected, "{text}");
+        }
+    }
+
+    /// The subject a figure is stated about.
+    #[test]
+    fn subject_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // A word after an article is a noun, even one that can be a verb of saying.
+            (
+                "Officials said the states transport agency has spent $3 billion on repairs.",
+                "3",
+                Some("states transport agency"),
+            ),
+            // A capitalised -ed word is part of a name, not a past tense.
+            (
+                "Imperial Oil Limited dropped 3 per cent.",
+                "3",
+                Some("Imperial Oil Limited"),
+            ),
+            // The words after another figure are its unit; the subject follows "and".
+            (
+                "Gold rose to 2,400 dollars and silver also climbed to 31 dollars.",
+                "31",
+                Some("silver"),
+            ),
+            (
+                "Oil fell 3 per cent and gas dropped by that much to 2.5 dollars.",
+                "2.5",
+                Some("gas"),
+            ),
+            // The subject is what another figure counts.
+            (
+                "About 300 Ford and Kia cars were stolen, compared with 120 a year ago.",
+                "120",
+                Some("Ford and Kia cars"),
+            ),
+            // A number inside a name is no other figure.
+            (
+                "The category 5 storm had sustained winds of 170mph.",
+                "170",
+                Some("storm, sustained winds"),
+            ),
+            // A relative clause whose verb no list knows.
+            (
+                "The volcano forms a cloud that reaches thousands of metres into the sky.",
+                "thousands",
+                Some("cloud"),
+            ),
+            // A pronoun subject: no owner, and no clause further left.
+            (
+                "If demand turns down they would need to sell 20 more.",
+                "20",
+                None,
+            ),
+            (
+                "She didnt really want to wait another three hours.",
+                "three",
+                None,
+            ),
+            // A weekday is no part of the subject.
+            (
+                "The firm said friday acme will hire up to 300 workers.",
+                "300",
+                Some("acme, workers"),
+            ),
+            // A year inside the phrase.
+            (
+                "Apple's 2023 revenue rose 3 per cent.",
+                "3",
+                Some("Apple's 2023 revenue"),
+            ),
+            // "with its ...": the main clause's subject owns it.
+            (
+                "Acme Corp had a bad day, with its shares down 9.5%.",
+                "9.5",
+                Some("Acme Corp, shares"),
+            ),
+            (
+                "The firm faces a fine of 10 percent of annual turnover, whichever is higher.",
+                "10",
+                Some("firm, annual turnover"),
+            ),
+            // ", ranging from ...": the noun before the comma.
+            (
+                "The firm holds a portfolio of claims, ranging from $500 to $2 million.",
+                "500",
+                Some("claims"),
+            ),
+            (
+                "The fund holds $40 million of claims against the bank.",
+                "40",
+                Some("fund, claims"),
             ),
         ];
         for (text, marker, expected) in cases {
