@@ -339,6 +339,11 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         .unwrap_or("import")
         .to_string();
     let (kind, unit_norm) = kind_of(args.unit.as_deref());
+    // Claims quote the file by name: the path given on the command line depends on where it ran.
+    let file_name = args
+        .file
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
 
     // Parse everything before touching the store.
     let mut claims: Vec<StoredClaim> = Vec::new();
@@ -417,7 +422,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     direction: None,
                     previous: None,
                     attribution: source.clone(),
-                    sentence: format!("{f}: {text} on {date} ({shown}, {})", r.at),
+                    sentence: format!("{f}: {text} on {date} ({file_name}, {})", r.at),
                     text,
                     start: 0,
                     end: 0,
