@@ -20,8 +20,19 @@ fn tune_allocator() {
     }
 }
 
+/// Output cut short by its reader (`figtrack export claims | head`) ends the process quietly,
+/// as it does other command-line tools, instead of reporting a broken pipe.
+fn default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     tune_allocator();
+    default_sigpipe();
     let cli = figtrack::cli::Cli::parse();
     match figtrack::cli::run(cli) {
         Ok(code) => code,
