@@ -455,7 +455,7 @@ impl History {
             Status::Anomaly
         } else if recent && other_sources && !stated_update {
             diff.note = Some(format!(
-                "{} said {} {}",
+                "{} said {}, {}",
                 if diff.previous_sources.is_empty() || unknown {
                     "another source".to_string()
                 } else {

@@ -413,14 +413,28 @@ fn anomalies(df: &DataFrame) -> PolarsResult<StringChunked> {
     ))
 }
 
-/// A number as people write it: no trailing ".0", at most 6 decimals.
+/// A number as people write it in a sentence: thousands separated by commas, no trailing ".0",
+/// at most 6 decimals ("1,500", "0.25").
 pub fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
+    let s = if f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
     } else {
         let s = format!("{f:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let (sign, rest) = s.split_at(usize::from(s.starts_with('-')));
+    let (int, frac) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s;
     }
+    let mut grouped = String::with_capacity(s.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{frac}")
 }
 
 /// The rows of a [`compute`] frame as plain structs.
@@ -476,4 +490,27 @@ pub fn observations(df: &DataFrame) -> PolarsResult<Vec<Observation>> {
 /// The series as observations, in (metric, as_of) order.
 pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation>> {
     Ok(observations(&compute(store, filter)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_read_as_in_a_sentence() {
+        let cases = [
+            (14.0, "14"),
+            (1500.0, "1,500"),
+            (-1500.0, "-1,500"),
+            (1_456_610.0, "1,456,610"),
+            (999.0, "999"),
+            (0.25, "0.25"),
+            (12345.5, "12,345.5"),
+            (-0.000001, "-0.000001"),
+            (1e20, "100,000,000,000,000,000,000"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(number(v), want, "{v}");
+        }
+    }
 }
