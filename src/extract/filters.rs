@@ -1,5 +1,6 @@
 //! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, numbers
-//! that are part of a name ("Big 12", "Category 4", "S&P 500") and "one of".
+//! that are part of a name ("Big 12", "Category 4", "S&P 500"), "one of", and points in time
+//! counted from another ("two years later", "10 days ago").
 
 use super::lexicon::WordSet;
 
@@ -24,6 +25,8 @@ pub enum NotClaim {
     OneOf,
     Pronoun,
     Age,
+    /// A point in time counted from another: "Two years later", "10 days ago".
+    RelativeTime,
 }
 
 /// Words after which a number names something ("Category 4", "No. 1", "Game 7").
@@ -162,6 +165,25 @@ pub fn not_a_claim(
     let measured = unit.is_some_and(|k| k != Kind::Count);
     if let Some(&(_, _, why)) = reserved.iter().find(|&&(a, b, _)| start >= a && start < b) {
         return Some(why);
+    }
+    if matches!(
+        next,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "hour"
+            | "hours"
+    ) && matches!(ctx.w(after + 1), "later" | "ago" | "earlier")
+        && ctx.w(after + 2) != "than"
+    {
+        return Some(NotClaim::RelativeTime);
     }
     if let Some(d) = n.digits {
         let raw = ctx.raw(d);
@@ -432,6 +454,12 @@ mod tests {
             ("its new HIV 2 drug regimen", &[Some(Name)]),
             ("The iPhone 14 display", &[Some(Name)]),
             ("Senard, 65, now faces", &[Some(Age)]),
+            ("Two years later, she said", &[Some(RelativeTime)]),
+            ("10 days ago the town fell", &[Some(RelativeTime)]),
+            ("up from three weeks earlier", &[Some(RelativeTime)]),
+            ("The siege lasted two years.", &[None]),
+            // A delay is a figure.
+            ("It opened 10 days later than planned", &[None]),
         ];
         for (text, expected) in cases {
             assert_eq!(&reasons(text), expected, "{text}");
