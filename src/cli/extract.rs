@@ -6,7 +6,7 @@
 
 use crate::export::{self, Format, RowWriter};
 use crate::input::{self, InputFormat, Problem};
-use crate::model::Document;
+use crate::model::{Claim, Document};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -57,17 +57,40 @@ impl Extractor<'_> {
         let docs = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
         // Extraction and serialization run in parallel; rows are written in input order.
-        let rows: Vec<serde_json::Result<Vec<Vec<u8>>>> = self.pool.install(|| {
+        let rows: Vec<DocRows> = self.pool.install(|| {
             docs.par_iter()
-                .map(|d| crate::extract(d).iter().map(serde_json::to_vec).collect())
+                .map(|d| DocRows::of(&crate::extract(d)))
                 .collect()
         });
         for doc_rows in rows {
-            for row in doc_rows? {
-                self.out.json_row(&row)?;
+            let mut start = 0;
+            for &end in &doc_rows.ends {
+                self.out.json_row(&doc_rows.json[start..end])?;
+                start = end;
             }
         }
         Ok(())
+    }
+}
+
+/// The claims of one document as JSON objects, back to back in one buffer.
+struct DocRows {
+    json: Vec<u8>,
+    /// Where each object ends in `json`.
+    ends: Vec<usize>,
+}
+
+impl DocRows {
+    fn of(claims: &[Claim]) -> DocRows {
+        let mut rows = DocRows {
+            json: Vec::with_capacity(claims.len() * 512),
+            ends: Vec::with_capacity(claims.len()),
+        };
+        for c in claims {
+            export::claim_json::write_claim(&mut rows.json, c);
+            rows.ends.push(rows.json.len());
+        }
+        rows
     }
 }
 

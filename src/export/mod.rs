@@ -1,6 +1,7 @@
 //! Output formats for rows of records (claims, series, diffs): one file per format behind one
 //! trait, so a new format is one new file.
 
+pub mod claim_json;
 mod csv;
 mod json;
 mod jsonl;

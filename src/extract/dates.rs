@@ -26,10 +26,13 @@ pub fn month(word: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
+    let first = w.as_bytes()[0].to_ascii_lowercase();
     let found = MONTHS.iter().position(|(full, short)| {
-        w.eq_ignore_ascii_case(full)
-            || w.eq_ignore_ascii_case(short)
-            || (*short == "sep" && w.eq_ignore_ascii_case("sept"))
+        // Full name and abbreviation share the first letter: compare only where it matches.
+        full.as_bytes()[0] == first
+            && (w.eq_ignore_ascii_case(full)
+                || w.eq_ignore_ascii_case(short)
+                || (*short == "sep" && w.eq_ignore_ascii_case("sept")))
     })?;
     Some(found as u32 + 1)
 }
@@ -45,10 +48,22 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         ("saturday", Weekday::Sat),
         ("sunday", Weekday::Sun),
     ];
-    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let w = trim_suffixes(trim_suffixes(word, "'s"), "\u{2019}s");
+    if !(6..=9).contains(&w.len()) {
+        return None;
+    }
     DAYS.iter()
         .find(|(name, _)| w.eq_ignore_ascii_case(name))
         .map(|&(_, day)| day)
+}
+
+/// `s` without every trailing `suffix`, as `trim_end_matches` gives it, without building a
+/// substring searcher for each call.
+fn trim_suffixes<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 fn small_count(word: &str) -> Option<u64> {
@@ -108,12 +123,13 @@ pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate
         }
         if first.is_uppercase() {
             // "by Sunday", "next Monday" look ahead: not the day a figure held.
-            let ahead = i > 0
-                && matches!(
-                    words[i - 1].to_ascii_lowercase().as_str(),
-                    "by" | "next" | "until" | "till" | "coming" | "before"
-                );
-            if let Some(day) = weekday(raw).filter(|_| !ahead) {
+            let ahead = || {
+                i > 0
+                    && ["by", "next", "until", "till", "coming", "before"]
+                        .iter()
+                        .any(|w| words[i - 1].eq_ignore_ascii_case(w))
+            };
+            if let Some(day) = weekday(raw).filter(|_| !ahead()) {
                 return published.and_then(|p| last_weekday(p, day));
             }
             // "Oct. 28", "October 28", "28 October" (a day number beside a month name).

@@ -10,6 +10,7 @@ use super::numbers::Numeral;
 use super::tokens::TokKind;
 use crate::model::Kind;
 use regex::Regex;
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 /// Why a number is not a claim.
@@ -116,11 +117,20 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
     if digits < 7 && !dated {
         return Vec::new();
     }
-    let dates = NUMERIC_DATE
-        .find_iter(s)
+    // Each pattern needs three runs of digits joined by single separators, which spares the
+    // regexes most of the rest (the Unicode-aware ones are slow on text with curly quotes).
+    let may_be_date = three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
+    let may_be_phone =
+        three_digit_runs(s, |c| c.is_whitespace() || matches!(c, '.' | '-'), 2..=4, 2);
+    let dates = may_be_date
+        .then(|| NUMERIC_DATE.find_iter(s))
+        .into_iter()
+        .flatten()
         .map(|m| (start + m.start(), start + m.end(), NotClaim::Date));
-    let phones = PHONE
-        .find_iter(s)
+    let phones = may_be_phone
+        .then(|| PHONE.find_iter(s))
+        .into_iter()
+        .flatten()
         .filter(|m| {
             let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
             let has_plus_or_paren = m.as_str().starts_with('+') || m.as_str().contains('(');
@@ -141,6 +151,43 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
         })
         .map(|m| (start + m.start(), start + m.end(), NotClaim::Phone));
     dates.chain(phones).collect()
+}
+
+/// Whether `s` holds three runs of digits joined by single separator characters (`sep`), the
+/// middle run `middle` digits long and the outer ones at least `outer`: what a numeric date or a
+/// phone number needs before its pattern is worth running. Any numeric character counts as a
+/// digit, so no match of the patterns' Unicode `\d` is missed.
+fn three_digit_runs(
+    s: &str,
+    sep: impl Fn(char) -> bool,
+    middle: RangeInclusive<usize>,
+    outer: usize,
+) -> bool {
+    // The current run of digits; how many runs fit the chain ending before it; whether a single
+    // separator joins it to that chain.
+    let (mut run, mut chain, mut joined) = (0, 0, false);
+    for c in s.chars() {
+        if c.is_numeric() {
+            run += 1;
+            continue;
+        }
+        if run > 0 {
+            if joined && chain >= 2 && run >= outer {
+                return true;
+            }
+            chain = if joined && chain >= 1 && middle.contains(&run) {
+                chain + 1
+            } else {
+                usize::from(run >= outer)
+            };
+        }
+        joined = run > 0 && sep(c);
+        if !joined {
+            chain = 0;
+        }
+        run = 0;
+    }
+    joined && chain >= 2 && run >= outer
 }
 
 fn is_year_like(raw: &str, value: f64) -> bool {
@@ -389,6 +436,36 @@ fn is_common_word(w: &str) -> bool {
 mod tests {
     use super::super::numbers::find_numerals;
     use super::*;
+
+    #[test]
+    fn digit_runs_precede_every_date_and_phone_match() {
+        let date = |s: &str| three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
+        let phone = |s: &str| {
+            three_digit_runs(s, |c| c.is_whitespace() || matches!(c, '.' | '-'), 2..=4, 2)
+        };
+        let texts = [
+            "call +1 (555) 123-4567 now",
+            "555.123.4567",
+            "12345 67 89012",
+            "on 2024-02-24 and 12/05/2024",
+            "\u{0663}\u{0660}/\u{0661}/\u{0662}\u{0662}",
+            "10\u{a0}000\u{a0}000 people",
+            "a 1-2-3 plan",
+            "1 2 3",
+            "12-345-67",
+            "12-34567-8 x",
+            "from 10,000 to 12,000",
+            "in 2019 100 people",
+            "3.5 per cent, 4 2",
+        ];
+        for t in texts {
+            assert!(!NUMERIC_DATE.is_match(t) || date(t), "{t}");
+            assert!(!PHONE.is_match(t) || phone(t), "{t}");
+        }
+        assert!(date("on 2024-02-24") && phone("555.123.4567") && phone("12345 67 89012"));
+        assert!(!date("from 10,000 to 12,000") && !phone("in 2019 100 people"));
+        assert!(!phone("1 2 3") && !phone("12-34567-8 x") && !date("a 1-234-5"));
+    }
 
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {

@@ -7,14 +7,51 @@ use std::sync::OnceLock;
 /// A fixed set of lower-case words, hashed on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    index: OnceLock<Index>,
+}
+
+/// The hashed words, and a bitmap of the (length, first byte, last byte) triples that occur
+/// among them: most words looked up are in no list, and one bit test turns them away before
+/// any hashing.
+struct Index {
+    set: FxHashSet<&'static str>,
+    shapes: [u64; 16],
+}
+
+impl Index {
+    fn new(words: &'static [&'static str]) -> Index {
+        let mut index = Index {
+            set: words.iter().copied().collect(),
+            shapes: [0; 16],
+        };
+        for w in words {
+            let bit = Index::shape(w);
+            index.shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        index
+    }
+
+    /// A word's bit in `shapes`: a mix of its length, first and last byte, below 1024.
+    fn shape(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let mixed = (w.len() * 0x9E37)
+            ^ (usize::from(first.unwrap_or(0)) * 0x2D)
+            ^ (usize::from(last.unwrap_or(0)) * 0x3B5);
+        (mixed ^ (mixed >> 10)) & 1023
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let bit = Index::shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
         WordSet {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -23,9 +60,8 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let index = self.index.get_or_init(|| Index::new(self.words));
+        index.may_contain(word) && index.set.contains(word)
     }
 }
 
@@ -39,5 +75,15 @@ mod tests {
         assert!(SET.contains("said"));
         assert!(!SET.contains("Said"));
         assert!(!SET.contains("say"));
+        assert!(!SET.contains(""));
+        static ODD: WordSet = WordSet::new(&[
+            "",
+            "é",
+            "a-very-long-word-that-is-longer-than-sixty-three-bytes-in-all-x",
+        ]);
+        assert!(ODD.contains(""));
+        assert!(ODD.contains("é"));
+        assert!(ODD.contains("a-very-long-word-that-is-longer-than-sixty-three-bytes-in-all-x"));
+        assert!(!ODD.contains("a"));
     }
 }

@@ -95,8 +95,15 @@ fn small_number(w: &str) -> Option<u64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);
     }
-    let (tens, unit) = w.split_once('-')?;
+    let (tens, unit) = split_hyphen(w)?;
     Some(tens_word(tens)? + unit_word(unit).filter(|&u| (1..10).contains(&u))?)
+}
+
+/// `w` split at its first hyphen. Every word of a sentence is tried as a spelled number, and
+/// for such short words a plain scan beats `split_once`, which sets up a memchr search.
+fn split_hyphen(w: &str) -> Option<(&str, &str)> {
+    let at = w.bytes().position(|b| b == b'-')?;
+    Some((&w[..at], &w[at + 1..]))
 }
 
 /// Denominators of spelled fractions ("three-quarters", "two-thirds", "a fifth").
@@ -250,7 +257,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return None;
     }
     // Spelled fractions: "three-quarters", "two-thirds", "one third".
-    if let Some((num, den)) = w.split_once('-')
+    if let Some((num, den)) = split_hyphen(w)
         && let (Some(n), Some(d)) = (unit_word(num), fraction_word(den))
         && (n as f64) < d
         && n > 0

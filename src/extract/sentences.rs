@@ -70,7 +70,10 @@ pub fn split(text: &str) -> Vec<Sentence> {
             });
         }
     };
-    while i < bytes.len() {
+    // Only line breaks and '.', '!', '?' can end a sentence: jump from one to the next.
+    let mut stops = Stops::default();
+    while let Some(next) = stops.next(bytes, i) {
+        i = next;
         let b = bytes[i];
         if b == b'\n' {
             push(&mut out, start, i, paragraph);
@@ -118,6 +121,30 @@ pub fn split(text: &str) -> Vec<Sentence> {
     }
     push(&mut out, start, text.len(), paragraph);
     out
+}
+
+/// Finds the bytes that may end a sentence, remembering the next line break and the next
+/// '.', '!' or '?' (the text length where there is none) so that the text is searched once.
+#[derive(Default)]
+struct Stops {
+    newline: Option<usize>,
+    punct: Option<usize>,
+}
+
+impl Stops {
+    /// The first line break, '.', '!' or '?' at or after `from`.
+    fn next(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = bytes.get(from..)?;
+        let end = bytes.len();
+        if self.newline.is_none_or(|n| n < from) {
+            self.newline = Some(memchr::memchr(b'\n', rest).map_or(end, |p| from + p));
+        }
+        if self.punct.is_none_or(|p| p < from) {
+            self.punct = Some(memchr::memchr3(b'.', b'!', b'?', rest).map_or(end, |p| from + p));
+        }
+        let next = self.newline.min(self.punct)?;
+        (next < end).then_some(next)
+    }
 }
 
 /// Whether the period at `dot` ends a sentence: not after an abbreviation or an initial, and the
