@@ -7,9 +7,33 @@
 use crate::model::Claim;
 use chrono::NaiveDate;
 use std::io::Write;
+use std::ops::Range;
 
-/// Appends `claim` to `out` as the JSON object `serde_json` would write (no newline).
-pub fn write_claim(out: &mut Vec<u8>, c: &Claim) {
+/// Appends `claims` to `out` as the JSON objects `serde_json` would write, back to back without
+/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one sentence
+/// share its escaped form: it is escaped once and then copied.
+pub fn write_claims(out: &mut Vec<u8>, claims: &[Claim], ends: &mut Vec<usize>) {
+    // The last sentence written, and where its escaped form is in `out`.
+    let mut last: Option<(&str, Range<usize>)> = None;
+    for c in claims {
+        write_fields(out, c);
+        match &last {
+            Some((sentence, escaped)) if *sentence == c.sentence => {
+                out.extend_from_within(escaped.clone());
+            }
+            _ => {
+                let from = out.len();
+                write_str(out, &c.sentence);
+                last = Some((&c.sentence, from..out.len()));
+            }
+        }
+        out.push(b'}');
+        ends.push(out.len());
+    }
+}
+
+/// Appends the fields of `c` up to the sentence's key: `{"doc":...,"sentence":`.
+fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b"{\"doc\":");
     write_str(out, &c.doc);
     out.extend_from_slice(b",\"claim_id\":");
@@ -49,8 +73,6 @@ pub fn write_claim(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b",\"end\":");
     out.extend_from_slice(itoa::Buffer::new().format(c.end).as_bytes());
     out.extend_from_slice(b",\"sentence\":");
-    write_str(out, &c.sentence);
-    out.push(b'}');
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -179,13 +201,31 @@ mod tests {
     }
 
     fn same_as_serde(c: &Claim) {
-        let mut out = Vec::new();
-        write_claim(&mut out, c);
-        let expected = serde_json::to_vec(c).expect("serializes");
+        same_as_serde_all(std::slice::from_ref(c));
+    }
+
+    fn same_as_serde_all(claims: &[Claim]) {
+        let (mut out, mut ends) = (Vec::new(), Vec::new());
+        write_claims(&mut out, claims, &mut ends);
+        let (mut expected, mut expected_ends) = (Vec::new(), Vec::new());
+        for c in claims {
+            expected.extend(serde_json::to_vec(c).expect("serializes"));
+            expected_ends.push(expected.len());
+        }
         assert_eq!(
             String::from_utf8_lossy(&out),
             String::from_utf8_lossy(&expected)
         );
+        assert_eq!(ends, expected_ends);
+    }
+
+    #[test]
+    fn claims_of_one_sentence_share_its_escaped_form() {
+        let mut second = claim();
+        second.text = "troops".into();
+        let mut third = claim();
+        third.sentence = "Another \"sentence\".".into();
+        same_as_serde_all(&[claim(), second, third.clone(), claim(), third]);
     }
 
     #[test]
