@@ -150,6 +150,11 @@ fn scan(chars: &impl Chars, base: usize) -> Vec<Token> {
             let mut j = i;
             while j < n {
                 let cj = chars.get(j);
+                // Most characters of a word are plain letters: nothing more to decide.
+                if cj.is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
                     && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
                     && j > i;
