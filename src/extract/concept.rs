@@ -916,7 +916,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             // "said that ...", "told reporters that ...": a complement, not a relative clause.
             let complement = w == "that"
                 && ctx
-                    .words_before(i, 3)
+                    .words_before::<3>(i)
                     .iter()
                     .any(|b| super::attribution::is_say_verb(b) || *b == "believed");
             if !complement {
