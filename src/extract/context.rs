@@ -33,6 +33,14 @@ impl<'a> Ctx<'a> {
             .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
     }
 
+    /// Every token as written, lower-cased, and its kind.
+    pub fn tokens(&self) -> impl Iterator<Item = (&'a str, &str, TokKind)> {
+        self.toks.iter().map(|t| {
+            let lower = &self.lower[t.start - self.base..t.end - self.base];
+            (&self.text[t.start..t.end], lower, t.kind)
+        })
+    }
+
     /// Token `i` as written, "" out of range.
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])

@@ -161,11 +161,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             continue;
         }
         let ctx = Ctx::new(text, sent.start, sent.end);
-        let words: Vec<Word> = (0..ctx.len())
-            .map(|i| Word {
-                text: ctx.raw(i),
-                lower: ctx.w(i),
-                is_word: ctx.kind(i) == Some(TokKind::Word),
+        let words: Vec<Word> = ctx
+            .tokens()
+            .map(|(text, lower, kind)| Word {
+                text,
+                lower,
+                is_word: kind == TokKind::Word,
             })
             .collect();
         let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
