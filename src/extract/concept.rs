@@ -1210,24 +1210,24 @@ fn demonstrative(ctx: &Ctx, i: usize) -> bool {
 
 /// Owners that are only a time ("Today", "Thursday", "Last month").
 fn is_time_phrase(s: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "month",
+        "week",
+        "year",
+        "now",
+        "currently",
+        "previously",
+        "meanwhile",
+        "however",
+    ];
     s.split(' ').all(|w| {
         super::dates::month(w).is_some()
             || super::dates::weekday(w).is_some()
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "last"
-                    | "month"
-                    | "week"
-                    | "year"
-                    | "now"
-                    | "currently"
-                    | "previously"
-                    | "meanwhile"
-                    | "however"
-            )
+            || TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
     })
 }
 
