@@ -5,7 +5,7 @@
 //! Its output is byte for byte what `serde_json::to_vec(&claim)` gives (a test holds it to that).
 
 use crate::model::Claim;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::ops::Range;
 
@@ -83,8 +83,27 @@ fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 /// Dates as chrono serializes them: its `Debug` form ("2024-02-24"), which needs no escaping.
+/// Four-digit years are written by hand, the rest ("+12345-12-31") through `Debug` itself.
 fn write_date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
     match d {
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            let digit = |n: u32, unit: u32| b'0' + (n / unit % 10) as u8;
+            let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
+            out.extend_from_slice(&[
+                b'"',
+                digit(y, 1000),
+                digit(y, 100),
+                digit(y, 10),
+                digit(y, 1),
+                b'-',
+                digit(m, 10),
+                digit(m, 1),
+                b'-',
+                digit(day, 10),
+                digit(day, 1),
+                b'"',
+            ]);
+        }
         // Writing into a Vec cannot fail.
         Some(d) => {
             let _ = write!(out, "\"{d:?}\"");
@@ -237,6 +256,11 @@ mod tests {
         c.high = None;
         c.previous = Some(123_456_789.125);
         c.as_of = NaiveDate::from_ymd_opt(-5, 1, 1);
+        same_as_serde(&c);
+        c.as_of = NaiveDate::from_ymd_opt(0, 1, 9);
+        c.published = NaiveDate::from_ymd_opt(9999, 10, 31);
+        same_as_serde(&c);
+        c.as_of = NaiveDate::from_ymd_opt(10_000, 1, 1);
         c.published = NaiveDate::from_ymd_opt(12_345, 12, 31);
         c.direction = None;
         same_as_serde(&c);
