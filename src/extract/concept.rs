@@ -1312,7 +1312,13 @@ fn tidy(ctx: &Ctx, mut a: usize, b: usize) -> String {
     {
         b -= 1;
     }
-    ctx.span(a, b).replace(['\n', '\t'], " ")
+    let span = ctx.span(a, b);
+    // Most phrases have no line break or tab: a byte scan spares them the char-pattern replace.
+    if span.bytes().any(|c| matches!(c, b'\n' | b'\t')) {
+        span.replace(['\n', '\t'], " ")
+    } else {
+        span.to_string()
+    }
 }
 
 #[cfg(test)]
