@@ -86,10 +86,7 @@ impl DocRows {
             json: Vec::with_capacity(claims.len() * 512),
             ends: Vec::with_capacity(claims.len()),
         };
-        for c in claims {
-            export::claim_json::write_claim(&mut rows.json, c);
-            rows.ends.push(rows.json.len());
-        }
+        export::claim_json::write_claims(&mut rows.json, claims, &mut rows.ends);
         rows
     }
 }

@@ -5,11 +5,35 @@
 //! Its output is byte for byte what `serde_json::to_vec(&claim)` gives (a test holds it to that).
 
 use crate::model::Claim;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::io::Write;
+use std::ops::Range;
 
-/// Appends `claim` to `out` as the JSON object `serde_json` would write (no newline).
-pub fn write_claim(out: &mut Vec<u8>, c: &Claim) {
+/// Appends `claims` to `out` as the JSON objects `serde_json` would write, back to back without
+/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one sentence
+/// share its escaped form: it is escaped once and then copied.
+pub fn write_claims(out: &mut Vec<u8>, claims: &[Claim], ends: &mut Vec<usize>) {
+    // The last sentence written, and where its escaped form is in `out`.
+    let mut last: Option<(&str, Range<usize>)> = None;
+    for c in claims {
+        write_fields(out, c);
+        match &last {
+            Some((sentence, escaped)) if *sentence == c.sentence => {
+                out.extend_from_within(escaped.clone());
+            }
+            _ => {
+                let from = out.len();
+                write_str(out, &c.sentence);
+                last = Some((&c.sentence, from..out.len()));
+            }
+        }
+        out.push(b'}');
+        ends.push(out.len());
+    }
+}
+
+/// Appends the fields of `c` up to the sentence's key: `{"doc":...,"sentence":`.
+fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b"{\"doc\":");
     write_str(out, &c.doc);
     out.extend_from_slice(b",\"claim_id\":");
@@ -49,8 +73,6 @@ pub fn write_claim(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b",\"end\":");
     out.extend_from_slice(itoa::Buffer::new().format(c.end).as_bytes());
     out.extend_from_slice(b",\"sentence\":");
-    write_str(out, &c.sentence);
-    out.push(b'}');
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -61,8 +83,27 @@ fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 /// Dates as chrono serializes them: its `Debug` form ("2024-02-24"), which needs no escaping.
+/// Four-digit years are written by hand, the rest ("+12345-12-31") through `Debug` itself.
 fn write_date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
     match d {
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            let digit = |n: u32, unit: u32| b'0' + (n / unit % 10) as u8;
+            let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
+            out.extend_from_slice(&[
+                b'"',
+                digit(y, 1000),
+                digit(y, 100),
+                digit(y, 10),
+                digit(y, 1),
+                b'-',
+                digit(m, 10),
+                digit(m, 1),
+                b'-',
+                digit(day, 10),
+                digit(day, 1),
+                b'"',
+            ]);
+        }
         // Writing into a Vec cannot fail.
         Some(d) => {
             let _ = write!(out, "\"{d:?}\"");
@@ -179,13 +220,31 @@ mod tests {
     }
 
     fn same_as_serde(c: &Claim) {
-        let mut out = Vec::new();
-        write_claim(&mut out, c);
-        let expected = serde_json::to_vec(c).expect("serializes");
+        same_as_serde_all(std::slice::from_ref(c));
+    }
+
+    fn same_as_serde_all(claims: &[Claim]) {
+        let (mut out, mut ends) = (Vec::new(), Vec::new());
+        write_claims(&mut out, claims, &mut ends);
+        let (mut expected, mut expected_ends) = (Vec::new(), Vec::new());
+        for c in claims {
+            expected.extend(serde_json::to_vec(c).expect("serializes"));
+            expected_ends.push(expected.len());
+        }
         assert_eq!(
             String::from_utf8_lossy(&out),
             String::from_utf8_lossy(&expected)
         );
+        assert_eq!(ends, expected_ends);
+    }
+
+    #[test]
+    fn claims_of_one_sentence_share_its_escaped_form() {
+        let mut second = claim();
+        second.text = "troops".into();
+        let mut third = claim();
+        third.sentence = "Another \"sentence\".".into();
+        same_as_serde_all(&[claim(), second, third.clone(), claim(), third]);
     }
 
     #[test]
@@ -197,6 +256,11 @@ mod tests {
         c.high = None;
         c.previous = Some(123_456_789.125);
         c.as_of = NaiveDate::from_ymd_opt(-5, 1, 1);
+        same_as_serde(&c);
+        c.as_of = NaiveDate::from_ymd_opt(0, 1, 9);
+        c.published = NaiveDate::from_ymd_opt(9999, 10, 31);
+        same_as_serde(&c);
+        c.as_of = NaiveDate::from_ymd_opt(10_000, 1, 1);
         c.published = NaiveDate::from_ymd_opt(12_345, 12, 31);
         c.direction = None;
         same_as_serde(&c);

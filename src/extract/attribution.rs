@@ -257,11 +257,10 @@ fn tidy(words: &[&str]) -> Option<String> {
 
 /// The source named in a sentence, if any.
 pub fn source_in(words: &[Word]) -> Option<String> {
-    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
     // "according to X": the name after it, up to punctuation or a lower-case non-title word.
-    if let Some(i) = lower
+    if let Some(i) = words
         .windows(2)
-        .position(|p| p[0] == "according" && p[1] == "to")
+        .position(|p| p[0].lower == "according" && p[1].lower == "to")
     {
         let names: Vec<&str> = words[i + 2..]
             .iter()
@@ -299,7 +298,7 @@ pub fn source_in(words: &[Word]) -> Option<String> {
             return Some(phrase.join(" "));
         }
     }
-    for (i, &l) in lower.iter().enumerate() {
+    for (i, l) in words.iter().map(|w| w.lower).enumerate() {
         // "The United States said": a verb is written in lower case.
         if !SAY_VERBS.contains(l) || words[i].text.starts_with(char::is_uppercase) {
             continue;
@@ -319,7 +318,7 @@ pub fn source_in(words: &[Word]) -> Option<String> {
             return Some(name);
         }
         // ", said X": the name right after the verb.
-        let after_clause = i == 0 || matches!(lower[i - 1], "," | "\"" | "\u{201d}" | "'");
+        let after_clause = i == 0 || matches!(words[i - 1].lower, "," | "\"" | "\u{201d}" | "'");
         if (l == "said" || l == "says" || l == "told") && after_clause {
             let names: Vec<&str> = words[i + 1..]
                 .iter()

@@ -916,7 +916,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             // "said that ...", "told reporters that ...": a complement, not a relative clause.
             let complement = w == "that"
                 && ctx
-                    .words_before(i, 3)
+                    .words_before::<3>(i)
                     .iter()
                     .any(|b| super::attribution::is_say_verb(b) || *b == "believed");
             if !complement {
@@ -1210,24 +1210,24 @@ fn demonstrative(ctx: &Ctx, i: usize) -> bool {
 
 /// Owners that are only a time ("Today", "Thursday", "Last month").
 fn is_time_phrase(s: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "month",
+        "week",
+        "year",
+        "now",
+        "currently",
+        "previously",
+        "meanwhile",
+        "however",
+    ];
     s.split(' ').all(|w| {
         super::dates::month(w).is_some()
             || super::dates::weekday(w).is_some()
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "last"
-                    | "month"
-                    | "week"
-                    | "year"
-                    | "now"
-                    | "currently"
-                    | "previously"
-                    | "meanwhile"
-                    | "however"
-            )
+            || TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
     })
 }
 
@@ -1312,7 +1312,13 @@ fn tidy(ctx: &Ctx, mut a: usize, b: usize) -> String {
     {
         b -= 1;
     }
-    ctx.span(a, b).replace(['\n', '\t'], " ")
+    let span = ctx.span(a, b);
+    // Most phrases have no line break or tab: a byte scan spares them the char-pattern replace.
+    if span.bytes().any(|c| matches!(c, b'\n' | b'\t')) {
+        span.replace(['\n', '\t'], " ")
+    } else {
+        span.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -109,17 +109,15 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
     let s = &text[start..end];
     // A phone number needs seven digits, a numeric date a digit, '-' or '/', and a digit:
     // most sentences are spared the regexes.
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    let dated = s
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'/') && w[2].is_ascii_digit());
-    if digits < 7 && !dated {
+    let dated = digit_sep_digit(s.as_bytes());
+    if ascii_digits(s.as_bytes()) < 7 && !dated {
         return Vec::new();
     }
     // Each pattern needs three runs of digits joined by single separators, which spares the
     // regexes most of the rest (the Unicode-aware ones are slow on text with curly quotes).
-    let may_be_date = three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
+    // In ASCII text such a chain needs a digit, a separator and a digit in a row.
+    let may_be_date =
+        (dated || !s.is_ascii()) && three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
     let may_be_phone =
         three_digit_runs(s, |c| c.is_whitespace() || matches!(c, '.' | '-'), 2..=4, 2);
     let dates = may_be_date
@@ -151,6 +149,17 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
         })
         .map(|m| (start + m.start(), start + m.end(), NotClaim::Phone));
     dates.chain(phones).collect()
+}
+
+/// How many ASCII digits `b` holds; a sum without branches, which the compiler vectorizes.
+fn ascii_digits(b: &[u8]) -> usize {
+    b.iter().fold(0, |n, b| n + usize::from(b.is_ascii_digit()))
+}
+
+/// Whether `b` holds a digit, '-' or '/', and a digit in a row ("2-1", "12/05").
+fn digit_sep_digit(b: &[u8]) -> bool {
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    memchr::memchr2_iter(b'-', b'/', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
 }
 
 /// Whether `s` holds three runs of digits joined by single separator characters (`sep`), the

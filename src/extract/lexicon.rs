@@ -45,6 +45,12 @@ impl Index {
         let bit = Index::shape(word);
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0
     }
+
+    /// The hash lookup, kept out of line so that `WordSet::contains` inlines small.
+    #[inline(never)]
+    fn holds(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
 }
 
 impl WordSet {
@@ -59,9 +65,12 @@ impl WordSet {
         self.words
     }
 
+    /// Inlined into the callers: the shape test alone turns most words away, and a call would
+    /// cost about as much as the test.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| Index::new(self.words));
-        index.may_contain(word) && index.set.contains(word)
+        index.may_contain(word) && index.holds(word)
     }
 }
 

@@ -25,61 +25,89 @@ use context::Ctx;
 use std::collections::HashMap;
 use tokens::TokKind;
 
-/// Words that may carry a figure without any digit in the sentence.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "dozen",
-    "dozens",
-    "half",
-    "tens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-];
+/// Whether `w` is a word that may carry a figure without any digit in the sentence ("Five",
+/// "MILLION"), in any ASCII case.
+fn is_number_word(w: &[u8]) -> bool {
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..w.len()).filter(|_| w.len() >= 3) else {
+        return false;
+    };
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"trillion"
+            | b"dozen"
+            | b"dozens"
+            | b"half"
+            | b"tens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
+    )
+}
 
+/// The part of a run of letters and hyphens that may be a number word ("five-year").
+fn before_hyphen(w: &[u8]) -> &[u8] {
+    w.split(|&b| b == b'-').next().unwrap_or(w)
+}
+
+/// Whether `b` holds an ASCII digit, tested sixteen bytes at a time: without an early exit
+/// inside a chunk the compiler vectorizes the test.
+fn has_ascii_digit(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(16);
+    chunks
+        .by_ref()
+        .any(|c| c.iter().fold(false, |acc, b| acc | b.is_ascii_digit()))
+        || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// Whether sentence `s` has a digit or a number word, and so may hold a figure.
 fn may_hold_a_figure(s: &str) -> bool {
-    if s.bytes().any(|b| b.is_ascii_digit()) {
+    if has_ascii_digit(s.as_bytes()) {
         return true;
     }
-    if !s.is_ascii() && s.chars().any(tokens::is_digit) {
-        return true;
+    if s.is_ascii() {
+        return s
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphabetic() && *b != b'-')
+            .any(|w| is_number_word(before_hyphen(w)));
     }
-    s.split(|c: char| !c.is_alphabetic() && c != '-').any(|w| {
-        let w = w.split('-').next().unwrap_or(w);
-        w.len() >= 3 && w.len() <= 9 && NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
-    })
+    s.chars().any(tokens::is_digit)
+        || s.split(|c: char| !c.is_alphabetic() && c != '-')
+            .any(|w| is_number_word(before_hyphen(w.as_bytes())))
 }
 
 /// Dates that sources' statements carry: "Pentagon officials confirmed Monday" dates the
@@ -133,11 +161,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             continue;
         }
         let ctx = Ctx::new(text, sent.start, sent.end);
-        let words: Vec<Word> = (0..ctx.len())
-            .map(|i| Word {
-                text: ctx.raw(i),
-                lower: ctx.w(i),
-                is_word: ctx.kind(i) == Some(TokKind::Word),
+        let words: Vec<Word> = ctx
+            .tokens()
+            .map(|(text, lower, kind)| Word {
+                text,
+                lower,
+                is_word: kind == TokKind::Word,
             })
             .collect();
         let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();

@@ -21,8 +21,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
         // A single capital letter is an initial ("T.R. Reid", "John F. Kennedy").
         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
         // Initials: "T.R", "J.R.R".

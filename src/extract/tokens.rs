@@ -46,6 +46,10 @@ pub fn digit_value(c: char) -> Option<u32> {
     // Arabic-Indic, Devanagari, Bengali, fullwidth, mathematical digits are rare enough to ignore.
     const ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10];
     let cp = c as u32;
+    // Every letter, space and punctuation mark of ASCII and Latin text lies below them all.
+    if cp < ZEROS[0] {
+        return None;
+    }
     ZEROS
         .iter()
         .find(|&&zero| (zero..zero + 10).contains(&cp))
@@ -150,6 +154,11 @@ fn scan(chars: &impl Chars, base: usize) -> Vec<Token> {
             let mut j = i;
             while j < n {
                 let cj = chars.get(j);
+                // Most characters of a word are plain letters: nothing more to decide.
+                if cj.is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
                     && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
                     && j > i;

@@ -2,7 +2,7 @@
 //! and the normalised name of each ("dollar", "percentage", "kilometre", "mile per hour").
 
 use crate::model::Kind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A unit found beside a number.
@@ -289,8 +289,9 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
     ("times", Kind::Other, "count"),
 ];
 
-/// Units keyed by their first token, each list longest first.
-type Index = HashMap<&'static str, Vec<Entry>>;
+/// Units keyed by their first token, each list longest first (Fx-hashed: the keys are ours,
+/// and every word after a number is looked up).
+type Index = FxHashMap<&'static str, Vec<Entry>>;
 
 static AFTER_INDEX: LazyLock<Index> =
     LazyLock::new(|| index(UNITS_AFTER.iter().map(|&(s, k, n)| (s, k, n))));
@@ -300,10 +301,8 @@ static BEFORE_INDEX: LazyLock<Index> =
 
 type Entry = (Vec<&'static str>, Kind, &'static str);
 
-fn index(
-    entries: impl Iterator<Item = (&'static str, Kind, &'static str)>,
-) -> HashMap<&'static str, Vec<Entry>> {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+fn index(entries: impl Iterator<Item = (&'static str, Kind, &'static str)>) -> Index {
+    let mut map = Index::default();
     for (surface, kind, norm) in entries {
         let words: Vec<&str> = surface.split(' ').collect();
         map.entry(words[0]).or_default().push((words, kind, norm));
@@ -314,7 +313,7 @@ fn index(
     map
 }
 
-fn longest(index: &HashMap<&'static str, Vec<Entry>>, words: &[&str]) -> Option<UnitMatch> {
+fn longest(index: &Index, words: &[&str]) -> Option<UnitMatch> {
     let first = words.first()?;
     let list = index.get(first)?;
     list.iter()
