@@ -143,7 +143,12 @@ fn build(dir: &Path, n: usize) {
     );
 }
 
+/// The allocator of the binary, so the bench measures what `figtrack series` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
+    figtrack::allocator::tune();
     let n: usize = std::env::var("FIGTRACK_BENCH_CLAIMS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -4,6 +4,7 @@
 //! Data flows one way: [`input`] reads documents, [`extract`] turns text into [`model::Claim`]s
 //! (pure: no I/O), and [`export`] writes rows in the formats people and programs read.
 
+pub mod allocator;
 pub mod cli;
 pub mod export;
 pub mod extract;
