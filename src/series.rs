@@ -422,19 +422,33 @@ pub fn number(f: f64) -> String {
         let s = format!("{f:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     };
-    let (sign, rest) = s.split_at(usize::from(s.starts_with('-')));
-    let (int, frac) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
-    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return s;
-    }
-    let mut grouped = String::with_capacity(s.len() + int.len() / 3);
+    group_thousands(&s)
+}
+
+/// Inserts thousands separators into the integer part of a plain decimal string.
+pub fn group_thousands(digits: &str) -> String {
+    let (sign, rest) = match digits.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", digits),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(digits.len() + int.len() / 3);
+    out.push_str(sign);
+    let n = int.len();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    format!("{sign}{grouped}{frac}")
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// The rows of a [`compute`] frame as plain structs.

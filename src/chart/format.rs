@@ -27,32 +27,6 @@ pub fn month_year(d: NaiveDate) -> String {
     format!("{} {}", month_name(d), d.year())
 }
 
-/// Inserts thousands separators into the integer part of a plain decimal string.
-fn group(digits: &str) -> String {
-    let (sign, rest) = match digits.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", digits),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut out = String::with_capacity(digits.len() + int.len() / 3);
-    out.push_str(sign);
-    let n = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 /// `v` with thousands separators and exactly `decimals` decimals ("1,456,610", "2.50").
 pub fn fixed(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
@@ -75,7 +49,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     } else {
         s
     };
-    group(&s)
+    crate::series::group_thousands(&s)
 }
 
 /// `v` as people write it: thousands separators, no trailing zeros, at most two decimals for
