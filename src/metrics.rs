@@ -23,7 +23,7 @@
 //! currency, percentage, measure) overrides it. When several phrases match, the longest wins.
 //! A claim that matches no phrase gets a key derived from its concept ([`derived_key`]).
 
-use crate::extract::units;
+use crate::extract::{keywords, units};
 use crate::model::{Claim, Kind};
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
@@ -251,15 +251,17 @@ fn fits(fit: &Fit, claim: &Claim) -> bool {
     }
 }
 
-/// Text as compared with match phrases: lower case, "'s" and punctuation dropped, each word
-/// singular, single spaces. "North Korea's soldiers," -> "north korea soldier".
+/// Text as compared with match phrases: lower case, "'s", punctuation and function words
+/// ("of", "in", "the" ...) dropped, each word singular, single spaces. "North Korea's soldiers
+/// in Kursk," -> "north korea soldier kursk". Concepts are reported without function words, so
+/// a phrase written with them ("troops in Kursk") still matches.
 pub fn normalize(text: &str) -> String {
     let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
     let mut out = String::with_capacity(lower.len());
     for raw in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
         let w = raw.trim_matches('\'');
         let w = w.strip_suffix("'s").unwrap_or(w).replace('\'', "");
-        if w.is_empty() {
+        if w.is_empty() || keywords::is_function_word(&w) {
             continue;
         }
         if !out.is_empty() {
@@ -274,21 +276,25 @@ pub fn normalize(text: &str) -> String {
 const MAX_KEY: usize = 64;
 
 /// The key of a claim outside the catalog: its normalised concept as a slug
-/// ("North Korean troops" -> `north-korean-troop`). Currency, percentage and measure claims get
-/// their unit appended unless the concept already names it (`average-price-of-fuel-dollar`), so
-/// figures in different units never share a series. A claim without a concept gets
-/// `unlabelled-` and its unit (or kind).
+/// ("North Korean troops" -> `north-korean-troop`), with the unit appended unless the concept
+/// already names it ("average price of fuel" in dollars -> `average-price-fuel-dollar`, "Waymo"
+/// counting jobs -> `waymo-job`), so figures of different things never share a series. A count
+/// without a concept is keyed by what it counts (`person`); other claims without one get
+/// `unlabelled-` and their unit (or kind).
 pub fn derived_key(claim: &Claim) -> String {
-    let unit = claim
+    let counted = claim
         .unit_normalized
         .as_deref()
         .map(normalize)
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| claim.kind.name().to_string());
+        .filter(|u| !u.is_empty());
+    let counts_noun = claim.kind == Kind::Count && counted.is_some();
+    let unit = counted.unwrap_or_else(|| claim.kind.name().to_string());
     let concept = claim.concept.as_deref().map(normalize).unwrap_or_default();
-    let mut key = if concept.is_empty() {
+    let mut key = if concept.is_empty() && counts_noun {
+        unit
+    } else if concept.is_empty() {
         format!("unlabelled {unit}")
-    } else if claim.kind == Kind::Count || format!(" {concept} ").contains(&format!(" {unit} ")) {
+    } else if format!(" {concept} ").contains(&format!(" {unit} ")) {
         concept
     } else {
         format!("{concept} {unit}")
@@ -403,6 +409,13 @@ match = ["inflation"]
                 Some("troop"),
                 "nk-troops-kursk",
             ),
+            // Concepts come without function words; phrases may have them.
+            (
+                "North Korean troops Kursk",
+                Kind::Count,
+                Some("troop"),
+                "nk-troops-kursk",
+            ),
             (
                 "new security assistance",
                 Kind::Currency,
@@ -453,9 +466,19 @@ match = ["inflation"]
             )),
             "ukraine-grain-export-metric-ton"
         );
+        assert_eq!(
+            derived_key(&claim("Waymo", Kind::Count, Some("job"))),
+            "waymo-job"
+        );
         let mut c = claim("x", Kind::Currency, Some("dollar"));
         c.concept = None;
         assert_eq!(derived_key(&c), "unlabelled-dollar");
+        // A count without a concept is keyed by what it counts.
+        let mut c = claim("x", Kind::Count, Some("person"));
+        c.concept = None;
+        assert_eq!(derived_key(&c), "person");
+        c.unit_normalized = None;
+        assert_eq!(derived_key(&c), "unlabelled-count");
     }
 
     #[test]

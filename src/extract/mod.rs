@@ -11,6 +11,7 @@ pub mod concept;
 mod context;
 pub mod dates;
 pub mod filters;
+pub mod keywords;
 mod lexicon;
 pub mod numbers;
 pub mod quantity;
@@ -219,6 +220,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 concept = Some(thing.to_string());
             }
             last_concept = Some((q.unit_end, concept.clone()));
+            let concept = concept
+                .and_then(|c| keywords::key_words(&c, q.unit.as_deref(), q.unit_norm.as_deref()));
             claims.push(Claim {
                 doc: doc.id.clone(),
                 claim_id: claim_id(&doc.id, start as u32, end as u32),
