@@ -381,7 +381,9 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         if j > end + 1 && !is_stopword(ctx.w(j - 1)) {
             end = j;
         }
-    } else if participle(w) || (w.ends_with("ing") && POST_PREPOSITIONS.contains(ctx.w(end + 1))) {
+    } else if participle(w) && !takes_object(ctx, end + 1)
+        || (w.ends_with("ing") && POST_PREPOSITIONS.contains(ctx.w(end + 1)))
+    {
         let mut j = end + 1;
         if matches!(ctx.w(j), "or" | "and") && participle(ctx.w(j + 1)) {
             j += 2;
@@ -404,6 +406,13 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         end = j;
     }
     Some((at, end, head))
+}
+
+/// "sisters helped fraudsters": a content word right after an "-ed" word makes it a verb with
+/// an object, not a participle describing the counted noun ("soldiers killed or wounded",
+/// "devices installed in the US").
+fn takes_object(ctx: &Ctx, next: usize) -> bool {
+    ctx.is_word(next) && !is_stopword(ctx.w(next))
 }
 
 fn participle(w: &str) -> bool {
@@ -1382,6 +1391,15 @@ mod tests {
                 Some(("internally displaced people in the country", "people")),
             ),
             ("refugees have fled", Some(("refugees", "refugees"))),
+            // An "-ed" word with an object is the verb, not a participle.
+            (
+                "Singaporean sisters helped fraudsters launder",
+                Some(("Singaporean sisters", "sisters")),
+            ),
+            (
+                "devices installed in the US, it said",
+                Some(("devices installed in the US", "devices")),
+            ),
             (
                 "first-team players left the club",
                 Some(("first-team players", "players")),
