@@ -408,11 +408,11 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     Some((at, end, head))
 }
 
-/// "sisters helped fraudsters": a content word right after an "-ed" word makes it a verb with
-/// an object, not a participle describing the counted noun ("soldiers killed or wounded",
-/// "devices installed in the US").
+/// "sisters helped fraudsters", "countries signed a treaty": a content word or a determiner
+/// right after an "-ed" word makes it a verb with an object, not a participle describing the
+/// counted noun ("soldiers killed or wounded", "devices installed in the US").
 fn takes_object(ctx: &Ctx, next: usize) -> bool {
-    ctx.is_word(next) && !is_stopword(ctx.w(next))
+    ctx.is_word(next) && (!is_stopword(ctx.w(next)) || is_determiner(ctx.w(next)))
 }
 
 fn participle(w: &str) -> bool {
@@ -1395,6 +1395,10 @@ mod tests {
             (
                 "Singaporean sisters helped fraudsters launder",
                 Some(("Singaporean sisters", "sisters")),
+            ),
+            (
+                "countries signed a mutual defence treaty",
+                Some(("countries", "countries")),
             ),
             (
                 "devices installed in the US, it said",
