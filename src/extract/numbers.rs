@@ -3,6 +3,7 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
+use super::lexicon::WordSet;
 use super::tokens::{TokKind, digit_value};
 
 /// A number found in a sentence, before units and context are attached.
@@ -199,8 +200,57 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     })
 }
 
+/// Every word that may start a spelled numeral, as the part before its first hyphen: the
+/// vague magnitudes, "a", "an", "dozen", "half" and the numbers below twenty and the tens
+/// ("twenty-eight", "three-quarters").
+static NUMERAL_HEADS: WordSet = WordSet::new(&[
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "a",
+    "an",
+    "dozen",
+    "half",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]);
+
 fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let w = word(ctx, i);
+    // Most words start no numeral: one set lookup turns them away.
+    let head = split_hyphen(w).map_or(w, |(head, _)| head);
+    if !NUMERAL_HEADS.contains(head) {
+        return None;
+    }
     let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
         value,
         range,
