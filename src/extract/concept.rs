@@ -916,7 +916,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             // "said that ...", "told reporters that ...": a complement, not a relative clause.
             let complement = w == "that"
                 && ctx
-                    .words_before::<3>(i)
+                    .words_before(i, 3)
                     .iter()
                     .any(|b| super::attribution::is_say_verb(b) || *b == "believed");
             if !complement {
@@ -1326,7 +1326,8 @@ mod tests {
     use super::*;
 
     fn counted(text: &str) -> Option<(String, String)> {
-        let ctx = Ctx::new(text, 0, text.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(text, &mut lower);
         counted_phrase(&ctx, 0)
             .map(|(a, b, h)| (ctx.span(a, b).to_string(), ctx.raw(h).to_string()))
     }

@@ -1,25 +1,23 @@
 //! A tokenized sentence with lower-cased word access, shared by the rule families.
 
 use super::tokens::{TokKind, Token, tokenize};
-use std::ops::{Deref, Range};
 
 pub struct Ctx<'a> {
     /// The whole document text; token spans index into it.
     pub text: &'a str,
     pub toks: Vec<Token>,
-    /// The sentence in ASCII lower case (same byte offsets as the text), and where it starts.
-    lower: String,
-    base: usize,
+    /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
+    /// the rules read the words around every figure many times.
+    words: Vec<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, start: usize, end: usize) -> Self {
-        Ctx {
-            text,
-            toks: tokenize(&text[start..end], start),
-            lower: text[start..end].to_ascii_lowercase(),
-            base: start,
-        }
+    /// The sentence `start..end` of `text`; `lower` is `text` in ASCII lower case (same byte
+    /// offsets).
+    pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
+        let toks = tokenize(&text[start..end], start);
+        let words = toks.iter().map(|t| &lower[t.start..t.end]).collect();
+        Ctx { text, toks, words }
     }
 
     pub fn len(&self) -> usize {
@@ -27,18 +25,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// Lower-cased text of token `i`, "" out of range.
-    pub fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
+    pub fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// Every token as written, lower-cased, and its kind.
-    pub fn tokens(&self) -> impl Iterator<Item = (&'a str, &str, TokKind)> {
-        self.toks.iter().map(|t| {
-            let lower = &self.lower[t.start - self.base..t.end - self.base];
-            (&self.text[t.start..t.end], lower, t.kind)
-        })
+    pub fn tokens(&self) -> impl Iterator<Item = (&'a str, &'a str, TokKind)> {
+        self.toks
+            .iter()
+            .zip(&self.words)
+            .map(|(t, lower)| (&self.text[t.start..t.end], *lower, t.kind))
     }
 
     /// Token `i` as written, "" out of range.
@@ -63,14 +59,16 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Lower-cased words from `from` (inclusive) up to `N` tokens.
-    pub fn words_from<const N: usize>(&self, from: usize) -> Words<'_, N> {
-        Words::of(self, from..(from + N).min(self.len()))
+    /// Lower-cased words from `from` (inclusive) up to `n` tokens.
+    pub fn words_from(&self, from: usize, n: usize) -> &[&'a str] {
+        let from = from.min(self.len());
+        &self.words[from..(from + n).min(self.len())]
     }
 
-    /// Lower-cased words before `to` (exclusive), at most `N`, in text order.
-    pub fn words_before<const N: usize>(&self, to: usize) -> Words<'_, N> {
-        Words::of(self, to.saturating_sub(N)..to)
+    /// Lower-cased words before `to` (exclusive), at most `n`, in text order.
+    pub fn words_before(&self, to: usize, n: usize) -> &[&'a str] {
+        let to = to.min(self.len());
+        &self.words[to.saturating_sub(n)..to]
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -82,32 +80,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// At most `N` lower-cased words of a sentence, kept on the stack: the rules look at a few
-/// words around every figure.
-pub struct Words<'c, const N: usize> {
-    buf: [&'c str; N],
-    len: usize,
-}
-
-impl<'c, const N: usize> Words<'c, N> {
-    /// The words of tokens `range` (at most `N` of them).
-    fn of(ctx: &'c Ctx, range: Range<usize>) -> Self {
-        let mut words = Words {
-            buf: [""; N],
-            len: 0,
-        };
-        for (slot, i) in words.buf.iter_mut().zip(range) {
-            *slot = ctx.w(i);
-            words.len += 1;
-        }
-        words
-    }
-}
-
-impl<'c, const N: usize> Deref for Words<'c, N> {
-    type Target = [&'c str];
-
-    fn deref(&self) -> &[&'c str] {
-        &self.buf[..self.len]
-    }
+/// A sentence context for tests: `text` lower-cased into `lower` first.
+#[cfg(test)]
+pub fn test_ctx<'a>(text: &'a str, lower: &'a mut String) -> Ctx<'a> {
+    *lower = text.to_ascii_lowercase();
+    Ctx::new(text, lower, 0, text.len())
 }

@@ -478,7 +478,8 @@ mod tests {
 
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {
-        let ctx = Ctx::new(text, 0, text.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(text, &mut lower);
         let reserved = reserved_spans(text, 0, text.len());
         find_numerals(&ctx)
             .iter()

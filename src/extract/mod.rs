@@ -147,6 +147,8 @@ impl SourceDates {
 /// Extracts every claim of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
+    // Lower-cased once for the whole document: the rules compare lower-case words.
+    let lower = text.to_ascii_lowercase();
     let mut claims = Vec::new();
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
@@ -160,7 +162,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if !holds_figure && !attribution::may_name_source(sentence) {
             continue;
         }
-        let ctx = Ctx::new(text, sent.start, sent.end);
+        let ctx = Ctx::new(text, &lower, sent.start, sent.end);
         let words: Vec<Word> = ctx
             .tokens()
             .map(|(text, lower, kind)| Word {

@@ -388,7 +388,8 @@ mod tests {
     type Found = (f64, Option<(f64, f64)>, String);
 
     fn numerals(s: &str) -> Vec<Found> {
-        let ctx = Ctx::new(s, 0, s.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(s, &mut lower);
         find_numerals(&ctx)
             .into_iter()
             .map(|n| (n.value, n.range, ctx.span(n.first, n.last).to_string()))

@@ -109,7 +109,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             first = sign;
         }
     }
-    let before = ctx.words_before::<2>(first);
+    let before = ctx.words_before(first, 2);
     // "A$", "C$", "S$" are written in capitals: "a $425 million package" is US dollars.
     let lower_prefix = first >= 2
         && ctx.raw(first - 2).len() <= 2
@@ -167,7 +167,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 "its" | "their" | "the" | "his" | "her" | "our"
             ));
         }
-        let words = ctx.words_from::<4>(after + skip);
+        let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(&words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
         if unit.is_none() {
@@ -392,10 +392,10 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
 }
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
-    let before = ctx.words_before::<4>(q.first);
+    let before = ctx.words_before(q.first, 4);
     if let Some((b, _)) = bound_before(&before) {
         q.bound = b;
-    } else if let Some((b, _)) = bound_before(&ctx.words_before::<4>(q.first.saturating_sub(1)))
+    } else if let Some((b, _)) = bound_before(&ctx.words_before(q.first.saturating_sub(1), 4))
         .filter(|_| {
             // One softening word between: "just over 10", "well under", "slightly more than".
             matches!(
@@ -406,7 +406,7 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     {
         q.bound = b;
     }
-    let after = ctx.words_from::<2>(q.unit_end);
+    let after = ctx.words_from(q.unit_end, 2);
     if let Some((b, _)) = bound_after(&after)
         && q.bound == Bound::Exact
     {
@@ -520,7 +520,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
         return None;
     }
     let between: Vec<&str> = (a.unit_end..b.first).map(|i| ctx.w(i)).collect();
-    let before = ctx.words_before::<2>(a.first);
+    let before = ctx.words_before(a.first, 2);
     let lead = before.last().copied().unwrap_or("");
     let dash = matches!(
         between.as_slice(),
@@ -535,7 +535,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     // "from 3,000 to 10,000" after a change verb states a change, not a range.
     if to && lead == "from" {
         let verb_before = ctx
-            .words_before::<3>(a.first.saturating_sub(1))
+            .words_before(a.first.saturating_sub(1), 3)
             .iter()
             .any(|w| change_verb(w).is_some());
         if verb_before {
@@ -619,7 +619,7 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         // "rose from a to b": a is the previous value of b.
         let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between.as_slice() == ["to"];
         let verb_before = ctx
-            .words_before::<3>(a.first.saturating_sub(1))
+            .words_before(a.first.saturating_sub(1), 3)
             .iter()
             .find_map(|w| change_verb(w));
         if from_before && verb_before.is_some() && (a.unit_norm.is_none() || compatible) {
@@ -643,7 +643,8 @@ mod tests {
 
     /// (value, low, high, unit_norm, bound, direction, previous) of each quantity in `text`.
     fn read(text: &str) -> Vec<String> {
-        let ctx = Ctx::new(text, 0, text.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(text, &mut lower);
         quantities(&ctx, &[])
             .iter()
             .map(|q| {
