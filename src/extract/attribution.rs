@@ -6,7 +6,7 @@ use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// Verbs of saying and reporting that follow (or precede) a source.
-static SAY_VERBS: WordSet = WordSet::new(&[
+pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",

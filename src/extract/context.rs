@@ -1,6 +1,11 @@
 //! A tokenized sentence with lower-cased word access, shared by the rule families.
 
+use super::lexicon::CLASSES;
 use super::tokens::{TokKind, Token, tokenize};
+use std::cell::Cell;
+
+/// A token's classes not yet looked up.
+const UNKNOWN: u16 = u16::MAX;
 
 pub struct Ctx<'a> {
     /// The whole document text; token spans index into it.
@@ -9,6 +14,8 @@ pub struct Ctx<'a> {
     /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
     /// the rules read the words around every figure many times.
     words: Vec<&'a str>,
+    /// Each token's word classes (see [`super::lexicon::class`]), looked up on first use.
+    classes: Vec<Cell<u16>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -17,7 +24,13 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
         let toks = tokenize(&text[start..end], start);
         let words = toks.iter().map(|t| &lower[t.start..t.end]).collect();
-        Ctx { text, toks, words }
+        let classes = vec![Cell::new(UNKNOWN); toks.len()];
+        Ctx {
+            text,
+            toks,
+            words,
+            classes,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -27,6 +40,23 @@ impl<'a> Ctx<'a> {
     /// Lower-cased text of token `i`, "" out of range.
     pub fn w(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// The word classes of token `i` (those of "" out of range): one lookup, at most once per
+    /// token, answers every word list's test.
+    pub fn class(&self, i: usize) -> u16 {
+        let Some(cached) = self.classes.get(i) else {
+            return CLASSES.of("");
+        };
+        if cached.get() == UNKNOWN {
+            cached.set(CLASSES.of(self.w(i)));
+        }
+        cached.get()
+    }
+
+    /// Whether token `i` is in any of the word classes `bits`.
+    pub fn is(&self, i: usize, bits: u16) -> bool {
+        self.class(i) & bits != 0
     }
 
     /// Every token as written, lower-cased, and its kind.

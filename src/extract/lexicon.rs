@@ -1,7 +1,7 @@
 //! Word lists looked up in constant time: the rule families test every word of a sentence
 //! against them, so a linear scan of a slice would dominate extraction.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A fixed set of lower-case words, hashed on first use.
@@ -73,6 +73,64 @@ impl WordSet {
         index.may_contain(word) && index.holds(word)
     }
 }
+
+/// Word classes as bits: which of the rule families' word lists a word is in.
+pub mod class {
+    /// `concept::is_stopword`.
+    pub const STOPWORD: u16 = 1;
+    /// `concept::is_verb`: listed verbs, change verbs and verbs of saying.
+    pub const VERB: u16 = 1 << 1;
+    /// `attribution::is_say_verb`.
+    pub const SAY: u16 = 1 << 2;
+    /// `concept::is_linking`.
+    pub const LINKING: u16 = 1 << 3;
+    /// `concept::is_determiner`.
+    pub const DETERMINER: u16 = 1 << 4;
+    /// Words that end a backward scan for a subject (`concept::clause_break`, bar "that").
+    pub const CLAUSE: u16 = 1 << 5;
+}
+
+/// Word sets and the class bits each gives its words, hashed together on first use: one
+/// lookup answers for every set (the rules ask several of them about each word).
+pub struct WordClasses {
+    sets: &'static [(&'static WordSet, u16)],
+    index: OnceLock<FxHashMap<&'static str, u16>>,
+}
+
+impl WordClasses {
+    pub const fn new(sets: &'static [(&'static WordSet, u16)]) -> Self {
+        WordClasses {
+            sets,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The classes of `word` (0: in no set).
+    pub fn of(&self, word: &str) -> u16 {
+        let index = self.index.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            for (set, bits) in self.sets {
+                for w in set.words() {
+                    *index.entry(*w).or_insert(0) |= bits;
+                }
+            }
+            index
+        });
+        index.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// The classes of the [`class`] bits, from the rule families' word lists.
+pub static CLASSES: WordClasses = WordClasses::new(&[
+    (&super::concept::STOPWORDS, class::STOPWORD),
+    (&super::concept::VERBS, class::VERB),
+    (&super::change::UP, class::VERB),
+    (&super::change::DOWN, class::VERB),
+    (&super::attribution::SAY_VERBS, class::VERB | class::SAY),
+    (&super::concept::LINKING, class::LINKING),
+    (&super::concept::DETERMINERS, class::DETERMINER),
+    (&super::concept::CLAUSE_WORDS, class::CLAUSE),
+]);
 
 #[cfg(test)]
 mod tests {

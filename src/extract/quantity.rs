@@ -5,6 +5,7 @@ use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
+use super::lexicon::class;
 use super::numbers::{Numeral, find_numerals};
 use super::tokens::TokKind;
 use super::units::{UnitMatch, currency_before, singular, unit_after};
@@ -117,7 +118,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     let before = if lower_prefix {
         &before[before.len() - 1..]
     } else {
-        &before[..]
+        before
     };
     let mut currency = currency_before(before).filter(|m| {
         // The sign must touch the number or its partner ("US $", "$ US").
@@ -168,7 +169,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             ));
         }
         let words = ctx.words_from(after + skip, 4);
-        let mut unit = unit_after(&words);
+        let mut unit = unit_after(words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
         if unit.is_none() {
             let head = words
@@ -283,7 +284,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
     } else {
         // "$10 per gram", "C$6 per share", "$3.45 a gallon".
-        let per = ctx.w(unit_end) == "per" && !super::concept::is_stopword(ctx.w(unit_end + 1));
+        let per = ctx.w(unit_end) == "per" && !ctx.is(unit_end + 1, class::STOPWORD);
         let a_measure = matches!(ctx.w(unit_end), "a" | "an")
             && matches!(
                 ctx.w(unit_end + 1),
@@ -393,9 +394,9 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     let before = ctx.words_before(q.first, 4);
-    if let Some((b, _)) = bound_before(&before) {
+    if let Some((b, _)) = bound_before(before) {
         q.bound = b;
-    } else if let Some((b, _)) = bound_before(&ctx.words_before(q.first.saturating_sub(1), 4))
+    } else if let Some((b, _)) = bound_before(ctx.words_before(q.first.saturating_sub(1), 4))
         .filter(|_| {
             // One softening word between: "just over 10", "well under", "slightly more than".
             matches!(
@@ -407,7 +408,7 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
         q.bound = b;
     }
     let after = ctx.words_from(q.unit_end, 2);
-    if let Some((b, _)) = bound_after(&after)
+    if let Some((b, _)) = bound_after(after)
         && q.bound == Bound::Exact
     {
         q.bound = b;
