@@ -2,6 +2,7 @@
 //! stdin. Problems are reported with the file (and line) and the run goes on.
 
 mod html;
+mod record;
 
 use crate::model::Document;
 use chrono::NaiveDate;
@@ -298,7 +299,7 @@ fn front_matter_document(text: &str, id: &str, path: &str, sink: &mut dyn Sink) 
     Document::new(id, body)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
@@ -327,7 +328,8 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         if line.is_empty() {
             continue;
         }
-        let record: Record = match serde_json::from_slice(line) {
+        let parsed = record::parse(line).map_or_else(|| serde_json::from_slice(line), Ok);
+        let record: Record = match parsed {
             Ok(r) => r,
             Err(e) => {
                 let what = if std::str::from_utf8(line).is_err() {
@@ -374,7 +376,11 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         };
         sink.document(Document {
             id,
-            text: text.replace('\0', " "),
+            text: if text.contains('\0') {
+                text.replace('\0', " ")
+            } else {
+                text
+            },
             published,
             source: record.source,
             url: record.url,
