@@ -7,8 +7,13 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// `w` in ASCII lower case in `buf`, when it has 3 to 9 bytes (the lengths of month and
-/// weekday names): most words are turned away by their length alone.
-fn lower_name<'b>(w: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+/// weekday names) and starts with one of `initials` (lower case): most words are turned away
+/// by their length or first letter alone.
+fn lower_name<'b>(w: &str, initials: &[u8], buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !initials.contains(&first) {
+        return None;
+    }
     let lower = buf.get_mut(..w.len()).filter(|_| w.len() >= 3)?;
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
@@ -18,28 +23,30 @@ fn lower_name<'b>(w: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
 /// Month names and abbreviations, in any ASCII case, with trailing periods ("Oct.").
 pub fn month(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
-    Some(match lower_name(word.trim_end_matches('.'), &mut buf)? {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
-        _ => return None,
-    })
+    Some(
+        match lower_name(word.trim_end_matches('.'), b"jfmasond", &mut buf)? {
+            b"january" | b"jan" => 1,
+            b"february" | b"feb" => 2,
+            b"march" | b"mar" => 3,
+            b"april" | b"apr" => 4,
+            b"may" => 5,
+            b"june" | b"jun" => 6,
+            b"july" | b"jul" => 7,
+            b"august" | b"aug" => 8,
+            b"september" | b"sep" | b"sept" => 9,
+            b"october" | b"oct" => 10,
+            b"november" | b"nov" => 11,
+            b"december" | b"dec" => 12,
+            _ => return None,
+        },
+    )
 }
 
 /// A weekday name, also in the possessive ("Monday's").
 pub fn weekday(word: &str) -> Option<Weekday> {
     let w = trim_suffixes(trim_suffixes(word, "'s"), "\u{2019}s");
     let mut buf = [0u8; 9];
-    Some(match lower_name(w, &mut buf)? {
+    Some(match lower_name(w, b"mtwfs", &mut buf)? {
         b"monday" => Weekday::Mon,
         b"tuesday" => Weekday::Tue,
         b"wednesday" => Weekday::Wed,
