@@ -22,6 +22,7 @@ use crate::model::{Claim, Document, claim_id};
 use attribution::{Word, expand_name, source_in};
 use chrono::NaiveDate;
 use context::Ctx;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use tokens::TokKind;
 
@@ -171,8 +172,14 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 is_word: kind == TokKind::Word,
             })
             .collect();
-        let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
-        let date = dates::date_in(&raw_words, doc.published);
+        // The sentence's date, read only when a source or a figure needs it.
+        let date = OnceCell::new();
+        let date = || {
+            *date.get_or_init(|| {
+                let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
+                dates::date_in(&raw_words, doc.published)
+            })
+        };
         let mut source = source_in(&words).map(|s| {
             full_names
                 .entry(s.clone())
@@ -181,7 +188,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 .unwrap_or(s)
         });
         if let Some(s) = &source {
-            if let Some(d) = date {
+            if let Some(d) = date() {
                 source_dates.record(s, d);
             }
             paragraph_source = Some((sent.paragraph, s.clone()));
@@ -198,7 +205,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if quantities.is_empty() {
             continue;
         }
-        let as_of = date
+        let as_of = date()
             .or_else(|| source.as_deref().and_then(|s| source_dates.lookup(s)))
             .or(doc.published);
         let mut last_concept: Option<(usize, Option<String>)> = None;
