@@ -479,9 +479,16 @@ pub fn concept(
         .filter(|o| !is_time_phrase(o))
         .or_else(|| subject(ctx, first));
     match (owner, thing) {
-        (Some(o), Some(t)) if t.to_lowercase().contains(&o.to_lowercase()) => Some(t),
-        (Some(o), Some(t)) if o.to_lowercase().contains(&t.to_lowercase()) => Some(o),
-        (Some(o), Some(t)) => Some(format!("{o}, {t}")),
+        (Some(o), Some(t)) => {
+            let (lower_o, lower_t) = (o.to_lowercase(), t.to_lowercase());
+            if lower_t.contains(&lower_o) {
+                Some(t)
+            } else if lower_o.contains(&lower_t) {
+                Some(o)
+            } else {
+                Some(format!("{o}, {t}"))
+            }
+        }
         (o, t) => o.or(t),
     }
 }
