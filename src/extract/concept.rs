@@ -946,9 +946,9 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             && !ctx.w(i - 1).ends_with('s');
         let after_name = verb.is_none()
             && w.len() > 3
-            && !adjective(i.saturating_sub(1))
             && w.ends_with('s')
             && !w.ends_with("ss")
+            && !adjective(i.saturating_sub(1))
             && i > 0
             && ctx.capitalized(i - 1)
             && !ctx.is(i - 1, class::STOPWORD)
