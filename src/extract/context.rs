@@ -1,5 +1,6 @@
 //! A tokenized sentence with lower-cased word access, shared by the rule families.
 
+use super::attribution::Word;
 use super::lexicon::CLASSES;
 use super::tokens::{TokKind, Token, tokenize};
 use std::cell::Cell;
@@ -14,6 +15,9 @@ pub struct Ctx<'a> {
     /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
     /// the rules read the words around every figure many times.
     words: Vec<&'a str>,
+    /// Each token as written and lower-cased, built in the same pass, for the rules that read
+    /// whole sentences (sources, dates).
+    written: Vec<Word<'a>>,
     /// Each token's word classes (see [`super::lexicon::class`]), looked up on first use.
     classes: Vec<Cell<u16>>,
 }
@@ -23,12 +27,23 @@ impl<'a> Ctx<'a> {
     /// offsets).
     pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
         let toks = tokenize(&text[start..end], start);
-        let words = toks.iter().map(|t| &lower[t.start..t.end]).collect();
+        let mut words = Vec::with_capacity(toks.len());
+        let mut written = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let word = &lower[t.start..t.end];
+            words.push(word);
+            written.push(Word {
+                text: &text[t.start..t.end],
+                lower: word,
+                is_word: t.kind == TokKind::Word,
+            });
+        }
         let classes = vec![Cell::new(UNKNOWN); toks.len()];
         Ctx {
             text,
             toks,
             words,
+            written,
             classes,
         }
     }
@@ -59,17 +74,14 @@ impl<'a> Ctx<'a> {
         self.class(i) & bits != 0
     }
 
-    /// Every token as written, lower-cased, and its kind.
-    pub fn tokens(&self) -> impl Iterator<Item = (&'a str, &'a str, TokKind)> {
-        self.toks
-            .iter()
-            .zip(&self.words)
-            .map(|(t, lower)| (&self.text[t.start..t.end], *lower, t.kind))
+    /// Every token as written and lower-cased.
+    pub fn words(&self) -> &[Word<'a>] {
+        &self.written
     }
 
     /// Token `i` as written, "" out of range.
     pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.written.get(i).map_or("", |w| w.text)
     }
 
     pub fn kind(&self, i: usize) -> Option<TokKind> {

@@ -19,12 +19,11 @@ pub mod tokens;
 pub mod units;
 
 use crate::model::{Claim, Document, claim_id};
-use attribution::{Word, expand_name, source_in};
+use attribution::{expand_name, source_in};
 use chrono::NaiveDate;
 use context::Ctx;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use tokens::TokKind;
 
 /// Whether `w` is a word that may carry a figure without any digit in the sentence ("Five",
 /// "MILLION"), in any ASCII case.
@@ -164,14 +163,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             continue;
         }
         let ctx = Ctx::new(text, &lower, sent.start, sent.end);
-        let words: Vec<Word> = ctx
-            .tokens()
-            .map(|(text, lower, kind)| Word {
-                text,
-                lower,
-                is_word: kind == TokKind::Word,
-            })
-            .collect();
+        let words = ctx.words();
         // The sentence's date, read only when a source or a figure needs it.
         let date = OnceCell::new();
         let date = || {
@@ -180,7 +172,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 dates::date_in(&raw_words, doc.published)
             })
         };
-        let mut source = source_in(&words).map(|s| {
+        let mut source = source_in(words).map(|s| {
             full_names
                 .entry(s.clone())
                 .or_insert_with(|| expand_name(&s, &text[..sent.start]))
