@@ -167,10 +167,15 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
                 continue;
             }
         } else {
-            // The last bytes, padded with spaces (which need no escape), in one test too.
-            let mut tail = [b' '; 8];
-            tail[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-            if !needs_escape(u64::from_le_bytes(tail)) {
+            // The last bytes: tested as the string's last eight (those before `i` passed or
+            // were escaped already), or one by one in a string shorter than a word.
+            let clean = match bytes.last_chunk::<8>() {
+                Some(last) => !needs_escape(u64::from_le_bytes(*last)),
+                None => bytes[i..]
+                    .iter()
+                    .all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
+            };
+            if clean {
                 break;
             }
         }
