@@ -175,10 +175,7 @@ fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
             continue;
         }
         let (kind, end) = if c.is_ascii_alphabetic() {
-            let j = b[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphabetic())
-                .map_or(n, |p| i + p);
+            let j = letters_end(b, i);
             // Inner marks ("don't", "F-16", "U.S", "AT&T"), '_' and digits ("G7") need the
             // full rules.
             match b.get(j) {
@@ -200,6 +197,25 @@ fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// The end of the run of ASCII letters from `i` in ASCII text `b`, eight bytes at a time.
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        // Bytes below 0x80: with the case bit set, a letter is 'a'..='z'. Adding 0x1F sets the
+        // high bit from 'a' on, adding 0x05 from '{' on, without carries between bytes.
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let not_letter = !((w + ONES * 0x1F) & !(w + ONES * 0x05)) & (ONES * 0x80);
+        if not_letter != 0 {
+            return i + not_letter.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(b.len(), |p| i + p)
 }
 
 /// The kind and end (a character index) of the token that starts at character `i`, which is
