@@ -334,6 +334,64 @@ mod tests {
             .collect()
     }
 
+    /// The ASCII scanner's shortcuts change no token: it agrees with the general scanner on
+    /// strings of letters, digits and the marks the rules look at.
+    #[test]
+    fn ascii_scanner_matches_the_general_one() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "word",
+            "longerwords",
+            "x",
+            "7",
+            "2024",
+            "10,000",
+            "3.5",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "'",
+            "-",
+            ".",
+            "&",
+            "_",
+            "/",
+            ",",
+            "(",
+            "@",
+            "[",
+            "`",
+            "{",
+            "$",
+            "%",
+            "\0",
+            "F-16",
+            "U.S.",
+            "USD10m",
+            "155mph",
+            "sub-500",
+            "don't",
+            "AT&T",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..24 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            assert_eq!(
+                scan_ascii(s.as_bytes(), 3),
+                scan(&Ascii(s.as_bytes()), 3),
+                "{s:?}"
+            );
+        }
+    }
+
     #[test]
     fn tokenizer_cases() {
         use TokKind::*;
