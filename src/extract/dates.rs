@@ -15,8 +15,10 @@ fn lower_name<'b>(w: &str, initials: &[u8], buf: &'b mut [u8; 9]) -> Option<&'b 
         return None;
     }
     let lower = buf.get_mut(..w.len()).filter(|_| w.len() >= 3)?;
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
+    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
+    for (l, b) in lower.iter_mut().zip(w.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
     Some(lower)
 }
 

@@ -32,8 +32,10 @@ fn is_number_word(w: &[u8]) -> bool {
     let Some(lower) = buf.get_mut(..w.len()).filter(|_| w.len() >= 3) else {
         return false;
     };
-    lower.copy_from_slice(w);
-    lower.make_ascii_lowercase();
+    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
+    for (l, b) in lower.iter_mut().zip(w) {
+        *l = b.to_ascii_lowercase();
+    }
     matches!(
         &*lower,
         b"one"

@@ -18,8 +18,10 @@ fn is_listed_abbreviation(word: &str) -> bool {
     let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
     };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
     matches!(
         &*lower,
         b"mr"
