@@ -203,7 +203,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
 /// vague magnitudes, "a", "an", "dozen", "half" and the numbers below twenty and the tens
 /// ("twenty-eight", "three-quarters").
-static NUMERAL_HEADS: WordSet = WordSet::new(&[
+const HEADS: &[&str] = &[
     "tens",
     "hundreds",
     "thousands",
@@ -242,11 +242,54 @@ static NUMERAL_HEADS: WordSet = WordSet::new(&[
     "seventy",
     "eighty",
     "ninety",
-]);
+];
+
+/// [`HEADS`], looked up in constant time.
+static NUMERAL_HEADS: WordSet = WordSet::new(HEADS);
+
+/// For each first letter of a head, its second letters as bits (bit 0: a one-letter head).
+const HEAD_STARTS: [u32; 26] = head_starts(HEADS);
+
+const fn head_starts(heads: &[&str]) -> [u32; 26] {
+    let mut starts = [0; 26];
+    let mut k = 0;
+    while k < heads.len() {
+        let b = heads[k].as_bytes();
+        let second = if b.len() > 1 {
+            1 << (b[1] - b'a' + 1)
+        } else {
+            1
+        };
+        starts[(b[0] - b'a') as usize] |= second;
+        k += 1;
+    }
+    starts
+}
+
+/// Whether lower-case word `w` may start with a numeral head, by its first two letters: a
+/// test of two bytes that turns most words away before the hyphen search and the lookup.
+fn may_start_numeral(w: &[u8]) -> bool {
+    let Some(starts) = w
+        .first()
+        .filter(|f| f.is_ascii_lowercase())
+        .map(|f| HEAD_STARTS[usize::from(f - b'a')])
+    else {
+        return false;
+    };
+    let second = match w.get(1) {
+        None | Some(b'-') => 1,
+        Some(c) if c.is_ascii_lowercase() => 1 << (c - b'a' + 1),
+        Some(_) => return false,
+    };
+    starts & second != 0
+}
 
 fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let w = word(ctx, i);
-    // Most words start no numeral: one set lookup turns them away.
+    // Most words start no numeral: their first letters or one set lookup turn them away.
+    if !may_start_numeral(w.as_bytes()) {
+        return None;
+    }
     let head = split_hyphen(w).map_or(w, |(head, _)| head);
     if !NUMERAL_HEADS.contains(head) {
         return None;
