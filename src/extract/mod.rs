@@ -96,16 +96,35 @@ fn has_ascii_digit(b: &[u8]) -> bool {
         || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
+/// The runs of letters and hyphens of ASCII text `b`, letters found eight at a time.
+fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !(b[i].is_ascii_alphabetic() || b[i] == b'-') {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        loop {
+            i = tokens::letters_end(b, i);
+            if b.get(i) != Some(&b'-') {
+                break;
+            }
+            i += 1;
+        }
+        Some(&b[start..i])
+    })
+}
+
 /// Whether sentence `s` has a digit or a number word, and so may hold a figure.
 fn may_hold_a_figure(s: &str) -> bool {
     if has_ascii_digit(s.as_bytes()) {
         return true;
     }
     if s.is_ascii() {
-        return s
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphabetic() && *b != b'-')
-            .any(|w| is_number_word(before_hyphen(w)));
+        return ascii_words(s.as_bytes()).any(|w| is_number_word(before_hyphen(w)));
     }
     s.chars().any(tokens::is_digit)
         || s.split(|c: char| !c.is_alphabetic() && c != '-')

@@ -200,7 +200,8 @@ fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
 }
 
 /// The end of the run of ASCII letters from `i` in ASCII text `b`, eight bytes at a time.
-fn letters_end(b: &[u8], mut i: usize) -> usize {
+#[inline]
+pub(super) fn letters_end(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     while let Some(chunk) = b.get(i..i + 8) {
         // Bytes below 0x80: with the case bit set, a letter is 'a'..='z'. Adding 0x1F sets the
