@@ -134,6 +134,10 @@ impl<'a> Parser<'a> {
                     });
                 }
                 b'\\' => {
+                    if let Cow::Borrowed(_) = out {
+                        // Escapes only shorten: the rest of the line bounds the string.
+                        out = Cow::Owned(String::with_capacity(self.b.len() - from));
+                    }
                     let unescaped = out.to_mut();
                     unescaped.push_str(&self.s[from..self.i]);
                     self.i += 1;
