@@ -70,9 +70,9 @@ pub mod class {
     pub const VERB: u16 = 1 << 1;
     /// `attribution::is_say_verb`.
     pub const SAY: u16 = 1 << 2;
-    /// `concept::is_linking`.
+    /// `concept::LINKING`: linking verbs and verbs that state a level.
     pub const LINKING: u16 = 1 << 3;
-    /// `concept::is_determiner`.
+    /// `concept::DETERMINERS`: articles, demonstratives and possessive pronouns.
     pub const DETERMINER: u16 = 1 << 4;
     /// Words that end a backward scan for a subject (`concept::clause_break`, bar "that").
     pub const CLAUSE: u16 = 1 << 5;
