@@ -146,19 +146,29 @@ pub struct Claim {
 
 /// The stable id of a claim: a hash of its document id and byte span.
 pub fn claim_id(doc: &str, start: u32, end: u32) -> String {
-    let mut key = Vec::with_capacity(doc.len() + 9);
-    key.extend_from_slice(doc.as_bytes());
-    key.push(0);
-    key.extend_from_slice(&start.to_le_bytes());
-    key.extend_from_slice(&end.to_le_bytes());
-    let hash = xxhash_rust::xxh3::xxh3_64(&key);
+    // The key on the stack for the usual short document ids (one id per claim).
+    let mut stack = [0u8; 128];
+    let mut heap = Vec::new();
+    let key = match stack.get_mut(..doc.len() + 9) {
+        Some(key) => key,
+        None => {
+            heap.resize(doc.len() + 9, 0);
+            &mut heap[..]
+        }
+    };
+    key[..doc.len()].copy_from_slice(doc.as_bytes());
+    key[doc.len()] = 0;
+    key[doc.len() + 1..doc.len() + 5].copy_from_slice(&start.to_le_bytes());
+    key[doc.len() + 5..].copy_from_slice(&end.to_le_bytes());
+    let hash = xxhash_rust::xxh3::xxh3_64(key);
     // Sixteen lower-case hex digits, as `format!("{hash:016x}")` writes them, without the
-    // formatting machinery (one id per claim).
+    // formatting machinery.
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|i| char::from(HEX[(hash >> (4 * i)) as usize & 0xF]))
-        .collect()
+    let mut hex = [0u8; 16];
+    for (i, h) in hex.iter_mut().enumerate() {
+        *h = HEX[(hash >> (4 * (15 - i))) as usize & 0xF];
+    }
+    String::from_utf8_lossy(&hex).into_owned()
 }
 
 #[cfg(test)]

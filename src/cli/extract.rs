@@ -54,14 +54,16 @@ struct Extractor<'a> {
 
 impl Extractor<'_> {
     fn flush(&mut self) -> anyhow::Result<()> {
-        let docs = std::mem::take(&mut self.batch);
-        self.batch_bytes = 0;
+        let docs = &self.batch;
         // Extraction and serialization run in parallel; rows are written in input order.
         let rows: Vec<DocRows> = self.pool.install(|| {
             docs.par_iter()
                 .map(|d| DocRows::of(&crate::extract(d)))
                 .collect()
         });
+        // The batch keeps its capacity for the next one.
+        self.batch.clear();
+        self.batch_bytes = 0;
         for doc_rows in rows {
             let mut start = 0;
             for &end in &doc_rows.ends {

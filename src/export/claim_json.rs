@@ -10,32 +10,37 @@ use std::io::Write;
 use std::ops::Range;
 
 /// Appends `claims` to `out` as the JSON objects `serde_json` would write, back to back without
-/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one sentence
-/// share its escaped form: it is escaped once and then copied.
+/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one document
+/// or one sentence share its escaped id or text: it is escaped once and then copied.
 pub fn write_claims(out: &mut Vec<u8>, claims: &[Claim], ends: &mut Vec<usize>) {
-    // The last sentence written, and where its escaped form is in `out`.
-    let mut last: Option<(&str, Range<usize>)> = None;
+    let mut last_doc = None;
+    let mut last_sentence = None;
     for c in claims {
+        out.extend_from_slice(b"{\"doc\":");
+        write_shared(out, &c.doc, &mut last_doc);
         write_fields(out, c);
-        match &last {
-            Some((sentence, escaped)) if *sentence == c.sentence => {
-                out.extend_from_within(escaped.clone());
-            }
-            _ => {
-                let from = out.len();
-                write_str(out, &c.sentence);
-                last = Some((&c.sentence, from..out.len()));
-            }
-        }
+        out.extend_from_slice(b",\"sentence\":");
+        write_shared(out, &c.sentence, &mut last_sentence);
         out.push(b'}');
         ends.push(out.len());
     }
 }
 
-/// Appends the fields of `c` up to the sentence's key: `{"doc":...,"sentence":`.
+/// Appends `s` as a JSON string; when `s` is the string last written through `last`, copies
+/// its escaped form from where `last` says it is in `out`.
+fn write_shared<'c>(out: &mut Vec<u8>, s: &'c str, last: &mut Option<(&'c str, Range<usize>)>) {
+    match last {
+        Some((prev, escaped)) if *prev == s => out.extend_from_within(escaped.clone()),
+        _ => {
+            let from = out.len();
+            write_str(out, s);
+            *last = Some((s, from..out.len()));
+        }
+    }
+}
+
+/// Appends the fields of `c` between its document and its sentence.
 fn write_fields(out: &mut Vec<u8>, c: &Claim) {
-    out.extend_from_slice(b"{\"doc\":");
-    write_str(out, &c.doc);
     out.extend_from_slice(b",\"claim_id\":");
     write_str(out, &c.claim_id);
     out.extend_from_slice(b",\"published\":");
@@ -57,11 +62,14 @@ fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b",\"unit_normalized\":");
     write_opt_str(out, c.unit_normalized.as_deref());
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, c.kind.name());
+    write_name(out, c.kind.name());
     out.extend_from_slice(b",\"bound\":");
-    write_str(out, c.bound.symbol());
+    write_name(out, c.bound.symbol());
     out.extend_from_slice(b",\"direction\":");
-    write_opt_str(out, c.direction.map(|d| d.name()));
+    match c.direction {
+        Some(d) => write_name(out, d.name()),
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"previous\":");
     write_opt_f64(out, c.previous);
     out.extend_from_slice(b",\"attribution\":");
@@ -72,7 +80,13 @@ fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(itoa::Buffer::new().format(c.start).as_bytes());
     out.extend_from_slice(b",\"end\":");
     out.extend_from_slice(itoa::Buffer::new().format(c.end).as_bytes());
-    out.extend_from_slice(b",\"sentence\":");
+}
+
+/// Appends a name of the model ("count", ">="), which needs no escaping, as a JSON string.
+fn write_name(out: &mut Vec<u8>, name: &'static str) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -151,6 +165,18 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             if !needs_escape(word) {
                 i += 8;
                 continue;
+            }
+        } else {
+            // The last bytes: tested as the string's last eight (those before `i` passed or
+            // were escaped already), or one by one in a string shorter than a word.
+            let clean = match bytes.last_chunk::<8>() {
+                Some(last) => !needs_escape(u64::from_le_bytes(*last)),
+                None => bytes[i..]
+                    .iter()
+                    .all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
+            };
+            if clean {
+                break;
             }
         }
         let b = bytes[i];

@@ -6,7 +6,7 @@ use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// Verbs of saying and reporting that follow (or precede) a source.
-static SAY_VERBS: WordSet = WordSet::new(&[
+pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -203,6 +203,17 @@ pub struct Word<'a> {
     pub is_word: bool,
 }
 
+/// Whether `w` is one of `list` (lower case) in any ASCII case.
+fn is_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
+/// Whether `w` ends with `suffix` (lower case) in any ASCII case.
+fn ends_with_any_case(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -215,10 +226,7 @@ fn in_name(w: &Word) -> bool {
 fn tidy(words: &[&str]) -> Option<String> {
     let mut slice = words;
     while let Some((first, rest)) = slice.split_first() {
-        if matches!(
-            first.to_ascii_lowercase().as_str(),
-            "the" | "of" | "and" | "for" | "a" | "an"
-        ) {
+        if is_any(first, &["the", "of", "and", "for", "a", "an"]) {
             slice = rest;
         } else {
             break;
@@ -227,15 +235,13 @@ fn tidy(words: &[&str]) -> Option<String> {
     while let Some((last, rest)) = slice.split_last() {
         // "Pentagon officials" names the Pentagon; "Local officials", "Ukrainian officials" stay.
         let names_someone = rest.last().is_some_and(|w| {
-            let l = w.to_ascii_lowercase();
             capitalized(w)
                 && !["an", "ish", "ese", "al", "cy", "ior", "ern"]
                     .iter()
-                    .any(|s| l.ends_with(s))
+                    .any(|s| ends_with_any_case(w, s))
         });
-        let lower = last.to_ascii_lowercase();
-        let generic = GENERIC_TAIL.contains(lower.as_str()) && names_someone;
-        if generic || matches!(lower.as_str(), "the" | "of" | "and" | "for") {
+        let generic = names_someone && GENERIC_TAIL.contains(&last.to_ascii_lowercase());
+        if generic || is_any(last, &["the", "of", "and", "for"]) {
             slice = rest;
         } else {
             break;
@@ -336,10 +342,7 @@ pub fn source_in(words: &[Word]) -> Option<String> {
 }
 
 fn is_pronoun_or_day(name: &str) -> bool {
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i"
-    ) || super::dates::weekday(name).is_some()
+    is_any(name, &["he", "she", "they", "it", "we", "i"]) || super::dates::weekday(name).is_some()
 }
 
 /// Expands a short name ("Rutte") to its fullest form earlier in the document

@@ -1,24 +1,50 @@
 //! A tokenized sentence with lower-cased word access, shared by the rule families.
 
+use super::attribution::Word;
+use super::lexicon::CLASSES;
 use super::tokens::{TokKind, Token, tokenize};
-use std::ops::{Deref, Range};
+use std::cell::Cell;
+
+/// A token's classes not yet looked up.
+const UNKNOWN: u16 = u16::MAX;
 
 pub struct Ctx<'a> {
     /// The whole document text; token spans index into it.
     pub text: &'a str,
     pub toks: Vec<Token>,
-    /// The sentence in ASCII lower case (same byte offsets as the text), and where it starts.
-    lower: String,
-    base: usize,
+    /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
+    /// the rules read the words around every figure many times.
+    words: Vec<&'a str>,
+    /// Each token as written and lower-cased, built in the same pass, for the rules that read
+    /// whole sentences (sources, dates).
+    written: Vec<Word<'a>>,
+    /// Each token's word classes (see [`super::lexicon::class`]), looked up on first use.
+    classes: Vec<Cell<u16>>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, start: usize, end: usize) -> Self {
+    /// The sentence `start..end` of `text`; `lower` is `text` in ASCII lower case (same byte
+    /// offsets).
+    pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
+        let toks = tokenize(&text[start..end], start);
+        let mut words = Vec::with_capacity(toks.len());
+        let mut written = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let word = &lower[t.start..t.end];
+            words.push(word);
+            written.push(Word {
+                text: &text[t.start..t.end],
+                lower: word,
+                is_word: t.kind == TokKind::Word,
+            });
+        }
+        let classes = vec![Cell::new(UNKNOWN); toks.len()];
         Ctx {
             text,
-            toks: tokenize(&text[start..end], start),
-            lower: text[start..end].to_ascii_lowercase(),
-            base: start,
+            toks,
+            words,
+            written,
+            classes,
         }
     }
 
@@ -27,23 +53,35 @@ impl<'a> Ctx<'a> {
     }
 
     /// Lower-cased text of token `i`, "" out of range.
-    pub fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
+    pub fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
-    /// Every token as written, lower-cased, and its kind.
-    pub fn tokens(&self) -> impl Iterator<Item = (&'a str, &str, TokKind)> {
-        self.toks.iter().map(|t| {
-            let lower = &self.lower[t.start - self.base..t.end - self.base];
-            (&self.text[t.start..t.end], lower, t.kind)
-        })
+    /// The word classes of token `i` (those of "" out of range): one lookup, at most once per
+    /// token, answers every word list's test.
+    pub fn class(&self, i: usize) -> u16 {
+        let Some(cached) = self.classes.get(i) else {
+            return CLASSES.of("");
+        };
+        if cached.get() == UNKNOWN {
+            cached.set(CLASSES.of(self.w(i)));
+        }
+        cached.get()
+    }
+
+    /// Whether token `i` is in any of the word classes `bits`.
+    pub fn is(&self, i: usize, bits: u16) -> bool {
+        self.class(i) & bits != 0
+    }
+
+    /// Every token as written and lower-cased.
+    pub fn words(&self) -> &[Word<'a>] {
+        &self.written
     }
 
     /// Token `i` as written, "" out of range.
     pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.written.get(i).map_or("", |w| w.text)
     }
 
     pub fn kind(&self, i: usize) -> Option<TokKind> {
@@ -63,14 +101,16 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Lower-cased words from `from` (inclusive) up to `N` tokens.
-    pub fn words_from<const N: usize>(&self, from: usize) -> Words<'_, N> {
-        Words::of(self, from..(from + N).min(self.len()))
+    /// Lower-cased words from `from` (inclusive) up to `n` tokens.
+    pub fn words_from(&self, from: usize, n: usize) -> &[&'a str] {
+        let from = from.min(self.len());
+        &self.words[from..(from + n).min(self.len())]
     }
 
-    /// Lower-cased words before `to` (exclusive), at most `N`, in text order.
-    pub fn words_before<const N: usize>(&self, to: usize) -> Words<'_, N> {
-        Words::of(self, to.saturating_sub(N)..to)
+    /// Lower-cased words before `to` (exclusive), at most `n`, in text order.
+    pub fn words_before(&self, to: usize, n: usize) -> &[&'a str] {
+        let to = to.min(self.len());
+        &self.words[to.saturating_sub(n)..to]
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -82,32 +122,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// At most `N` lower-cased words of a sentence, kept on the stack: the rules look at a few
-/// words around every figure.
-pub struct Words<'c, const N: usize> {
-    buf: [&'c str; N],
-    len: usize,
-}
-
-impl<'c, const N: usize> Words<'c, N> {
-    /// The words of tokens `range` (at most `N` of them).
-    fn of(ctx: &'c Ctx, range: Range<usize>) -> Self {
-        let mut words = Words {
-            buf: [""; N],
-            len: 0,
-        };
-        for (slot, i) in words.buf.iter_mut().zip(range) {
-            *slot = ctx.w(i);
-            words.len += 1;
-        }
-        words
-    }
-}
-
-impl<'c, const N: usize> Deref for Words<'c, N> {
-    type Target = [&'c str];
-
-    fn deref(&self) -> &[&'c str] {
-        &self.buf[..self.len]
-    }
+/// A sentence context for tests: `text` lower-cased into `lower` first.
+#[cfg(test)]
+pub fn test_ctx<'a>(text: &'a str, lower: &'a mut String) -> Ctx<'a> {
+    *lower = text.to_ascii_lowercase();
+    Ctx::new(text, lower, 0, text.len())
 }

@@ -6,55 +6,58 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-/// Month names and abbreviations, lower-case.
-pub fn month(word: &str) -> Option<u32> {
-    const MONTHS: [(&str, &str); 12] = [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may", "may"),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ];
-    let w = word.trim_end_matches('.');
-    if !(3..=9).contains(&w.len()) {
+/// `w` in ASCII lower case in `buf`, when it has 3 to 9 bytes (the lengths of month and
+/// weekday names) and starts with one of `initials` (lower case): most words are turned away
+/// by their length or first letter alone.
+fn lower_name<'b>(w: &str, initials: &[u8], buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !initials.contains(&first) {
         return None;
     }
-    let first = w.as_bytes()[0].to_ascii_lowercase();
-    let found = MONTHS.iter().position(|(full, short)| {
-        // Full name and abbreviation share the first letter: compare only where it matches.
-        full.as_bytes()[0] == first
-            && (w.eq_ignore_ascii_case(full)
-                || w.eq_ignore_ascii_case(short)
-                || (*short == "sep" && w.eq_ignore_ascii_case("sept")))
-    })?;
-    Some(found as u32 + 1)
+    let lower = buf.get_mut(..w.len()).filter(|_| w.len() >= 3)?;
+    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
+    for (l, b) in lower.iter_mut().zip(w.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(lower)
+}
+
+/// Month names and abbreviations, in any ASCII case, with trailing periods ("Oct.").
+pub fn month(word: &str) -> Option<u32> {
+    let mut buf = [0u8; 9];
+    Some(
+        match lower_name(word.trim_end_matches('.'), b"jfmasond", &mut buf)? {
+            b"january" | b"jan" => 1,
+            b"february" | b"feb" => 2,
+            b"march" | b"mar" => 3,
+            b"april" | b"apr" => 4,
+            b"may" => 5,
+            b"june" | b"jun" => 6,
+            b"july" | b"jul" => 7,
+            b"august" | b"aug" => 8,
+            b"september" | b"sep" | b"sept" => 9,
+            b"october" | b"oct" => 10,
+            b"november" | b"nov" => 11,
+            b"december" | b"dec" => 12,
+            _ => return None,
+        },
+    )
 }
 
 /// A weekday name, also in the possessive ("Monday's").
 pub fn weekday(word: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
     let w = trim_suffixes(trim_suffixes(word, "'s"), "\u{2019}s");
-    if !(6..=9).contains(&w.len()) {
-        return None;
-    }
-    DAYS.iter()
-        .find(|(name, _)| w.eq_ignore_ascii_case(name))
-        .map(|&(_, day)| day)
+    let mut buf = [0u8; 9];
+    Some(match lower_name(w, b"mtwfs", &mut buf)? {
+        b"monday" => Weekday::Mon,
+        b"tuesday" => Weekday::Tue,
+        b"wednesday" => Weekday::Wed,
+        b"thursday" => Weekday::Thu,
+        b"friday" => Weekday::Fri,
+        b"saturday" => Weekday::Sat,
+        b"sunday" => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 /// `s` without every trailing `suffix`, as `trim_end_matches` gives it, without building a

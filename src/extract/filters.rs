@@ -175,7 +175,24 @@ fn three_digit_runs(
     // The current run of digits; how many runs fit the chain ending before it; whether a single
     // separator joins it to that chain.
     let (mut run, mut chain, mut joined) = (0, 0, false);
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // After a character that joins no run nothing carries over: skip to the next one that
+        // may be numeric (an ASCII digit or any other character).
+        if run == 0 && !joined {
+            match b[i..]
+                .iter()
+                .position(|c| c.is_ascii_digit() || !c.is_ascii())
+            {
+                Some(p) => i += p,
+                None => break,
+            }
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_numeric() {
             run += 1;
             continue;
@@ -478,7 +495,8 @@ mod tests {
 
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {
-        let ctx = Ctx::new(text, 0, text.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(text, &mut lower);
         let reserved = reserved_spans(text, 0, text.len());
         find_numerals(&ctx)
             .iter()

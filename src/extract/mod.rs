@@ -20,11 +20,11 @@ pub mod tokens;
 pub mod units;
 
 use crate::model::{Claim, Document, claim_id};
-use attribution::{Word, expand_name, source_in};
+use attribution::{expand_name, source_in};
 use chrono::NaiveDate;
 use context::Ctx;
+use std::cell::OnceCell;
 use std::collections::HashMap;
-use tokens::TokKind;
 
 /// Whether `w` is a word that may carry a figure without any digit in the sentence ("Five",
 /// "MILLION"), in any ASCII case.
@@ -33,8 +33,10 @@ fn is_number_word(w: &[u8]) -> bool {
     let Some(lower) = buf.get_mut(..w.len()).filter(|_| w.len() >= 3) else {
         return false;
     };
-    lower.copy_from_slice(w);
-    lower.make_ascii_lowercase();
+    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
+    for (l, b) in lower.iter_mut().zip(w) {
+        *l = b.to_ascii_lowercase();
+    }
     matches!(
         &*lower,
         b"one"
@@ -95,16 +97,35 @@ fn has_ascii_digit(b: &[u8]) -> bool {
         || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
+/// The runs of letters and hyphens of ASCII text `b`, letters found eight at a time.
+fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !(b[i].is_ascii_alphabetic() || b[i] == b'-') {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        loop {
+            i = tokens::letters_end(b, i);
+            if b.get(i) != Some(&b'-') {
+                break;
+            }
+            i += 1;
+        }
+        Some(&b[start..i])
+    })
+}
+
 /// Whether sentence `s` has a digit or a number word, and so may hold a figure.
 fn may_hold_a_figure(s: &str) -> bool {
     if has_ascii_digit(s.as_bytes()) {
         return true;
     }
     if s.is_ascii() {
-        return s
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphabetic() && *b != b'-')
-            .any(|w| is_number_word(before_hyphen(w)));
+        return ascii_words(s.as_bytes()).any(|w| is_number_word(before_hyphen(w)));
     }
     s.chars().any(tokens::is_digit)
         || s.split(|c: char| !c.is_alphabetic() && c != '-')
@@ -148,6 +169,8 @@ impl SourceDates {
 /// Extracts every claim of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
+    // Lower-cased once for the whole document: the rules compare lower-case words.
+    let lower = text.to_ascii_lowercase();
     let mut claims = Vec::new();
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
@@ -161,18 +184,17 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if !holds_figure && !attribution::may_name_source(sentence) {
             continue;
         }
-        let ctx = Ctx::new(text, sent.start, sent.end);
-        let words: Vec<Word> = ctx
-            .tokens()
-            .map(|(text, lower, kind)| Word {
-                text,
-                lower,
-                is_word: kind == TokKind::Word,
+        let ctx = Ctx::new(text, &lower, sent.start, sent.end);
+        let words = ctx.words();
+        // The sentence's date, read only when a source or a figure needs it.
+        let date = OnceCell::new();
+        let date = || {
+            *date.get_or_init(|| {
+                let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
+                dates::date_in(&raw_words, doc.published)
             })
-            .collect();
-        let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
-        let date = dates::date_in(&raw_words, doc.published);
-        let mut source = source_in(&words).map(|s| {
+        };
+        let mut source = source_in(words).map(|s| {
             full_names
                 .entry(s.clone())
                 .or_insert_with(|| expand_name(&s, &text[..sent.start]))
@@ -180,7 +202,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 .unwrap_or(s)
         });
         if let Some(s) = &source {
-            if let Some(d) = date {
+            if let Some(d) = date() {
                 source_dates.record(s, d);
             }
             paragraph_source = Some((sent.paragraph, s.clone()));
@@ -197,7 +219,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if quantities.is_empty() {
             continue;
         }
-        let as_of = date
+        let as_of = date()
             .or_else(|| source.as_deref().and_then(|s| source_dates.lookup(s)))
             .or(doc.published);
         let mut last_concept: Option<(usize, Option<String>)> = None;

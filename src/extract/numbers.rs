@@ -3,6 +3,7 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
+use super::lexicon::WordSet;
 use super::tokens::{TokKind, digit_value};
 
 /// A number found in a sentence, before units and context are attached.
@@ -199,8 +200,100 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     })
 }
 
+/// Every word that may start a spelled numeral, as the part before its first hyphen: the
+/// vague magnitudes, "a", "an", "dozen", "half" and the numbers below twenty and the tens
+/// ("twenty-eight", "three-quarters").
+const HEADS: &[&str] = &[
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "a",
+    "an",
+    "dozen",
+    "half",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// [`HEADS`], looked up in constant time.
+static NUMERAL_HEADS: WordSet = WordSet::new(HEADS);
+
+/// For each first letter of a head, its second letters as bits (bit 0: a one-letter head).
+const HEAD_STARTS: [u32; 26] = head_starts(HEADS);
+
+const fn head_starts(heads: &[&str]) -> [u32; 26] {
+    let mut starts = [0; 26];
+    let mut k = 0;
+    while k < heads.len() {
+        let b = heads[k].as_bytes();
+        let second = if b.len() > 1 {
+            1 << (b[1] - b'a' + 1)
+        } else {
+            1
+        };
+        starts[(b[0] - b'a') as usize] |= second;
+        k += 1;
+    }
+    starts
+}
+
+/// Whether lower-case word `w` may start with a numeral head, by its first two letters: a
+/// test of two bytes that turns most words away before the hyphen search and the lookup.
+fn may_start_numeral(w: &[u8]) -> bool {
+    let Some(starts) = w
+        .first()
+        .filter(|f| f.is_ascii_lowercase())
+        .map(|f| HEAD_STARTS[usize::from(f - b'a')])
+    else {
+        return false;
+    };
+    let second = match w.get(1) {
+        None | Some(b'-') => 1,
+        Some(c) if c.is_ascii_lowercase() => 1 << (c - b'a' + 1),
+        Some(_) => return false,
+    };
+    starts & second != 0
+}
+
 fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let w = word(ctx, i);
+    // Most words start no numeral: their first letters or one set lookup turn them away.
+    if !may_start_numeral(w.as_bytes()) {
+        return None;
+    }
+    let head = split_hyphen(w).map_or(w, |(head, _)| head);
+    if !NUMERAL_HEADS.contains(head) {
+        return None;
+    }
     let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
         value,
         range,
@@ -338,7 +431,8 @@ mod tests {
     type Found = (f64, Option<(f64, f64)>, String);
 
     fn numerals(s: &str) -> Vec<Found> {
-        let ctx = Ctx::new(s, 0, s.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(s, &mut lower);
         find_numerals(&ctx)
             .into_iter()
             .map(|n| (n.value, n.range, ctx.span(n.first, n.last).to_string()))

@@ -5,6 +5,7 @@ use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
+use super::lexicon::class;
 use super::numbers::{Numeral, find_numerals};
 use super::tokens::TokKind;
 use super::units::{UnitMatch, currency_before, singular, unit_after};
@@ -109,7 +110,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             first = sign;
         }
     }
-    let before = ctx.words_before::<2>(first);
+    let before = ctx.words_before(first, 2);
     // "A$", "C$", "S$" are written in capitals: "a $425 million package" is US dollars.
     let lower_prefix = first >= 2
         && ctx.raw(first - 2).len() <= 2
@@ -117,7 +118,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     let before = if lower_prefix {
         &before[before.len() - 1..]
     } else {
-        &before[..]
+        before
     };
     let mut currency = currency_before(before).filter(|m| {
         // The sign must touch the number or its partner ("US $", "$ US").
@@ -167,8 +168,8 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 "its" | "their" | "the" | "his" | "her" | "our"
             ));
         }
-        let words = ctx.words_from::<4>(after + skip);
-        let mut unit = unit_after(&words);
+        let words = ctx.words_from(after + skip, 4);
+        let mut unit = unit_after(words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
         if unit.is_none() {
             let head = words
@@ -283,7 +284,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
     } else {
         // "$10 per gram", "C$6 per share", "$3.45 a gallon".
-        let per = ctx.w(unit_end) == "per" && !super::concept::is_stopword(ctx.w(unit_end + 1));
+        let per = ctx.w(unit_end) == "per" && !ctx.is(unit_end + 1, class::STOPWORD);
         let a_measure = matches!(ctx.w(unit_end), "a" | "an")
             && matches!(
                 ctx.w(unit_end + 1),
@@ -392,10 +393,10 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
 }
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
-    let before = ctx.words_before::<4>(q.first);
-    if let Some((b, _)) = bound_before(&before) {
+    let before = ctx.words_before(q.first, 4);
+    if let Some((b, _)) = bound_before(before) {
         q.bound = b;
-    } else if let Some((b, _)) = bound_before(&ctx.words_before::<4>(q.first.saturating_sub(1)))
+    } else if let Some((b, _)) = bound_before(ctx.words_before(q.first.saturating_sub(1), 4))
         .filter(|_| {
             // One softening word between: "just over 10", "well under", "slightly more than".
             matches!(
@@ -406,8 +407,8 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     {
         q.bound = b;
     }
-    let after = ctx.words_from::<2>(q.unit_end);
-    if let Some((b, _)) = bound_after(&after)
+    let after = ctx.words_from(q.unit_end, 2);
+    if let Some((b, _)) = bound_after(after)
         && q.bound == Bound::Exact
     {
         q.bound = b;
@@ -520,7 +521,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
         return None;
     }
     let between: Vec<&str> = (a.unit_end..b.first).map(|i| ctx.w(i)).collect();
-    let before = ctx.words_before::<2>(a.first);
+    let before = ctx.words_before(a.first, 2);
     let lead = before.last().copied().unwrap_or("");
     let dash = matches!(
         between.as_slice(),
@@ -535,7 +536,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     // "from 3,000 to 10,000" after a change verb states a change, not a range.
     if to && lead == "from" {
         let verb_before = ctx
-            .words_before::<3>(a.first.saturating_sub(1))
+            .words_before(a.first.saturating_sub(1), 3)
             .iter()
             .any(|w| change_verb(w).is_some());
         if verb_before {
@@ -619,7 +620,7 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         // "rose from a to b": a is the previous value of b.
         let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between.as_slice() == ["to"];
         let verb_before = ctx
-            .words_before::<3>(a.first.saturating_sub(1))
+            .words_before(a.first.saturating_sub(1), 3)
             .iter()
             .find_map(|w| change_verb(w));
         if from_before && verb_before.is_some() && (a.unit_norm.is_none() || compatible) {
@@ -643,7 +644,8 @@ mod tests {
 
     /// (value, low, high, unit_norm, bound, direction, previous) of each quantity in `text`.
     fn read(text: &str) -> Vec<String> {
-        let ctx = Ctx::new(text, 0, text.len());
+        let mut lower = String::new();
+        let ctx = crate::extract::context::test_ctx(text, &mut lower);
         quantities(&ctx, &[])
             .iter()
             .map(|q| {

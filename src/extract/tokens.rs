@@ -115,7 +115,7 @@ impl Chars for Decoded {
 /// Tokenizes `s`; spans are offsets into `s` plus `base`.
 pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
     if s.is_ascii() {
-        scan(&Ascii(s.as_bytes()), base)
+        scan_ascii(s.as_bytes(), base)
     } else {
         let chars = Decoded {
             chars: s.char_indices().collect(),
@@ -131,88 +131,157 @@ fn letters(chars: &impl Chars, from: usize, to: usize) -> String {
         .collect()
 }
 
+/// Whether `c` separates tokens.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}' || c == '\0'
+}
+
 fn scan(chars: &impl Chars, base: usize) -> Vec<Token> {
     let n = chars.len();
-    let at = |i: usize| chars.at(i);
     let mut out = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     let mut space_before = true;
     while i < n {
-        let c = chars.get(i);
-        if c.is_whitespace() || c == '\u{FEFF}' || c == '\0' {
+        if is_space(chars.get(i)) {
             space_before = true;
             i += 1;
             continue;
         }
-        let start = i;
-        let kind;
-        if is_digit(c) {
-            // Digits running into letters ("155mph") end here; the letters are the next token.
-            i = scan_number(chars, i);
-            kind = TokKind::Num;
-        } else if is_word_char(c) {
-            let mut j = i;
-            while j < n {
-                let cj = chars.get(j);
-                // Most characters of a word are plain letters: nothing more to decide.
-                if cj.is_ascii_alphabetic() {
-                    j += 1;
-                    continue;
-                }
-                let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
-                    && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
-                    && j > i;
-                if is_word_char(cj) || inner {
-                    // A period inside a word only joins single letters ("U.S", "a.m").
-                    if cj == '.' && (j - i != 1 && chars.get(j - 2) != '.') {
-                        break;
-                    }
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let mut word_end = j;
-            let mut prefix_word = false;
-            if chars.get(j - 1) == '-'
-                && HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str())
-            {
-                word_end = j - 1;
-                prefix_word = true;
-            }
-            if !prefix_word && at(j).is_some_and(is_digit) {
-                if CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
-                    kind = TokKind::Word;
-                    i = word_end;
-                } else {
-                    // A code: letters and digits with hyphens ("COVID-19", "Su-34s", "V-12").
-                    while j < n
-                        && (chars.get(j).is_alphanumeric()
-                            || (chars.get(j) == '-'
-                                && at(j + 1).is_some_and(char::is_alphanumeric)))
-                    {
-                        j += 1;
-                    }
-                    kind = TokKind::Code;
-                    i = j;
-                }
-            } else {
-                kind = TokKind::Word;
-                i = word_end;
-            }
-        } else {
-            kind = TokKind::Punct;
-            i += 1;
-        }
+        let (kind, end) = token_at(chars, i);
         out.push(Token {
             kind,
-            start: base + chars.off(start),
-            end: base + chars.off(i),
+            start: base + chars.off(i),
+            end: base + chars.off(end),
             space_before,
         });
         space_before = false;
+        i = end;
     }
     out
+}
+
+/// [`scan`] for ASCII text, with the common tokens read straight from the bytes: a run of
+/// letters that ends at a byte no word continues through, and a lone punctuation mark.
+fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 4 + 1);
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let c = b[i];
+        if is_space(char::from(c)) {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let (kind, end) = if c.is_ascii_alphabetic() {
+            let j = letters_end(b, i);
+            // Inner marks ("don't", "F-16", "U.S", "AT&T"), '_' and digits ("G7") need the
+            // full rules.
+            match b.get(j) {
+                Some(b'\'' | b'-' | b'.' | b'&' | b'_' | b'0'..=b'9') => token_at(&Ascii(b), i),
+                _ => (TokKind::Word, j),
+            }
+        } else if c.is_ascii_digit() || c == b'_' {
+            token_at(&Ascii(b), i)
+        } else {
+            (TokKind::Punct, i + 1)
+        };
+        out.push(Token {
+            kind,
+            start: base + i,
+            end: base + end,
+            space_before,
+        });
+        space_before = false;
+        i = end;
+    }
+    out
+}
+
+/// The end of the run of ASCII letters from `i` in ASCII text `b`, eight bytes at a time.
+#[inline]
+pub(super) fn letters_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        // Bytes below 0x80: with the case bit set, a letter is 'a'..='z'. Adding 0x1F sets the
+        // high bit from 'a' on, adding 0x05 from '{' on, without carries between bytes.
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let not_letter = !((w + ONES * 0x1F) & !(w + ONES * 0x05)) & (ONES * 0x80);
+        if not_letter != 0 {
+            return i + not_letter.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(b.len(), |p| i + p)
+}
+
+/// The kind and end (a character index) of the token that starts at character `i`, which is
+/// no space.
+fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
+    let n = chars.len();
+    let at = |i: usize| chars.at(i);
+    let c = chars.get(i);
+    let kind;
+    if is_digit(c) {
+        // Digits running into letters ("155mph") end here; the letters are the next token.
+        i = scan_number(chars, i);
+        kind = TokKind::Num;
+    } else if is_word_char(c) {
+        let mut j = i;
+        while j < n {
+            let cj = chars.get(j);
+            // Most characters of a word are plain letters: nothing more to decide.
+            if cj.is_ascii_alphabetic() {
+                j += 1;
+                continue;
+            }
+            let inner = matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&')
+                && at(j + 1).is_some_and(|d| is_word_char(d) || (cj == '-' && is_digit(d)))
+                && j > i;
+            if is_word_char(cj) || inner {
+                // A period inside a word only joins single letters ("U.S", "a.m").
+                if cj == '.' && (j - i != 1 && chars.get(j - 2) != '.') {
+                    break;
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut word_end = j;
+        let mut prefix_word = false;
+        if chars.get(j - 1) == '-' && HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str()) {
+            word_end = j - 1;
+            prefix_word = true;
+        }
+        if !prefix_word && at(j).is_some_and(is_digit) {
+            if CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
+                kind = TokKind::Word;
+                i = word_end;
+            } else {
+                // A code: letters and digits with hyphens ("COVID-19", "Su-34s", "V-12").
+                while j < n
+                    && (chars.get(j).is_alphanumeric()
+                        || (chars.get(j) == '-' && at(j + 1).is_some_and(char::is_alphanumeric)))
+                {
+                    j += 1;
+                }
+                kind = TokKind::Code;
+                i = j;
+            }
+        } else {
+            kind = TokKind::Word;
+            i = word_end;
+        }
+    } else {
+        kind = TokKind::Punct;
+        i += 1;
+    }
+    (kind, i)
 }
 
 /// Scans a numeral from `i` (a digit): grouped thousands, one decimal part. Returns the end index.
@@ -264,6 +333,64 @@ mod tests {
             .iter()
             .map(|t| (t.kind, &s[t.start..t.end]))
             .collect()
+    }
+
+    /// The ASCII scanner's shortcuts change no token: it agrees with the general scanner on
+    /// strings of letters, digits and the marks the rules look at.
+    #[test]
+    fn ascii_scanner_matches_the_general_one() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "word",
+            "longerwords",
+            "x",
+            "7",
+            "2024",
+            "10,000",
+            "3.5",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "'",
+            "-",
+            ".",
+            "&",
+            "_",
+            "/",
+            ",",
+            "(",
+            "@",
+            "[",
+            "`",
+            "{",
+            "$",
+            "%",
+            "\0",
+            "F-16",
+            "U.S.",
+            "USD10m",
+            "155mph",
+            "sub-500",
+            "don't",
+            "AT&T",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..24 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            assert_eq!(
+                scan_ascii(s.as_bytes(), 3),
+                scan(&Ascii(s.as_bytes()), 3),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

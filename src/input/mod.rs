@@ -2,6 +2,7 @@
 //! stdin. Problems are reported with the file (and line) and the run goes on.
 
 mod html;
+mod record;
 
 use crate::model::Document;
 use chrono::NaiveDate;
@@ -298,7 +299,7 @@ fn front_matter_document(text: &str, id: &str, path: &str, sink: &mut dyn Sink) 
     Document::new(id, body)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
@@ -308,13 +309,41 @@ struct Record {
     title: Option<String>,
 }
 
+/// Appends the next line of `reader` (with its '\n', if any) to `buf`, as
+/// `BufRead::read_until(b'\n', buf)` does, finding line ends with memchr's vectorized search.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (done, used) = match memchr::memchr(b'\n', available) {
+            Some(i) => {
+                buf.extend_from_slice(&available[..=i]);
+                (true, i + 1)
+            }
+            None => {
+                buf.extend_from_slice(available);
+                (available.is_empty(), available.len())
+            }
+        };
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 /// Reads JSONL records line by line; a bad line is reported and skipped.
 pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> anyhow::Result<()> {
     let mut buf = Vec::with_capacity(1 << 16);
     let mut line_no = 0;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        match read_line(&mut reader, &mut buf) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
@@ -327,7 +356,8 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         if line.is_empty() {
             continue;
         }
-        let record: Record = match serde_json::from_slice(line) {
+        let parsed = record::parse(line).map_or_else(|| serde_json::from_slice(line), Ok);
+        let record: Record = match parsed {
             Ok(r) => r,
             Err(e) => {
                 let what = if std::str::from_utf8(line).is_err() {
@@ -374,7 +404,11 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         };
         sink.document(Document {
             id,
-            text: text.replace('\0', " "),
+            text: if memchr::memchr(0, text.as_bytes()).is_some() {
+                text.replace('\0', " ")
+            } else {
+                text
+            },
             published,
             source: record.source,
             url: record.url,
