@@ -241,7 +241,14 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             {
                 concept = Some(thing.to_string());
             }
-            last_concept = Some((q.unit_end, concept.clone()));
+            // Copied into the last one's string: one allocation per sentence, not per figure.
+            match &mut last_concept {
+                Some((prev_end, prev)) => {
+                    *prev_end = q.unit_end;
+                    prev.clone_from(&concept);
+                }
+                None => last_concept = Some((q.unit_end, concept.clone())),
+            }
             let concept = concept
                 .and_then(|c| keywords::key_words_of(c, q.unit.as_deref(), q.unit_norm.as_deref()));
             claims.push(Claim {
