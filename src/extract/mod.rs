@@ -171,7 +171,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
     // Lower-cased once for the whole document: the rules compare lower-case words.
     let lower = text.to_ascii_lowercase();
-    let mut claims = Vec::new();
+    // About one claim per 256 bytes of news text: room made once rather than grown.
+    let mut claims = Vec::with_capacity(text.len() / 256);
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").

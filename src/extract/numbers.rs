@@ -140,7 +140,8 @@ fn word<'c>(ctx: &'c Ctx, i: usize) -> &'c str {
 /// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
 pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
     let toks = &ctx.toks;
-    let mut out = Vec::new();
+    // Room for the usual few numerals of a sentence, made once.
+    let mut out = Vec::with_capacity(4);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
