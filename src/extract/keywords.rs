@@ -191,6 +191,9 @@ pub fn is_function_word(word: &str) -> bool {
     let Some(lower) = lower.get_mut(..word.len()) else {
         return false;
     };
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return FUNCTION_WORDS.contains(word);
+    }
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     std::str::from_utf8(lower).is_ok_and(|w| FUNCTION_WORDS.contains(w))
