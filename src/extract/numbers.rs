@@ -25,6 +25,11 @@ pub struct Numeral {
 
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
 pub fn parse_digits(raw: &str) -> Option<f64> {
+    // Plain ASCII digits and points, the usual numeral, parse as they are.
+    if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let v: f64 = raw.parse().ok()?;
+        return v.is_finite().then_some(v);
+    }
     // The ASCII digits and points, at most one byte per character of `raw`: on the stack for
     // the usual short numeral.
     let mut stack = [0u8; 64];
