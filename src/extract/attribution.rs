@@ -258,7 +258,13 @@ fn tidy(words: &[&str]) -> Option<String> {
     {
         return None;
     }
-    Some(slice.join(" ").replace(" - ", "-"))
+    let name = slice.join(" ");
+    // A byte scan first: most names have no spaced hyphen and keep their string.
+    if name.as_bytes().windows(3).any(|w| w == b" - ") {
+        Some(name.replace(" - ", "-"))
+    } else {
+        Some(name)
+    }
 }
 
 /// The source named in a sentence, if any.
