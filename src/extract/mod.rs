@@ -235,9 +235,11 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             {
                 concept.clone_from(prev);
             }
-            // The source is not what a figure is about: "US officials say 3,000 troops".
+            // The source is not what a figure is about: "US officials say 3,000 troops". (The
+            // concept split at its first ", " by a byte scan: no substring searcher per figure.)
             if let (Some(c), Some(src)) = (&concept, &source)
-                && let Some((owner, thing)) = c.split_once(", ")
+                && let Some(comma) = c.as_bytes().windows(2).position(|w| w == b", ")
+                && let (owner, thing) = (&c[..comma], &c[comma + 2..])
                 && (src.contains(owner) || owner.contains(src.as_str()))
             {
                 concept = Some(thing.to_string());
