@@ -164,11 +164,11 @@ pub fn claim_id(doc: &str, start: u32, end: u32) -> String {
     // Sixteen lower-case hex digits, as `format!("{hash:016x}")` writes them, without the
     // formatting machinery.
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = [0u8; 16];
-    for (i, h) in hex.iter_mut().enumerate() {
-        *h = HEX[(hash >> (4 * (15 - i))) as usize & 0xF];
+    let mut hex = String::with_capacity(16);
+    for i in 0..16 {
+        hex.push(char::from(HEX[(hash >> (4 * (15 - i))) as usize & 0xF]));
     }
-    String::from_utf8_lossy(&hex).into_owned()
+    hex
 }
 
 #[cfg(test)]

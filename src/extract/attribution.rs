@@ -258,7 +258,13 @@ fn tidy(words: &[&str]) -> Option<String> {
     {
         return None;
     }
-    Some(slice.join(" ").replace(" - ", "-"))
+    let name = slice.join(" ");
+    // A byte scan first: most names have no spaced hyphen and keep their string.
+    if name.as_bytes().windows(3).any(|w| w == b" - ") {
+        Some(name.replace(" - ", "-"))
+    } else {
+        Some(name)
+    }
 }
 
 /// The source named in a sentence, if any.
@@ -352,7 +358,9 @@ pub fn expand_name(short: &str, earlier: &str) -> Option<String> {
         return None;
     }
     let mut best: Option<String> = None;
-    for (pos, _) in earlier.match_indices(short) {
+    // `earlier.match_indices(short)` (non-overlapping, left to right), found by the
+    // vectorized search: the earlier text may be most of a long document.
+    for pos in memchr::memmem::find_iter(earlier.as_bytes(), short.as_bytes()) {
         let end = pos + short.len();
         if earlier[end..]
             .chars()

@@ -493,10 +493,9 @@ pub fn concept(
         .or_else(|| subject(ctx, first));
     match (owner, thing) {
         (Some(o), Some(t)) => {
-            let (lower_o, lower_t) = (o.to_lowercase(), t.to_lowercase());
-            if lower_t.contains(&lower_o) {
+            if contains_ignoring_case(&t, &o) {
                 Some(t)
-            } else if lower_o.contains(&lower_t) {
+            } else if contains_ignoring_case(&o, &t) {
                 Some(o)
             } else {
                 Some(format!("{o}, {t}"))
@@ -1303,6 +1302,20 @@ pub(super) static LINKING: WordSet = WordSet::new(&[
     "peaked",
     "averaging",
 ]);
+
+/// Whether `hay` in lower case contains `needle` in lower case; ASCII text is compared in
+/// place, without lower-cased copies.
+fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        needle.is_empty()
+            || hay
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    } else {
+        hay.to_lowercase().contains(&needle.to_lowercase())
+    }
+}
 
 /// The phrase between two tokens as written, without leading determiners or possessives.
 fn tidy(ctx: &Ctx, mut a: usize, b: usize) -> String {

@@ -27,17 +27,17 @@ impl<'a> Ctx<'a> {
     /// offsets).
     pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
         let toks = tokenize(&text[start..end], start);
-        let mut words = Vec::with_capacity(toks.len());
-        let mut written = Vec::with_capacity(toks.len());
-        for t in &toks {
-            let word = &lower[t.start..t.end];
-            words.push(word);
-            written.push(Word {
+        // Collected from exact-size iterators: no capacity test per token.
+        let words: Vec<&str> = toks.iter().map(|t| &lower[t.start..t.end]).collect();
+        let written = toks
+            .iter()
+            .zip(&words)
+            .map(|(t, &word)| Word {
                 text: &text[t.start..t.end],
                 lower: word,
                 is_word: t.kind == TokKind::Word,
-            });
-        }
+            })
+            .collect();
         let classes = vec![Cell::new(UNKNOWN); toks.len()];
         Ctx {
             text,

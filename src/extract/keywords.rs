@@ -27,35 +27,149 @@ pub fn key_words(
     unit: Option<&str>,
     unit_normalized: Option<&str>,
 ) -> Option<String> {
-    let mut out = String::with_capacity(concept.len());
+    match reported(concept, unit, unit_normalized)? {
+        Reported::Prefix(len) => Some(concept[..len].to_string()),
+        Reported::Own(out) => Some(out),
+    }
+}
+
+/// `key_words` of a concept the caller owns: most concepts are reported as they are, or cut
+/// short, and keep their string.
+pub fn key_words_of(
+    mut concept: String,
+    unit: Option<&str>,
+    unit_normalized: Option<&str>,
+) -> Option<String> {
+    match reported(&concept, unit, unit_normalized)? {
+        Reported::Prefix(len) => {
+            concept.truncate(len);
+            Some(concept)
+        }
+        Reported::Own(out) => Some(out),
+    }
+}
+
+/// The reported words: a prefix of the concept, or a string of their own.
+enum Reported {
+    Prefix(usize),
+    Own(String),
+}
+
+/// The reported words as they are written: while they are the concept's own first `len`
+/// bytes no string is built.
+struct Out<'a> {
+    src: &'a str,
+    len: usize,
+    own: Option<String>,
+}
+
+impl Out<'_> {
+    fn len(&self) -> usize {
+        self.own.as_ref().map_or(self.len, String::len)
+    }
+
+    fn push(&mut self, piece: &str) {
+        match &mut self.own {
+            Some(out) => out.push_str(piece),
+            None if self.src.as_bytes()[self.len..].starts_with(piece.as_bytes()) => {
+                self.len += piece.len();
+            }
+            None => {
+                let mut out = String::with_capacity(self.src.len());
+                out.push_str(&self.src[..self.len]);
+                out.push_str(piece);
+                self.own = Some(out);
+            }
+        }
+    }
+
+    fn truncate(&mut self, len: usize) {
+        match &mut self.own {
+            Some(out) => out.truncate(len),
+            None => self.len = len,
+        }
+    }
+
+    fn since(&self, start: usize) -> &str {
+        match &self.own {
+            Some(out) => &out[start..],
+            None => &self.src[start..self.len],
+        }
+    }
+}
+
+fn reported(concept: &str, unit: Option<&str>, unit_normalized: Option<&str>) -> Option<Reported> {
+    let mut out = Out {
+        src: concept,
+        len: 0,
+        own: None,
+    };
     let mut kept_parts = 0;
-    for part in concept.split(", ") {
+    let ascii = concept.is_ascii();
+    let mut rest = concept;
+    loop {
+        // `concept.split(", ")`, without setting up a substring search per concept.
+        let (part, next) = match rest.as_bytes().windows(2).position(|w| w == b", ") {
+            Some(i) => (&rest[..i], Some(&rest[i + 2..])),
+            None => (rest, None),
+        };
         let start = out.len();
         if kept_parts > 0 {
-            out.push_str(", ");
+            out.push(", ");
         }
         let words_start = out.len();
-        for word in part.split_whitespace() {
+        let mut word = |word: &str| {
             let word = without_possessive(word);
             if word.is_empty() || is_function_word(word) {
-                continue;
+                return;
             }
             if out.len() > words_start {
-                out.push(' ');
+                out.push(" ");
             }
-            out.push_str(word);
+            out.push(word);
+        };
+        if ascii {
+            // ASCII whitespace only: split on bytes rather than decoded characters.
+            let bytes = part.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                while i < bytes.len() && is_space(bytes[i]) {
+                    i += 1;
+                }
+                let from = i;
+                while i < bytes.len() && !is_space(bytes[i]) {
+                    i += 1;
+                }
+                if i > from {
+                    word(&part[from..i]);
+                }
+            }
+        } else {
+            part.split_whitespace().for_each(&mut word);
         }
-        let words = &out[words_start..];
+        let words = out.since(words_start);
         if words.is_empty() || names_unit(words, unit, unit_normalized) {
             out.truncate(start);
         } else {
             kept_parts += 1;
         }
+        match next {
+            Some(next) => rest = next,
+            None => break,
+        }
     }
     if kept_parts == 0 {
         return None;
     }
-    Some(out)
+    Some(match out.own {
+        Some(own) => Reported::Own(own),
+        None => Reported::Prefix(out.len),
+    })
+}
+
+/// The ASCII characters `char::is_whitespace` (and so `split_whitespace`) splits on.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// "London's" -> "London", "workers'" -> "workers".
@@ -72,18 +186,40 @@ fn without_possessive(word: &str) -> &str {
 
 /// Whether `word` is one of the words a concept is reported without ("of", "the", "its").
 pub fn is_function_word(word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        FUNCTION_WORDS.contains(&word.to_ascii_lowercase())
-    } else {
-        FUNCTION_WORDS.contains(word)
+    // No function word is longer ("without", "between"): most words are turned away here.
+    let mut lower = [0u8; LONGEST_FUNCTION_WORD];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return FUNCTION_WORDS.contains(word);
     }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| FUNCTION_WORDS.contains(w))
 }
+
+/// The length of the longest function word.
+const LONGEST_FUNCTION_WORD: usize = 7;
 
 /// Whether `words` say no more than the unit: "jobs" for "jobs", "degrees" for "degree".
 fn names_unit(words: &str, unit: Option<&str>, unit_normalized: Option<&str>) -> bool {
     unit.is_some_and(|u| u.eq_ignore_ascii_case(words))
-        || unit_normalized
-            .is_some_and(|u| !words.contains(' ') && singular(words).eq_ignore_ascii_case(u))
+        || unit_normalized.is_some_and(|u| {
+            !words.contains(' ')
+                && may_be_singular(words, u)
+                && singular(words).eq_ignore_ascii_case(u)
+        })
+}
+
+/// Whether the singular of `word` may be `u`: a singular begins with its plural's first
+/// letter, so a word whose ASCII first letter differs is none (a non-ASCII first letter may
+/// lower-case to ASCII and is left to `singular`).
+fn may_be_singular(word: &str, u: &str) -> bool {
+    match (word.as_bytes().first(), u.as_bytes().first()) {
+        (Some(w), Some(u)) => !w.is_ascii() || w.eq_ignore_ascii_case(u),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +273,41 @@ mod tests {
         ];
         for &(concept, unit, norm, want) in cases {
             assert_eq!(key_words(concept, unit, norm).as_deref(), want, "{concept}");
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_are_those_of_split_whitespace() {
+        for b in 0..128u8 {
+            assert_eq!(is_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_short() {
+        let longest = FUNCTION_WORDS.words().iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_FUNCTION_WORD));
+        assert!(is_function_word("Without") && is_function_word("THE"));
+        assert!(!is_function_word("Theirs") && !is_function_word("withouts"));
+    }
+
+    #[test]
+    fn owned_concepts_are_reported_alike() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("Waymo, jobs", Some("jobs"), Some("job")),
+            ("length of the main suspension bridge", None, None),
+            ("London blue chip index", None, None),
+            ("jobs, Waymo  cuts", Some("jobs"), Some("job")),
+            ("the", None, None),
+            ("Mice", Some("mice"), Some("mouse")),
+        ];
+        for &(concept, unit, norm) in cases {
+            let want = key_words(concept, unit, norm);
+            assert_eq!(
+                key_words_of(concept.to_string(), unit, norm),
+                want,
+                "{concept}"
+            );
         }
     }
 

@@ -25,15 +25,33 @@ pub struct Numeral {
 
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
 pub fn parse_digits(raw: &str) -> Option<f64> {
-    let mut s = String::with_capacity(raw.len());
+    // Plain ASCII digits and points, the usual numeral, parse as they are.
+    if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let v: f64 = raw.parse().ok()?;
+        return v.is_finite().then_some(v);
+    }
+    // The ASCII digits and points, at most one byte per character of `raw`: on the stack for
+    // the usual short numeral.
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let buf = match stack.get_mut(..raw.len()) {
+        Some(buf) => buf,
+        None => {
+            heap.resize(raw.len(), 0);
+            &mut heap[..]
+        }
+    };
+    let mut n = 0;
     for c in raw.chars() {
         if let Some(d) = digit_value(c) {
-            s.push(char::from_digit(d, 10)?);
+            buf[n] = char::from_digit(d, 10)? as u8;
+            n += 1;
         } else if c == '.' {
-            s.push('.');
+            buf[n] = b'.';
+            n += 1;
         }
     }
-    let v: f64 = s.parse().ok()?;
+    let v: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
     v.is_finite().then_some(v)
 }
 
@@ -127,7 +145,8 @@ fn word<'c>(ctx: &'c Ctx, i: usize) -> &'c str {
 /// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
 pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
     let toks = &ctx.toks;
-    let mut out = Vec::new();
+    // Room for the usual few numerals of a sentence, made once.
+    let mut out = Vec::with_capacity(4);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];

@@ -2,11 +2,11 @@
 //! stdin. Problems are reported with the file (and line) and the run goes on.
 
 mod html;
-mod record;
 
 use crate::model::Document;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -299,14 +299,20 @@ fn front_matter_document(text: &str, id: &str, path: &str, sink: &mut dyn Sink) 
     Document::new(id, body)
 }
 
-#[derive(Deserialize, Default)]
-struct Record {
+/// A JSONL record, its strings borrowed from the line where they need no unescaping.
+#[derive(Deserialize)]
+struct Record<'a> {
     id: Option<serde_json::Value>,
-    text: Option<String>,
-    published: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    title: Option<String>,
+    #[serde(borrow)]
+    text: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    published: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    source: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
 }
 
 /// Appends the next line of `reader` (with its '\n', if any) to `buf`, as
@@ -356,15 +362,14 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         if line.is_empty() {
             continue;
         }
-        let parsed = record::parse(line).map_or_else(|| serde_json::from_slice(line), Ok);
+        // Checked as a whole first: the parser then skips checking each string, and a record
+        // that is not UTF-8 is reported as such whatever else is wrong with it.
+        let parsed = std::str::from_utf8(line)
+            .map_err(|_| "invalid UTF-8".to_string())
+            .and_then(|line| serde_json::from_str(line).map_err(|e| e.to_string()));
         let record: Record = match parsed {
             Ok(r) => r,
-            Err(e) => {
-                let what = if std::str::from_utf8(line).is_err() {
-                    "invalid UTF-8".to_string()
-                } else {
-                    e.to_string()
-                };
+            Err(what) => {
                 sink.problem(skip(
                     path,
                     Some(line_no),
@@ -407,12 +412,12 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
             text: if memchr::memchr(0, text.as_bytes()).is_some() {
                 text.replace('\0', " ")
             } else {
-                text
+                text.into_owned()
             },
             published,
-            source: record.source,
-            url: record.url,
-            title: record.title,
+            source: record.source.map(Cow::into_owned),
+            url: record.url.map(Cow::into_owned),
+            title: record.title.map(Cow::into_owned),
         })?;
     }
     Ok(())
