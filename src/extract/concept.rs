@@ -339,8 +339,12 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         {
             break;
         }
-        // "-ing" after a plural head is a verb ("students studying").
-        if head.is_some_and(|h| ctx.w(h).ends_with('s')) && w.ends_with("ing") {
+        // "-ing" after a plural head is a verb ("students studying"), and so is a word with a
+        // determiner after it ("drones struck the town", "people fled their homes").
+        if let Some(h) = head
+            && (w.ends_with("ing") && ctx.w(h).ends_with('s')
+                || plural_like(ctx.w(h)) && ctx.is(i + 1, class::DETERMINER))
+        {
             break;
         }
         let adverb = w.ends_with("ly") && w.len() > 4;
@@ -1386,6 +1390,7 @@ mod tests {
                 Some(("internally displaced people in the country", "people")),
             ),
             ("refugees have fled", Some(("refugees", "refugees"))),
+            ("drones struck the town", Some(("drones", "drones"))),
             // An "-ed" word with an object is the verb, not a participle.
             (
                 "Singaporean sisters helped fraudsters launder",
