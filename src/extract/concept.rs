@@ -1433,7 +1433,8 @@ mod tests {
         let claim = claims.into_iter().find(|c| c.text.contains(marker));
         let claim = claim.unwrap_or_else(|| panic!("no claim {marker} in {text}"));
         let unit = (claim.unit.as_deref(), claim.unit_normalized.as_deref());
-        let want = phrase.and_then(|p| super::super::keywords::key_words(p, unit.0, unit.1));
+        let want =
+            phrase.and_then(|p| super::super::keywords::key_words(p.to_string(), unit.0, unit.1));
         assert_eq!(claim.concept, want, "{text}");
     }
 

@@ -253,7 +253,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 None => last_concept = Some((q.unit_end, concept.clone())),
             }
             let concept = concept
-                .and_then(|c| keywords::key_words_of(c, q.unit.as_deref(), q.unit_norm.as_deref()));
+                .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
             claims.push(Claim {
                 doc: doc.id.clone(),
                 claim_id: claim_id(&doc.id, start as u32, end as u32),
