@@ -160,32 +160,59 @@ fn scan(chars: &impl Chars, base: usize) -> Vec<Token> {
     out
 }
 
+/// What a byte of ASCII text is to [`scan_ascii`]: one table look-up instead of a chain of tests.
+mod byte {
+    pub const OTHER: u8 = 0;
+    /// Separates tokens (see [`super::is_space`]).
+    pub const SPACE: u8 = 1;
+    pub const LETTER: u8 = 2;
+    /// Starts a token that needs the full rules: a digit or '_'.
+    pub const DIGIT: u8 = 3;
+    /// May join letters to more of a word: '\'', '-', '.', '&'.
+    pub const JOINER: u8 = 4;
+
+    /// The class of every byte value; bytes above ASCII never reach the ASCII scanner.
+    pub static CLASS: [u8; 256] = {
+        let mut class = [OTHER; 256];
+        let mut b = 0;
+        while b < 128 {
+            class[b] = match b as u8 {
+                b' ' | b'\t'..=b'\r' | b'\0' => SPACE,
+                b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+                b'0'..=b'9' | b'_' => DIGIT,
+                b'\'' | b'-' | b'.' | b'&' => JOINER,
+                _ => OTHER,
+            };
+            b += 1;
+        }
+        class
+    };
+}
+
 /// [`scan`] for ASCII text, with the common tokens read straight from the bytes: a run of
 /// letters that ends at a byte no word continues through, and a lone punctuation mark.
 fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
-    let n = b.len();
-    let mut out = Vec::with_capacity(n / 4 + 1);
+    let mut out = Vec::with_capacity(b.len() / 4 + 1);
     let mut i = 0;
     let mut space_before = true;
-    while i < n {
-        let c = b[i];
-        if is_space(char::from(c)) {
-            space_before = true;
-            i += 1;
-            continue;
-        }
-        let (kind, end) = if c.is_ascii_alphabetic() {
-            let j = letters_end(b, i);
-            // Inner marks ("don't", "F-16", "U.S", "AT&T"), '_' and digits ("G7") need the
-            // full rules.
-            match b.get(j) {
-                Some(b'\'' | b'-' | b'.' | b'&' | b'_' | b'0'..=b'9') => token_at(&Ascii(b), i),
-                _ => (TokKind::Word, j),
+    while let Some(&c) = b.get(i) {
+        let (kind, end) = match byte::CLASS[usize::from(c)] {
+            byte::SPACE => {
+                space_before = true;
+                i += 1;
+                continue;
             }
-        } else if c.is_ascii_digit() || c == b'_' {
-            token_at(&Ascii(b), i)
-        } else {
-            (TokKind::Punct, i + 1)
+            byte::LETTER => {
+                let j = letters_end(b, i + 1);
+                // Inner marks ("don't", "F-16", "U.S", "AT&T"), '_' and digits ("G7") need the
+                // full rules.
+                match b.get(j).map(|&d| byte::CLASS[usize::from(d)]) {
+                    Some(byte::DIGIT | byte::JOINER) => token_at(&Ascii(b), i),
+                    _ => (TokKind::Word, j),
+                }
+            }
+            byte::DIGIT => token_at(&Ascii(b), i),
+            _ => (TokKind::Punct, i + 1),
         };
         out.push(Token {
             kind,
@@ -203,10 +230,10 @@ fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
 #[inline]
 pub(super) fn letters_end(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some(chunk) = b.get(i..i + 8) {
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk) {
         // Bytes below 0x80: with the case bit set, a letter is 'a'..='z'. Adding 0x1F sets the
         // high bit from 'a' on, adding 0x05 from '{' on, without carries between bytes.
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let w = u64::from_le_bytes(*chunk) | (ONES * 0x20);
         let not_letter = !((w + ONES * 0x1F) & !(w + ONES * 0x05)) & (ONES * 0x80);
         if not_letter != 0 {
             return i + not_letter.trailing_zeros() as usize / 8;
