@@ -1,28 +1,65 @@
 //! Word lists looked up in constant time: the rule families test every word of a sentence
 //! against them, so a linear scan of a slice would dominate extraction.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// A fixed set of lower-case words, hashed on first use, with a bitmap of the (length, first
-/// byte, last byte) triples that occur among them, built at compile time: most words looked up
-/// are in no list, and one bit test turns them away before any hashing.
+/// A fixed set of lower-case words, indexed by shape on first use, with a bitmap of the
+/// (length, first byte, last byte) triples that occur among them, built at compile time: most
+/// words looked up are in no list, and one bit test turns them away before any look-up.
 pub struct WordSet {
     words: &'static [&'static str],
     shapes: [u64; 16],
-    set: OnceLock<FxHashSet<&'static str>>,
+    index: OnceLock<ByShape<()>>,
 }
 
-/// A word's bit in the shape bitmap: a mix of its length, first and last byte, below 1024.
+/// The number of shapes.
+const SHAPES: usize = 1024;
+
+/// A word's shape: a mix of its length, first and last byte, below [`SHAPES`].
 const fn shape(w: &str) -> usize {
     let b = w.as_bytes();
+    // One test of the length: a one-byte word's first byte is its last.
     let (first, last) = match b {
         [] => (0, 0),
-        [first, .., last] => (*first as usize, *last as usize),
-        [only] => (*only as usize, *only as usize),
+        [first, ..] => (*first as usize, b[b.len() - 1] as usize),
     };
     let mixed = (w.len() * 0x9E37) ^ (first * 0x2D) ^ (last * 0x3B5);
-    (mixed ^ (mixed >> 10)) & 1023
+    (mixed ^ (mixed >> 10)) & (SHAPES - 1)
+}
+
+/// Words grouped by [`shape`], each with a value: a look-up hashes nothing and compares the word
+/// with the few words of its shape (rarely more than one).
+struct ByShape<V> {
+    /// The words of shape `s` are `entries[starts[s]..starts[s + 1]]`.
+    starts: Vec<u16>,
+    entries: Vec<(&'static str, V)>,
+}
+
+impl<V: Copy> ByShape<V> {
+    fn new(mut entries: Vec<(&'static str, V)>) -> Self {
+        entries.sort_by_key(|&(w, _)| shape(w));
+        let mut starts = vec![0u16; SHAPES + 1];
+        for &(w, _) in &entries {
+            starts[shape(w) + 1] += 1;
+        }
+        for s in 0..SHAPES {
+            starts[s + 1] += starts[s];
+        }
+        ByShape { starts, entries }
+    }
+
+    /// The value of `word`, if it is one of the words.
+    #[inline]
+    fn get(&self, word: &str) -> Option<V> {
+        let s = shape(word);
+        let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
+        // Compared byte by byte: the words are short, and a memcmp call costs more.
+        self.entries[from..to]
+            .iter()
+            .find(|&&(w, _)| w.len() == word.len() && w.bytes().eq(word.bytes()))
+            .map(|&(_, v)| v)
+    }
 }
 
 impl WordSet {
@@ -37,7 +74,7 @@ impl WordSet {
         WordSet {
             words,
             shapes,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -53,12 +90,13 @@ impl WordSet {
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word)
     }
 
-    /// The hash lookup, kept out of line so that `contains` inlines small.
+    /// The look-up by shape, kept out of line so that `contains` inlines small.
     #[inline(never)]
     fn holds(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        self.index
+            .get_or_init(|| ByShape::new(self.words.iter().map(|&w| (w, ())).collect()))
+            .get(word)
+            .is_some()
     }
 }
 
@@ -78,11 +116,11 @@ pub mod class {
     pub const CLAUSE: u16 = 1 << 5;
 }
 
-/// Word sets and the class bits each gives its words, hashed together on first use: one
+/// Word sets and the class bits each gives its words, indexed together on first use: one
 /// lookup answers for every set (the rules ask several of them about each word).
 pub struct WordClasses {
     sets: &'static [(&'static WordSet, u16)],
-    index: OnceLock<FxHashMap<&'static str, u16>>,
+    index: OnceLock<ByShape<u16>>,
 }
 
 impl WordClasses {
@@ -102,9 +140,9 @@ impl WordClasses {
                     *index.entry(*w).or_insert(0) |= bits;
                 }
             }
-            index
+            ByShape::new(index.into_iter().collect())
         });
-        index.get(word).copied().unwrap_or(0)
+        index.get(word).unwrap_or(0)
     }
 }
 
@@ -140,5 +178,22 @@ mod tests {
         assert!(ODD.contains("é"));
         assert!(ODD.contains("a-very-long-word-that-is-longer-than-sixty-three-bytes-in-all-x"));
         assert!(!ODD.contains("a"));
+        // One length, first and last byte: one shape, told apart by the bytes between.
+        static SAME_SHAPE: WordSet = WordSet::new(&["said", "seed"]);
+        assert!(SAME_SHAPE.contains("said"));
+        assert!(SAME_SHAPE.contains("seed"));
+        assert!(!SAME_SHAPE.contains("sand"));
+        assert!(!SAME_SHAPE.contains("sd"));
+    }
+
+    #[test]
+    fn classes_merge_the_bits_of_every_set() {
+        static A: WordSet = WordSet::new(&["said", "told"]);
+        static B: WordSet = WordSet::new(&["said", "seed"]);
+        static BOTH: WordClasses = WordClasses::new(&[(&A, 1), (&B, 2)]);
+        let cases = [("said", 3), ("told", 1), ("seed", 2), ("sand", 0), ("", 0)];
+        for (word, bits) in cases {
+            assert_eq!(BOTH.of(word), bits, "{word}");
+        }
     }
 }
