@@ -349,10 +349,6 @@ fn may_start_numeral(w: &[u8]) -> bool {
 #[inline(never)]
 fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let w = word(ctx, i);
-    let head = split_hyphen(w).map_or(w, |(head, _)| head);
-    if !NUMERAL_HEADS.contains(head) {
-        return None;
-    }
     let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
         value,
         range,
@@ -362,6 +358,21 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         scaled,
         spelled: true,
     };
+    // "a dozen", "a hundred", "a million" (the articles, the commonest heads, before the lookup).
+    if w == "a" || w == "an" {
+        let next = word(ctx, i + 1);
+        return match next {
+            "dozen" => Some(mk(12.0, None, i + 2, false)),
+            "hundred" | "thousand" | "million" | "billion" | "trillion" => {
+                Some(mk(scale_word(next)?, None, i + 2, true))
+            }
+            _ => None,
+        };
+    }
+    let head = split_hyphen(w).map_or(w, |(head, _)| head);
+    if !NUMERAL_HEADS.contains(head) {
+        return None;
+    }
     // Vague magnitudes: "tens of thousands", "hundreds of millions", "dozens of".
     let vague = match w {
         "tens" => Some(10.0),
@@ -387,17 +398,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let factor = if base == 12.0 { 12.0 } else { 10.0 };
         return Some(mk(low, Some((low, low * factor)), last, true));
     }
-    // "a dozen", "a hundred", "a million", "half a million".
-    if w == "a" || w == "an" {
-        let next = word(ctx, i + 1);
-        return match next {
-            "dozen" => Some(mk(12.0, None, i + 2, false)),
-            "hundred" | "thousand" | "million" | "billion" | "trillion" => {
-                Some(mk(scale_word(next)?, None, i + 2, true))
-            }
-            _ => None,
-        };
-    }
+    // "half a million".
     if w == "dozen" && word(ctx, i.wrapping_sub(1)) != "a" {
         return None;
     }
