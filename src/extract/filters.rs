@@ -320,13 +320,14 @@ pub fn not_a_claim(
         {
             return Some(NotClaim::Date);
         }
-        // "June 12", "Oct. 28", "12 June", "on 9 May".
-        let month_before = month(prev).is_some() && first >= 1 && ctx.capitalized(first - 1)
+        // "June 12", "Oct. 28", "12 June", "on 9 May" (the capital tested first: it is cheaper
+        // than the month lookup and turns most words away).
+        let month_before = first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
             || (prev == "."
                 && first >= 2
-                && month(ctx.w(first - 2)).is_some()
-                && ctx.capitalized(first - 2));
-        let month_after = month(next).is_some() && ctx.capitalized(after);
+                && ctx.capitalized(first - 2)
+                && month(ctx.w(first - 2)).is_some());
+        let month_after = ctx.capitalized(after) && month(next).is_some();
         if (month_before || month_after)
             && n.value <= 31.0
             && !n.scaled
