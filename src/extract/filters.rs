@@ -151,9 +151,13 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
     dates.chain(phones).collect()
 }
 
-/// How many ASCII digits `b` holds; a sum without branches, which the compiler vectorizes.
+/// How many ASCII digits `b` holds. Counted in byte-wide sums over 32-byte chunks, which the
+/// compiler vectorizes sixteen bytes to the instruction (a `usize` sum per byte takes two).
 fn ascii_digits(b: &[u8]) -> usize {
-    b.iter().fold(0, |n, b| n + usize::from(b.is_ascii_digit()))
+    let count = |c: &[u8]| c.iter().fold(0u8, |n, b| n + u8::from(b.is_ascii_digit()));
+    let mut chunks = b.chunks_exact(32);
+    let whole: usize = chunks.by_ref().map(|c| usize::from(count(c))).sum();
+    whole + usize::from(count(chunks.remainder()))
 }
 
 /// Whether `b` holds a digit, '-' or '/', and a digit in a row ("2-1", "12/05").
@@ -316,13 +320,14 @@ pub fn not_a_claim(
         {
             return Some(NotClaim::Date);
         }
-        // "June 12", "Oct. 28", "12 June", "on 9 May".
-        let month_before = month(prev).is_some() && first >= 1 && ctx.capitalized(first - 1)
+        // "June 12", "Oct. 28", "12 June", "on 9 May" (the capital tested first: it is cheaper
+        // than the month lookup and turns most words away).
+        let month_before = first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
             || (prev == "."
                 && first >= 2
-                && month(ctx.w(first - 2)).is_some()
-                && ctx.capitalized(first - 2));
-        let month_after = month(next).is_some() && ctx.capitalized(after);
+                && ctx.capitalized(first - 2)
+                && month(ctx.w(first - 2)).is_some());
+        let month_after = ctx.capitalized(after) && month(next).is_some();
         if (month_before || month_after)
             && n.value <= 31.0
             && !n.scaled

@@ -25,7 +25,10 @@ pub struct Numeral {
 
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
 pub fn parse_digits(raw: &str) -> Option<f64> {
-    // Plain ASCII digits and points, the usual numeral, parse as they are.
+    if let Some(v) = parse_short(raw) {
+        return Some(v);
+    }
+    // Plain ASCII digits and points parse as they are.
     if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         let v: f64 = raw.parse().ok()?;
         return v.is_finite().then_some(v);
@@ -53,6 +56,35 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
     }
     let v: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
     v.is_finite().then_some(v)
+}
+
+/// The usual numeral ("10,000", "3.5", "1,456,610"): ASCII digits with commas and at most one
+/// point, at most 15 digits in all. Its digits as an integer and a power of ten are both exact
+/// in an `f64`, so one division rounds as the full parser would; `None` for anything else.
+fn parse_short(raw: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (mut mantissa, mut digits, mut point) = (0u64, 0, None);
+    for b in raw.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            b'.' if point.is_none() => point = Some(digits),
+            _ => return None,
+        }
+        if digits > 15 {
+            return None;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    // Both below 2^53 and so exact: the quotient is the correctly rounded value.
+    Some(mantissa as f64 / POWERS[point.map_or(0, |p| digits - p)])
 }
 
 /// Scale words and suffixes, as written after a number.
@@ -149,10 +181,10 @@ pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
     let mut out = Vec::with_capacity(4);
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i];
-        let found = match t.kind {
+        let found = match toks[i].kind {
             TokKind::Num => digits_numeral(ctx, i),
-            TokKind::Word => spelled_numeral(ctx, i),
+            // Most words start no numeral: their first letters turn them away in this loop.
+            TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
             _ => None,
         };
         match found {
@@ -166,6 +198,8 @@ pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
     out
 }
 
+/// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].
+#[inline(never)]
 fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let (text, toks) = (ctx.text, &ctx.toks);
     let t = toks[i];
@@ -266,53 +300,55 @@ const HEADS: &[&str] = &[
 /// [`HEADS`], looked up in constant time.
 static NUMERAL_HEADS: WordSet = WordSet::new(HEADS);
 
-/// For each first letter of a head, its second letters as bits (bit 0: a one-letter head).
-const HEAD_STARTS: [u32; 26] = head_starts(HEADS);
+/// Each byte as a letter of a head: 1 to 26 for 'a' to 'z', 0 for a hyphen (the head has
+/// ended), 27 for any other byte, which no head holds.
+const LETTERS: [u8; 256] = {
+    let mut letters = [27; 256];
+    letters[b'-' as usize] = 0;
+    let mut b = b'a';
+    while b <= b'z' {
+        letters[b as usize] = b - b'a' + 1;
+        b += 1;
+    }
+    letters
+};
 
-const fn head_starts(heads: &[&str]) -> [u32; 26] {
-    let mut starts = [0; 26];
+/// Letter `k` of word `w` (see [`LETTERS`]), 0 past its end.
+const fn letter(w: &[u8], k: usize) -> usize {
+    if k < w.len() {
+        LETTERS[w[k] as usize] as usize
+    } else {
+        0
+    }
+}
+
+/// For each first and second letter of a head (see [`letter`]), its third letters as bits. A
+/// one-letter head allows any third letter: the word has ended (or gone past a hyphen) by then.
+const HEAD_PREFIXES: [[u32; 28]; 28] = head_prefixes(HEADS);
+
+const fn head_prefixes(heads: &[&str]) -> [[u32; 28]; 28] {
+    let mut prefixes = [[0; 28]; 28];
     let mut k = 0;
     while k < heads.len() {
-        let b = heads[k].as_bytes();
-        let second = if b.len() > 1 {
-            1 << (b[1] - b'a' + 1)
-        } else {
-            1
-        };
-        starts[(b[0] - b'a') as usize] |= second;
+        let h = heads[k].as_bytes();
+        let (a, b) = (letter(h, 0), letter(h, 1));
+        prefixes[a][b] |= if b == 0 { u32::MAX } else { 1 << letter(h, 2) };
         k += 1;
     }
-    starts
+    prefixes
 }
 
-/// Whether lower-case word `w` may start with a numeral head, by its first two letters: a
-/// test of two bytes that turns most words away before the hyphen search and the lookup.
+/// Whether lower-case word `w` may start with a numeral head, by its first three letters: one
+/// table lookup turns away nearly every other word ("the", "and", "has") in the token loop.
 fn may_start_numeral(w: &[u8]) -> bool {
-    let Some(starts) = w
-        .first()
-        .filter(|f| f.is_ascii_lowercase())
-        .map(|f| HEAD_STARTS[usize::from(f - b'a')])
-    else {
-        return false;
-    };
-    let second = match w.get(1) {
-        None | Some(b'-') => 1,
-        Some(c) if c.is_ascii_lowercase() => 1 << (c - b'a' + 1),
-        Some(_) => return false,
-    };
-    starts & second != 0
+    HEAD_PREFIXES[letter(w, 0)][letter(w, 1)] >> letter(w, 2) & 1 != 0
 }
 
+/// The spelled numeral starting at word `i`, whose first letters may start one. Kept out of the
+/// token loop of [`find_numerals`], which it would otherwise crowd.
+#[inline(never)]
 fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let w = word(ctx, i);
-    // Most words start no numeral: their first letters or one set lookup turn them away.
-    if !may_start_numeral(w.as_bytes()) {
-        return None;
-    }
-    let head = split_hyphen(w).map_or(w, |(head, _)| head);
-    if !NUMERAL_HEADS.contains(head) {
-        return None;
-    }
     let mk = |value: f64, range: Option<(f64, f64)>, last: usize, scaled: bool| Numeral {
         value,
         range,
@@ -322,6 +358,21 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         scaled,
         spelled: true,
     };
+    // "a dozen", "a hundred", "a million" (the articles, the commonest heads, before the lookup).
+    if w == "a" || w == "an" {
+        let next = word(ctx, i + 1);
+        return match next {
+            "dozen" => Some(mk(12.0, None, i + 2, false)),
+            "hundred" | "thousand" | "million" | "billion" | "trillion" => {
+                Some(mk(scale_word(next)?, None, i + 2, true))
+            }
+            _ => None,
+        };
+    }
+    let head = split_hyphen(w).map_or(w, |(head, _)| head);
+    if !NUMERAL_HEADS.contains(head) {
+        return None;
+    }
     // Vague magnitudes: "tens of thousands", "hundreds of millions", "dozens of".
     let vague = match w {
         "tens" => Some(10.0),
@@ -347,17 +398,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let factor = if base == 12.0 { 12.0 } else { 10.0 };
         return Some(mk(low, Some((low, low * factor)), last, true));
     }
-    // "a dozen", "a hundred", "a million", "half a million".
-    if w == "a" || w == "an" {
-        let next = word(ctx, i + 1);
-        return match next {
-            "dozen" => Some(mk(12.0, None, i + 2, false)),
-            "hundred" | "thousand" | "million" | "billion" | "trillion" => {
-                Some(mk(scale_word(next)?, None, i + 2, true))
-            }
-            _ => None,
-        };
-    }
+    // "half a million".
     if w == "dozen" && word(ctx, i.wrapping_sub(1)) != "a" {
         return None;
     }
@@ -500,6 +541,58 @@ mod tests {
         assert_eq!(got[0].1, Some((1e7, 1e8)));
         let got = numerals("hundreds of miles");
         assert_eq!(got[0].1, Some((100.0, 1000.0)));
+    }
+
+    #[test]
+    fn short_numerals_parse_as_the_full_parser_does() {
+        let cases = [
+            "10,000",
+            "3.5",
+            "0.1",
+            "1,456,610",
+            "123456789012345",
+            "1234567890.12345",
+            ".5",
+            "5.",
+            "0.3",
+            "99.99",
+            "7",
+            "0",
+            "2.675",
+            "1,2",
+            "000.000",
+            "9007199254740.99",
+        ];
+        for raw in cases {
+            let full: f64 = raw.replace(',', "").parse().unwrap();
+            assert_eq!(parse_short(raw), Some(full), "{raw}");
+        }
+        for raw in [
+            ".",
+            ",",
+            "",
+            "1.2.3",
+            "1 000",
+            "1234567890123456",
+            "\u{0663}",
+            "1e5",
+        ] {
+            assert_eq!(parse_short(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn every_head_passes_the_letter_test() {
+        for head in HEADS {
+            for w in [head.to_string(), format!("{head}-year"), format!("{head}-")] {
+                assert!(may_start_numeral(w.as_bytes()), "{w}");
+            }
+        }
+        for w in [
+            "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
+        ] {
+            assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
     }
 
     #[test]

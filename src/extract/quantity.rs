@@ -41,13 +41,18 @@ const DIMENSIONS: &[&str] = &[
 pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
     let numerals = find_numerals(ctx);
     let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
+    // Ranges are merged as the figures are read: each figure waits for the next one.
+    let mut pending = None;
     for n in &numerals {
         let Some(q) = quantity(ctx, n, reserved) else {
             continue;
         };
-        out.push(q);
+        match pending.take() {
+            Some(a) => pending = merge_range(ctx, a, q, &mut out),
+            None => pending = Some(q),
+        }
     }
-    let mut out = merge_ranges(ctx, out);
+    out.extend(pending);
     attach_previous(ctx, &mut out);
     inherit_units(ctx, &mut out);
     out
@@ -483,31 +488,24 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
 }
 
 /// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million"
-/// into one ranged quantity.
-fn merge_ranges(ctx: &Ctx, qs: Vec<Quantity>) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
-    let mut it = qs.into_iter().peekable();
-    while let Some(mut a) = it.next() {
-        if let Some(b) = it.peek() {
-            if is_tally(ctx, &a, b) {
-                it.next();
-                continue;
-            }
-            if let Some(range) = range_of(ctx, &a, b) {
-                let b = it.next().expect("peeked");
-                a = range_quantity(a, b, range);
-            }
-        }
-        out.push(a);
+/// into one ranged quantity, or drops a tally: figure `a` and the next one, `b`, are either
+/// settled into `out` together or `a` goes alone and `b` is returned to wait for its own next.
+fn merge_range(ctx: &Ctx, a: Quantity, b: Quantity, out: &mut Vec<Quantity>) -> Option<Quantity> {
+    if is_tally(ctx, &a, &b) {
+        return None;
     }
-    out
+    if let Some(range) = range_of(ctx, &a, &b) {
+        out.push(range_quantity(a, b, range));
+        return None;
+    }
+    out.push(a);
+    Some(b)
 }
 
 /// "won 3-1", "voted 52-48": a score or a tally, two bare numbers joined by a dash with the
 /// larger first. Neither is a figure to track.
 fn is_tally(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
-    let dash = (a.unit_end..b.first).map(|i| ctx.w(i)).eq(["-"])
-        || (a.unit_end..b.first).map(|i| ctx.w(i)).eq(["\u{2013}"]);
+    let dash = matches!(between(ctx, a.unit_end, b.first), ["-" | "\u{2013}"]);
     dash && a.unit_norm.is_none()
         && b.unit_norm.is_none()
         && a.low.is_none()
@@ -520,16 +518,15 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     if a.low.is_some() || b.low.is_some() {
         return None;
     }
-    let between: Vec<&str> = (a.unit_end..b.first).map(|i| ctx.w(i)).collect();
+    let between = between(ctx, a.unit_end, b.first);
     let before = ctx.words_before(a.first, 2);
     let lead = before.last().copied().unwrap_or("");
     let dash = matches!(
-        between.as_slice(),
+        between,
         ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"]
     );
-    let to = between.as_slice() == ["to"];
-    let and =
-        between.as_slice() == ["and"] && (lead == "between" || before.first() == Some(&"between"));
+    let to = between == ["to"];
+    let and = between == ["and"] && (lead == "between" || before.first() == Some(&"between"));
     if !(dash || to || and) {
         return None;
     }
@@ -565,6 +562,12 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     (lo <= hi).then_some((lo, hi))
 }
 
+/// The words from token `a` up to token `b`, none when `b` is not past `a`: a slice of the
+/// sentence's words, not a collected list, as the pair tests run for every two neighbours.
+fn between<'c>(ctx: &'c Ctx, a: usize, b: usize) -> &'c [&'c str] {
+    ctx.words_from(a, b.saturating_sub(a))
+}
+
 fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantity {
     a.low = Some(lo);
     a.high = Some(hi);
@@ -590,7 +593,7 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
     while k < qs.len() {
         let (a, b) = (&qs[k - 1], &qs[k]);
         let a_end = a.phrase.map_or(a.unit_end, |(_, end)| end.max(a.unit_end));
-        let between: Vec<&str> = (a_end..b.first).map(|i| ctx.w(i)).collect();
+        let between = between(ctx, a_end, b.first);
         let compatible = b.unit_norm.is_none()
             || b.unit_norm == a.unit_norm
             || (b.kind == a.kind && a.kind != Kind::Count);
@@ -618,7 +621,7 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             continue;
         }
         // "rose from a to b": a is the previous value of b.
-        let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between.as_slice() == ["to"];
+        let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between == ["to"];
         let verb_before = ctx
             .words_before(a.first.saturating_sub(1), 3)
             .iter()

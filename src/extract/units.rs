@@ -289,23 +289,38 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
     ("times", Kind::Other, "count"),
 ];
 
-/// Units keyed by their first token, each list longest first (Fx-hashed: the keys are ours,
-/// and every word after a number is looked up).
+/// Units keyed by one of their tokens, each list longest first (Fx-hashed: the keys are ours,
+/// and every word beside a number is looked up).
 type Index = FxHashMap<&'static str, Vec<Entry>>;
 
-static AFTER_INDEX: LazyLock<Index> =
-    LazyLock::new(|| index(UNITS_AFTER.iter().map(|&(s, k, n)| (s, k, n))));
+/// Units after a number, keyed by their first token.
+static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| {
+    index(UNITS_AFTER.iter().map(|&(s, k, n)| (s, k, n)), |words| {
+        words[0]
+    })
+});
 
-static BEFORE_INDEX: LazyLock<Index> =
-    LazyLock::new(|| index(CURRENCY_BEFORE.iter().map(|&(s, n)| (s, Kind::Currency, n))));
+/// Currencies before a number, keyed by their last token (the one next to the number): one
+/// lookup finds them all.
+static BEFORE_INDEX: LazyLock<Index> = LazyLock::new(|| {
+    index(
+        CURRENCY_BEFORE.iter().map(|&(s, n)| (s, Kind::Currency, n)),
+        |words| words[words.len() - 1],
+    )
+});
 
 type Entry = (Vec<&'static str>, Kind, &'static str);
 
-fn index(entries: impl Iterator<Item = (&'static str, Kind, &'static str)>) -> Index {
+fn index(
+    entries: impl Iterator<Item = (&'static str, Kind, &'static str)>,
+    key: fn(&[&'static str]) -> &'static str,
+) -> Index {
     let mut map = Index::default();
     for (surface, kind, norm) in entries {
         let words: Vec<&str> = surface.split(' ').collect();
-        map.entry(words[0]).or_default().push((words, kind, norm));
+        map.entry(key(&words))
+            .or_default()
+            .push((words, kind, norm));
     }
     for list in map.values_mut() {
         list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
@@ -313,30 +328,31 @@ fn index(entries: impl Iterator<Item = (&'static str, Kind, &'static str)>) -> I
     map
 }
 
-fn longest(index: &Index, words: &[&str]) -> Option<UnitMatch> {
-    let first = words.first()?;
-    let list = index.get(first)?;
-    list.iter()
-        .find(|(seq, _, _)| seq.len() <= words.len() && seq.iter().zip(words).all(|(a, b)| a == b))
-        .map(|(seq, kind, norm)| UnitMatch {
-            norm: (*norm).to_string(),
-            kind: *kind,
-            len: seq.len(),
-        })
+fn matched((seq, kind, norm): &Entry) -> UnitMatch {
+    UnitMatch {
+        norm: (*norm).to_string(),
+        kind: *kind,
+        len: seq.len(),
+    }
 }
 
 /// The unit that starts `words` (lower-cased token texts after the number), longest first.
 pub fn unit_after(words: &[&str]) -> Option<UnitMatch> {
-    longest(&AFTER_INDEX, words)
+    AFTER_INDEX
+        .get(words.first()?)?
+        .iter()
+        .find(|(seq, _, _)| words.starts_with(seq))
+        .map(matched)
 }
 
-/// The currency that ends right before a number: `words` are the lower-cased token texts
-/// before it, nearest last.
+/// The currency that ends right before a number, longest first: `words` are the lower-cased
+/// token texts before it (at most two), nearest last.
 pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
-    (1..=words.len().min(2)).rev().find_map(|n| {
-        let tail = &words[words.len() - n..];
-        longest(&BEFORE_INDEX, tail).filter(|m| m.len == n)
-    })
+    BEFORE_INDEX
+        .get(words.last()?)?
+        .iter()
+        .find(|(seq, _, _)| words.ends_with(seq))
+        .map(matched)
 }
 
 /// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person".
