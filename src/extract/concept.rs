@@ -299,12 +299,6 @@ pub(super) static VERBS: WordSet = WordSet::new(&[
     "ran",
 ]);
 
-fn is_verb(w: &str) -> bool {
-    VERBS.contains(w)
-        || super::change::change_verb(w).is_some()
-        || super::attribution::is_say_verb(w)
-}
-
 /// Words that start a post-modifier of a counted noun ("troops in eastern Russia").
 static POST_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "from", "of", "on", "at", "inside", "across", "near", "along",
@@ -324,8 +318,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         if !ctx.is_word(i)
-            || is_stopword(w)
-            || is_verb(w)
+            || ctx.is(i, class::STOPWORD | class::VERB)
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
         {
             break;
@@ -544,9 +537,9 @@ fn moved_object(ctx: &Ctx, first: usize, unit_end: usize) -> Option<(String, boo
     let w = ctx.w(v);
     let verb = ctx.is_word(v)
         && !ctx.capitalized(v)
-        && !is_stopword(w)
+        && !ctx.is(v, class::STOPWORD)
         && if direct {
-            is_verb(w) || w.len() > 4 && w.ends_with("ed")
+            ctx.is(v, class::VERB) || w.len() > 4 && w.ends_with("ed")
         } else {
             // "expected a figure closer to 2 per cent" moves nothing.
             super::change::change_verb(w).is_some()
@@ -718,7 +711,7 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
             && w.len() > 4
             && (w.ends_with("ed") || w.ends_with("wn") || participle(w))
             && !ctx.capitalized(j);
-        if (is_verb(w) && !change_noun) || participle {
+        if (ctx.is(j, class::VERB) && !change_noun) || participle {
             break;
         }
         j += 1;
@@ -1164,8 +1157,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             break;
         }
         let after_det = start >= 2 && ctx.is(start - 2, class::DETERMINER);
-        if (is_verb(w) && !after_det)
-            || (is_stopword(w)
+        if (ctx.is(start - 1, class::VERB) && !after_det)
+            || (ctx.is(start - 1, class::STOPWORD)
                 && !matches!(
                     w,
                     "of" | "the" | "in" | "and" | "for" | "its" | "their" | "s"
@@ -1223,8 +1216,9 @@ fn figure_before(ctx: &Ctx, at: usize) -> Option<usize> {
         k -= 1;
     }
     let before = ctx.w(k.wrapping_sub(1));
-    let verb = is_verb(before) || before.ends_with("ed");
-    let label = k > 0 && (ctx.is_word(k - 1) && !is_stopword(before) && !verb || before == "-");
+    let verb = ctx.is(k.wrapping_sub(1), class::VERB) || before.ends_with("ed");
+    let label =
+        k > 0 && (ctx.is_word(k - 1) && !ctx.is(k - 1, class::STOPWORD) && !verb || before == "-");
     (ctx.kind(k) == Some(TokKind::Num) && !is_year(ctx, k) && !label).then_some(k)
 }
 

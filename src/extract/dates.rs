@@ -4,14 +4,27 @@
 //! of Tuesday 2024-10-29 is 2024-10-28); also "yesterday", "today", "last week", "N days ago",
 //! "on Oct. 28", "28 October", "as of June 1" and ISO dates. Month names alone are not dates.
 
+use super::attribution::Word;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+/// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
+/// against a set of them in one step.
+const fn letters(set: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < set.len() {
+        mask |= 1 << (set[k] - b'a');
+        k += 1;
+    }
+    mask
+}
+
 /// `w` in ASCII lower case in `buf`, when it has 3 to 9 bytes (the lengths of month and
-/// weekday names) and starts with one of `initials` (lower case): most words are turned away
-/// by their length or first letter alone.
-fn lower_name<'b>(w: &str, initials: &[u8], buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+/// weekday names) and starts with one of `initials` (see [`letters`]): most words are turned
+/// away by their length or first letter alone.
+fn lower_name<'b>(w: &str, initials: u32, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
     let first = w.as_bytes().first()?.to_ascii_lowercase();
-    if !initials.contains(&first) {
+    if !first.is_ascii_lowercase() || initials & (1 << (first - b'a')) == 0 {
         return None;
     }
     let lower = buf.get_mut(..w.len()).filter(|_| w.len() >= 3)?;
@@ -22,11 +35,24 @@ fn lower_name<'b>(w: &str, initials: &[u8], buf: &'b mut [u8; 9]) -> Option<&'b 
     Some(lower)
 }
 
+/// `w` without its trailing periods ("Oct." -> "Oct"), found byte by byte.
+fn trim_periods(w: &str) -> &str {
+    // A period is one byte: the byte after the last other one starts a char.
+    let end = w
+        .bytes()
+        .rposition(|b| b != b'.')
+        .map_or(0, |last| last + 1);
+    &w[..end]
+}
+
+const MONTH_INITIALS: u32 = letters(b"jfmasond");
+const WEEKDAY_INITIALS: u32 = letters(b"mtwfs");
+
 /// Month names and abbreviations, in any ASCII case, with trailing periods ("Oct.").
 pub fn month(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
     Some(
-        match lower_name(word.trim_end_matches('.'), b"jfmasond", &mut buf)? {
+        match lower_name(trim_periods(word), MONTH_INITIALS, &mut buf)? {
             b"january" | b"jan" => 1,
             b"february" | b"feb" => 2,
             b"march" | b"mar" => 3,
@@ -48,7 +74,7 @@ pub fn month(word: &str) -> Option<u32> {
 pub fn weekday(word: &str) -> Option<Weekday> {
     let w = trim_suffixes(trim_suffixes(word, "'s"), "\u{2019}s");
     let mut buf = [0u8; 9];
-    Some(match lower_name(w, b"mtwfs", &mut buf)? {
+    Some(match lower_name(w, WEEKDAY_INITIALS, &mut buf)? {
         b"monday" => Weekday::Mon,
         b"tuesday" => Weekday::Tue,
         b"wednesday" => Weekday::Wed,
@@ -102,80 +128,83 @@ fn month_day(published: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> 
     }
 }
 
-/// The first as-of date stated in a sentence, given its words (as written) in order.
-pub fn date_in(words: &[&str], published: Option<NaiveDate>) -> Option<NaiveDate> {
-    for (i, raw) in words.iter().enumerate() {
-        let Some(first) = raw.chars().next() else {
+/// The first as-of date stated in a sentence, given its words in order.
+pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate> {
+    for (i, word) in words.iter().enumerate() {
+        // Every date starts at a word whose first byte is an ASCII digit or letter: a name of
+        // a day or a month, or one of the words matched below.
+        let Some(&first) = word.text.as_bytes().first() else {
             continue;
         };
-        // "2024-10-28" comes as five tokens.
         if first.is_ascii_digit() {
-            if raw.len() == 4 && words.get(i + 1) == Some(&"-") && words.get(i + 3) == Some(&"-") {
-                let (Some(m), Some(d)) = (words.get(i + 2), words.get(i + 4)) else {
-                    continue;
+            if let Some(date) = iso_date(words, i) {
+                return Some(date);
+            }
+            continue;
+        }
+        if first.is_ascii_uppercase()
+            && let Some(date) = named_day(words, i, published)
+        {
+            return date;
+        }
+        let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+        match word.lower {
+            "yesterday" => return published.and_then(|p| p.checked_sub_days(Days::new(1))),
+            "today" | "tonight" => return published,
+            "last" if lower(i + 1) == "week" => {
+                return published.and_then(|p| p.checked_sub_days(Days::new(7)));
+            }
+            "ago" if i >= 2 => {
+                let per = match lower(i - 1).trim_end_matches('s') {
+                    "day" => 1,
+                    "week" => 7,
+                    _ => continue,
                 };
-                let iso = format!("{raw}-{m}-{d}");
-                if let Ok(date) = NaiveDate::parse_from_str(&iso, "%Y-%m-%d") {
-                    return Some(date);
+                if let Some(n) = small_count(lower(i - 2)) {
+                    return published.and_then(|p| p.checked_sub_days(Days::new(n * per)));
                 }
             }
-            continue;
-        }
-        if !first.is_alphabetic() {
-            continue;
-        }
-        if first.is_uppercase() {
-            // "by Sunday", "next Monday" look ahead: not the day a figure held.
-            let ahead = || {
-                i > 0
-                    && ["by", "next", "until", "till", "coming", "before"]
-                        .iter()
-                        .any(|w| words[i - 1].eq_ignore_ascii_case(w))
-            };
-            if let Some(day) = weekday(raw).filter(|_| !ahead()) {
-                return published.and_then(|p| last_weekday(p, day));
-            }
-            // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
-            if let Some(m) = month(raw) {
-                let after = words.get(i + 1).copied().filter(|s| *s != ".");
-                let after = after.or_else(|| words.get(i + 2).copied());
-                let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-                if let Some(d) = after.and_then(day) {
-                    return month_day(published, m, d);
-                }
-                if let Some(d) = i.checked_sub(1).and_then(|j| day(words[j])) {
-                    return month_day(published, m, d);
-                }
-            }
-        }
-        let lower = |k: usize| {
-            words
-                .get(k)
-                .map(|s| s.to_ascii_lowercase())
-                .unwrap_or_default()
-        };
-        if raw.eq_ignore_ascii_case("yesterday") {
-            return published.and_then(|p| p.checked_sub_days(Days::new(1)));
-        }
-        if raw.eq_ignore_ascii_case("today") || raw.eq_ignore_ascii_case("tonight") {
-            return published;
-        }
-        if raw.eq_ignore_ascii_case("last") && lower(i + 1) == "week" {
-            return published.and_then(|p| p.checked_sub_days(Days::new(7)));
-        }
-        if raw.eq_ignore_ascii_case("ago") && i >= 2 {
-            let Some(n) = small_count(&lower(i - 2)) else {
-                continue;
-            };
-            let per = match lower(i - 1).trim_end_matches('s') {
-                "day" => 1,
-                "week" => 7,
-                _ => continue,
-            };
-            return published.and_then(|p| p.checked_sub_days(Days::new(n * per)));
+            _ => {}
         }
     }
     None
+}
+
+/// "2024-10-28", which comes as five tokens, starting at token `i`.
+fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
+    let text = |k: usize| words.get(k).map(|w| w.text);
+    let raw = words[i].text;
+    if raw.len() != 4 || text(i + 1) != Some("-") || text(i + 3) != Some("-") {
+        return None;
+    }
+    let iso = format!("{raw}-{}-{}", text(i + 2)?, text(i + 4)?);
+    NaiveDate::parse_from_str(&iso, "%Y-%m-%d").ok()
+}
+
+/// The date a capitalised word at token `i` names, with a weekday or a month and a day
+/// ("Monday", "Oct. 28", "28 October"): `Some` when the sentence's date is decided there.
+fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
+    let raw = words[i].text;
+    // "by Sunday", "next Monday" look ahead: not the day a figure held.
+    let ahead = || {
+        i > 0
+            && matches!(
+                words[i - 1].lower,
+                "by" | "next" | "until" | "till" | "coming" | "before"
+            )
+    };
+    if let Some(day) = weekday(raw).filter(|_| !ahead()) {
+        return Some(published.and_then(|p| last_weekday(p, day)));
+    }
+    // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
+    let m = month(raw)?;
+    let after = words.get(i + 1).map(|w| w.text).filter(|s| *s != ".");
+    let after = after.or_else(|| words.get(i + 2).map(|w| w.text));
+    let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let d = after
+        .and_then(day)
+        .or_else(|| i.checked_sub(1).and_then(|j| day(words[j].text)))?;
+    Some(month_day(published, m, d))
 }
 
 #[cfg(test)]
@@ -184,6 +213,21 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// The as-of date of space-separated tokens, as the extractor gives them.
+    fn date_of(text: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        let lower = text.to_ascii_lowercase();
+        let words: Vec<Word> = text
+            .split(' ')
+            .zip(lower.split(' '))
+            .map(|(text, lower)| Word {
+                text,
+                lower,
+                is_word: text.chars().all(char::is_alphabetic),
+            })
+            .collect();
+        date_in(&words, published)
     }
 
     #[test]
@@ -205,10 +249,17 @@ mod tests {
             ("since 2024 - 10 - 01", Some("2024-10-01")),
             ("the June agreement", None),
             ("may rise", None),
+            // Any case, and the first byte of a word decides which tests run.
+            ("Yesterday", Some("2024-10-28")),
+            ("TONIGHT", Some("2024-10-29")),
+            ("Last Week", Some("2024-10-22")),
+            ("next Monday", None),
+            ("28 October", Some("2024-10-28")),
+            ("on Oct. 28", Some("2024-10-28")),
+            ("Émile left 2 days ago", Some("2024-10-27")),
         ];
         for (text, expected) in cases {
-            let words: Vec<&str> = text.split(' ').collect();
-            assert_eq!(date_in(&words, published), expected.map(d), "{text}");
+            assert_eq!(date_of(text, published), expected.map(d), "{text}");
         }
     }
 
@@ -223,14 +274,13 @@ mod tests {
                 "on June 1",
                 "on Dec . 31",
             ] {
-                let words: Vec<&str> = text.split(' ').collect();
-                let _ = date_in(&words, Some(published));
+                let _ = date_of(text, Some(published));
             }
         }
     }
 
     #[test]
     fn relative_dates_need_a_publication_date() {
-        assert_eq!(date_in(&["on", "Monday"], None), None);
+        assert_eq!(date_of("on Monday", None), None);
     }
 }

@@ -8,17 +8,7 @@
 //! becomes "Waymo" (the unit says "jobs"), and a concept that is nothing but the unit
 //! ("4,000 people" -> "people") becomes none.
 
-use super::lexicon::WordSet;
 use super::units::singular;
-
-/// Articles, prepositions, "and", possessive and demonstrative determiners: the words a
-/// concept is reported without. "or" stays: "killed or wounded" is not "killed and wounded".
-static FUNCTION_WORDS: WordSet = WordSet::new(&[
-    "a", "an", "the", "and", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-    "into", "onto", "over", "under", "about", "across", "within", "without", "between", "among",
-    "through", "during", "via", "per", "as", "than", "its", "their", "his", "her", "our", "your",
-    "my", "this", "that", "these", "those", "which", "who", "whose",
-]);
 
 /// `concept` reported as content words, parts separated by ", " as before; `None` when nothing
 /// is left beyond the unit (`unit` as written, `unit_normalized` its singular). Most concepts
@@ -148,19 +138,65 @@ fn without_possessive(word: &str) -> &str {
     word
 }
 
-/// Whether `word` is one of the words a concept is reported without ("of", "the", "its").
+/// Whether `word` is one of the words a concept is reported without, in any ASCII case:
+/// articles, prepositions, "and", possessive and demonstrative determiners. "or" stays:
+/// "killed or wounded" is not "killed and wounded".
 pub fn is_function_word(word: &str) -> bool {
     // No function word is longer ("without", "between"): most words are turned away here.
-    let mut lower = [0u8; LONGEST_FUNCTION_WORD];
-    let Some(lower) = lower.get_mut(..word.len()) else {
+    let mut buf = [0u8; LONGEST_FUNCTION_WORD];
+    let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
     };
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return FUNCTION_WORDS.contains(word);
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
     }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| FUNCTION_WORDS.contains(w))
+    // A match on the bytes: a length test and a few byte compares, no hashing.
+    matches!(
+        &*lower,
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"but"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"by"
+            | b"with"
+            | b"into"
+            | b"onto"
+            | b"over"
+            | b"under"
+            | b"about"
+            | b"across"
+            | b"within"
+            | b"without"
+            | b"between"
+            | b"among"
+            | b"through"
+            | b"during"
+            | b"via"
+            | b"per"
+            | b"as"
+            | b"than"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"our"
+            | b"your"
+            | b"my"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"which"
+            | b"who"
+            | b"whose"
+    )
 }
 
 /// The length of the longest function word.
@@ -245,11 +281,12 @@ mod tests {
     }
 
     #[test]
-    fn function_words_are_short() {
-        let longest = FUNCTION_WORDS.words().iter().map(|w| w.len()).max();
-        assert_eq!(longest, Some(LONGEST_FUNCTION_WORD));
-        assert!(is_function_word("Without") && is_function_word("THE"));
+    fn function_words_in_any_case() {
+        // The longest ones fit the buffer.
+        assert!(is_function_word("Without") && is_function_word("between"));
+        assert!(is_function_word("THE") && is_function_word("a") && is_function_word("Whose"));
         assert!(!is_function_word("Theirs") && !is_function_word("withouts"));
+        assert!(!is_function_word("or") && !is_function_word("") && !is_function_word("thé"));
     }
 
     #[test]

@@ -189,12 +189,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         let words = ctx.words();
         // The sentence's date, read only when a source or a figure needs it.
         let date = OnceCell::new();
-        let date = || {
-            *date.get_or_init(|| {
-                let raw_words: Vec<&str> = words.iter().map(|w| w.text).collect();
-                dates::date_in(&raw_words, doc.published)
-            })
-        };
+        let date = || *date.get_or_init(|| dates::date_in(words, doc.published));
         let mut source = source_in(words).map(|s| {
             full_names
                 .entry(s.clone())
