@@ -104,7 +104,7 @@ impl WordSet {
 pub mod class {
     /// `concept::is_stopword`.
     pub const STOPWORD: u16 = 1;
-    /// `concept::is_verb`: listed verbs, change verbs and verbs of saying.
+    /// Verbs: the concept rules' verb list, change verbs and verbs of saying.
     pub const VERB: u16 = 1 << 1;
     /// `attribution::is_say_verb`.
     pub const SAY: u16 = 1 << 2;
