@@ -1,36 +1,66 @@
 //! A claim as one JSON object, written straight into a byte buffer.
 //!
 //! `extract` prints every claim with its sentence, so serializing claims is a large part of its
-//! time; this writer skips serde's per-field machinery and escapes strings a word at a time.
-//! Its output is byte for byte what `serde_json::to_vec(&claim)` gives (a test holds it to that).
+//! time; this writer works from the extractor's borrowed [`ClaimView`]s (no owned copy of each
+//! claim's strings), skips serde's per-field machinery and escapes strings a word at a time.
+//! Its output is byte for byte what `serde_json::to_vec(&view.into_claim())` gives (a test holds
+//! it to that).
 
-use crate::model::Claim;
+use crate::model::ClaimView;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::ops::Range;
 
-/// Appends `claims` to `out` as the JSON objects `serde_json` would write, back to back without
-/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one document
-/// or one sentence share its escaped id or text: it is escaped once and then copied.
-pub fn write_claims(out: &mut Vec<u8>, claims: &[Claim], ends: &mut Vec<usize>) {
-    let mut last_doc = None;
-    let mut last_sentence = None;
-    for c in claims {
+/// Claims as JSON objects, back to back in one buffer without newlines. Consecutive claims of
+/// one document or one sentence share its escaped id or text: it is escaped once, then copied.
+#[derive(Default)]
+pub struct ClaimRows<'d> {
+    json: Vec<u8>,
+    /// Where each object ends in `json`.
+    ends: Vec<usize>,
+    last_doc: Option<(&'d str, Range<usize>)>,
+    last_sentence: Option<(&'d str, Range<usize>)>,
+}
+
+impl<'d> ClaimRows<'d> {
+    /// Rows with room for about `bytes` of JSON.
+    pub fn with_capacity(bytes: usize) -> Self {
+        ClaimRows {
+            json: Vec::with_capacity(bytes),
+            ..Default::default()
+        }
+    }
+
+    /// Appends `c` as the JSON object `serde_json` would write for its claim.
+    pub fn push(&mut self, c: &ClaimView<'d, '_>) {
+        let out = &mut self.json;
         out.extend_from_slice(b"{\"doc\":");
-        write_shared(out, &c.doc, &mut last_doc);
+        write_shared(out, &c.doc.id, &mut self.last_doc);
+        out.extend_from_slice(b",\"claim_id\":\"");
+        out.extend_from_slice(&c.claim_id_hex());
+        out.extend_from_slice(b"\",\"published\":");
+        write_date(out, c.doc.published);
         write_fields(out, c);
         out.extend_from_slice(b",\"sentence\":");
-        write_shared(out, &c.sentence, &mut last_sentence);
+        write_shared(out, c.sentence, &mut self.last_sentence);
         out.push(b'}');
-        ends.push(out.len());
+        self.ends.push(out.len());
+    }
+
+    /// The JSON objects, one slice each, in the order they were pushed.
+    pub fn rows(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.json[start..end])
     }
 }
 
-/// Appends `s` as a JSON string; when `s` is the string last written through `last`, copies
-/// its escaped form from where `last` says it is in `out`.
-fn write_shared<'c>(out: &mut Vec<u8>, s: &'c str, last: &mut Option<(&'c str, Range<usize>)>) {
+/// Appends `s` as a JSON string; when `s` is the very string (same place, same length) last
+/// written through `last`, copies its escaped form from where `last` says it is in `out`.
+fn write_shared<'d>(out: &mut Vec<u8>, s: &'d str, last: &mut Option<(&'d str, Range<usize>)>) {
     match last {
-        Some((prev, escaped)) if *prev == s => out.extend_from_within(escaped.clone()),
+        Some((prev, escaped)) if std::ptr::eq(*prev, s) => out.extend_from_within(escaped.clone()),
         _ => {
             let from = out.len();
             write_str(out, s);
@@ -39,17 +69,12 @@ fn write_shared<'c>(out: &mut Vec<u8>, s: &'c str, last: &mut Option<(&'c str, R
     }
 }
 
-/// Appends the fields of `c` between its document and its sentence.
-fn write_fields(out: &mut Vec<u8>, c: &Claim) {
-    out.extend_from_slice(b",\"claim_id\":");
-    write_str(out, &c.claim_id);
-    out.extend_from_slice(b",\"published\":");
-    write_date(out, c.published);
+/// Appends the fields of `c` between its publication date and its sentence.
+fn write_fields(out: &mut Vec<u8>, c: &ClaimView) {
     out.extend_from_slice(b",\"as_of\":");
     write_date(out, c.as_of);
-    out.extend_from_slice(b",\"metric\":");
-    write_opt_str(out, c.metric.as_deref());
-    out.extend_from_slice(b",\"concept\":");
+    // The extractor assigns no metric: metrics are given to stored claims.
+    out.extend_from_slice(b",\"metric\":null,\"concept\":");
     write_opt_str(out, c.concept.as_deref());
     out.extend_from_slice(b",\"value\":");
     write_f64(out, c.value);
@@ -73,9 +98,9 @@ fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b",\"previous\":");
     write_opt_f64(out, c.previous);
     out.extend_from_slice(b",\"attribution\":");
-    write_opt_str(out, c.attribution.as_deref());
+    write_opt_str(out, c.attribution);
     out.extend_from_slice(b",\"text\":");
-    write_str(out, &c.text);
+    write_str(out, c.text);
     out.extend_from_slice(b",\"start\":");
     out.extend_from_slice(itoa::Buffer::new().format(c.start).as_bytes());
     out.extend_from_slice(b",\"end\":");
@@ -218,15 +243,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Bound, Direction, Kind};
+    use crate::model::{Bound, Direction, Document, Kind};
 
-    fn claim() -> Claim {
-        Claim {
-            doc: "doc-1".into(),
-            claim_id: "00ff00ff00ff00ff".into(),
+    fn doc() -> Document {
+        Document {
             published: NaiveDate::from_ymd_opt(2024, 2, 24),
+            ..Document::new("doc-1", "About 10,000 troops \\ left.\n")
+        }
+    }
+
+    fn claim<'d>(doc: &'d Document, sentence: &'d str) -> ClaimView<'d, 'd> {
+        ClaimView {
+            doc,
             as_of: None,
-            metric: None,
             concept: Some("troops".into()),
             value: 10_000.0,
             low: Some(0.1),
@@ -237,65 +266,91 @@ mod tests {
             bound: Bound::AtLeast,
             direction: Some(Direction::Down),
             previous: Some(f64::NAN),
-            attribution: Some("the \"ministry\"".into()),
-            text: "10,000".into(),
+            attribution: Some("the \"ministry\""),
+            text: sentence,
             start: 3,
             end: u32::MAX,
-            sentence: "About 10,000 troops \\ left.\n".into(),
+            sentence,
         }
     }
 
-    fn same_as_serde(c: &Claim) {
+    fn same_as_serde(c: &ClaimView) {
         same_as_serde_all(std::slice::from_ref(c));
     }
 
-    fn same_as_serde_all(claims: &[Claim]) {
-        let (mut out, mut ends) = (Vec::new(), Vec::new());
-        write_claims(&mut out, claims, &mut ends);
-        let (mut expected, mut expected_ends) = (Vec::new(), Vec::new());
+    fn same_as_serde_all(claims: &[ClaimView]) {
+        let mut rows = ClaimRows::default();
         for c in claims {
-            expected.extend(serde_json::to_vec(c).expect("serializes"));
-            expected_ends.push(expected.len());
+            rows.push(c);
         }
-        assert_eq!(
-            String::from_utf8_lossy(&out),
-            String::from_utf8_lossy(&expected)
-        );
-        assert_eq!(ends, expected_ends);
+        let out: Vec<&[u8]> = rows.rows().collect();
+        let expected: Vec<Vec<u8>> = claims
+            .iter()
+            .map(|c| serde_json::to_vec(&c.clone().into_claim()).expect("serializes"))
+            .collect();
+        assert_eq!(out.len(), expected.len());
+        for (row, expected) in out.iter().zip(&expected) {
+            assert_eq!(
+                String::from_utf8_lossy(row),
+                String::from_utf8_lossy(expected)
+            );
+        }
     }
 
     #[test]
-    fn claims_of_one_sentence_share_its_escaped_form() {
-        let mut second = claim();
-        second.text = "troops".into();
-        let mut third = claim();
-        third.sentence = "Another \"sentence\".".into();
-        same_as_serde_all(&[claim(), second, third.clone(), claim(), third]);
+    fn claims_of_one_document_or_sentence_share_its_escaped_form() {
+        let (one, other) = (doc(), Document::new("doc-\"2\"", "Another \"sentence\"."));
+        let (first, second) = (one.text.as_str(), &one.text[6..]);
+        let mut text = claim(&one, first);
+        text.text = "troops";
+        // The same words at another place are escaped again, and written the same.
+        let copy = one.text.clone();
+        same_as_serde_all(&[
+            claim(&one, first),
+            text,
+            claim(&one, second),
+            claim(&other, &other.text),
+            claim(&one, first),
+            claim(&one, &copy),
+            claim(&other, &other.text),
+        ]);
     }
 
     #[test]
     fn writes_what_serde_json_writes() {
-        same_as_serde(&claim());
-        let mut c = claim();
-        c.value = -0.0;
-        c.low = Some(f64::INFINITY);
-        c.high = None;
-        c.previous = Some(123_456_789.125);
-        c.as_of = NaiveDate::from_ymd_opt(-5, 1, 1);
-        same_as_serde(&c);
-        c.as_of = NaiveDate::from_ymd_opt(0, 1, 9);
-        c.published = NaiveDate::from_ymd_opt(9999, 10, 31);
-        same_as_serde(&c);
-        c.as_of = NaiveDate::from_ymd_opt(10_000, 1, 1);
-        c.published = NaiveDate::from_ymd_opt(12_345, 12, 31);
-        c.direction = None;
-        same_as_serde(&c);
+        let mut d = doc();
+        let sentence = d.text.clone();
+        same_as_serde(&claim(&d, &sentence));
+        let dates = [
+            (NaiveDate::from_ymd_opt(2024, 2, 24), None),
+            (None, NaiveDate::from_ymd_opt(-5, 1, 1)),
+            (
+                NaiveDate::from_ymd_opt(9999, 10, 31),
+                NaiveDate::from_ymd_opt(0, 1, 9),
+            ),
+            (
+                NaiveDate::from_ymd_opt(12_345, 12, 31),
+                NaiveDate::from_ymd_opt(10_000, 1, 1),
+            ),
+        ];
+        for (published, as_of) in dates {
+            d.published = published;
+            let mut c = claim(&d, &sentence);
+            c.as_of = as_of;
+            c.value = -0.0;
+            c.low = Some(f64::INFINITY);
+            c.high = None;
+            c.previous = Some(123_456_789.125);
+            c.direction = None;
+            c.concept = None;
+            c.attribution = None;
+            same_as_serde(&c);
+        }
     }
 
     #[test]
     fn escapes_every_byte_as_serde_json_does() {
         let all: String = (0u32..0x300).filter_map(char::from_u32).collect();
-        let mut c = claim();
         for (i, s) in [
             all.clone(),
             all.chars().rev().collect(),
@@ -308,8 +363,12 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            c.sentence = s.clone();
-            c.text = s.chars().skip(i).collect();
+            let d = Document::new(s.clone(), s.clone());
+            let text: String = s.chars().skip(i).collect();
+            let mut c = claim(&d, &d.text);
+            c.text = &text;
+            c.attribution = Some(&s);
+            c.concept = Some(text.clone());
             same_as_serde(&c);
         }
     }
