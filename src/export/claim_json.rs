@@ -165,15 +165,41 @@ fn write_opt_f64(out: &mut Vec<u8>, v: Option<f64>) {
     }
 }
 
-/// Whether any byte of the word `w` must be escaped in a JSON string: '"', '\\' or a control
-/// character below 0x20 (the classic "has zero byte" bit trick, applied three times).
-fn needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 are masked).
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    control || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
+/// Whether JSON escapes byte `b` in a string: '"', '\\' and the control characters.
+fn must_escape(b: u8) -> bool {
+    // Without short-circuits, so that a chunk's test vectorizes.
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// Whether JSON escapes any byte of `chunk`: without an early exit, the test vectorizes.
+fn has_escape(chunk: &[u8; 16]) -> bool {
+    chunk.iter().fold(false, |acc, &b| acc | must_escape(b))
+}
+
+/// Where the first byte at or after `from` that JSON escapes is. Bytes are tested sixteen at a
+/// time: the last ones as the string's last sixteen, or padded with spaces in a shorter string.
+fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    while let Some(chunk) = bytes[from..].first_chunk::<16>() {
+        if has_escape(chunk) {
+            break;
+        }
+        from += 16;
+    }
+    if from + 16 > bytes.len() {
+        let last = match bytes.last_chunk::<16>() {
+            Some(last) => *last,
+            None => {
+                let mut padded = [b' '; 16];
+                padded[..bytes.len()].copy_from_slice(bytes);
+                padded
+            }
+        };
+        if !has_escape(&last) {
+            return None;
+        }
+    }
+    let at = bytes[from..].iter().position(|&b| must_escape(b))?;
+    Some(from + at)
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
@@ -182,59 +208,24 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut done = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip eight plain bytes at a time; look at bytes one by one only near an escape.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
-        } else {
-            // The last bytes: tested as the string's last eight (those before `i` passed or
-            // were escaped already), or one by one in a string shorter than a word.
-            let clean = match bytes.last_chunk::<8>() {
-                Some(last) => !needs_escape(u64::from_le_bytes(*last)),
-                None => bytes[i..]
-                    .iter()
-                    .all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
-            };
-            if clean {
-                break;
-            }
-        }
-        let b = bytes[i];
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0..=0x1F => &[],
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+    while let Some(i) = next_escape(bytes, done) {
         out.extend_from_slice(&bytes[done..i]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xF)],
-            ]);
-        } else {
-            out.extend_from_slice(escape);
+        let b = bytes[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let (high, low) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]);
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+            }
         }
-        i += 1;
-        done = i;
+        done = i + 1;
     }
     out.extend_from_slice(&bytes[done..]);
     out.push(b'"');
@@ -370,6 +361,29 @@ mod tests {
             c.attribution = Some(&s);
             c.concept = Some(text.clone());
             same_as_serde(&c);
+        }
+    }
+
+    #[test]
+    fn finds_escapes_wherever_they_are_in_a_chunk() {
+        let same_as_serde = |s: &str| {
+            let mut out = Vec::new();
+            write_str(&mut out, s);
+            let expected = serde_json::to_string(s).expect("serializes");
+            assert_eq!(String::from_utf8_lossy(&out), expected, "{s:?}");
+        };
+        for len in 0..40 {
+            same_as_serde(&"é".repeat(len / 2));
+            same_as_serde(&"a".repeat(len));
+            for at in 0..len {
+                for escaped in ['"', '\\', '\u{1f}', '\n'] {
+                    let mut s = "é".repeat(at / 2) + &"x".repeat(at % 2);
+                    s.push(escaped);
+                    s.extend(std::iter::repeat_n('a', len - at));
+                    s.push(if len % 3 == 0 { '\\' } else { 'b' });
+                    same_as_serde(&s);
+                }
+            }
         }
     }
 }
