@@ -144,8 +144,75 @@ pub struct Claim {
     pub sentence: String,
 }
 
+/// A claim as the extractor finds it, before it is made a [`Claim`]: the document, its text and
+/// sentence are borrowed from the document (`'d`), the attribution from the sentence's reading
+/// (`'s`). `figtrack extract` writes claims as JSON straight from this view, without copying
+/// each claim's strings into owned ones first.
+#[derive(Debug, Clone)]
+pub struct ClaimView<'d, 's> {
+    pub doc: &'d Document,
+    pub as_of: Option<NaiveDate>,
+    pub concept: Option<String>,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_normalized: Option<String>,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub direction: Option<Direction>,
+    pub previous: Option<f64>,
+    pub attribution: Option<&'s str>,
+    pub text: &'d str,
+    pub start: u32,
+    pub end: u32,
+    pub sentence: &'d str,
+}
+
+impl ClaimView<'_, '_> {
+    /// The sixteen hex digits of the claim's id (see [`claim_id`]).
+    pub fn claim_id_hex(&self) -> [u8; 16] {
+        claim_id_hex(&self.doc.id, self.start, self.end)
+    }
+
+    /// The owned claim (no metric yet: metrics are assigned later).
+    pub fn into_claim(self) -> Claim {
+        Claim {
+            doc: self.doc.id.clone(),
+            claim_id: claim_id(&self.doc.id, self.start, self.end),
+            published: self.doc.published,
+            as_of: self.as_of,
+            metric: None,
+            concept: self.concept,
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            unit: self.unit,
+            unit_normalized: self.unit_normalized,
+            kind: self.kind,
+            bound: self.bound,
+            direction: self.direction,
+            previous: self.previous,
+            attribution: self.attribution.map(str::to_string),
+            text: self.text.to_string(),
+            start: self.start,
+            end: self.end,
+            sentence: self.sentence.to_string(),
+        }
+    }
+}
+
 /// The stable id of a claim: a hash of its document id and byte span.
 pub fn claim_id(doc: &str, start: u32, end: u32) -> String {
+    claim_id_hex(doc, start, end)
+        .map(char::from)
+        .iter()
+        .collect()
+}
+
+/// The id of [`claim_id`] as sixteen lower-case hex digits, as `format!("{hash:016x}")` writes
+/// them, without the formatting machinery or an allocation.
+pub fn claim_id_hex(doc: &str, start: u32, end: u32) -> [u8; 16] {
     // The key on the stack for the usual short document ids (one id per claim).
     let mut stack = [0u8; 128];
     let mut heap = Vec::new();
@@ -161,14 +228,8 @@ pub fn claim_id(doc: &str, start: u32, end: u32) -> String {
     key[doc.len() + 1..doc.len() + 5].copy_from_slice(&start.to_le_bytes());
     key[doc.len() + 5..].copy_from_slice(&end.to_le_bytes());
     let hash = xxhash_rust::xxh3::xxh3_64(key);
-    // Sixteen lower-case hex digits, as `format!("{hash:016x}")` writes them, without the
-    // formatting machinery.
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(16);
-    for i in 0..16 {
-        hex.push(char::from(HEX[(hash >> (4 * (15 - i))) as usize & 0xF]));
-    }
-    hex
+    std::array::from_fn(|i| HEX[(hash >> (4 * (15 - i))) as usize & 0xF])
 }
 
 #[cfg(test)]

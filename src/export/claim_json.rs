@@ -1,36 +1,66 @@
 //! A claim as one JSON object, written straight into a byte buffer.
 //!
 //! `extract` prints every claim with its sentence, so serializing claims is a large part of its
-//! time; this writer skips serde's per-field machinery and escapes strings a word at a time.
-//! Its output is byte for byte what `serde_json::to_vec(&claim)` gives (a test holds it to that).
+//! time; this writer works from the extractor's borrowed [`ClaimView`]s (no owned copy of each
+//! claim's strings), skips serde's per-field machinery and escapes strings a word at a time.
+//! Its output is byte for byte what `serde_json::to_vec(&view.into_claim())` gives (a test holds
+//! it to that).
 
-use crate::model::Claim;
+use crate::model::ClaimView;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::ops::Range;
 
-/// Appends `claims` to `out` as the JSON objects `serde_json` would write, back to back without
-/// newlines, and pushes to `ends` where each object ends. Consecutive claims of one document
-/// or one sentence share its escaped id or text: it is escaped once and then copied.
-pub fn write_claims(out: &mut Vec<u8>, claims: &[Claim], ends: &mut Vec<usize>) {
-    let mut last_doc = None;
-    let mut last_sentence = None;
-    for c in claims {
+/// Claims as JSON objects, back to back in one buffer without newlines. Consecutive claims of
+/// one document or one sentence share its escaped id or text: it is escaped once, then copied.
+#[derive(Default)]
+pub struct ClaimRows<'d> {
+    json: Vec<u8>,
+    /// Where each object ends in `json`.
+    ends: Vec<usize>,
+    last_doc: Option<(&'d str, Range<usize>)>,
+    last_sentence: Option<(&'d str, Range<usize>)>,
+}
+
+impl<'d> ClaimRows<'d> {
+    /// Rows with room for about `bytes` of JSON.
+    pub fn with_capacity(bytes: usize) -> Self {
+        ClaimRows {
+            json: Vec::with_capacity(bytes),
+            ..Default::default()
+        }
+    }
+
+    /// Appends `c` as the JSON object `serde_json` would write for its claim.
+    pub fn push(&mut self, c: &ClaimView<'d, '_>) {
+        let out = &mut self.json;
         out.extend_from_slice(b"{\"doc\":");
-        write_shared(out, &c.doc, &mut last_doc);
+        write_shared(out, &c.doc.id, &mut self.last_doc);
+        out.extend_from_slice(b",\"claim_id\":\"");
+        out.extend_from_slice(&c.claim_id_hex());
+        out.extend_from_slice(b"\",\"published\":");
+        write_date(out, c.doc.published);
         write_fields(out, c);
         out.extend_from_slice(b",\"sentence\":");
-        write_shared(out, &c.sentence, &mut last_sentence);
+        write_shared(out, c.sentence, &mut self.last_sentence);
         out.push(b'}');
-        ends.push(out.len());
+        self.ends.push(out.len());
+    }
+
+    /// The JSON objects, one slice each, in the order they were pushed.
+    pub fn rows(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.json[start..end])
     }
 }
 
-/// Appends `s` as a JSON string; when `s` is the string last written through `last`, copies
-/// its escaped form from where `last` says it is in `out`.
-fn write_shared<'c>(out: &mut Vec<u8>, s: &'c str, last: &mut Option<(&'c str, Range<usize>)>) {
+/// Appends `s` as a JSON string; when `s` is the very string (same place, same length) last
+/// written through `last`, copies its escaped form from where `last` says it is in `out`.
+fn write_shared<'d>(out: &mut Vec<u8>, s: &'d str, last: &mut Option<(&'d str, Range<usize>)>) {
     match last {
-        Some((prev, escaped)) if *prev == s => out.extend_from_within(escaped.clone()),
+        Some((prev, escaped)) if std::ptr::eq(*prev, s) => out.extend_from_within(escaped.clone()),
         _ => {
             let from = out.len();
             write_str(out, s);
@@ -39,17 +69,12 @@ fn write_shared<'c>(out: &mut Vec<u8>, s: &'c str, last: &mut Option<(&'c str, R
     }
 }
 
-/// Appends the fields of `c` between its document and its sentence.
-fn write_fields(out: &mut Vec<u8>, c: &Claim) {
-    out.extend_from_slice(b",\"claim_id\":");
-    write_str(out, &c.claim_id);
-    out.extend_from_slice(b",\"published\":");
-    write_date(out, c.published);
+/// Appends the fields of `c` between its publication date and its sentence.
+fn write_fields(out: &mut Vec<u8>, c: &ClaimView) {
     out.extend_from_slice(b",\"as_of\":");
     write_date(out, c.as_of);
-    out.extend_from_slice(b",\"metric\":");
-    write_opt_str(out, c.metric.as_deref());
-    out.extend_from_slice(b",\"concept\":");
+    // The extractor assigns no metric: metrics are given to stored claims.
+    out.extend_from_slice(b",\"metric\":null,\"concept\":");
     write_opt_str(out, c.concept.as_deref());
     out.extend_from_slice(b",\"value\":");
     write_f64(out, c.value);
@@ -73,9 +98,9 @@ fn write_fields(out: &mut Vec<u8>, c: &Claim) {
     out.extend_from_slice(b",\"previous\":");
     write_opt_f64(out, c.previous);
     out.extend_from_slice(b",\"attribution\":");
-    write_opt_str(out, c.attribution.as_deref());
+    write_opt_str(out, c.attribution);
     out.extend_from_slice(b",\"text\":");
-    write_str(out, &c.text);
+    write_str(out, c.text);
     out.extend_from_slice(b",\"start\":");
     out.extend_from_slice(itoa::Buffer::new().format(c.start).as_bytes());
     out.extend_from_slice(b",\"end\":");
@@ -140,15 +165,41 @@ fn write_opt_f64(out: &mut Vec<u8>, v: Option<f64>) {
     }
 }
 
-/// Whether any byte of the word `w` must be escaped in a JSON string: '"', '\\' or a control
-/// character below 0x20 (the classic "has zero byte" bit trick, applied three times).
-fn needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 are masked).
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    control || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
+/// Whether JSON escapes byte `b` in a string: '"', '\\' and the control characters.
+fn must_escape(b: u8) -> bool {
+    // Without short-circuits, so that a chunk's test vectorizes.
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// Whether JSON escapes any byte of `chunk`: without an early exit, the test vectorizes.
+fn has_escape(chunk: &[u8; 16]) -> bool {
+    chunk.iter().fold(false, |acc, &b| acc | must_escape(b))
+}
+
+/// Where the first byte at or after `from` that JSON escapes is. Bytes are tested sixteen at a
+/// time: the last ones as the string's last sixteen, or padded with spaces in a shorter string.
+fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    while let Some(chunk) = bytes[from..].first_chunk::<16>() {
+        if has_escape(chunk) {
+            break;
+        }
+        from += 16;
+    }
+    if from + 16 > bytes.len() {
+        let last = match bytes.last_chunk::<16>() {
+            Some(last) => *last,
+            None => {
+                let mut padded = [b' '; 16];
+                padded[..bytes.len()].copy_from_slice(bytes);
+                padded
+            }
+        };
+        if !has_escape(&last) {
+            return None;
+        }
+    }
+    let at = bytes[from..].iter().position(|&b| must_escape(b))?;
+    Some(from + at)
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
@@ -157,59 +208,24 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut done = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip eight plain bytes at a time; look at bytes one by one only near an escape.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
-        } else {
-            // The last bytes: tested as the string's last eight (those before `i` passed or
-            // were escaped already), or one by one in a string shorter than a word.
-            let clean = match bytes.last_chunk::<8>() {
-                Some(last) => !needs_escape(u64::from_le_bytes(*last)),
-                None => bytes[i..]
-                    .iter()
-                    .all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
-            };
-            if clean {
-                break;
-            }
-        }
-        let b = bytes[i];
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0..=0x1F => &[],
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+    while let Some(i) = next_escape(bytes, done) {
         out.extend_from_slice(&bytes[done..i]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xF)],
-            ]);
-        } else {
-            out.extend_from_slice(escape);
+        let b = bytes[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let (high, low) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]);
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+            }
         }
-        i += 1;
-        done = i;
+        done = i + 1;
     }
     out.extend_from_slice(&bytes[done..]);
     out.push(b'"');
@@ -218,15 +234,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Bound, Direction, Kind};
+    use crate::model::{Bound, Direction, Document, Kind};
 
-    fn claim() -> Claim {
-        Claim {
-            doc: "doc-1".into(),
-            claim_id: "00ff00ff00ff00ff".into(),
+    fn doc() -> Document {
+        Document {
             published: NaiveDate::from_ymd_opt(2024, 2, 24),
+            ..Document::new("doc-1", "About 10,000 troops \\ left.\n")
+        }
+    }
+
+    fn claim<'d>(doc: &'d Document, sentence: &'d str) -> ClaimView<'d, 'd> {
+        ClaimView {
+            doc,
             as_of: None,
-            metric: None,
             concept: Some("troops".into()),
             value: 10_000.0,
             low: Some(0.1),
@@ -237,65 +257,91 @@ mod tests {
             bound: Bound::AtLeast,
             direction: Some(Direction::Down),
             previous: Some(f64::NAN),
-            attribution: Some("the \"ministry\"".into()),
-            text: "10,000".into(),
+            attribution: Some("the \"ministry\""),
+            text: sentence,
             start: 3,
             end: u32::MAX,
-            sentence: "About 10,000 troops \\ left.\n".into(),
+            sentence,
         }
     }
 
-    fn same_as_serde(c: &Claim) {
+    fn same_as_serde(c: &ClaimView) {
         same_as_serde_all(std::slice::from_ref(c));
     }
 
-    fn same_as_serde_all(claims: &[Claim]) {
-        let (mut out, mut ends) = (Vec::new(), Vec::new());
-        write_claims(&mut out, claims, &mut ends);
-        let (mut expected, mut expected_ends) = (Vec::new(), Vec::new());
+    fn same_as_serde_all(claims: &[ClaimView]) {
+        let mut rows = ClaimRows::default();
         for c in claims {
-            expected.extend(serde_json::to_vec(c).expect("serializes"));
-            expected_ends.push(expected.len());
+            rows.push(c);
         }
-        assert_eq!(
-            String::from_utf8_lossy(&out),
-            String::from_utf8_lossy(&expected)
-        );
-        assert_eq!(ends, expected_ends);
+        let out: Vec<&[u8]> = rows.rows().collect();
+        let expected: Vec<Vec<u8>> = claims
+            .iter()
+            .map(|c| serde_json::to_vec(&c.clone().into_claim()).expect("serializes"))
+            .collect();
+        assert_eq!(out.len(), expected.len());
+        for (row, expected) in out.iter().zip(&expected) {
+            assert_eq!(
+                String::from_utf8_lossy(row),
+                String::from_utf8_lossy(expected)
+            );
+        }
     }
 
     #[test]
-    fn claims_of_one_sentence_share_its_escaped_form() {
-        let mut second = claim();
-        second.text = "troops".into();
-        let mut third = claim();
-        third.sentence = "Another \"sentence\".".into();
-        same_as_serde_all(&[claim(), second, third.clone(), claim(), third]);
+    fn claims_of_one_document_or_sentence_share_its_escaped_form() {
+        let (one, other) = (doc(), Document::new("doc-\"2\"", "Another \"sentence\"."));
+        let (first, second) = (one.text.as_str(), &one.text[6..]);
+        let mut text = claim(&one, first);
+        text.text = "troops";
+        // The same words at another place are escaped again, and written the same.
+        let copy = one.text.clone();
+        same_as_serde_all(&[
+            claim(&one, first),
+            text,
+            claim(&one, second),
+            claim(&other, &other.text),
+            claim(&one, first),
+            claim(&one, &copy),
+            claim(&other, &other.text),
+        ]);
     }
 
     #[test]
     fn writes_what_serde_json_writes() {
-        same_as_serde(&claim());
-        let mut c = claim();
-        c.value = -0.0;
-        c.low = Some(f64::INFINITY);
-        c.high = None;
-        c.previous = Some(123_456_789.125);
-        c.as_of = NaiveDate::from_ymd_opt(-5, 1, 1);
-        same_as_serde(&c);
-        c.as_of = NaiveDate::from_ymd_opt(0, 1, 9);
-        c.published = NaiveDate::from_ymd_opt(9999, 10, 31);
-        same_as_serde(&c);
-        c.as_of = NaiveDate::from_ymd_opt(10_000, 1, 1);
-        c.published = NaiveDate::from_ymd_opt(12_345, 12, 31);
-        c.direction = None;
-        same_as_serde(&c);
+        let mut d = doc();
+        let sentence = d.text.clone();
+        same_as_serde(&claim(&d, &sentence));
+        let dates = [
+            (NaiveDate::from_ymd_opt(2024, 2, 24), None),
+            (None, NaiveDate::from_ymd_opt(-5, 1, 1)),
+            (
+                NaiveDate::from_ymd_opt(9999, 10, 31),
+                NaiveDate::from_ymd_opt(0, 1, 9),
+            ),
+            (
+                NaiveDate::from_ymd_opt(12_345, 12, 31),
+                NaiveDate::from_ymd_opt(10_000, 1, 1),
+            ),
+        ];
+        for (published, as_of) in dates {
+            d.published = published;
+            let mut c = claim(&d, &sentence);
+            c.as_of = as_of;
+            c.value = -0.0;
+            c.low = Some(f64::INFINITY);
+            c.high = None;
+            c.previous = Some(123_456_789.125);
+            c.direction = None;
+            c.concept = None;
+            c.attribution = None;
+            same_as_serde(&c);
+        }
     }
 
     #[test]
     fn escapes_every_byte_as_serde_json_does() {
         let all: String = (0u32..0x300).filter_map(char::from_u32).collect();
-        let mut c = claim();
         for (i, s) in [
             all.clone(),
             all.chars().rev().collect(),
@@ -308,9 +354,36 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            c.sentence = s.clone();
-            c.text = s.chars().skip(i).collect();
+            let d = Document::new(s.clone(), s.clone());
+            let text: String = s.chars().skip(i).collect();
+            let mut c = claim(&d, &d.text);
+            c.text = &text;
+            c.attribution = Some(&s);
+            c.concept = Some(text.clone());
             same_as_serde(&c);
+        }
+    }
+
+    #[test]
+    fn finds_escapes_wherever_they_are_in_a_chunk() {
+        let same_as_serde = |s: &str| {
+            let mut out = Vec::new();
+            write_str(&mut out, s);
+            let expected = serde_json::to_string(s).expect("serializes");
+            assert_eq!(String::from_utf8_lossy(&out), expected, "{s:?}");
+        };
+        for len in 0..40 {
+            same_as_serde(&"é".repeat(len / 2));
+            same_as_serde(&"a".repeat(len));
+            for at in 0..len {
+                for escaped in ['"', '\\', '\u{1f}', '\n'] {
+                    let mut s = "é".repeat(at / 2) + &"x".repeat(at % 2);
+                    s.push(escaped);
+                    s.extend(std::iter::repeat_n('a', len - at));
+                    s.push(if len % 3 == 0 { '\\' } else { 'b' });
+                    same_as_serde(&s);
+                }
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ pub mod sentences;
 pub mod tokens;
 pub mod units;
 
-use crate::model::{Claim, Document, claim_id};
+use crate::model::{Claim, ClaimView, Document};
 use attribution::{expand_name, source_in};
 use chrono::NaiveDate;
 use context::Ctx;
@@ -168,11 +168,18 @@ impl SourceDates {
 
 /// Extracts every claim of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<Claim> {
+    // About one claim per 256 bytes of news text: room made once rather than grown.
+    let mut claims = Vec::with_capacity(doc.text.len() / 256);
+    extract_with(doc, |c| claims.push(c.into_claim()));
+    claims
+}
+
+/// Hands every claim of a document to `found`, in text order, as a view borrowing its strings:
+/// a caller that only writes the claims out need not copy them into owned ones.
+pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '_>)) {
     let text = doc.text.as_str();
     // Lower-cased once for the whole document: the rules compare lower-case words.
     let lower = text.to_ascii_lowercase();
-    // About one claim per 256 bytes of news text: room made once rather than grown.
-    let mut claims = Vec::with_capacity(text.len() / 256);
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
@@ -249,12 +256,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             }
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
-            claims.push(Claim {
-                doc: doc.id.clone(),
-                claim_id: claim_id(&doc.id, start as u32, end as u32),
-                published: doc.published,
+            found(ClaimView {
+                doc,
                 as_of,
-                metric: None,
                 concept,
                 value: q.value,
                 low: q.low,
@@ -265,13 +269,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 bound: q.bound,
                 direction: q.direction,
                 previous: q.previous,
-                attribution: source.clone(),
-                text: text[start..end].to_string(),
+                attribution: source.as_deref(),
+                text: &text[start..end],
                 start: start as u32,
                 end: end as u32,
-                sentence: sentence.to_string(),
+                sentence,
             });
         }
     }
-    claims
 }

@@ -2,10 +2,11 @@
 //! stdin. Problems are reported with the file (and line) and the run goes on.
 
 mod html;
+mod record;
 
 use crate::model::Document;
 use chrono::NaiveDate;
-use serde::Deserialize;
+use record::Record;
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
@@ -299,22 +300,6 @@ fn front_matter_document(text: &str, id: &str, path: &str, sink: &mut dyn Sink) 
     Document::new(id, body)
 }
 
-/// A JSONL record, its strings borrowed from the line where they need no unescaping.
-#[derive(Deserialize)]
-struct Record<'a> {
-    id: Option<serde_json::Value>,
-    #[serde(borrow)]
-    text: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    published: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    source: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    url: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    title: Option<Cow<'a, str>>,
-}
-
 /// Appends the next line of `reader` (with its '\n', if any) to `buf`, as
 /// `BufRead::read_until(b'\n', buf)` does, finding line ends with memchr's vectorized search.
 fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
@@ -366,8 +351,8 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         // that is not UTF-8 is reported as such whatever else is wrong with it.
         let parsed = std::str::from_utf8(line)
             .map_err(|_| "invalid UTF-8".to_string())
-            .and_then(|line| serde_json::from_str(line).map_err(|e| e.to_string()));
-        let record: Record = match parsed {
+            .and_then(Record::parse);
+        let record = match parsed {
             Ok(r) => r,
             Err(what) => {
                 sink.problem(skip(
