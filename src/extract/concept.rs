@@ -501,7 +501,7 @@ pub fn concept(
             } else if contains_ignoring_case(&o, &t) {
                 Some(o)
             } else {
-                Some(format!("{o}, {t}"))
+                Some([o.as_str(), ", ", &t].concat())
             }
         }
         (o, t) => o.or(t),
@@ -728,9 +728,9 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
     let end = prepositional_phrase(ctx, j).unwrap_or(j);
     let phrase = tidy(ctx, start, end);
     Some(if adjective {
-        format!("{} {phrase}", ctx.raw(p))
+        [ctx.raw(p), " ", &phrase].concat()
     } else if let Some(owner) = owner {
-        format!("{owner} {phrase}")
+        [owner, " ", &phrase].concat()
     } else {
         phrase
     })
@@ -1163,7 +1163,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         && ctx.w(start - 2) == ","
         && let Some(main) = subject(ctx, start - 2)
     {
-        return Some(format!("{main}, {phrase}"));
+        return Some([main.as_str(), ", ", &phrase].concat());
     }
     Some(phrase)
 }
@@ -1359,14 +1359,15 @@ pub(super) static LINKING: WordSet = WordSet::new(&[
 ]);
 
 /// Whether `hay` in lower case contains `needle` in lower case; ASCII text is compared in
-/// place, without lower-cased copies.
+/// place, without lower-cased copies, and only where the first byte matches.
 fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
     if hay.is_ascii() && needle.is_ascii() {
-        needle.is_empty()
-            || hay
-                .as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        let Some(first) = needle.bytes().next() else {
+            return true;
+        };
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w[0].eq_ignore_ascii_case(&first) && w.eq_ignore_ascii_case(needle.as_bytes()))
     } else {
         hay.to_lowercase().contains(&needle.to_lowercase())
     }
@@ -1472,6 +1473,30 @@ mod tests {
                 got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
                 *expected,
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn contains_ignoring_case_agrees_with_lower_cased_copies() {
+        let cases = [
+            ("Russian losses", "losses"),
+            ("Russian losses", "LOSSES"),
+            ("Russian losses", "Russian losses, more"),
+            ("Russian losses", ""),
+            ("", ""),
+            ("", "a"),
+            ("aab", "ab"),
+            ("Caf\u{e9} prices", "CAF\u{c9}"),
+            ("revenue", "Revenue"),
+            ("revenue", "venus"),
+        ];
+        for (hay, needle) in cases {
+            let slow = hay.to_lowercase().contains(&needle.to_lowercase());
+            assert_eq!(
+                contains_ignoring_case(hay, needle),
+                slow,
+                "{hay} / {needle}"
             );
         }
     }
