@@ -447,6 +447,12 @@ pub(super) static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "when", "as", "if", "because", "although", "though", "\"", "\u{201C}", "\u{201D}",
 ]);
 
+/// Relative pronouns and "that": they open a clause the backward scan for a subject stops at.
+pub(super) static RELATIVES: WordSet = WordSet::new(&["which", "that", "who"]);
+
+/// Personal pronouns: one before the verb found is its subject, and the clause ends there.
+pub(super) static PRONOUNS: WordSet = WordSet::new(&["they", "we", "he", "she", "i", "you"]);
+
 /// Whether token `i` ends a backward scan for the subject of a figure.
 fn clause_break(ctx: &Ctx, i: usize) -> bool {
     ctx.class(i) & class::CLAUSE != 0 || (ctx.w(i) == "that" && !demonstrative(ctx, i))
@@ -495,7 +501,7 @@ pub fn concept(
             } else if contains_ignoring_case(&o, &t) {
                 Some(o)
             } else {
-                Some(format!("{o}, {t}"))
+                Some([o.as_str(), ", ", &t].concat())
             }
         }
         (o, t) => o.or(t),
@@ -722,9 +728,9 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
     let end = prepositional_phrase(ctx, j).unwrap_or(j);
     let phrase = tidy(ctx, start, end);
     Some(if adjective {
-        format!("{} {phrase}", ctx.raw(p))
+        [ctx.raw(p), " ", &phrase].concat()
     } else if let Some(owner) = owner {
-        format!("{owner} {phrase}")
+        [owner, " ", &phrase].concat()
     } else {
         phrase
     })
@@ -903,15 +909,18 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     while i > 0 {
         i -= 1;
         let w = ctx.w(i);
+        // The token's classes, read once: most of the tests below are bits of them.
+        let c = ctx.class(i);
         // A word right after an article or a possessive is a noun ("the states power grid").
         let after_det = i > 0 && ctx.is(i - 1, class::DETERMINER);
+        let relative_word = c & class::RELATIVE != 0;
         // "by that much", "at that level": a demonstrative, not a conjunction.
-        if w == "that" && demonstrative(ctx, i) {
+        if relative_word && w == "that" && demonstrative(ctx, i) {
             continue;
         }
         // "a plume that extends hundreds of miles": the verb of a relative clause right after
         // the pronoun, though no list knows it.
-        if verb.is_none() && matches!(w, "which" | "that" | "who") && i + 1 < first {
+        if verb.is_none() && relative_word && i + 1 < first {
             let n = ctx.w(i + 1);
             let verb_like = ctx.is(i + 1, class::VERB | class::LINKING)
                 || n.len() > 3
@@ -923,7 +932,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 verb = Some(i + 1);
             }
         }
-        if matches!(w, "which" | "that" | "who") && verb.is_some() {
+        if relative_word && verb.is_some() {
             // "said that ...", "told reporters that ...": a complement, not a relative clause.
             let complement = w == "that"
                 && ctx
@@ -935,66 +944,25 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             }
             break;
         }
-        // "The office said inflation rose 2.1%": the figure belongs to the reported clause.
-        if verb.is_some() && ctx.is(i, class::SAY) && !after_det {
-            break;
+        if verb.is_some() {
+            // "The office said inflation rose 2.1%": the figure belongs to the reported clause.
+            // "If growth turns down they would need 10 more": a pronoun is the subject of the
+            // verb found; the clause before it is another one.
+            if (c & class::SAY != 0 && !after_det) || c & class::PRONOUN != 0 {
+                break;
+            }
         }
-        // "If growth turns down they would need 10 more": a pronoun is the subject of the verb
-        // found; the clause before it is another one.
-        if verb.is_some() && matches!(w, "they" | "we" | "he" | "she" | "i" | "you") {
-            break;
-        }
-        if clause_break(ctx, i) {
+        // A clause break ("that" here is no demonstrative: those were skipped above).
+        if c & class::CLAUSE != 0 || w == "that" {
             if verb.is_some() || w != "," {
                 break;
             }
             continue;
         }
-        if ctx.kind(i) == Some(TokKind::Num) && verb.is_some() {
+        if verb.is_some() && ctx.kind(i) == Some(TokKind::Num) {
             break;
         }
-        // "Forrest Gump keeps running": a lower-case -s word right after a name is its verb.
-        let adjective = |k: usize| {
-            let l = ctx.w(k);
-            ["an", "ese", "ish", "ean", "ic"]
-                .iter()
-                .any(|e| l.ends_with(e))
-        };
-        // "The material shoots out": a -s word after a determiner and a noun is a verb too.
-        let after_noun = verb.is_none()
-            && i >= 2
-            && w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !ctx.is(i, class::STOPWORD)
-            && matches!(
-                ctx.w(i - 2),
-                "the" | "a" | "an" | "this" | "that" | "its" | "their"
-            )
-            && ctx.is_word(i - 1)
-            && !ctx.is(i - 1, class::STOPWORD)
-            && !ctx.w(i - 1).ends_with('s');
-        let after_name = verb.is_none()
-            && w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !adjective(i.saturating_sub(1))
-            && i > 0
-            && ctx.capitalized(i - 1)
-            && !ctx.is(i - 1, class::STOPWORD)
-            && !ctx.capitalized(i)
-            && !ctx.is(i, class::STOPWORD);
-        // "Yanan Bicon Pharmaceutical Listed tumbled": a capitalised word is part of a name.
-        let past = w.len() > 4
-            && w.ends_with("ed")
-            && i > 0
-            && ctx.is_word(i - 1)
-            && !ctx.is(i - 1, class::STOPWORD)
-            && !ctx.w(i - 1).ends_with("ly")
-            && !ctx.capitalized(i);
-        if !after_det
-            && (ctx.is(i, class::VERB | class::LINKING) || past || after_name || after_noun)
-        {
+        if !after_det && (c & (class::VERB | class::LINKING) != 0 || verb_shaped(ctx, i, verb)) {
             verb = Some(i);
         }
     }
@@ -1027,8 +995,9 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 start = k;
             }
         }
-        if start < end && !is_time_phrase(&tidy(ctx, start, end)) {
-            return Some(tidy(ctx, start, end));
+        let phrase = (start < end).then(|| tidy(ctx, start, end));
+        if let Some(phrase) = phrase.filter(|p| !is_time_phrase(p)) {
+            return Some(phrase);
         }
     }
     let verb = verb?;
@@ -1169,7 +1138,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         start -= 1;
     }
     // "waymo said tuesday waymo will bring": a time word is no part of the subject.
-    while start < end && is_time_phrase(ctx.w(start)) {
+    while start < end && time_word(ctx.w(start)) {
         start += 1;
     }
     // "rose to 18.97 yuan and Kangmei Pharmaceutical dropped": the words right after another
@@ -1194,9 +1163,55 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         && ctx.w(start - 2) == ","
         && let Some(main) = subject(ctx, start - 2)
     {
-        return Some(format!("{main}, {phrase}"));
+        return Some([main.as_str(), ", ", &phrase].concat());
     }
     Some(phrase)
+}
+
+/// Whether token `i`, in no verb list, is shaped like a verb in the backward scan of
+/// [`subject`] (`verb` the verb found so far): the tests run only for a token no list answers.
+fn verb_shaped(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
+    let w = ctx.w(i);
+    // "Forrest Gump keeps running": a lower-case -s word right after a name is its verb.
+    let adjective = |k: usize| {
+        let l = ctx.w(k);
+        ["an", "ese", "ish", "ean", "ic"]
+            .iter()
+            .any(|e| l.ends_with(e))
+    };
+    // "The material shoots out": a -s word after a determiner and a noun is a verb too.
+    let after_noun = verb.is_none()
+        && i >= 2
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !ctx.is(i, class::STOPWORD)
+        && matches!(
+            ctx.w(i - 2),
+            "the" | "a" | "an" | "this" | "that" | "its" | "their"
+        )
+        && ctx.is_word(i - 1)
+        && !ctx.is(i - 1, class::STOPWORD)
+        && !ctx.w(i - 1).ends_with('s');
+    let after_name = verb.is_none()
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !adjective(i.saturating_sub(1))
+        && i > 0
+        && ctx.capitalized(i - 1)
+        && !ctx.is(i - 1, class::STOPWORD)
+        && !ctx.capitalized(i)
+        && !ctx.is(i, class::STOPWORD);
+    // "Yanan Bicon Pharmaceutical Listed tumbled": a capitalised word is part of a name.
+    let past = w.len() > 4
+        && w.ends_with("ed")
+        && i > 0
+        && ctx.is_word(i - 1)
+        && !ctx.is(i - 1, class::STOPWORD)
+        && !ctx.w(i - 1).ends_with("ly")
+        && !ctx.capitalized(i);
+    past || after_name || after_noun
 }
 
 /// Token `i` is a year ("2018").
@@ -1233,25 +1248,67 @@ fn demonstrative(ctx: &Ctx, i: usize) -> bool {
 
 /// Owners that are only a time ("Today", "Thursday", "Last month").
 fn is_time_phrase(s: &str) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "today",
-        "yesterday",
-        "tonight",
-        "last",
-        "month",
-        "week",
-        "year",
-        "now",
-        "currently",
-        "previously",
-        "meanwhile",
-        "however",
-    ];
-    s.split(' ').all(|w| {
-        super::dates::month(w).is_some()
-            || super::dates::weekday(w).is_some()
-            || TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
-    })
+    s.split(' ').all(time_word)
+}
+
+/// The words of a time: month names and their abbreviations, weekdays, and more. The date
+/// rules also read a month with periods ("Oct.") and a possessive weekday ("Monday's").
+static TIME_WORDS: WordSet = WordSet::new(&[
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "month",
+    "week",
+    "year",
+    "now",
+    "currently",
+    "previously",
+    "meanwhile",
+    "however",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]);
+
+/// A word of a time, in any ASCII case: a month ("Oct."), a weekday ("Monday's") or one of
+/// [`TIME_WORDS`]. A word without a trailing period or possessive, most words, is answered by
+/// one set look-up; the date rules read the others.
+fn time_word(w: &str) -> bool {
+    if !(w.ends_with('.') || w.ends_with("'s") || w.ends_with("\u{2019}s")) {
+        return TIME_WORDS.contains_ignoring_ascii_case(w);
+    }
+    super::dates::month(w).is_some()
+        || super::dates::weekday(w).is_some()
+        || TIME_WORDS.contains_ignoring_ascii_case(w)
 }
 
 /// Linking verbs and verbs that state a level ("stood at", "reached").
@@ -1302,14 +1359,15 @@ pub(super) static LINKING: WordSet = WordSet::new(&[
 ]);
 
 /// Whether `hay` in lower case contains `needle` in lower case; ASCII text is compared in
-/// place, without lower-cased copies.
+/// place, without lower-cased copies, and only where the first byte matches.
 fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
     if hay.is_ascii() && needle.is_ascii() {
-        needle.is_empty()
-            || hay
-                .as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        let Some(first) = needle.bytes().next() else {
+            return true;
+        };
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w[0].eq_ignore_ascii_case(&first) && w.eq_ignore_ascii_case(needle.as_bytes()))
     } else {
         hay.to_lowercase().contains(&needle.to_lowercase())
     }
@@ -1417,6 +1475,80 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn contains_ignoring_case_agrees_with_lower_cased_copies() {
+        let cases = [
+            ("Russian losses", "losses"),
+            ("Russian losses", "LOSSES"),
+            ("Russian losses", "Russian losses, more"),
+            ("Russian losses", ""),
+            ("", ""),
+            ("", "a"),
+            ("aab", "ab"),
+            ("Caf\u{e9} prices", "CAF\u{c9}"),
+            ("revenue", "Revenue"),
+            ("revenue", "venus"),
+        ];
+        for (hay, needle) in cases {
+            let slow = hay.to_lowercase().contains(&needle.to_lowercase());
+            assert_eq!(
+                contains_ignoring_case(hay, needle),
+                slow,
+                "{hay} / {needle}"
+            );
+        }
+    }
+
+    /// The word set answers as the date rules and the list of words it was made from do.
+    #[test]
+    fn time_words_agree_with_the_date_rules() {
+        let slow = |w: &str| {
+            crate::extract::dates::month(w).is_some()
+                || crate::extract::dates::weekday(w).is_some()
+                || TIME_WORDS.words().iter().any(|t| w.eq_ignore_ascii_case(t))
+        };
+        let words = [
+            "Today",
+            "TODAY",
+            "previously",
+            "Previouslyy",
+            "Oct",
+            "oct.",
+            "Sept",
+            "Sept.",
+            "May",
+            "Mayo",
+            "Monday",
+            "Monday's",
+            "monday\u{2019}s",
+            "Mondays",
+            "weeks",
+            "",
+            "a",
+            "the",
+            "Friday",
+            "fri",
+            "Dec",
+            "december",
+            "however,",
+            "Wednesday",
+            "wed",
+            "2023",
+            "U.S",
+            "é",
+            "Thursday's",
+            "Jan",
+            "January",
+            "tonight",
+            "year",
+            "Years",
+        ];
+        for w in words {
+            assert_eq!(time_word(w), slow(w), "{w}");
+        }
+        assert!(is_time_phrase("Last month") && !is_time_phrase("Last of the month"));
     }
 
     /// The concept of the claim whose text contains `marker`, extracted from `text`.

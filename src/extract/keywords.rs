@@ -105,7 +105,7 @@ fn reported(concept: &str, unit: Option<&str>, unit_normalized: Option<&str>) ->
             }
             out.push(word);
         };
-        part.split_whitespace().for_each(&mut word);
+        for_each_word(part, &mut word);
         let words = out.since(words_start);
         if words.is_empty() || names_unit(words, unit, unit_normalized) {
             out.truncate(start);
@@ -126,8 +126,39 @@ fn reported(concept: &str, unit: Option<&str>, unit_normalized: Option<&str>) ->
     })
 }
 
+/// The words of `s` between whitespace, as `split_whitespace` gives them, each passed to `f`.
+/// ASCII text, nearly every concept, is split by a byte test instead of char by char.
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
+    if !s.is_ascii() {
+        s.split_whitespace().for_each(f);
+        return;
+    }
+    // The ASCII characters of Unicode's White_Space: tab, line feed, vertical tab, form feed,
+    // carriage return and space.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut start = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match (space(b), start) {
+            (true, Some(a)) => {
+                f(&s[a..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        f(&s[a..]);
+    }
+}
+
 /// "London's" -> "London", "workers'" -> "workers".
 fn without_possessive(word: &str) -> &str {
+    // Every suffix ends with "s", "'" or the last byte of "\u{2019}": other words are kept at
+    // once.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
@@ -277,6 +308,23 @@ mod tests {
                 want,
                 "{concept}"
             );
+        }
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "  London's  blue\tchip\nindex ",
+            "a\u{0B}b\u{0C}c\rd",
+            "caf\u{e9} \u{a0}au\u{2003}lait\u{85}x",
+            "x  ",
+        ] {
+            let mut words = Vec::new();
+            for_each_word(s, |w| words.push(w));
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
     }
 

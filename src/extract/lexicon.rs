@@ -20,12 +20,28 @@ const SHAPES: usize = 1024;
 const fn shape(w: &str) -> usize {
     let b = w.as_bytes();
     // One test of the length: a one-byte word's first byte is its last.
-    let (first, last) = match b {
-        [] => (0, 0),
-        [first, ..] => (*first as usize, b[b.len() - 1] as usize),
-    };
-    let mixed = (w.len() * 0x9E37) ^ (first * 0x2D) ^ (last * 0x3B5);
+    match b {
+        [] => shape_of(0, 0, 0),
+        [first, ..] => shape_of(b.len(), *first, b[b.len() - 1]),
+    }
+}
+
+/// The shape of a word of `len` bytes from its first and last byte.
+const fn shape_of(len: usize, first: u8, last: u8) -> usize {
+    let mixed = (len * 0x9E37) ^ (first as usize * 0x2D) ^ (last as usize * 0x3B5);
     (mixed ^ (mixed >> 10)) & (SHAPES - 1)
+}
+
+/// The shape of `w` in ASCII lower case, without a lower-cased copy.
+fn lower_shape(w: &str) -> usize {
+    match w.as_bytes() {
+        [] => shape_of(0, 0, 0),
+        b @ [first, ..] => shape_of(
+            b.len(),
+            first.to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        ),
+    }
 }
 
 /// Words grouped by [`shape`], each with a value: a look-up hashes nothing and compares the word
@@ -52,13 +68,17 @@ impl<V: Copy> ByShape<V> {
     /// The value of `word`, if it is one of the words.
     #[inline]
     fn get(&self, word: &str) -> Option<V> {
-        let s = shape(word);
-        let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
         // Compared byte by byte: the words are short, and a memcmp call costs more.
-        self.entries[from..to]
+        self.of_shape(shape(word))
             .iter()
             .find(|&&(w, _)| w.len() == word.len() && w.bytes().eq(word.bytes()))
             .map(|&(_, v)| v)
+    }
+
+    /// The words of shape `s`.
+    #[inline]
+    fn of_shape(&self, s: usize) -> &[(&'static str, V)] {
+        &self.entries[usize::from(self.starts[s])..usize::from(self.starts[s + 1])]
     }
 }
 
@@ -90,13 +110,27 @@ impl WordSet {
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word)
     }
 
+    /// Whether `word` in ASCII lower case is one of the words (which are lower case), without
+    /// a lower-cased copy: "Today", "TODAY".
+    pub fn contains_ignoring_ascii_case(&self, word: &str) -> bool {
+        let bit = lower_shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+            && self
+                .by_shape()
+                .of_shape(bit)
+                .iter()
+                .any(|&(w, _)| w.eq_ignore_ascii_case(word))
+    }
+
     /// The look-up by shape, kept out of line so that `contains` inlines small.
     #[inline(never)]
     fn holds(&self, word: &str) -> bool {
+        self.by_shape().get(word).is_some()
+    }
+
+    fn by_shape(&self) -> &ByShape<()> {
         self.index
             .get_or_init(|| ByShape::new(self.words.iter().map(|&w| (w, ())).collect()))
-            .get(word)
-            .is_some()
     }
 }
 
@@ -114,6 +148,10 @@ pub mod class {
     pub const DETERMINER: u16 = 1 << 4;
     /// Words that end a backward scan for a subject (`concept::clause_break`, bar "that").
     pub const CLAUSE: u16 = 1 << 5;
+    /// `concept::RELATIVES`: "which", "that", "who".
+    pub const RELATIVE: u16 = 1 << 6;
+    /// `concept::PRONOUNS`: personal pronouns that can be a clause's subject.
+    pub const PRONOUN: u16 = 1 << 7;
 }
 
 /// Word sets and the class bits each gives its words, indexed together on first use: one
@@ -156,6 +194,8 @@ pub static CLASSES: WordClasses = WordClasses::new(&[
     (&super::concept::LINKING, class::LINKING),
     (&super::concept::DETERMINERS, class::DETERMINER),
     (&super::concept::CLAUSE_WORDS, class::CLAUSE),
+    (&super::concept::RELATIVES, class::RELATIVE),
+    (&super::concept::PRONOUNS, class::PRONOUN),
 ]);
 
 #[cfg(test)]
@@ -184,6 +224,24 @@ mod tests {
         assert!(SAME_SHAPE.contains("seed"));
         assert!(!SAME_SHAPE.contains("sand"));
         assert!(!SAME_SHAPE.contains("sd"));
+    }
+
+    #[test]
+    fn finds_words_in_any_ascii_case() {
+        static SET: WordSet = WordSet::new(&["said", "seed", "é", "x"]);
+        for (word, found) in [
+            ("said", true),
+            ("SAID", true),
+            ("SeeD", true),
+            ("sand", false),
+            ("saidd", false),
+            ("É", false),
+            ("é", true),
+            ("X", true),
+            ("", false),
+        ] {
+            assert_eq!(SET.contains_ignoring_ascii_case(word), found, "{word}");
+        }
     }
 
     #[test]
