@@ -124,7 +124,7 @@ fn may_hold_a_figure(s: &str) -> bool {
     if has_ascii_digit(s.as_bytes()) {
         return true;
     }
-    if s.is_ascii() {
+    if tokens::is_ascii(s.as_bytes()) {
         return ascii_words(s.as_bytes()).any(|w| is_number_word(before_hyphen(w)));
     }
     s.chars().any(tokens::is_digit)
