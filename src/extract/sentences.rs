@@ -104,13 +104,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut start = 0;
     let mut i = 0;
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize, p: usize| {
-        let slice = &text[s..e];
-        let trimmed = slice.trim();
-        if trimmed.is_empty() {
+        // Trimmed one end at a time: `trim` and then `trim_start` read the start twice.
+        let from_start = text[s..e].trim_start();
+        if from_start.is_empty() {
             return;
         }
-        let trimmed_start = s + (slice.len() - slice.trim_start().len());
-        let trimmed_end = trimmed_start + trimmed.len();
+        let trimmed_start = e - from_start.len();
+        let trimmed_end = trimmed_start + from_start.trim_end().len();
         // A run-on "sentence" (a table, a page without punctuation) is cut into pieces of at
         // most MAX_SENTENCE bytes at spaces, which bounds the work and the text each claim quotes.
         let mut from = trimmed_start;
