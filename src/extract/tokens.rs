@@ -234,8 +234,9 @@ fn scan_ascii(b: &[u8], base: usize) -> Vec<Token> {
             end: base + end,
             space_before,
         });
-        space_before = false;
-        i = end;
+        // The commonest gap, one space, skipped here rather than on a turn of the loop.
+        space_before = b.get(end) == Some(&b' ');
+        i = end + usize::from(space_before);
     }
     out
 }
