@@ -27,17 +27,17 @@ impl<'a> Ctx<'a> {
     /// offsets).
     pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
         let toks = tokenize(&text[start..end], start);
-        // Collected from exact-size iterators: no capacity test per token.
-        let words: Vec<&str> = toks.iter().map(|t| &lower[t.start..t.end]).collect();
-        let written = toks
+        // Collected from exact-size iterators: no capacity test per token. The lower-cased words
+        // are copied out of `written`, which sliced them: each span is checked once.
+        let written: Vec<Word> = toks
             .iter()
-            .zip(&words)
-            .map(|(t, &word)| Word {
+            .map(|t| Word {
                 text: &text[t.start..t.end],
-                lower: word,
+                lower: &lower[t.start..t.end],
                 is_word: t.kind == TokKind::Word,
             })
             .collect();
+        let words = written.iter().map(|w| w.lower).collect();
         let classes = vec![Cell::new(UNKNOWN); toks.len()];
         Ctx {
             text,

@@ -26,60 +26,91 @@ use context::Ctx;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-/// Whether `w` is a word that may carry a figure without any digit in the sentence ("Five",
-/// "MILLION"), in any ASCII case.
+/// Words that may carry a figure without any digit in the sentence ("Five", "MILLION").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "dozens",
+    "half",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+];
+
+/// The letter `b` is in any ASCII case, 0 for 'a' to 25 for 'z'; `None` for any other byte.
+const fn letter_index(b: u8) -> Option<usize> {
+    let l = (b | 0x20).wrapping_sub(b'a');
+    if l < 26 { Some(l as usize) } else { None }
+}
+
+/// For each first and last letter of a number word, the lengths it comes in, as bits.
+static NUMBER_WORD_SHAPES: [[u16; 26]; 26] = {
+    let mut shapes = [[0; 26]; 26];
+    let mut k = 0;
+    while k < NUMBER_WORDS.len() {
+        let w = NUMBER_WORDS[k].as_bytes();
+        if let (Some(f), Some(l)) = (letter_index(w[0]), letter_index(w[w.len() - 1])) {
+            shapes[f][l] |= 1 << w.len();
+        }
+        k += 1;
+    }
+    shapes
+};
+
+/// Whether `w` is one of [`NUMBER_WORDS`] in any ASCII case. It runs on every word of a sentence
+/// without digits, and nearly every word has no number word's (first letter, last letter,
+/// length): one table lookup turns it away, inline in the word loop.
+#[inline]
 fn is_number_word(w: &[u8]) -> bool {
-    let mut buf = [0u8; 9];
-    let Some(lower) = buf.get_mut(..w.len()).filter(|_| w.len() >= 3) else {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
     };
-    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
-    for (l, b) in lower.iter_mut().zip(w) {
-        *l = b.to_ascii_lowercase();
-    }
-    matches!(
-        &*lower,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"hundred"
-            | b"thousand"
-            | b"million"
-            | b"billion"
-            | b"trillion"
-            | b"dozen"
-            | b"dozens"
-            | b"half"
-            | b"tens"
-            | b"hundreds"
-            | b"thousands"
-            | b"millions"
-            | b"billions"
-    )
+    let (Some(f), Some(l)) = (letter_index(first), letter_index(last)) else {
+        return false;
+    };
+    // Bit 15 is no number word's length, and stands for every longer word.
+    NUMBER_WORD_SHAPES[f][l] >> w.len().min(15) & 1 != 0 && is_listed_number_word(w)
+}
+
+/// Whether `w` is one of [`NUMBER_WORDS`] in any ASCII case; out of line, as few words get here.
+#[inline(never)]
+fn is_listed_number_word(w: &[u8]) -> bool {
+    NUMBER_WORDS
+        .iter()
+        .any(|n| n.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// The part of a run of letters and hyphens that may be a number word ("five-year").
@@ -97,8 +128,10 @@ fn has_ascii_digit(b: &[u8]) -> bool {
         || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
-/// The runs of letters and hyphens of ASCII text `b`, letters found eight at a time.
-fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// The part of each run of letters and hyphens of ASCII text `b` that may be a number word: its
+/// letters before the first hyphen ("five" of "five-year", nothing of "-year"). Letters are found
+/// eight at a time, and the head is cut as the run is read (no second scan for a hyphen).
+fn ascii_word_heads(b: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() && !(b[i].is_ascii_alphabetic() || b[i] == b'-') {
@@ -108,14 +141,12 @@ fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
             return None;
         }
         let start = i;
-        loop {
-            i = tokens::letters_end(b, i);
-            if b.get(i) != Some(&b'-') {
-                break;
-            }
-            i += 1;
+        let head_end = tokens::letters_end(b, i);
+        i = head_end;
+        while b.get(i) == Some(&b'-') {
+            i = tokens::letters_end(b, i + 1);
         }
-        Some(&b[start..i])
+        Some(&b[start..head_end])
     })
 }
 
@@ -124,8 +155,8 @@ fn may_hold_a_figure(s: &str) -> bool {
     if has_ascii_digit(s.as_bytes()) {
         return true;
     }
-    if s.is_ascii() {
-        return ascii_words(s.as_bytes()).any(|w| is_number_word(before_hyphen(w)));
+    if tokens::is_ascii(s.as_bytes()) {
+        return ascii_word_heads(s.as_bytes()).any(is_number_word);
     }
     s.chars().any(tokens::is_digit)
         || s.split(|c: char| !c.is_alphabetic() && c != '-')
@@ -275,6 +306,75 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 end: end as u32,
                 sentence,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape table turns away no number word: the test agrees with a plain look-up of the
+    /// lower-cased word, number words in every case and their near misses included.
+    #[test]
+    fn number_words_match_the_list() {
+        let mut words: Vec<String> = vec![
+            "the",
+            "a",
+            "on",
+            "tee",
+            "tea",
+            "ones",
+            "twos",
+            "halfs",
+            "dozenth",
+            "millionaire",
+            "fiftyish",
+            "",
+            "-",
+            "f",
+            "Ö",
+            "çinq",
+            "hundreds-",
+            "t\u{e9}n",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        for w in NUMBER_WORDS {
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            words.push(w[..1].to_ascii_uppercase() + &w[1..]);
+            words.push(w[..w.len() - 1].to_string());
+            words.push(format!("{w}s"));
+        }
+        for w in &words {
+            let expected = NUMBER_WORDS.contains(&w.to_ascii_lowercase().as_str());
+            assert_eq!(is_number_word(w.as_bytes()), expected, "{w:?}");
+        }
+    }
+
+    /// The ASCII word scan reads the same word heads as the general split: only the letters
+    /// before a run's first hyphen count ("x-five" holds no number word, "five-x" does).
+    #[test]
+    fn ascii_word_heads_match_the_general_split() {
+        const PIECES: &[&str] = &[
+            "five", "Five", "x", "year", "-", "--", " ", ",", "'", ".", "million", "the", "s",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let general = s
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .any(|w| is_number_word(before_hyphen(w.as_bytes())));
+            let heads = ascii_word_heads(s.as_bytes()).any(is_number_word);
+            assert_eq!(heads, general, "{s:?}");
         }
     }
 }
