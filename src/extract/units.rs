@@ -355,55 +355,60 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
-/// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person".
+/// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person". The
+/// lower-cased copy is edited in place: one allocation per noun.
 pub fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("people", "person"),
-        ("men", "man"),
-        ("women", "woman"),
-        ("children", "child"),
-        ("feet", "foot"),
-        ("teeth", "tooth"),
-        ("mice", "mouse"),
-        ("geese", "goose"),
-        ("lives", "life"),
-        ("wives", "wife"),
-        ("knives", "knife"),
-        ("wolves", "wolf"),
-        ("halves", "half"),
-        ("shelves", "shelf"),
-        ("leaves", "leaf"),
-        ("thieves", "thief"),
-        ("criteria", "criterion"),
-        ("phenomena", "phenomenon"),
-        ("analyses", "analysis"),
-        ("crises", "crisis"),
-        ("theses", "thesis"),
-    ];
-    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return (*s).to_string();
+    let mut w = word.to_lowercase();
+    let irregular = match w.as_str() {
+        "people" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "wolves" => "wolf",
+        "halves" => "half",
+        "shelves" => "shelf",
+        "leaves" => "leaf",
+        "thieves" => "thief",
+        "criteria" => "criterion",
+        "phenomena" => "phenomenon",
+        "analyses" => "analysis",
+        "crises" => "crisis",
+        "theses" => "thesis",
+        _ => "",
+    };
+    if !irregular.is_empty() {
+        w.clear();
+        w.push_str(irregular);
+        return w;
     }
-    const SAME: &[&str] = &[
-        "series",
-        "species",
-        "news",
-        "police",
-        "staff",
-        "personnel",
-        "aircraft",
-        "sheep",
-        "fish",
-        "cattle",
-        "data",
-        "equipment",
-        "gas",
-        "bus",
-        "status",
-        "means",
-        "headquarters",
-    ];
-    if SAME.contains(&w.as_str()) || w.len() < 3 {
+    let same = matches!(
+        w.as_str(),
+        "series"
+            | "species"
+            | "news"
+            | "police"
+            | "staff"
+            | "personnel"
+            | "aircraft"
+            | "sheep"
+            | "fish"
+            | "cattle"
+            | "data"
+            | "equipment"
+            | "gas"
+            | "bus"
+            | "status"
+            | "means"
+            | "headquarters"
+    );
+    if same || w.len() < 3 {
         return w;
     }
     for (plural, single) in [
@@ -415,20 +420,23 @@ pub fn singular(word: &str) -> String {
         ("zzes", "zz"),
         ("oes", "o"),
     ] {
-        if let Some(stem) = w.strip_suffix(plural) {
-            if plural == "ies" && stem.len() < 2 {
+        if w.ends_with(plural) {
+            let stem = w.len() - plural.len();
+            if plural == "ies" && stem < 2 {
                 break;
             }
-            return format!("{stem}{single}");
+            w.truncate(stem);
+            w.push_str(single);
+            return w;
         }
     }
     if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("'s") {
         return w;
     }
-    match w.strip_suffix('s') {
-        Some(stem) => stem.to_string(),
-        None => w,
+    if w.ends_with('s') {
+        w.pop();
     }
+    w
 }
 
 #[cfg(test)]
@@ -499,6 +507,17 @@ mod tests {
             ("Drones", "drone"),
             ("civilians", "civilian"),
             ("status", "status"),
+            ("MICE", "mouse"),
+            ("ties", "tie"),
+            ("pies", "pie"),
+            ("cities", "city"),
+            ("boxes", "box"),
+            ("heroes", "hero"),
+            ("buses", "buse"),
+            ("glasses", "glass"),
+            ("cactus", "cactus"),
+            ("s", "s"),
+            ("\u{c9}T\u{c9}S", "\u{e9}t\u{e9}"),
         ];
         for (plural, single) in cases {
             assert_eq!(singular(plural), single, "{plural}");
