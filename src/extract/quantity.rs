@@ -244,14 +244,8 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             while m > a && plain_modifier(ctx, m - 1) {
                 m -= 1;
             }
-            let modifiers: Vec<&str> = (m..head).map(|i| ctx.raw(i)).collect();
             unit_text = Some(ctx.span(m, head + 1).to_string());
-            let mut norm = modifiers
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect::<Vec<_>>();
-            norm.push(singular(ctx.raw(head)));
-            unit_norm = Some(norm.join(" "));
+            unit_norm = Some(counted_unit(ctx, m, head));
             kind = Kind::Count;
             unit_end = head + 1;
             phrase = Some((a, b));
@@ -368,6 +362,28 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     read_bound(ctx, &mut q);
     read_direction(ctx, &mut q);
     Some(q)
+}
+
+/// The normal name of a counted unit: its modifiers `m..head` lower-cased, then the singular of
+/// its noun ("residential burglary"), built in one string.
+fn counted_unit(ctx: &Ctx, m: usize, head: usize) -> String {
+    let noun = singular(ctx.raw(head));
+    if m == head {
+        return noun;
+    }
+    let mut norm = String::new();
+    for i in m..head {
+        // The ASCII lower case the context keeps is the full lower case of an ASCII word.
+        let raw = ctx.raw(i);
+        if raw.is_ascii() {
+            norm.push_str(ctx.w(i));
+        } else {
+            norm.push_str(&raw.to_lowercase());
+        }
+        norm.push(' ');
+    }
+    norm.push_str(&noun);
+    norm
 }
 
 /// A lower-case adjective or noun that stays in a counted unit ("residential", "first-team").
@@ -729,6 +745,11 @@ mod tests {
                 "tens of thousands of students",
                 &["= 10000..100000 student"],
             ),
+            (
+                "police logged 12 residential burglaries",
+                &["= 12 residential burglary"],
+            ),
+            ("5 caf\u{e9} owners", &["= 5 caf\u{e9} owner"]),
             ("make 5G available", &[]),
             ("The team won 3-1 on Sunday.", &[]),
             ("The Senate voted 52-48.", &[]),
