@@ -538,7 +538,6 @@ mod tests {
         let ctx = crate::extract::context::test_ctx(text, &mut lower);
         let reserved = reserved_spans(text, 0, text.len());
         find_numerals(&ctx)
-            .iter()
             .map(|n| {
                 let unit = match ctx.w(n.last) {
                     "troops" | "people" => Some(Kind::Count),
@@ -546,7 +545,7 @@ mod tests {
                     "hp" => Some(Kind::Measure),
                     _ => None,
                 };
-                not_a_claim(&ctx, n, unit, &reserved)
+                not_a_claim(&ctx, &n, unit, &reserved)
             })
             .collect()
     }

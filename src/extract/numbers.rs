@@ -174,28 +174,29 @@ fn word<'c>(ctx: &'c Ctx, i: usize) -> &'c str {
     if ctx.is_word(i) { ctx.w(i) } else { "" }
 }
 
-/// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
-pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
+/// Finds every numeral in a tokenized sentence, in order, as they are asked for: the caller
+/// reads each one as it comes, and no list of them is made.
+pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
     let toks = &ctx.toks;
-    // Room for the usual few numerals of a sentence, made once.
-    let mut out = Vec::with_capacity(4);
     let mut i = 0;
-    while i < toks.len() {
-        let found = match toks[i].kind {
-            TokKind::Num => digits_numeral(ctx, i),
-            // Most words start no numeral: their first letters turn them away in this loop.
-            TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
-            _ => None,
-        };
-        match found {
-            Some(n) => {
-                i = n.last.max(i + 1);
-                out.push(n);
+    std::iter::from_fn(move || {
+        while i < toks.len() {
+            let found = match toks[i].kind {
+                TokKind::Num => digits_numeral(ctx, i),
+                // Most words start no numeral: their first letters turn them away in this loop.
+                TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
+                _ => None,
+            };
+            match found {
+                Some(n) => {
+                    i = n.last.max(i + 1);
+                    return Some(n);
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
-    }
-    out
+        None
+    })
 }
 
 /// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].

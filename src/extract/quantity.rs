@@ -39,20 +39,28 @@ const DIMENSIONS: &[&str] = &[
 
 /// Reads every quantity of a tokenized sentence.
 pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
-    let numerals = find_numerals(ctx);
-    let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
-    // Ranges are merged as the figures are read: each figure waits for the next one.
-    let mut pending = None;
-    for n in &numerals {
-        let Some(q) = quantity(ctx, n, reserved) else {
+    let mut out: Vec<Quantity> = Vec::new();
+    // Ranges are merged as the figures are read: the last figure in `out` stays open to the
+    // next one while `open`, and is merged with it in place.
+    let mut open = false;
+    for n in find_numerals(ctx) {
+        let Some(q) = quantity(ctx, &n, reserved) else {
             continue;
         };
-        match pending.take() {
-            Some(a) => pending = merge_range(ctx, a, q, &mut out),
-            None => pending = Some(q),
+        if let Some(a) = out.last_mut().filter(|_| open) {
+            open = false;
+            if is_tally(ctx, a, &q) {
+                out.pop();
+                continue;
+            }
+            if let Some(range) = range_of(ctx, a, &q) {
+                merge_range(a, q, range);
+                continue;
+            }
         }
+        out.push(q);
+        open = true;
     }
-    out.extend(pending);
     attach_previous(ctx, &mut out);
     inherit_units(ctx, &mut out);
     out
@@ -503,21 +511,6 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
     }
 }
 
-/// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million"
-/// into one ranged quantity, or drops a tally: figure `a` and the next one, `b`, are either
-/// settled into `out` together or `a` goes alone and `b` is returned to wait for its own next.
-fn merge_range(ctx: &Ctx, a: Quantity, b: Quantity, out: &mut Vec<Quantity>) -> Option<Quantity> {
-    if is_tally(ctx, &a, &b) {
-        return None;
-    }
-    if let Some(range) = range_of(ctx, &a, &b) {
-        out.push(range_quantity(a, b, range));
-        return None;
-    }
-    out.push(a);
-    Some(b)
-}
-
 /// "won 3-1", "voted 52-48": a score or a tally, two bare numbers joined by a dash with the
 /// larger first. Neither is a figure to track.
 fn is_tally(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
@@ -584,7 +577,9 @@ fn between<'c>(ctx: &'c Ctx, a: usize, b: usize) -> &'c [&'c str] {
     ctx.words_from(a, b.saturating_sub(a))
 }
 
-fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantity {
+/// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million":
+/// figure `b` joins figure `a` as the high end of its range `(lo, hi)`.
+fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
     a.low = Some(lo);
     a.high = Some(hi);
     a.value = (lo + hi) / 2.0;
@@ -599,7 +594,6 @@ fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantit
     if a.direction.is_none() {
         a.direction = b.direction;
     }
-    a
 }
 
 /// "10,000 troops, up from 3,000", "fell to 4.3 per cent from 4.6 per cent", "rose from 2.1
