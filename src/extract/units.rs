@@ -289,9 +289,47 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
     ("times", Kind::Other, "count"),
 ];
 
-/// Units keyed by one of their tokens, each list longest first (Fx-hashed: the keys are ours,
-/// and every word beside a number is looked up).
-type Index = FxHashMap<&'static str, Vec<Entry>>;
+/// Units keyed by one of their tokens, each list longest first.
+type Index = Keyed<Vec<Entry>>;
+
+/// A table keyed by word (Fx-hashed: the keys are ours), with a 1024-bit map of the keys'
+/// shapes: most words beside a number key nothing, and one bit test turns them away before the
+/// hash lookup.
+pub(super) struct Keyed<V> {
+    shapes: [u64; 16],
+    map: FxHashMap<&'static str, V>,
+}
+
+impl<V> Keyed<V> {
+    pub(super) fn new(map: FxHashMap<&'static str, V>) -> Self {
+        let mut shapes = [0; 16];
+        for key in map.keys() {
+            let s = shape(key);
+            shapes[s / 64] |= 1 << (s % 64);
+        }
+        Keyed { shapes, map }
+    }
+
+    /// The value keyed by `word`.
+    #[inline]
+    pub(super) fn get(&self, word: &str) -> Option<&V> {
+        let s = shape(word);
+        if self.shapes[s / 64] >> (s % 64) & 1 == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+}
+
+/// A word's shape: its length, first and last byte mixed into ten bits.
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let mixed = (b.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first.unwrap_or(0)).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last.unwrap_or(0)).wrapping_mul(0xC2B2_AE35);
+    (mixed >> 22) as usize
+}
 
 /// Units after a number, keyed by their first token.
 static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -315,7 +353,7 @@ fn index(
     entries: impl Iterator<Item = (&'static str, Kind, &'static str)>,
     key: fn(&[&'static str]) -> &'static str,
 ) -> Index {
-    let mut map = Index::default();
+    let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for (surface, kind, norm) in entries {
         let words: Vec<&str> = surface.split(' ').collect();
         map.entry(key(&words))
@@ -325,7 +363,7 @@ fn index(
     for list in map.values_mut() {
         list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
     }
-    map
+    Keyed::new(map)
 }
 
 fn matched((seq, kind, norm): &Entry) -> UnitMatch {
