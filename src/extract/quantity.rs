@@ -39,7 +39,8 @@ const DIMENSIONS: &[&str] = &[
 
 /// Reads every quantity of a tokenized sentence.
 pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = Vec::new();
+    // Room for the usual few figures of a sentence, made at once.
+    let mut out: Vec<Quantity> = Vec::with_capacity(4);
     // Ranges are merged as the figures are read: the last figure in `out` stays open to the
     // next one while `open`, and is merged with it in place.
     let mut open = false;
@@ -152,10 +153,17 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     let mut unit_norm: Option<String> = None;
     let mut kind = Kind::Other;
     let mut after = n.last;
-    if let Some(c) = &currency {
+    let is_currency = currency.is_some();
+    if let Some(c) = currency {
         first -= c.len;
-        unit_text = Some(ctx.span(first, first + c.len).replace(' ', ""));
-        unit_norm = Some(c.norm.clone());
+        let sign = ctx.span(first, first + c.len);
+        // Only a sign of several tokens has spaces to drop ("US $"): a token holds none.
+        unit_text = Some(if c.len == 1 {
+            sign.to_string()
+        } else {
+            sign.replace(' ', "")
+        });
+        unit_norm = Some(c.norm);
         kind = Kind::Currency;
         // "$76 US": a trailing code belongs to the sign.
         if matches!(ctx.w(after), "us" | "usd") && ctx.raw(after).chars().all(|c| c.is_uppercase())
@@ -170,7 +178,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     let mut phrase = None;
     let mut unit_end = after;
-    if currency.is_none() {
+    if !is_currency {
         // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
@@ -184,23 +192,20 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
-        if unit.is_none() {
-            let head = words
-                .first()
-                .and_then(|w| w.split('-').next())
-                .unwrap_or("");
-            if head.len() < words.first().map_or(0, |w| w.len()) {
-                let aged = words.first().is_some_and(|w| w.ends_with("-old"));
-                unit = unit_after(&[head]).map(|u| UnitMatch {
-                    len: 1,
-                    norm: if aged && u.norm != "count" {
-                        format!("{} of age", u.norm)
-                    } else {
-                        u.norm
-                    },
-                    ..u
-                });
-            }
+        if unit.is_none()
+            && let Some(w) = words.first()
+            && let Some(hyphen) = w.bytes().position(|b| b == b'-')
+        {
+            let aged = w.ends_with("-old");
+            unit = unit_after(&[&w[..hyphen]]).map(|u| UnitMatch {
+                len: 1,
+                norm: if aged && u.norm != "count" {
+                    format!("{} of age", u.norm)
+                } else {
+                    u.norm
+                },
+                ..u
+            });
         }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
         if let Some(u) = &unit {
@@ -733,6 +738,8 @@ mod tests {
                 &["= -12 celsius"],
             ),
             ("a 6.1-inch display", &["= 6.1 inch"]),
+            ("a 30-year-old man", &["= 30 year of age"]),
+            ("a 51 percent-owned unit", &["= 51 percentage"]),
             ("a 37m long skeleton", &["= 37 metre"]),
             ("35m of its devices", &["= 35000000 device"]),
             (
