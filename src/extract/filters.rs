@@ -280,9 +280,11 @@ pub fn not_a_claim(
     }
     if let Some(d) = n.digits {
         let raw = ctx.raw(d);
+        // Grouped or decimal digits ("10,000", "3.5"): no day, no name.
+        let grouped = raw.bytes().any(|b| matches!(b, b'.' | b','));
         // Ordinals and decades: "22nd", "96th-minute", "1990s".
         if ctx.glued(after) && ctx.is_word(after) {
-            let suffix = next.split('-').next().unwrap_or("");
+            let suffix = &next[..next.bytes().position(|b| b == b'-').unwrap_or(next.len())];
             if matches!(suffix, "st" | "nd" | "rd" | "th") {
                 return Some(NotClaim::Ordinal);
             }
@@ -344,11 +346,7 @@ pub fn not_a_claim(
                 && ctx.capitalized(first - 2)
                 && month(ctx.w(first - 2)).is_some());
         let month_after = ctx.capitalized(after) && month(next).is_some();
-        if (month_before || month_after)
-            && n.value <= 31.0
-            && !n.scaled
-            && !raw.contains(['.', ','])
-        {
+        if (month_before || month_after) && n.value <= 31.0 && !n.scaled && !grouped {
             return Some(NotClaim::Date);
         }
         // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
@@ -391,7 +389,7 @@ pub fn not_a_claim(
             return Some(NotClaim::ListMarker);
         }
         // Part of a name: "Big 12", "S&P 500", "Category 4", "No. 1", "Model 3s".
-        let plain = !raw.contains([',', '.']) && !n.scaled;
+        let plain = !grouped && !n.scaled;
         if plain && first >= 1 {
             let p = if prev == "." && first >= 2 {
                 first - 2
@@ -400,11 +398,14 @@ pub fn not_a_claim(
             };
             let naming = NAMING_WORDS.contains(ctx.w(p));
             let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
-            let camel = ctx.is_word(p)
-                && ctx.raw(p).chars().skip(1).any(char::is_uppercase)
-                && !ctx.raw(p).chars().all(char::is_uppercase);
-            let name_like = ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).contains('&') || camel;
-            if (naming || proper || name_like) && (!measured || naming) {
+            // Tested last, only when the word is neither: "iPhone", "S&P", "F-16".
+            let name_like = || {
+                let camel = ctx.is_word(p)
+                    && ctx.raw(p).chars().skip(1).any(char::is_uppercase)
+                    && !ctx.raw(p).chars().all(char::is_uppercase);
+                ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).bytes().any(|b| b == b'&') || camel
+            };
+            if (naming || proper || name_like()) && (!measured || naming) {
                 return Some(NotClaim::Name);
             }
         }
