@@ -430,20 +430,17 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     let before = ctx.words_before(q.first, 4);
     if let Some((b, _)) = bound_before(before) {
         q.bound = b;
-    } else if let Some((b, _)) = bound_before(ctx.words_before(q.first.saturating_sub(1), 4))
-        .filter(|_| {
-            // One softening word between: "just over 10", "well under", "slightly more than".
-            matches!(
-                ctx.w(q.first - 1),
-                "just" | "slightly" | "well" | "far" | "by"
-            )
-        })
+    } else if matches!(
+        ctx.w(q.first.wrapping_sub(1)),
+        "just" | "slightly" | "well" | "far" | "by"
+    ) && let Some((b, _)) = bound_before(ctx.words_before(q.first - 1, 4))
     {
+        // One softening word between: "just over 10", "well under", "slightly more than".
         q.bound = b;
     }
     let after = ctx.words_from(q.unit_end, 2);
-    if let Some((b, _)) = bound_after(after)
-        && q.bound == Bound::Exact
+    if q.bound == Bound::Exact
+        && let Some((b, _)) = bound_after(after)
     {
         q.bound = b;
     }
