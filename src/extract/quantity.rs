@@ -634,15 +634,18 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         }
         // "rose from a to b": a is the previous value of b.
         let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between == ["to"];
-        let verb_before = ctx
-            .words_before(a.first.saturating_sub(1), 3)
-            .iter()
-            .find_map(|w| change_verb(w));
-        if from_before && verb_before.is_some() && (a.unit_norm.is_none() || compatible) {
+        // The verb looked for only then: the pair test runs for every two neighbours.
+        if from_before
+            && (a.unit_norm.is_none() || compatible)
+            && let Some(direction) = ctx
+                .words_before(a.first.saturating_sub(1), 3)
+                .iter()
+                .find_map(|w| change_verb(w))
+        {
             let (prev, prev_bound) = (a.value, a.bound);
             let b = &mut qs[k];
             b.previous = Some(prev);
-            b.direction = verb_before;
+            b.direction = Some(direction);
             if b.bound == Bound::Exact {
                 b.bound = prev_bound;
             }
