@@ -339,49 +339,55 @@ pub fn not_a_claim(
             return Some(NotClaim::Date);
         }
         // "June 12", "Oct. 28", "12 June", "on 9 May" (the capital tested first: it is cheaper
-        // than the month lookup and turns most words away).
-        let month_before = first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
-            || (prev == "."
-                && first >= 2
-                && ctx.capitalized(first - 2)
-                && month(ctx.w(first - 2)).is_some());
-        let month_after = ctx.capitalized(after) && month(next).is_some();
-        if (month_before || month_after) && n.value <= 31.0 && !n.scaled && !grouped {
+        // than the month lookup and turns most words away). A month matters only beside a day
+        // or a year: the lookups are spared for other figures.
+        let year_like = is_year_like(raw, n.value);
+        let day_like = n.value <= 31.0 && !n.scaled && !grouped;
+        let month_before = (day_like || year_like)
+            && (first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
+                || (prev == "."
+                    && first >= 2
+                    && ctx.capitalized(first - 2)
+                    && month(ctx.w(first - 2)).is_some()));
+        let month_after = day_like && ctx.capitalized(after) && month(next).is_some();
+        if (month_before && day_like) || month_after {
             return Some(NotClaim::Date);
         }
         // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
         // counted noun only after a preposition ("in 2018 sales rose").
-        let year_word = matches!(
-            prev,
-            "in" | "since"
-                | "by"
-                | "from"
-                | "until"
-                | "till"
-                | "of"
-                | "and"
-                | "between"
-                | "to"
-                | "through"
-                | "during"
-                | "before"
-                | "after"
-                | "year"
-                | "s"
-                | "'"
-                | "\u{2019}"
-                | "early"
-                | "late"
-                | "mid"
-        );
-        if is_year_like(raw, n.value)
+        let year_word = || {
+            matches!(
+                prev,
+                "in" | "since"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "of"
+                    | "and"
+                    | "between"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "year"
+                    | "s"
+                    | "'"
+                    | "\u{2019}"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+        };
+        if year_like
             && !n.scaled
             && (!has_unit
-                || (!measured && (year_word || (first > 0 && ctx.capitalized(first - 1)))))
+                || (!measured && (year_word() || (first > 0 && ctx.capitalized(first - 1)))))
         {
             return Some(NotClaim::Year);
         }
-        if month_before && is_year_like(raw, n.value) {
+        if month_before && year_like {
             return Some(NotClaim::Year);
         }
         // A list marker: a number opening the sentence, followed by "." or ")".
@@ -559,6 +565,9 @@ mod tests {
             ("on June 12 they met", &[Some(Date)]),
             ("on Oct. 28 they met", &[Some(Date)]),
             ("on 9 May they met", &[Some(Date)]),
+            ("sales in May 2024 rose", &[Some(Year)]),
+            ("In June 2,500 people left", &[None]),
+            ("up 12 percent in May", &[None]),
             (
                 "the 2022-02-24 invasion",
                 &[Some(Date), Some(Date), Some(Date)],
