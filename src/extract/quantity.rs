@@ -342,11 +342,12 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     {
         return None;
     }
-    if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
+    // A spelled number needs something counted or measured: "two hours", not "the two" (tested
+    // before the filters, which it spares).
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
         return None;
     }
-    // A spelled number needs something counted or measured: "two hours", not "the two".
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
+    if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
         return None;
     }
     // "times" only counts after a number written as a multiplier ("four times the number").
