@@ -202,19 +202,17 @@ pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
 /// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].
 #[inline(never)]
 fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
-    let (text, toks) = (ctx.text, &ctx.toks);
-    let t = toks[i];
-    let raw = &text[t.start..t.end];
+    let toks = &ctx.toks;
+    // The token texts the context has sliced already: no slicing of the text here.
+    let raw = ctx.raw(i);
     // "1/3": a fraction of two small integers.
-    if toks
-        .get(i + 1)
-        .is_some_and(|s| &text[s.start..s.end] == "/" && !s.space_before)
+    if ctx.w(i + 1) == "/"
+        && ctx.glued(i + 1)
         && toks
             .get(i + 2)
             .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
     {
-        let d = toks[i + 2];
-        let (num, den) = (parse_digits(raw)?, parse_digits(&text[d.start..d.end])?);
+        let (num, den) = (parse_digits(raw)?, parse_digits(ctx.raw(i + 2))?);
         if den > 0.0 && num < den && den <= 12.0 && !raw.contains(['.', ',']) {
             return Some(Numeral {
                 value: num / den,
