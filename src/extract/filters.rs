@@ -110,7 +110,7 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
     // A phone number needs seven digits, a numeric date a digit, '-' or '/', and a digit:
     // most sentences are spared the regexes.
     let dated = digit_sep_digit(s.as_bytes());
-    if ascii_digits(s.as_bytes()) < 7 && !dated {
+    if !dated && ascii_digits(s.as_bytes()) < 7 {
         return Vec::new();
     }
     // Each pattern needs three runs of digits joined by single separators, which spares the
