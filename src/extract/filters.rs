@@ -120,6 +120,9 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
         (dated || !s.is_ascii()) && three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
     let may_be_phone =
         three_digit_runs(s, |c| c.is_whitespace() || matches!(c, '.' | '-'), 2..=4, 2);
+    if !may_be_date && !may_be_phone {
+        return Vec::new();
+    }
     let dates = may_be_date
         .then(|| NUMERIC_DATE.find_iter(s))
         .into_iter()
@@ -190,8 +193,14 @@ fn three_digit_runs(
                 None => break,
             }
         }
-        let Some(c) = s[i..].chars().next() else {
-            break;
+        // An ASCII byte is its character: no decoding for the usual text.
+        let c = if b[i].is_ascii() {
+            char::from(b[i])
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            c
         };
         i += c.len_utf8();
         if c.is_numeric() {
