@@ -493,7 +493,6 @@ mod tests {
         let mut lower = String::new();
         let ctx = crate::extract::context::test_ctx(s, &mut lower);
         find_numerals(&ctx)
-            .into_iter()
             .map(|n| (n.value, n.range, ctx.span(n.first, n.last).to_string()))
             .collect()
     }

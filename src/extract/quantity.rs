@@ -50,6 +50,7 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
         };
         if let Some(a) = out.last_mut().filter(|_| open) {
             open = false;
+            // A score or a tally: neither figure is kept.
             if is_tally(ctx, a, &q) {
                 out.pop();
                 continue;
