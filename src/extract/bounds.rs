@@ -1,5 +1,6 @@
 //! Bounds: "about 10,000" is approximate, "more than 600,000" a lower bound, "up to 400" an upper one.
 
+use super::units::Keyed;
 use crate::model::Bound;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -87,14 +88,14 @@ fn split_table(table: &'static [(&'static str, Bound)]) -> Phrases {
 }
 
 /// Phrases before a number keyed by their last word (the one next to the number).
-static BEFORE_WORDS: LazyLock<FxHashMap<&'static str, Phrases>> = LazyLock::new(|| {
+static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Phrases> = FxHashMap::default();
     for (parts, bound) in split_table(BEFORE) {
         map.entry(parts[parts.len() - 1])
             .or_default()
             .push((parts, bound));
     }
-    map
+    Keyed::new(map)
 });
 static AFTER_WORDS: LazyLock<Phrases> = LazyLock::new(|| split_table(AFTER));
 

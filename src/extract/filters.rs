@@ -110,7 +110,7 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
     // A phone number needs seven digits, a numeric date a digit, '-' or '/', and a digit:
     // most sentences are spared the regexes.
     let dated = digit_sep_digit(s.as_bytes());
-    if ascii_digits(s.as_bytes()) < 7 && !dated {
+    if !dated && ascii_digits(s.as_bytes()) < 7 {
         return Vec::new();
     }
     // Each pattern needs three runs of digits joined by single separators, which spares the
@@ -120,6 +120,9 @@ pub fn reserved_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize
         (dated || !s.is_ascii()) && three_digit_runs(s, |c| matches!(c, '-' | '/'), 1..=2, 1);
     let may_be_phone =
         three_digit_runs(s, |c| c.is_whitespace() || matches!(c, '.' | '-'), 2..=4, 2);
+    if !may_be_date && !may_be_phone {
+        return Vec::new();
+    }
     let dates = may_be_date
         .then(|| NUMERIC_DATE.find_iter(s))
         .into_iter()
@@ -185,16 +188,19 @@ fn three_digit_runs(
         // After a character that joins no run nothing carries over: skip to the next one that
         // may be numeric (an ASCII digit or any other character).
         if run == 0 && !joined {
-            match b[i..]
-                .iter()
-                .position(|c| c.is_ascii_digit() || !c.is_ascii())
-            {
+            match may_be_numeric(&b[i..]) {
                 Some(p) => i += p,
                 None => break,
             }
         }
-        let Some(c) = s[i..].chars().next() else {
-            break;
+        // An ASCII byte is its character: no decoding for the usual text.
+        let c = if b[i].is_ascii() {
+            char::from(b[i])
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            c
         };
         i += c.len_utf8();
         if c.is_numeric() {
@@ -218,6 +224,25 @@ fn three_digit_runs(
         run = 0;
     }
     joined && chain >= 2 && run >= outer
+}
+
+/// The index of the first byte of `b` that is an ASCII digit or not ASCII. Whole 16-byte chunks
+/// are tested first, which the compiler does a chunk to a few instructions: the skip between
+/// numbers runs over most of a sentence's bytes.
+fn may_be_numeric(b: &[u8]) -> Option<usize> {
+    let hit = |c: u8| c.is_ascii_digit() || !c.is_ascii();
+    let mut chunks = b.chunks_exact(16);
+    let mut skipped = 0;
+    for chunk in chunks.by_ref() {
+        if chunk.iter().fold(false, |any, &c| any | hit(c)) {
+            break;
+        }
+        skipped += 16;
+    }
+    b[skipped..]
+        .iter()
+        .position(|&c| hit(c))
+        .map(|p| skipped + p)
 }
 
 fn is_year_like(raw: &str, value: f64) -> bool {
@@ -264,9 +289,11 @@ pub fn not_a_claim(
     }
     if let Some(d) = n.digits {
         let raw = ctx.raw(d);
+        // Grouped or decimal digits ("10,000", "3.5"): no day, no name.
+        let grouped = raw.bytes().any(|b| matches!(b, b'.' | b','));
         // Ordinals and decades: "22nd", "96th-minute", "1990s".
         if ctx.glued(after) && ctx.is_word(after) {
-            let suffix = next.split('-').next().unwrap_or("");
+            let suffix = &next[..next.bytes().position(|b| b == b'-').unwrap_or(next.len())];
             if matches!(suffix, "st" | "nd" | "rd" | "th") {
                 return Some(NotClaim::Ordinal);
             }
@@ -321,53 +348,55 @@ pub fn not_a_claim(
             return Some(NotClaim::Date);
         }
         // "June 12", "Oct. 28", "12 June", "on 9 May" (the capital tested first: it is cheaper
-        // than the month lookup and turns most words away).
-        let month_before = first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
-            || (prev == "."
-                && first >= 2
-                && ctx.capitalized(first - 2)
-                && month(ctx.w(first - 2)).is_some());
-        let month_after = ctx.capitalized(after) && month(next).is_some();
-        if (month_before || month_after)
-            && n.value <= 31.0
-            && !n.scaled
-            && !raw.contains(['.', ','])
-        {
+        // than the month lookup and turns most words away). A month matters only beside a day
+        // or a year: the lookups are spared for other figures.
+        let year_like = is_year_like(raw, n.value);
+        let day_like = n.value <= 31.0 && !n.scaled && !grouped;
+        let month_before = (day_like || year_like)
+            && (first >= 1 && ctx.capitalized(first - 1) && month(prev).is_some()
+                || (prev == "."
+                    && first >= 2
+                    && ctx.capitalized(first - 2)
+                    && month(ctx.w(first - 2)).is_some()));
+        let month_after = day_like && ctx.capitalized(after) && month(next).is_some();
+        if (month_before && day_like) || month_after {
             return Some(NotClaim::Date);
         }
         // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
         // counted noun only after a preposition ("in 2018 sales rose").
-        let year_word = matches!(
-            prev,
-            "in" | "since"
-                | "by"
-                | "from"
-                | "until"
-                | "till"
-                | "of"
-                | "and"
-                | "between"
-                | "to"
-                | "through"
-                | "during"
-                | "before"
-                | "after"
-                | "year"
-                | "s"
-                | "'"
-                | "\u{2019}"
-                | "early"
-                | "late"
-                | "mid"
-        );
-        if is_year_like(raw, n.value)
+        let year_word = || {
+            matches!(
+                prev,
+                "in" | "since"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "of"
+                    | "and"
+                    | "between"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "year"
+                    | "s"
+                    | "'"
+                    | "\u{2019}"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+        };
+        if year_like
             && !n.scaled
             && (!has_unit
-                || (!measured && (year_word || (first > 0 && ctx.capitalized(first - 1)))))
+                || (!measured && (year_word() || (first > 0 && ctx.capitalized(first - 1)))))
         {
             return Some(NotClaim::Year);
         }
-        if month_before && is_year_like(raw, n.value) {
+        if month_before && year_like {
             return Some(NotClaim::Year);
         }
         // A list marker: a number opening the sentence, followed by "." or ")".
@@ -375,7 +404,7 @@ pub fn not_a_claim(
             return Some(NotClaim::ListMarker);
         }
         // Part of a name: "Big 12", "S&P 500", "Category 4", "No. 1", "Model 3s".
-        let plain = !raw.contains([',', '.']) && !n.scaled;
+        let plain = !grouped && !n.scaled;
         if plain && first >= 1 {
             let p = if prev == "." && first >= 2 {
                 first - 2
@@ -384,11 +413,14 @@ pub fn not_a_claim(
             };
             let naming = NAMING_WORDS.contains(ctx.w(p));
             let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
-            let camel = ctx.is_word(p)
-                && ctx.raw(p).chars().skip(1).any(char::is_uppercase)
-                && !ctx.raw(p).chars().all(char::is_uppercase);
-            let name_like = ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).contains('&') || camel;
-            if (naming || proper || name_like) && (!measured || naming) {
+            // Tested last, only when the word is neither: "iPhone", "S&P", "F-16".
+            let name_like = || {
+                let camel = ctx.is_word(p)
+                    && ctx.raw(p).chars().skip(1).any(char::is_uppercase)
+                    && !ctx.raw(p).chars().all(char::is_uppercase);
+                ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).bytes().any(|b| b == b'&') || camel
+            };
+            if (naming || proper || name_like()) && (!measured || naming) {
                 return Some(NotClaim::Name);
             }
         }
@@ -498,13 +530,30 @@ mod tests {
         assert!(!phone("1 2 3") && !phone("12-34567-8 x") && !date("a 1-234-5"));
     }
 
+    #[test]
+    fn chunked_skip_finds_what_a_byte_scan_finds() {
+        let slow = |b: &[u8]| b.iter().position(|c| c.is_ascii_digit() || !c.is_ascii());
+        let long = "a sentence of words long enough to fill chunks, with no figure at all";
+        for t in [
+            "",
+            "7",
+            "abc",
+            long,
+            &format!("{long}5"),
+            &format!("{long} caf\u{e9}"),
+            &format!("{}9 and more words after it", &long[..31]),
+            &format!("{}\u{2013}", &long[..32]),
+        ] {
+            assert_eq!(may_be_numeric(t.as_bytes()), slow(t.as_bytes()), "{t}");
+        }
+    }
+
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {
         let mut lower = String::new();
         let ctx = crate::extract::context::test_ctx(text, &mut lower);
         let reserved = reserved_spans(text, 0, text.len());
         find_numerals(&ctx)
-            .iter()
             .map(|n| {
                 let unit = match ctx.w(n.last) {
                     "troops" | "people" => Some(Kind::Count),
@@ -512,7 +561,7 @@ mod tests {
                     "hp" => Some(Kind::Measure),
                     _ => None,
                 };
-                not_a_claim(&ctx, n, unit, &reserved)
+                not_a_claim(&ctx, &n, unit, &reserved)
             })
             .collect()
     }
@@ -525,6 +574,9 @@ mod tests {
             ("on June 12 they met", &[Some(Date)]),
             ("on Oct. 28 they met", &[Some(Date)]),
             ("on 9 May they met", &[Some(Date)]),
+            ("sales in May 2024 rose", &[Some(Year)]),
+            ("In June 2,500 people left", &[None]),
+            ("up 12 percent in May", &[None]),
             (
                 "the 2022-02-24 invasion",
                 &[Some(Date), Some(Date), Some(Date)],

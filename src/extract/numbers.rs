@@ -174,46 +174,45 @@ fn word<'c>(ctx: &'c Ctx, i: usize) -> &'c str {
     if ctx.is_word(i) { ctx.w(i) } else { "" }
 }
 
-/// Finds every numeral in a tokenized sentence. Spans of `toks` are offsets into `text`.
-pub fn find_numerals(ctx: &Ctx) -> Vec<Numeral> {
+/// Finds every numeral in a tokenized sentence, in order, as they are asked for: the caller
+/// reads each one as it comes, and no list of them is made.
+pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
     let toks = &ctx.toks;
-    // Room for the usual few numerals of a sentence, made once.
-    let mut out = Vec::with_capacity(4);
     let mut i = 0;
-    while i < toks.len() {
-        let found = match toks[i].kind {
-            TokKind::Num => digits_numeral(ctx, i),
-            // Most words start no numeral: their first letters turn them away in this loop.
-            TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
-            _ => None,
-        };
-        match found {
-            Some(n) => {
-                i = n.last.max(i + 1);
-                out.push(n);
+    std::iter::from_fn(move || {
+        while i < toks.len() {
+            let found = match toks[i].kind {
+                TokKind::Num => digits_numeral(ctx, i),
+                // Most words start no numeral: their first letters turn them away in this loop.
+                TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
+                _ => None,
+            };
+            match found {
+                Some(n) => {
+                    i = n.last.max(i + 1);
+                    return Some(n);
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
-    }
-    out
+        None
+    })
 }
 
 /// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].
 #[inline(never)]
 fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
-    let (text, toks) = (ctx.text, &ctx.toks);
-    let t = toks[i];
-    let raw = &text[t.start..t.end];
+    let toks = &ctx.toks;
+    // The token texts the context has sliced already: no slicing of the text here.
+    let raw = ctx.raw(i);
     // "1/3": a fraction of two small integers.
-    if toks
-        .get(i + 1)
-        .is_some_and(|s| &text[s.start..s.end] == "/" && !s.space_before)
+    if ctx.w(i + 1) == "/"
+        && ctx.glued(i + 1)
         && toks
             .get(i + 2)
             .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
     {
-        let d = toks[i + 2];
-        let (num, den) = (parse_digits(raw)?, parse_digits(&text[d.start..d.end])?);
+        let (num, den) = (parse_digits(raw)?, parse_digits(ctx.raw(i + 2))?);
         if den > 0.0 && num < den && den <= 12.0 && !raw.contains(['.', ',']) {
             return Some(Numeral {
                 value: num / den,
@@ -494,7 +493,6 @@ mod tests {
         let mut lower = String::new();
         let ctx = crate::extract::context::test_ctx(s, &mut lower);
         find_numerals(&ctx)
-            .into_iter()
             .map(|n| (n.value, n.range, ctx.span(n.first, n.last).to_string()))
             .collect()
     }

@@ -39,20 +39,30 @@ const DIMENSIONS: &[&str] = &[
 
 /// Reads every quantity of a tokenized sentence.
 pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quantity> {
-    let numerals = find_numerals(ctx);
-    let mut out: Vec<Quantity> = Vec::with_capacity(numerals.len());
-    // Ranges are merged as the figures are read: each figure waits for the next one.
-    let mut pending = None;
-    for n in &numerals {
-        let Some(q) = quantity(ctx, n, reserved) else {
+    // Room for the usual few figures of a sentence, made at once.
+    let mut out: Vec<Quantity> = Vec::with_capacity(4);
+    // Ranges are merged as the figures are read: the last figure in `out` stays open to the
+    // next one while `open`, and is merged with it in place.
+    let mut open = false;
+    for n in find_numerals(ctx) {
+        let Some(q) = quantity(ctx, &n, reserved) else {
             continue;
         };
-        match pending.take() {
-            Some(a) => pending = merge_range(ctx, a, q, &mut out),
-            None => pending = Some(q),
+        if let Some(a) = out.last_mut().filter(|_| open) {
+            open = false;
+            // A score or a tally: neither figure is kept.
+            if is_tally(ctx, a, &q) {
+                out.pop();
+                continue;
+            }
+            if let Some(range) = range_of(ctx, a, &q) {
+                merge_range(a, q, range);
+                continue;
+            }
         }
+        out.push(q);
+        open = true;
     }
-    out.extend(pending);
     attach_previous(ctx, &mut out);
     inherit_units(ctx, &mut out);
     out
@@ -144,10 +154,17 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     let mut unit_norm: Option<String> = None;
     let mut kind = Kind::Other;
     let mut after = n.last;
-    if let Some(c) = &currency {
+    let is_currency = currency.is_some();
+    if let Some(c) = currency {
         first -= c.len;
-        unit_text = Some(ctx.span(first, first + c.len).replace(' ', ""));
-        unit_norm = Some(c.norm.clone());
+        let sign = ctx.span(first, first + c.len);
+        // Only a sign of several tokens has spaces to drop ("US $"): a token holds none.
+        unit_text = Some(if c.len == 1 {
+            sign.to_string()
+        } else {
+            sign.replace(' ', "")
+        });
+        unit_norm = Some(c.norm);
         kind = Kind::Currency;
         // "$76 US": a trailing code belongs to the sign.
         if matches!(ctx.w(after), "us" | "usd") && ctx.raw(after).chars().all(|c| c.is_uppercase())
@@ -162,7 +179,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     let mut phrase = None;
     let mut unit_end = after;
-    if currency.is_none() {
+    if !is_currency {
         // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
@@ -176,23 +193,20 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
-        if unit.is_none() {
-            let head = words
-                .first()
-                .and_then(|w| w.split('-').next())
-                .unwrap_or("");
-            if head.len() < words.first().map_or(0, |w| w.len()) {
-                let aged = words.first().is_some_and(|w| w.ends_with("-old"));
-                unit = unit_after(&[head]).map(|u| UnitMatch {
-                    len: 1,
-                    norm: if aged && u.norm != "count" {
-                        format!("{} of age", u.norm)
-                    } else {
-                        u.norm
-                    },
-                    ..u
-                });
-            }
+        if unit.is_none()
+            && let Some(w) = words.first()
+            && let Some(hyphen) = w.bytes().position(|b| b == b'-')
+        {
+            let aged = w.ends_with("-old");
+            unit = unit_after(&[&w[..hyphen]]).map(|u| UnitMatch {
+                len: 1,
+                norm: if aged && u.norm != "count" {
+                    format!("{} of age", u.norm)
+                } else {
+                    u.norm
+                },
+                ..u
+            });
         }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
         if let Some(u) = &unit {
@@ -244,14 +258,8 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             while m > a && plain_modifier(ctx, m - 1) {
                 m -= 1;
             }
-            let modifiers: Vec<&str> = (m..head).map(|i| ctx.raw(i)).collect();
             unit_text = Some(ctx.span(m, head + 1).to_string());
-            let mut norm = modifiers
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect::<Vec<_>>();
-            norm.push(singular(ctx.raw(head)));
-            unit_norm = Some(norm.join(" "));
+            unit_norm = Some(counted_unit(ctx, m, head));
             kind = Kind::Count;
             unit_end = head + 1;
             phrase = Some((a, b));
@@ -335,11 +343,12 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     {
         return None;
     }
-    if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
+    // A spelled number needs something counted or measured: "two hours", not "the two" (tested
+    // before the filters, which it spares).
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
         return None;
     }
-    // A spelled number needs something counted or measured: "two hours", not "the two".
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
+    if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
         return None;
     }
     // "times" only counts after a number written as a multiplier ("four times the number").
@@ -368,6 +377,28 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     read_bound(ctx, &mut q);
     read_direction(ctx, &mut q);
     Some(q)
+}
+
+/// The normal name of a counted unit: its modifiers `m..head` lower-cased, then the singular of
+/// its noun ("residential burglary"), built in one string.
+fn counted_unit(ctx: &Ctx, m: usize, head: usize) -> String {
+    let noun = singular(ctx.raw(head));
+    if m == head {
+        return noun;
+    }
+    let mut norm = String::new();
+    for i in m..head {
+        // The ASCII lower case the context keeps is the full lower case of an ASCII word.
+        let raw = ctx.raw(i);
+        if raw.is_ascii() {
+            norm.push_str(ctx.w(i));
+        } else {
+            norm.push_str(&raw.to_lowercase());
+        }
+        norm.push(' ');
+    }
+    norm.push_str(&noun);
+    norm
 }
 
 /// A lower-case adjective or noun that stays in a counted unit ("residential", "first-team").
@@ -401,20 +432,17 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     let before = ctx.words_before(q.first, 4);
     if let Some((b, _)) = bound_before(before) {
         q.bound = b;
-    } else if let Some((b, _)) = bound_before(ctx.words_before(q.first.saturating_sub(1), 4))
-        .filter(|_| {
-            // One softening word between: "just over 10", "well under", "slightly more than".
-            matches!(
-                ctx.w(q.first - 1),
-                "just" | "slightly" | "well" | "far" | "by"
-            )
-        })
+    } else if matches!(
+        ctx.w(q.first.wrapping_sub(1)),
+        "just" | "slightly" | "well" | "far" | "by"
+    ) && let Some((b, _)) = bound_before(ctx.words_before(q.first - 1, 4))
     {
+        // One softening word between: "just over 10", "well under", "slightly more than".
         q.bound = b;
     }
     let after = ctx.words_from(q.unit_end, 2);
-    if let Some((b, _)) = bound_after(after)
-        && q.bound == Bound::Exact
+    if q.bound == Bound::Exact
+        && let Some((b, _)) = bound_after(after)
     {
         q.bound = b;
     }
@@ -487,21 +515,6 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
     }
 }
 
-/// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million"
-/// into one ranged quantity, or drops a tally: figure `a` and the next one, `b`, are either
-/// settled into `out` together or `a` goes alone and `b` is returned to wait for its own next.
-fn merge_range(ctx: &Ctx, a: Quantity, b: Quantity, out: &mut Vec<Quantity>) -> Option<Quantity> {
-    if is_tally(ctx, &a, &b) {
-        return None;
-    }
-    if let Some(range) = range_of(ctx, &a, &b) {
-        out.push(range_quantity(a, b, range));
-        return None;
-    }
-    out.push(a);
-    Some(b)
-}
-
 /// "won 3-1", "voted 52-48": a score or a tally, two bare numbers joined by a dash with the
 /// larger first. Neither is a figure to track.
 fn is_tally(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
@@ -568,7 +581,9 @@ fn between<'c>(ctx: &'c Ctx, a: usize, b: usize) -> &'c [&'c str] {
     ctx.words_from(a, b.saturating_sub(a))
 }
 
-fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantity {
+/// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million":
+/// figure `b` joins figure `a` as the high end of its range `(lo, hi)`.
+fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
     a.low = Some(lo);
     a.high = Some(hi);
     a.value = (lo + hi) / 2.0;
@@ -583,7 +598,6 @@ fn range_quantity(mut a: Quantity, b: Quantity, (lo, hi): (f64, f64)) -> Quantit
     if a.direction.is_none() {
         a.direction = b.direction;
     }
-    a
 }
 
 /// "10,000 troops, up from 3,000", "fell to 4.3 per cent from 4.6 per cent", "rose from 2.1
@@ -622,15 +636,18 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         }
         // "rose from a to b": a is the previous value of b.
         let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between == ["to"];
-        let verb_before = ctx
-            .words_before(a.first.saturating_sub(1), 3)
-            .iter()
-            .find_map(|w| change_verb(w));
-        if from_before && verb_before.is_some() && (a.unit_norm.is_none() || compatible) {
+        // The verb looked for only then: the pair test runs for every two neighbours.
+        if from_before
+            && (a.unit_norm.is_none() || compatible)
+            && let Some(direction) = ctx
+                .words_before(a.first.saturating_sub(1), 3)
+                .iter()
+                .find_map(|w| change_verb(w))
+        {
             let (prev, prev_bound) = (a.value, a.bound);
             let b = &mut qs[k];
             b.previous = Some(prev);
-            b.direction = verb_before;
+            b.direction = Some(direction);
             if b.bound == Bound::Exact {
                 b.bound = prev_bound;
             }
@@ -723,12 +740,19 @@ mod tests {
                 &["= -12 celsius"],
             ),
             ("a 6.1-inch display", &["= 6.1 inch"]),
+            ("a 30-year-old man", &["= 30 year of age"]),
+            ("a 51 percent-owned unit", &["= 51 percentage"]),
             ("a 37m long skeleton", &["= 37 metre"]),
             ("35m of its devices", &["= 35000000 device"]),
             (
                 "tens of thousands of students",
                 &["= 10000..100000 student"],
             ),
+            (
+                "police logged 12 residential burglaries",
+                &["= 12 residential burglary"],
+            ),
+            ("5 caf\u{e9} owners", &["= 5 caf\u{e9} owner"]),
             ("make 5G available", &[]),
             ("The team won 3-1 on Sunday.", &[]),
             ("The Senate voted 52-48.", &[]),

@@ -289,9 +289,47 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
     ("times", Kind::Other, "count"),
 ];
 
-/// Units keyed by one of their tokens, each list longest first (Fx-hashed: the keys are ours,
-/// and every word beside a number is looked up).
-type Index = FxHashMap<&'static str, Vec<Entry>>;
+/// Units keyed by one of their tokens, each list longest first.
+type Index = Keyed<Vec<Entry>>;
+
+/// A table keyed by word (Fx-hashed: the keys are ours), with a 1024-bit map of the keys'
+/// shapes: most words beside a number key nothing, and one bit test turns them away before the
+/// hash lookup.
+pub(super) struct Keyed<V> {
+    shapes: [u64; 16],
+    map: FxHashMap<&'static str, V>,
+}
+
+impl<V> Keyed<V> {
+    pub(super) fn new(map: FxHashMap<&'static str, V>) -> Self {
+        let mut shapes = [0; 16];
+        for key in map.keys() {
+            let s = shape(key);
+            shapes[s / 64] |= 1 << (s % 64);
+        }
+        Keyed { shapes, map }
+    }
+
+    /// The value keyed by `word`.
+    #[inline]
+    pub(super) fn get(&self, word: &str) -> Option<&V> {
+        let s = shape(word);
+        if self.shapes[s / 64] >> (s % 64) & 1 == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+}
+
+/// A word's shape: its length, first and last byte mixed into ten bits.
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let mixed = (b.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first.unwrap_or(0)).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last.unwrap_or(0)).wrapping_mul(0xC2B2_AE35);
+    (mixed >> 22) as usize
+}
 
 /// Units after a number, keyed by their first token.
 static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -315,7 +353,7 @@ fn index(
     entries: impl Iterator<Item = (&'static str, Kind, &'static str)>,
     key: fn(&[&'static str]) -> &'static str,
 ) -> Index {
-    let mut map = Index::default();
+    let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for (surface, kind, norm) in entries {
         let words: Vec<&str> = surface.split(' ').collect();
         map.entry(key(&words))
@@ -325,7 +363,7 @@ fn index(
     for list in map.values_mut() {
         list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
     }
-    map
+    Keyed::new(map)
 }
 
 fn matched((seq, kind, norm): &Entry) -> UnitMatch {
@@ -355,55 +393,65 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
-/// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person".
+/// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person". The
+/// lower-cased copy is edited in place: one allocation per noun.
 pub fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("people", "person"),
-        ("men", "man"),
-        ("women", "woman"),
-        ("children", "child"),
-        ("feet", "foot"),
-        ("teeth", "tooth"),
-        ("mice", "mouse"),
-        ("geese", "goose"),
-        ("lives", "life"),
-        ("wives", "wife"),
-        ("knives", "knife"),
-        ("wolves", "wolf"),
-        ("halves", "half"),
-        ("shelves", "shelf"),
-        ("leaves", "leaf"),
-        ("thieves", "thief"),
-        ("criteria", "criterion"),
-        ("phenomena", "phenomenon"),
-        ("analyses", "analysis"),
-        ("crises", "crisis"),
-        ("theses", "thesis"),
-    ];
-    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return (*s).to_string();
+    // An ASCII word's lower case is its ASCII lower case, much cheaper to make.
+    let mut w = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    };
+    let irregular = match w.as_str() {
+        "people" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "wolves" => "wolf",
+        "halves" => "half",
+        "shelves" => "shelf",
+        "leaves" => "leaf",
+        "thieves" => "thief",
+        "criteria" => "criterion",
+        "phenomena" => "phenomenon",
+        "analyses" => "analysis",
+        "crises" => "crisis",
+        "theses" => "thesis",
+        _ => "",
+    };
+    if !irregular.is_empty() {
+        w.clear();
+        w.push_str(irregular);
+        return w;
     }
-    const SAME: &[&str] = &[
-        "series",
-        "species",
-        "news",
-        "police",
-        "staff",
-        "personnel",
-        "aircraft",
-        "sheep",
-        "fish",
-        "cattle",
-        "data",
-        "equipment",
-        "gas",
-        "bus",
-        "status",
-        "means",
-        "headquarters",
-    ];
-    if SAME.contains(&w.as_str()) || w.len() < 3 {
+    let same = matches!(
+        w.as_str(),
+        "series"
+            | "species"
+            | "news"
+            | "police"
+            | "staff"
+            | "personnel"
+            | "aircraft"
+            | "sheep"
+            | "fish"
+            | "cattle"
+            | "data"
+            | "equipment"
+            | "gas"
+            | "bus"
+            | "status"
+            | "means"
+            | "headquarters"
+    );
+    if same || w.len() < 3 {
         return w;
     }
     for (plural, single) in [
@@ -415,20 +463,23 @@ pub fn singular(word: &str) -> String {
         ("zzes", "zz"),
         ("oes", "o"),
     ] {
-        if let Some(stem) = w.strip_suffix(plural) {
-            if plural == "ies" && stem.len() < 2 {
+        if w.ends_with(plural) {
+            let stem = w.len() - plural.len();
+            if plural == "ies" && stem < 2 {
                 break;
             }
-            return format!("{stem}{single}");
+            w.truncate(stem);
+            w.push_str(single);
+            return w;
         }
     }
     if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("'s") {
         return w;
     }
-    match w.strip_suffix('s') {
-        Some(stem) => stem.to_string(),
-        None => w,
+    if w.ends_with('s') {
+        w.pop();
     }
+    w
 }
 
 #[cfg(test)]
@@ -499,6 +550,17 @@ mod tests {
             ("Drones", "drone"),
             ("civilians", "civilian"),
             ("status", "status"),
+            ("MICE", "mouse"),
+            ("ties", "tie"),
+            ("pies", "pie"),
+            ("cities", "city"),
+            ("boxes", "box"),
+            ("heroes", "hero"),
+            ("buses", "buse"),
+            ("glasses", "glass"),
+            ("cactus", "cactus"),
+            ("s", "s"),
+            ("\u{c9}T\u{c9}S", "\u{e9}t\u{e9}"),
         ];
         for (plural, single) in cases {
             assert_eq!(singular(plural), single, "{plural}");
