@@ -320,6 +320,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         if !ctx.is_word(i)
             || ctx.is(i, class::STOPWORD | class::VERB)
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
+            || is_restrictive_adverb(w)
         {
             break;
         }
@@ -369,18 +370,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     // Post-modifiers: "in eastern Russia", "of oil", "killed or wounded".
     let w = ctx.w(end);
     if POST_PREPOSITIONS.contains(w) {
-        let mut j = end + 1;
-        while j < ctx.len()
-            && j < end + 5
-            && ctx.is_word(j)
-            && !ctx.is(j, class::VERB)
-            && (!ctx.is(j, class::STOPWORD) || ctx.w(j) == "the")
-        {
-            j += 1;
-        }
-        if j > end + 1 && !ctx.is(j - 1, class::STOPWORD) {
-            end = j;
-        }
+        end = prepositional_phrase_end(ctx, end).unwrap_or(end);
     } else if participle(w) && !takes_object(ctx, end + 1)
         || (w.ends_with("ing") && POST_PREPOSITIONS.contains(ctx.w(end + 1)))
     {
@@ -390,22 +380,34 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         }
         // "students studying at Heidelberg University", "devices installed in the US".
         if POST_PREPOSITIONS.contains(ctx.w(j)) {
-            let mut k = j + 1;
-            while k < ctx.len()
-                && k < j + 5
-                && ctx.is_word(k)
-                && !ctx.is(k, class::VERB)
-                && (!ctx.is(k, class::STOPWORD) || ctx.w(k) == "the")
-            {
-                k += 1;
-            }
-            if k > j + 1 && !ctx.is(k - 1, class::STOPWORD) {
-                j = k;
-            }
+            j = prepositional_phrase_end(ctx, j).unwrap_or(j);
         }
         end = j;
     }
     Some((at, end, head))
+}
+
+/// Where the phrase opened by the preposition at `prep` ends ("in eastern Russia"): up to four
+/// words, no verbs, no stopwords but "the", not ending on a stopword; `None` if it has no
+/// words. A restrictive adverb ends it ("in the US alone").
+fn prepositional_phrase_end(ctx: &Ctx, prep: usize) -> Option<usize> {
+    let mut k = prep + 1;
+    while k < ctx.len()
+        && k < prep + 5
+        && ctx.is_word(k)
+        && !ctx.is(k, class::VERB)
+        && (!ctx.is(k, class::STOPWORD) || ctx.w(k) == "the")
+        && !is_restrictive_adverb(ctx.w(k))
+    {
+        k += 1;
+    }
+    (k > prep + 1 && !ctx.is(k - 1, class::STOPWORD)).then_some(k)
+}
+
+/// Adverbs that narrow or share out a figure without naming what is counted: "35m devices in
+/// the US alone", "300 cars apiece", "12,000 troops combined".
+fn is_restrictive_adverb(w: &str) -> bool {
+    matches!(w, "alone" | "apiece" | "combined" | "altogether")
 }
 
 /// "sisters helped fraudsters", "countries signed a treaty": a content word or a determiner
@@ -1451,6 +1453,16 @@ mod tests {
             (
                 "countries signed a mutual defence treaty",
                 Some(("countries", "countries")),
+            ),
+            // A restrictive adverb is not part of what is counted.
+            (
+                "devices installed in the US alone.",
+                Some(("devices installed in the US", "devices")),
+            ),
+            ("cars apiece to the dealers", Some(("cars", "cars"))),
+            (
+                "troops in Kursk combined",
+                Some(("troops in Kursk", "troops")),
             ),
             (
                 "devices installed in the US, it said",
