@@ -151,11 +151,18 @@ fn write_date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
     }
 }
 
-/// Numbers through serde_json itself, so they are formatted exactly as before (and a NaN or an
-/// infinity is `null`).
+/// Numbers as serde_json writes them. Most figures are whole numbers below 10^15, which it
+/// writes as their digits and ".0" ("10000.0"): those are written with itoa; the rest (and -0.0,
+/// and a NaN or an infinity, which are `null`) through serde_json itself.
 fn write_f64(out: &mut Vec<u8>, v: f64) {
-    // Serializing an f64 into a Vec cannot fail.
-    let _ = serde_json::to_writer(out, &v);
+    if v.fract() == 0.0 && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
+        // Exact: a whole number below 10^15 fits an i64.
+        out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+        out.extend_from_slice(b".0");
+    } else {
+        // Serializing an f64 into a Vec cannot fail.
+        let _ = serde_json::to_writer(out, &v);
+    }
 }
 
 fn write_opt_f64(out: &mut Vec<u8>, v: Option<f64>) {
@@ -361,6 +368,34 @@ mod tests {
             c.attribution = Some(&s);
             c.concept = Some(text.clone());
             same_as_serde(&c);
+        }
+    }
+
+    #[test]
+    fn writes_numbers_as_serde_json_does() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -1.5,
+            1e-7,
+            f64::NAN,
+            f64::NEG_INFINITY,
+            f64::MAX,
+        ];
+        for exp in 0..=20 {
+            let p = 10f64.powi(exp);
+            values.extend([p, -p, p - 1.0, p + 1.0, 3.0 * p, -7.0 * p, p / 3.0]);
+        }
+        values.extend([999_999_999_999_999.0, 1e15 - 0.5, 9_007_199_254_740_993.0]);
+        for v in values {
+            let mut out = Vec::new();
+            write_f64(&mut out, v);
+            let expected = serde_json::to_vec(&v).expect("serializes");
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected)
+            );
         }
     }
 
