@@ -48,20 +48,22 @@ impl<'a, 'b> Ctx<'a, 'b> {
             written,
             classes,
         } = buffers;
-        toks.clear();
+        // Room for the tokenizer's first guess, about one token per four bytes.
+        emptied_with_room(toks, (end - start) / 4 + 1);
         tokenize(&text[start..end], start, toks);
+        let n = toks.len();
+        emptied_with_room(written, n);
+        emptied_with_room(words, n);
+        emptied_with_room(classes, n);
         // Extended from exact-size iterators: no capacity test per token. The lower-cased words
         // are copied out of `written`, which sliced them: each span is checked once.
-        written.clear();
         written.extend(toks.iter().map(|t| Word {
             text: &text[t.start..t.end],
             lower: &lower[t.start..t.end],
             is_word: t.kind == TokKind::Word,
         }));
-        words.clear();
         words.extend(written.iter().map(|w| w.lower));
-        classes.clear();
-        classes.resize(toks.len(), Cell::new(UNKNOWN));
+        classes.resize(n, Cell::new(UNKNOWN));
         Ctx {
             text,
             toks,
@@ -142,6 +144,17 @@ impl<'a, 'b> Ctx<'a, 'b> {
             return "";
         }
         &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+}
+
+/// Empties `v` and makes room for `n` items. A vector too small is replaced, not grown (growing
+/// would reallocate and copy the previous sentence's stale items), by one at least twice as large
+/// so that a long document replaces it a few times only.
+fn emptied_with_room<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n.max(2 * v.capacity()));
+    } else {
+        v.clear();
     }
 }
 
