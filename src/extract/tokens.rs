@@ -217,10 +217,15 @@ fn scan_ascii(b: &[u8], base: usize, out: &mut Vec<Token>) {
             }
             byte::LETTER => {
                 let j = letters_end(b, i + 1);
+                let class = |k: usize| b.get(k).map(|&d| byte::CLASS[usize::from(d)]);
                 // Inner marks ("don't", "F-16", "U.S", "AT&T"), '_' and digits ("G7") need the
-                // full rules.
-                match b.get(j).map(|&d| byte::CLASS[usize::from(d)]) {
-                    Some(byte::DIGIT | byte::JOINER) => token_at(&Ascii(b), i),
+                // full rules; a mark that no letter, digit or '_' follows ends the word
+                // ("said.", "weeks' pay").
+                match (class(j), class(j + 1)) {
+                    (Some(byte::DIGIT), _)
+                    | (Some(byte::JOINER), Some(byte::LETTER | byte::DIGIT)) => {
+                        token_at(&Ascii(b), i)
+                    }
                     _ => (TokKind::Word, j),
                 }
             }
