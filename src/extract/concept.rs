@@ -740,7 +740,7 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
 
 /// "The iPhone 14's", "London's": a name with a possessive "'s" ending at token `end`, a run
 /// of capitalised words and numbers holding at least one word, its "'s" included.
-fn possessor<'a>(ctx: &Ctx<'a>, end: usize) -> Option<&'a str> {
+fn possessor<'a>(ctx: &Ctx<'a, '_>, end: usize) -> Option<&'a str> {
     let raw = ctx.raw(end);
     let last = if ctx.w(end) == "s" && end > 1 && matches!(ctx.w(end - 1), "'" | "\u{2019}") {
         end - 2

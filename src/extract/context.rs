@@ -8,37 +8,62 @@ use std::cell::Cell;
 /// A token's classes not yet looked up.
 const UNKNOWN: u16 = u16::MAX;
 
-pub struct Ctx<'a> {
-    /// The whole document text; token spans index into it.
-    pub text: &'a str,
-    pub toks: Vec<Token>,
-    /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
-    /// the rules read the words around every figure many times.
+/// The per-token vectors of the sentence contexts of a document, refilled for each sentence:
+/// they grow to the document's longest sentence once instead of being allocated per sentence.
+#[derive(Default)]
+pub struct Buffers<'a> {
+    toks: Vec<Token>,
     words: Vec<&'a str>,
-    /// Each token as written and lower-cased, built in the same pass, for the rules that read
-    /// whole sentences (sources, dates).
     written: Vec<Word<'a>>,
-    /// Each token's word classes (see [`super::lexicon::class`]), looked up on first use.
     classes: Vec<Cell<u16>>,
 }
 
-impl<'a> Ctx<'a> {
+pub struct Ctx<'a, 'b> {
+    /// The whole document text; token spans index into it.
+    pub text: &'a str,
+    pub toks: &'b [Token],
+    /// Each token's text in ASCII lower case, sliced once from the document's lower-cased copy:
+    /// the rules read the words around every figure many times.
+    words: &'b [&'a str],
+    /// Each token as written and lower-cased, built in the same pass, for the rules that read
+    /// whole sentences (sources, dates).
+    written: &'b [Word<'a>],
+    /// Each token's word classes (see [`super::lexicon::class`]), looked up on first use.
+    classes: &'b [Cell<u16>],
+}
+
+impl<'a, 'b> Ctx<'a, 'b> {
     /// The sentence `start..end` of `text`; `lower` is `text` in ASCII lower case (same byte
-    /// offsets).
-    pub fn new(text: &'a str, lower: &'a str, start: usize, end: usize) -> Self {
-        let toks = tokenize(&text[start..end], start);
-        // Collected from exact-size iterators: no capacity test per token. The lower-cased words
+    /// offsets). The per-token vectors are refilled in `buffers`.
+    pub fn new(
+        text: &'a str,
+        lower: &'a str,
+        start: usize,
+        end: usize,
+        buffers: &'b mut Buffers<'a>,
+    ) -> Self {
+        let Buffers {
+            toks,
+            words,
+            written,
+            classes,
+        } = buffers;
+        // Room for the tokenizer's first guess, about one token per four bytes.
+        emptied_with_room(toks, (end - start) / 4 + 1);
+        tokenize(&text[start..end], start, toks);
+        let n = toks.len();
+        emptied_with_room(written, n);
+        emptied_with_room(words, n);
+        emptied_with_room(classes, n);
+        // Extended from exact-size iterators: no capacity test per token. The lower-cased words
         // are copied out of `written`, which sliced them: each span is checked once.
-        let written: Vec<Word> = toks
-            .iter()
-            .map(|t| Word {
-                text: &text[t.start..t.end],
-                lower: &lower[t.start..t.end],
-                is_word: t.kind == TokKind::Word,
-            })
-            .collect();
-        let words = written.iter().map(|w| w.lower).collect();
-        let classes = vec![Cell::new(UNKNOWN); toks.len()];
+        written.extend(toks.iter().map(|t| Word {
+            text: &text[t.start..t.end],
+            lower: &lower[t.start..t.end],
+            is_word: t.kind == TokKind::Word,
+        }));
+        words.extend(written.iter().map(|w| w.lower));
+        classes.resize(n, Cell::new(UNKNOWN));
         Ctx {
             text,
             toks,
@@ -76,7 +101,7 @@ impl<'a> Ctx<'a> {
 
     /// Every token as written and lower-cased.
     pub fn words(&self) -> &[Word<'a>] {
-        &self.written
+        self.written
     }
 
     /// Token `i` as written, "" out of range.
@@ -122,9 +147,20 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A sentence context for tests: `text` lower-cased into `lower` first.
+/// Empties `v` and makes room for `n` items. A vector too small is replaced, not grown (growing
+/// would reallocate and copy the previous sentence's stale items), by one at least twice as large
+/// so that a long document replaces it a few times only.
+fn emptied_with_room<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n.max(2 * v.capacity()));
+    } else {
+        v.clear();
+    }
+}
+
+/// A sentence context for tests: `text` lower-cased into `lower` first (the buffers leaked).
 #[cfg(test)]
-pub fn test_ctx<'a>(text: &'a str, lower: &'a mut String) -> Ctx<'a> {
+pub fn test_ctx<'a>(text: &'a str, lower: &'a mut String) -> Ctx<'a, 'a> {
     *lower = text.to_ascii_lowercase();
-    Ctx::new(text, lower, 0, text.len())
+    Ctx::new(text, lower, 0, text.len(), Box::leak(Box::default()))
 }

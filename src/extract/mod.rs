@@ -215,6 +215,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     let mut paragraph_source: Option<(usize, String)> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
     let mut full_names: HashMap<String, Option<String>> = HashMap::new();
+    let mut buffers = context::Buffers::default();
     for sent in sentences::split(text) {
         let sentence = &text[sent.start..sent.end];
         let holds_figure = may_hold_a_figure(sentence);
@@ -223,7 +224,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if !holds_figure && !attribution::may_name_source(sentence) {
             continue;
         }
-        let ctx = Ctx::new(text, &lower, sent.start, sent.end);
+        let ctx = Ctx::new(text, &lower, sent.start, sent.end, &mut buffers);
         let words = ctx.words();
         // The sentence's date, read only when a source or a figure needs it.
         let date = OnceCell::new();
