@@ -26,8 +26,11 @@ use context::Ctx;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-/// Words that may carry a figure without any digit in the sentence ("Five", "MILLION").
+/// Words that may carry a figure without any digit in the sentence ("Five", "MILLION"): every
+/// head of a spelled numeral but the articles (see [`numbers::HEADS`]; a test holds the two
+/// lists together), and the scale words an article may start ("a million").
 const NUMBER_WORDS: &[&str] = &[
+    "zero",
     "one",
     "two",
     "three",
@@ -352,6 +355,17 @@ mod tests {
         for w in &words {
             let expected = NUMBER_WORDS.contains(&w.to_ascii_lowercase().as_str());
             assert_eq!(is_number_word(w.as_bytes()), expected, "{w:?}");
+        }
+    }
+
+    /// Every word that may start a spelled numeral passes the figure pre-test, or its sentence
+    /// would be skipped ("Zero people died." once was); the articles need a number word after
+    /// them.
+    #[test]
+    fn every_numeral_head_but_the_articles_passes_the_pre_test() {
+        for head in numbers::HEADS.iter().filter(|h| !matches!(**h, "a" | "an")) {
+            assert!(is_number_word(head.as_bytes()), "{head}");
+            assert!(may_hold_a_figure(&format!("{head} people died.")), "{head}");
         }
     }
 

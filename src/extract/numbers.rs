@@ -255,7 +255,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
 /// vague magnitudes, "a", "an", "dozen", "half" and the numbers below twenty and the tens
 /// ("twenty-eight", "three-quarters").
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "tens",
     "hundreds",
     "thousands",
