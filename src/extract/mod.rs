@@ -376,15 +376,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "five", "Five", "x", "year", "-", "--", " ", ",", "'", ".", "million", "the", "s",
         ];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..6 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
+        for s in tokens::pieced_texts(PIECES, 3000, 6, 0x2545_F491_4F6C_DD1D) {
             let general = s
                 .split(|c: char| !c.is_alphabetic() && c != '-')
                 .any(|w| is_number_word(before_hyphen(w.as_bytes())));

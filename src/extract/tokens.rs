@@ -369,6 +369,27 @@ fn scan_number(chars: &impl Chars, mut i: usize) -> usize {
     i
 }
 
+/// `count` texts of `len` pieces each, drawn from `pieces` by a fixed pseudo-random sequence
+/// (`seed`): the same texts on every run, for tests that hold a fast path to a general one.
+#[cfg(test)]
+pub fn pieced_texts(
+    pieces: &'static [&'static str],
+    count: usize,
+    len: usize,
+    mut seed: u64,
+) -> impl Iterator<Item = String> {
+    (0..count).map(move |_| {
+        (0..len)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                pieces[(seed >> 33) as usize % pieces.len()]
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,15 +441,7 @@ mod tests {
             "don't",
             "AT&T",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..24 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
+        for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
             scan_ascii(s.as_bytes(), 3, &mut fast);
             scan(&Ascii(s.as_bytes()), 3, &mut general);
