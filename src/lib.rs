@@ -5,6 +5,7 @@
 //! (pure: no I/O), and [`export`] writes rows in the formats people and programs read.
 
 pub mod allocator;
+mod bytes;
 pub mod cli;
 pub mod export;
 pub mod extract;

@@ -188,7 +188,7 @@ fn three_digit_runs(
         // After a character that joins no run nothing carries over: skip to the next one that
         // may be numeric (an ASCII digit or any other character).
         if run == 0 && !joined {
-            match may_be_numeric(&b[i..]) {
+            match crate::bytes::position(&b[i..], |c| c.is_ascii_digit() || !c.is_ascii()) {
                 Some(p) => i += p,
                 None => break,
             }
@@ -224,25 +224,6 @@ fn three_digit_runs(
         run = 0;
     }
     joined && chain >= 2 && run >= outer
-}
-
-/// The index of the first byte of `b` that is an ASCII digit or not ASCII. Whole 16-byte chunks
-/// are tested first, which the compiler does a chunk to a few instructions: the skip between
-/// numbers runs over most of a sentence's bytes.
-fn may_be_numeric(b: &[u8]) -> Option<usize> {
-    let hit = |c: u8| c.is_ascii_digit() || !c.is_ascii();
-    let mut chunks = b.chunks_exact(16);
-    let mut skipped = 0;
-    for chunk in chunks.by_ref() {
-        if chunk.iter().fold(false, |any, &c| any | hit(c)) {
-            break;
-        }
-        skipped += 16;
-    }
-    b[skipped..]
-        .iter()
-        .position(|&c| hit(c))
-        .map(|p| skipped + p)
 }
 
 fn is_year_like(raw: &str, value: f64) -> bool {
@@ -528,24 +509,6 @@ mod tests {
         assert!(date("on 2024-02-24") && phone("555.123.4567") && phone("12345 67 89012"));
         assert!(!date("from 10,000 to 12,000") && !phone("in 2019 100 people"));
         assert!(!phone("1 2 3") && !phone("12-34567-8 x") && !date("a 1-234-5"));
-    }
-
-    #[test]
-    fn chunked_skip_finds_what_a_byte_scan_finds() {
-        let slow = |b: &[u8]| b.iter().position(|c| c.is_ascii_digit() || !c.is_ascii());
-        let long = "a sentence of words long enough to fill chunks, with no figure at all";
-        for t in [
-            "",
-            "7",
-            "abc",
-            long,
-            &format!("{long}5"),
-            &format!("{long} caf\u{e9}"),
-            &format!("{}9 and more words after it", &long[..31]),
-            &format!("{}\u{2013}", &long[..32]),
-        ] {
-            assert_eq!(may_be_numeric(t.as_bytes()), slow(t.as_bytes()), "{t}");
-        }
     }
 
     /// Returns the reason for each numeral in `text` (`None`: a claim).

@@ -121,16 +121,6 @@ fn before_hyphen(w: &[u8]) -> &[u8] {
     w.split(|&b| b == b'-').next().unwrap_or(w)
 }
 
-/// Whether `b` holds an ASCII digit, tested sixteen bytes at a time: without an early exit
-/// inside a chunk the compiler vectorizes the test.
-fn has_ascii_digit(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(16);
-    chunks
-        .by_ref()
-        .any(|c| c.iter().fold(false, |acc, b| acc | b.is_ascii_digit()))
-        || chunks.remainder().iter().any(u8::is_ascii_digit)
-}
-
 /// The part of each run of letters and hyphens of ASCII text `b` that may be a number word: its
 /// letters before the first hyphen ("five" of "five-year", nothing of "-year"). Letters are found
 /// eight at a time, and the head is cut as the run is read (no second scan for a hyphen).
@@ -155,7 +145,7 @@ fn ascii_word_heads(b: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Whether sentence `s` has a digit or a number word, and so may hold a figure.
 fn may_hold_a_figure(s: &str) -> bool {
-    if has_ascii_digit(s.as_bytes()) {
+    if crate::bytes::any(s.as_bytes(), |b| b.is_ascii_digit()) {
         return true;
     }
     if tokens::is_ascii(s.as_bytes()) {

@@ -41,7 +41,7 @@ impl<'a> Record<'a> {
 fn quick(line: &str) -> Option<Record<'_>> {
     // JSON strings hold no control characters: with none in the line, a string ends at the
     // first quote or backslash, which memchr finds.
-    if has_control(line.as_bytes()) {
+    if crate::bytes::any(line.as_bytes(), |b| b < 0x20) {
         return None;
     }
     let mut r = Reader { s: line, i: 0 };
@@ -91,16 +91,6 @@ fn quick(line: &str) -> Option<Record<'_>> {
         url: url.flatten(),
         title: title.flatten(),
     })
-}
-
-/// Whether `b` holds a control character, tested sixteen bytes at a time: without an early
-/// exit inside a chunk, the compiler vectorizes the test.
-fn has_control(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(16);
-    chunks
-        .by_ref()
-        .any(|c| c.iter().fold(false, |acc, &b| acc | (b < 0x20)))
-        || chunks.remainder().iter().any(|&b| b < 0x20)
 }
 
 /// A position in a line of JSON without control characters.
