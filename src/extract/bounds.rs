@@ -1,6 +1,6 @@
 //! Bounds: "about 10,000" is approximate, "more than 600,000" a lower bound, "up to 400" an upper one.
 
-use super::units::Keyed;
+use super::lexicon::Keyed;
 use crate::model::Bound;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;

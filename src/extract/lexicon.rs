@@ -44,6 +44,35 @@ fn lower_shape(w: &str) -> usize {
     }
 }
 
+/// A table keyed by word (Fx-hashed: the keys are ours), with a bitmap of the keys' shapes (see
+/// [`shape`]): most words looked up (those beside a number, for units and bounds) key nothing,
+/// and one bit test turns them away before the hash lookup.
+pub struct Keyed<V> {
+    shapes: [u64; SHAPES / 64],
+    map: FxHashMap<&'static str, V>,
+}
+
+impl<V> Keyed<V> {
+    pub fn new(map: FxHashMap<&'static str, V>) -> Self {
+        let mut shapes = [0; SHAPES / 64];
+        for key in map.keys() {
+            let s = shape(key);
+            shapes[s / 64] |= 1 << (s % 64);
+        }
+        Keyed { shapes, map }
+    }
+
+    /// The value keyed by `word`.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let s = shape(word);
+        if self.shapes[s / 64] >> (s % 64) & 1 == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+}
+
 /// Words grouped by [`shape`], each with a value: a look-up hashes nothing and compares the word
 /// with the few words of its shape (rarely more than one).
 struct ByShape<V> {

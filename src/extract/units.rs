@@ -1,6 +1,7 @@
 //! Units: currency signs and codes before a number, units of measure and percentages after it,
 //! and the normalised name of each ("dollar", "percentage", "kilometre", "mile per hour").
 
+use super::lexicon::Keyed;
 use crate::model::Kind;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -291,45 +292,6 @@ const UNITS_AFTER: &[(&str, Kind, &str)] = &[
 
 /// Units keyed by one of their tokens, each list longest first.
 type Index = Keyed<Vec<Entry>>;
-
-/// A table keyed by word (Fx-hashed: the keys are ours), with a 1024-bit map of the keys'
-/// shapes: most words beside a number key nothing, and one bit test turns them away before the
-/// hash lookup.
-pub(super) struct Keyed<V> {
-    shapes: [u64; 16],
-    map: FxHashMap<&'static str, V>,
-}
-
-impl<V> Keyed<V> {
-    pub(super) fn new(map: FxHashMap<&'static str, V>) -> Self {
-        let mut shapes = [0; 16];
-        for key in map.keys() {
-            let s = shape(key);
-            shapes[s / 64] |= 1 << (s % 64);
-        }
-        Keyed { shapes, map }
-    }
-
-    /// The value keyed by `word`.
-    #[inline]
-    pub(super) fn get(&self, word: &str) -> Option<&V> {
-        let s = shape(word);
-        if self.shapes[s / 64] >> (s % 64) & 1 == 0 {
-            return None;
-        }
-        self.map.get(word)
-    }
-}
-
-/// A word's shape: its length, first and last byte mixed into ten bits.
-fn shape(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (first, last) = (b.first().copied(), b.last().copied());
-    let mixed = (b.len() as u32).wrapping_mul(0x9E37_79B9)
-        ^ u32::from(first.unwrap_or(0)).wrapping_mul(0x85EB_CA6B)
-        ^ u32::from(last.unwrap_or(0)).wrapping_mul(0xC2B2_AE35);
-    (mixed >> 22) as usize
-}
 
 /// Units after a number, keyed by their first token.
 static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| {
