@@ -8,6 +8,7 @@
 //! becomes "Waymo" (the unit says "jobs"), and a concept that is nothing but the unit
 //! ("4,000 people" -> "people") becomes none.
 
+use super::lexicon::WordSet;
 use super::units::singular;
 
 /// `concept` reported as content words, parts separated by ", " as before; `None` when nothing
@@ -85,9 +86,8 @@ fn reported(concept: &str, unit: Option<&str>, unit_normalized: Option<&str>) ->
     let mut kept_parts = 0;
     let mut rest = concept;
     loop {
-        // `concept.split(", ")`, without setting up a substring search per concept.
-        let (part, next) = match rest.as_bytes().windows(2).position(|w| w == b", ") {
-            Some(i) => (&rest[..i], Some(&rest[i + 2..])),
+        let (part, next) = match split_at_comma(rest) {
+            Some((part, next)) => (part, Some(next)),
             None => (rest, None),
         };
         let start = out.len();
@@ -169,69 +169,26 @@ fn without_possessive(word: &str) -> &str {
     word
 }
 
-/// Whether `word` is one of the words a concept is reported without, in any ASCII case:
-/// articles, prepositions, "and", possessive and demonstrative determiners. "or" stays:
-/// "killed or wounded" is not "killed and wounded".
+/// Articles, prepositions, "and", possessive and demonstrative determiners: the words a
+/// concept is reported without. "or" stays: "killed or wounded" is not "killed and wounded".
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "a", "an", "the", "and", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+    "into", "onto", "over", "under", "about", "across", "within", "without", "between", "among",
+    "through", "during", "via", "per", "as", "than", "its", "their", "his", "her", "our", "your",
+    "my", "this", "that", "these", "those", "which", "who", "whose",
+]);
+
+/// Whether `word` is one of [`FUNCTION_WORDS`], in any ASCII case.
 pub fn is_function_word(word: &str) -> bool {
-    // No function word is longer ("without", "between"): most words are turned away here.
-    let mut buf = [0u8; LONGEST_FUNCTION_WORD];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    for (l, b) in lower.iter_mut().zip(word.bytes()) {
-        *l = b.to_ascii_lowercase();
-    }
-    // A match on the bytes: a length test and a few byte compares, no hashing.
-    matches!(
-        &*lower,
-        b"a" | b"an"
-            | b"the"
-            | b"and"
-            | b"but"
-            | b"of"
-            | b"in"
-            | b"on"
-            | b"at"
-            | b"to"
-            | b"for"
-            | b"from"
-            | b"by"
-            | b"with"
-            | b"into"
-            | b"onto"
-            | b"over"
-            | b"under"
-            | b"about"
-            | b"across"
-            | b"within"
-            | b"without"
-            | b"between"
-            | b"among"
-            | b"through"
-            | b"during"
-            | b"via"
-            | b"per"
-            | b"as"
-            | b"than"
-            | b"its"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"our"
-            | b"your"
-            | b"my"
-            | b"this"
-            | b"that"
-            | b"these"
-            | b"those"
-            | b"which"
-            | b"who"
-            | b"whose"
-    )
+    FUNCTION_WORDS.contains_ignoring_ascii_case(word)
 }
 
-/// The length of the longest function word.
-const LONGEST_FUNCTION_WORD: usize = 7;
+/// `s` split at its first ", " ("Ford (F), workers" -> "Ford (F)", "workers"), by a byte scan:
+/// no substring searcher is set up for these short strings.
+pub fn split_at_comma(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().windows(2).position(|w| w == b", ")?;
+    Some((&s[..i], &s[i + 2..]))
+}
 
 /// Whether `words` say no more than the unit: "jobs" for "jobs", "degrees" for "degree".
 fn names_unit(words: &str, unit: Option<&str>, unit_normalized: Option<&str>) -> bool {

@@ -262,11 +262,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             {
                 concept.clone_from(prev);
             }
-            // The source is not what a figure is about: "US officials say 3,000 troops". (The
-            // concept split at its first ", " by a byte scan: no substring searcher per figure.)
+            // The source is not what a figure is about: "US officials say 3,000 troops".
             if let (Some(c), Some(src)) = (&concept, &source)
-                && let Some(comma) = c.as_bytes().windows(2).position(|w| w == b", ")
-                && let (owner, thing) = (&c[..comma], &c[comma + 2..])
+                && let Some((owner, thing)) = keywords::split_at_comma(c)
                 && (src.contains(owner) || owner.contains(src.as_str()))
             {
                 concept = Some(thing.to_string());
