@@ -28,33 +28,17 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
     if let Some(v) = parse_short(raw) {
         return Some(v);
     }
-    // Plain ASCII digits and points parse as they are.
-    if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let v: f64 = raw.parse().ok()?;
-        return v.is_finite().then_some(v);
-    }
-    // The ASCII digits and points, at most one byte per character of `raw`: on the stack for
-    // the usual short numeral.
-    let mut stack = [0u8; 64];
-    let mut heap = Vec::new();
-    let buf = match stack.get_mut(..raw.len()) {
-        Some(buf) => buf,
-        None => {
-            heap.resize(raw.len(), 0);
-            &mut heap[..]
-        }
-    };
-    let mut n = 0;
+    // Anything else ("10 000", other scripts' digits, very long numerals): its digits and
+    // point in ASCII.
+    let mut ascii = String::with_capacity(raw.len());
     for c in raw.chars() {
         if let Some(d) = digit_value(c) {
-            buf[n] = char::from_digit(d, 10)? as u8;
-            n += 1;
+            ascii.push(char::from_digit(d, 10)?);
         } else if c == '.' {
-            buf[n] = b'.';
-            n += 1;
+            ascii.push('.');
         }
     }
-    let v: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
+    let v: f64 = ascii.parse().ok()?;
     v.is_finite().then_some(v)
 }
 
