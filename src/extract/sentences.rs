@@ -1,5 +1,7 @@
 //! Sentence and paragraph boundaries, aware of abbreviations ("Oct. 28", "U.S.", "T.R. Reid").
 
+use super::lexicon::WordSet;
+
 /// A sentence: byte span in the document text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -11,78 +13,18 @@ pub struct Sentence {
 /// The longest sentence read as one; longer runs are cut at spaces.
 pub const MAX_SENTENCE: usize = 1_000;
 
-/// Whether `word` is, in any ASCII case, a word whose trailing period does not end a sentence:
-/// the word is lower-cased on the stack and matched in one go (it runs at every period).
+/// Words whose trailing period does not end a sentence.
+static ABBREVIATIONS: WordSet = WordSet::new(&[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "pres", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "inc", "ltd", "co",
+    "corp", "jr", "sr", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "approx", "est", "dept", "govt",
+    "fig", "vol", "pp", "al",
+]);
+
+/// Whether `word` is one of [`ABBREVIATIONS`] in any ASCII case (it runs at every period).
 fn is_listed_abbreviation(word: &str) -> bool {
-    let mut buf = [0u8; 6];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    // Byte by byte: a copy of a few bytes of varying length would call memcpy.
-    for (l, b) in lower.iter_mut().zip(word.bytes()) {
-        *l = b.to_ascii_lowercase();
-    }
-    matches!(
-        &*lower,
-        b"mr"
-            | b"mrs"
-            | b"ms"
-            | b"dr"
-            | b"prof"
-            | b"gen"
-            | b"lt"
-            | b"col"
-            | b"maj"
-            | b"capt"
-            | b"sgt"
-            | b"adm"
-            | b"sen"
-            | b"rep"
-            | b"gov"
-            | b"pres"
-            | b"st"
-            | b"mt"
-            | b"ft"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"no"
-            | b"nos"
-            | b"vs"
-            | b"v"
-            | b"etc"
-            | b"e.g"
-            | b"i.e"
-            | b"inc"
-            | b"ltd"
-            | b"co"
-            | b"corp"
-            | b"jr"
-            | b"sr"
-            | b"a.m"
-            | b"p.m"
-            | b"u.s"
-            | b"u.k"
-            | b"u.n"
-            | b"e.u"
-            | b"approx"
-            | b"est"
-            | b"dept"
-            | b"govt"
-            | b"fig"
-            | b"vol"
-            | b"pp"
-            | b"al"
-    )
+    ABBREVIATIONS.contains_ignoring_ascii_case(word)
 }
 
 fn is_abbreviation(word: &str) -> bool {
