@@ -9,6 +9,7 @@ mod bytes;
 pub mod cli;
 pub mod export;
 pub mod extract;
+pub mod files;
 pub mod input;
 pub mod model;
 

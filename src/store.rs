@@ -29,7 +29,7 @@
 //! eight hex digits), and its claim ids are computed from that unique id.
 
 use crate::metrics::Catalog;
-use crate::model::{Bound, Claim, Direction, Kind};
+use crate::model::{Bound, Claim, Direction, Kind, Role};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -43,7 +43,7 @@ pub const CLAIMS_DIR: &str = "claims";
 pub const DOCUMENTS_DIR: &str = "documents";
 pub const COMMITS_DIR: &str = "commits";
 pub const LOCK_FILE: &str = ".lock";
-const TMP_PREFIX: &str = ".tmp-";
+use crate::files::{TMP_PREFIX, io_reason, write_with as write_atomic};
 
 /// A claim as stored: the claim and its document's source (front matter `source:`).
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +93,7 @@ pub fn claims_schema() -> Schema {
         Field::new("published".into(), DataType::Date),
         Field::new("as_of".into(), DataType::Date),
         Field::new("metric".into(), s.clone()),
+        Field::new("metric_match".into(), s.clone()),
         Field::new("concept".into(), s.clone()),
         Field::new("value".into(), f.clone()),
         Field::new("low".into(), f.clone()),
@@ -102,7 +103,12 @@ pub fn claims_schema() -> Schema {
         Field::new("kind".into(), s.clone()),
         Field::new("bound".into(), s.clone()),
         Field::new("direction".into(), s.clone()),
+        Field::new("role".into(), s.clone()),
         Field::new("previous".into(), f),
+        Field::new("previous_text".into(), s.clone()),
+        Field::new("previous_start".into(), DataType::UInt32),
+        Field::new("previous_end".into(), DataType::UInt32),
+        Field::new("previous_as_of".into(), DataType::Date),
         Field::new("attribution".into(), s.clone()),
         Field::new("text".into(), s.clone()),
         Field::new("start".into(), DataType::UInt32),
@@ -111,6 +117,17 @@ pub fn claims_schema() -> Schema {
         Field::new("source".into(), s),
     ])
 }
+
+/// Columns of [`claims_schema`] that parts written by earlier versions lack; such parts read
+/// with these columns null (a null role is read as the level/change rule of those versions).
+pub const ADDED_CLAIM_COLUMNS: &[&str] = &[
+    "metric_match",
+    "role",
+    "previous_text",
+    "previous_start",
+    "previous_end",
+    "previous_as_of",
+];
 
 /// The columns of a documents part and their types.
 pub fn documents_schema() -> Schema {
@@ -150,6 +167,10 @@ fn u32_col(name: &str, values: impl Iterator<Item = u32>) -> Column {
     UInt32Chunked::from_iter_values(name.into(), values).into_column()
 }
 
+fn opt_u32_col(name: &str, values: impl Iterator<Item = Option<u32>>) -> Column {
+    UInt32Chunked::from_iter_options(name.into(), values).into_column()
+}
+
 fn date_col(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
     Int32Chunked::from_iter_options(name.into(), values.map(|d| d.map(date_to_days)))
         .into_date()
@@ -165,6 +186,7 @@ pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
         date_col("published", c().map(|c| c.published)),
         date_col("as_of", c().map(|c| c.as_of)),
         str_col("metric", c().map(|c| c.metric.as_deref())),
+        str_col("metric_match", c().map(|c| c.metric_match.as_deref())),
         str_col("concept", c().map(|c| c.concept.as_deref())),
         f64_col("value", c().map(|c| Some(c.value))),
         f64_col("low", c().map(|c| c.low)),
@@ -174,7 +196,12 @@ pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
         str_col("kind", c().map(|c| Some(c.kind.name()))),
         str_col("bound", c().map(|c| Some(c.bound.symbol()))),
         str_col("direction", c().map(|c| c.direction.map(Direction::name))),
+        str_col("role", c().map(|c| Some(c.role.name()))),
         f64_col("previous", c().map(|c| c.previous)),
+        str_col("previous_text", c().map(|c| c.previous_text.as_deref())),
+        opt_u32_col("previous_start", c().map(|c| c.previous_start)),
+        opt_u32_col("previous_end", c().map(|c| c.previous_end)),
+        date_col("previous_as_of", c().map(|c| c.previous_as_of)),
         str_col("attribution", c().map(|c| c.attribution.as_deref())),
         str_col("text", c().map(|c| Some(c.text.as_str()))),
         u32_col("start", c().map(|c| c.start)),
@@ -253,6 +280,12 @@ pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
         s("text")?,
     );
     let (start, end, sentence, source) = (u("start")?, u("end")?, s("sentence")?, s("source")?);
+    let (metric_match, role, previous_text) = (s("metric_match")?, s("role")?, s("previous_text")?);
+    let (previous_start, previous_end, previous_as_of) = (
+        u("previous_start")?,
+        u("previous_end")?,
+        d("previous_as_of")?,
+    );
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         out.push(StoredClaim {
@@ -262,6 +295,7 @@ pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
                 published: published[i],
                 as_of: as_of[i],
                 metric: metric[i].clone(),
+                metric_match: metric_match[i].clone(),
                 concept: concept[i].clone(),
                 value: value[i].unwrap_or(f64::NAN),
                 low: low[i],
@@ -278,7 +312,18 @@ pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
                     Some("down") => Some(Direction::Down),
                     _ => None,
                 },
+                role: role[i].as_deref().and_then(Role::from_name).unwrap_or(
+                    if direction[i].is_some() && previous[i].is_none() {
+                        Role::Change
+                    } else {
+                        Role::Level
+                    },
+                ),
                 previous: previous[i],
+                previous_text: previous_text[i].clone(),
+                previous_start: previous_start[i],
+                previous_end: previous_end[i],
+                previous_as_of: previous_as_of[i],
                 attribution: attribution[i].clone(),
                 text: text[i].clone().unwrap_or_default(),
                 start: start[i].unwrap_or(0),
@@ -340,27 +385,11 @@ pub struct Store {
     pub foreign: Vec<PathBuf>,
 }
 
-fn io_context(e: &std::io::Error) -> &'static str {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder",
-        std::io::ErrorKind::PermissionDenied => "permission denied",
-        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system",
-        _ => "",
-    }
-}
-
-fn describe(e: &std::io::Error) -> String {
-    match io_context(e) {
-        "" => e.to_string(),
-        s => s.to_string(),
-    }
-}
-
 fn list_dir(dir: &Path) -> anyhow::Result<Vec<String>> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => bail!("{}: cannot list: {}", dir.display(), describe(&e)),
+        Err(e) => bail!("{}: cannot list: {}", dir.display(), io_reason(&e)),
     };
     let mut names = Vec::new();
     for entry in rd {
@@ -392,7 +421,7 @@ impl Store {
             Err(e) => bail!(
                 "{}: cannot open the store: {}",
                 root.display(),
-                describe(&e)
+                io_reason(&e)
             ),
         }
         let catalog = Catalog::load(&crate::metrics::catalog_path(root))?;
@@ -570,8 +599,11 @@ impl Store {
             .iter()
             .map(|p| PlRefPath::new(p.to_string_lossy().as_ref()))
             .collect();
+        // The schema is given, so parts of earlier versions read their added columns as null.
         let args = ScanArgsParquet {
             glob: false,
+            schema: Some(Arc::new(schema)),
+            allow_missing_columns: true,
             ..Default::default()
         };
         LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
@@ -656,6 +688,9 @@ fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
         })?;
     for (name, dtype) in schema.iter() {
         let Some(field) = got.get(name) else {
+            if ADDED_CLAIM_COLUMNS.contains(&name.as_str()) {
+                continue;
+            }
             bail!("{}: damaged part: no column {name:?}", path.display());
         };
         let have = DataType::from_arrow_field(field);
@@ -667,45 +702,6 @@ fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsynced, renamed
-/// into place, the folder fsynced.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!("{TMP_PREFIX}{}-{name}", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", dir.display(), describe(&e)))?;
-        write(&mut f)?;
-        f.flush()?;
-        f.sync_all()
-            .with_context(|| format!("{}: cannot sync", tmp.display()))?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("{}: cannot rename into place", path.display()))?;
-        sync_dir(&dir)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn sync_dir(dir: &Path) -> anyhow::Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .with_context(|| format!("{}: cannot sync the folder", dir.display()))
 }
 
 /// Writes a frame as a Parquet file, atomically.
@@ -753,7 +749,7 @@ impl Writer {
             anyhow::anyhow!(
                 "{}: cannot create the store: {}",
                 root.display(),
-                describe(&e)
+                io_reason(&e)
             )
         })?;
         let lock_path = root.join(LOCK_FILE);
@@ -766,7 +762,7 @@ impl Writer {
                 anyhow::anyhow!(
                     "{}: cannot write to the store: {}",
                     root.display(),
-                    describe(&e)
+                    io_reason(&e)
                 )
             })?;
         if !fs4::fs_std::FileExt::try_lock_exclusive(&lock)
@@ -782,7 +778,7 @@ impl Writer {
         for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
             let dir = root.join(sub);
             std::fs::create_dir_all(&dir).map_err(|e| {
-                anyhow::anyhow!("{}: cannot create: {}", dir.display(), describe(&e))
+                anyhow::anyhow!("{}: cannot create: {}", dir.display(), io_reason(&e))
             })?;
         }
         let store = Store::open(root)?;

@@ -193,6 +193,9 @@ fn bad_input_fails_cleanly() {
     let data = test_store(tmp.path());
     let out = tmp.path().join("x.png");
     let x = out.to_str().unwrap();
+    // A path under a regular file: no folder can be made there.
+    std::fs::write(tmp.path().join("file"), "x").unwrap();
+    let blocked = tmp.path().join("file/sub");
 
     let o = figtrack(&data, &["chart", "nk-troops", "-o", x]);
     assert_clean_failure(&o, "unknown metric \"nk-troops\"");
@@ -230,21 +233,34 @@ fn bad_input_fails_cleanly() {
             "chart",
             "personnel-losses",
             "-o",
-            "/nonexistent-folder/x.png",
+            blocked.join("x.png").to_str().unwrap(),
         ],
     );
-    assert_clean_failure(&o, "/nonexistent-folder/x.png: cannot write");
+    assert_clean_failure(&o, "a part of the path is a file");
 
+    // A missing folder is created; one under a file cannot be.
+    let made = tmp.path().join("new/charts");
     let o = figtrack(
         &data,
         &[
             "chart",
             "personnel-losses",
             "--out-dir",
-            "/nonexistent-folder",
+            made.to_str().unwrap(),
         ],
     );
-    assert_clean_failure(&o, "no such folder");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(made.join("personnel-losses.png").is_file());
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "--out-dir",
+            blocked.to_str().unwrap(),
+        ],
+    );
+    assert_clean_failure(&o, "a part of the path is a file");
 
     let o = figtrack(
         &data,

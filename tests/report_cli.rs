@@ -67,6 +67,7 @@ fn report_has_every_file_and_article_text_stays_text() {
     assert_eq!(
         list(&out),
         [
+            ".figtrack-report",
             "claims.csv",
             "index.html",
             "index.md",

@@ -21,7 +21,6 @@ pub mod ticks;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
-use std::path::Path;
 
 /// Default picture size: 16:9, legible in a story and on a slide.
 pub const DEFAULT_WIDTH: u32 = 1200;
@@ -199,50 +198,7 @@ pub fn render_png(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<
     encode_png(&render_rgb(input, kind, size)?, size)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder renamed into place, so
-/// the file is either the old one or the whole new one.
-pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(anyhow::anyhow!(
-            "{}: cannot write: {}",
-            path.display(),
-            io_reason(&e)
-        ));
-    }
-    Ok(())
-}
-
-/// A short reason for an I/O error ("no such folder", "permission denied").
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        std::io::ErrorKind::NotADirectory => "a part of the path is a file".into(),
-        std::io::ErrorKind::StorageFull => "no space left on the device".into(),
-        _ => e.to_string(),
-    }
-}
+pub use crate::files::io_reason;
 
 /// The change annotation of the latest observation: "10,000 (+7,000, x3.3 since 23 Oct)".
 pub fn latest_annotation(input: &ChartInput) -> Option<String> {

@@ -6,7 +6,8 @@
 //! "up to"), a step line for running totals, the latest value and its change written beside it,
 //! anomalies and conflicts ringed. `--changes` draws the change from one observation to the
 //! next as bars instead. Files are `DIR/METRIC.png` (`METRIC-changes.png`), in the current
-//! folder by default, or the one file `-o FILE.png` for a single metric. Each file is written
+//! folder by default (created if missing), or the one file `-o FILE.png` for a single metric
+//! (`-o -`: standard output). Each file is written
 //! whole or not at all; the paths written are printed. Fonts are embedded: no system fonts are
 //! needed.
 
@@ -17,6 +18,7 @@ use crate::store::Store;
 use anyhow::bail;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,11 +88,9 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         Kind::Level
     };
     let dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    if args.output.is_none() && !dir.is_dir() {
-        bail!(
-            "{}: no such folder; create it first or choose another with --out-dir",
-            dir.display()
-        );
+    let to_stdout = args.output.as_deref().is_some_and(crate::files::is_stdout);
+    if to_stdout && std::io::stdout().is_terminal() {
+        bail!("a PNG is binary: redirect standard output to a file, or name one with -o FILE.png");
     }
     let targets: Vec<PathBuf> = series
         .iter()
@@ -108,8 +108,14 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         .par_iter()
         .map(|s| chart::render_png(&s.chart_input(), kind, size))
         .collect::<anyhow::Result<_>>()?;
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&pngs[0])?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     for (path, png) in targets.iter().zip(&pngs) {
-        chart::write_file_atomic(path, png)?;
+        crate::files::write_bytes(path, png)?;
         println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -11,7 +11,7 @@
 
 use crate::export::{Format, parquet as frames};
 use crate::series::{self, Filter};
-use crate::store::{self, Store};
+use crate::store::Store;
 use polars::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -81,7 +81,10 @@ fn write(
     }
 }
 
-pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
+    if args.output.as_deref().is_some_and(crate::files::is_stdout) {
+        args.output = None;
+    }
     let format = args
         .format
         .unwrap_or_else(|| format_of(args.output.as_deref()));
@@ -105,7 +108,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            store::write_atomic(path, |f| {
+            crate::files::write_with(path, |f| {
                 let mut buf = std::io::BufWriter::with_capacity(1 << 16, f);
                 write(format, &mut buf, &mut df, !args.no_bom)?;
                 buf.flush()?;

@@ -411,6 +411,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     published: Some(date),
                     as_of: Some(date),
                     metric: Some(metric),
+                    metric_match: None,
                     concept: Some(f.clone()),
                     value,
                     low: None,
@@ -420,7 +421,12 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     kind,
                     bound,
                     direction: None,
+                    role: crate::model::Role::Level,
                     previous: None,
+                    previous_text: None,
+                    previous_start: None,
+                    previous_end: None,
+                    previous_as_of: None,
                     attribution: source.clone(),
                     sentence: format!("{f}: {text} on {date} ({file_name}, {})", r.at),
                     text,
@@ -572,7 +578,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 catalog_path.display()
             )
         })?;
-        store::write_atomic(&catalog_path, |f| {
+        crate::files::write_with(&catalog_path, |f| {
             use std::io::Write;
             f.write_all(catalog_text.as_bytes())?;
             Ok(())

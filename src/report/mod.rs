@@ -11,8 +11,11 @@
 //!
 //! Each metric section holds its charts, a table of observations (value, interval, delta,
 //! ratio, per-day rate, flags) and the claims behind them (source, date, the sentence quoted).
-//! The folder is written beside the target under a temporary name and renamed into place, so a
-//! reader never sees half a report; a failed run leaves the old report (if any) as it was.
+//! NAME/.figtrack-report   the marker: this folder is figtrack's, and the files it wrote
+//!
+//! The folder is written beside the target under a temporary name and moved into place; a
+//! failed run leaves the old report (if any) as it was. figtrack replaces only a folder it
+//! wrote, and in it only the files it wrote (see [`write`]).
 
 pub mod html;
 pub mod markdown;
@@ -539,11 +542,76 @@ pub struct Written {
     pub charts: usize,
 }
 
+/// The file in a report folder that marks it as figtrack's and lists the files it wrote there.
+pub const MARKER: &str = ".figtrack-report";
+const MARKER_HEAD: &str = "figtrack report: the files figtrack wrote here, one a line";
+
+/// A name figtrack may have written in a report folder: a plain file name, no path.
+fn plain_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', '\0'])
+}
+
+/// The files figtrack wrote in the folder `out`, when it is a report figtrack wrote: the list in
+/// its marker, or, for a report written before markers, every entry when each is a regular file
+/// named as report files are (index.html, index.md, series.csv, claims.csv, *.png). `None`: not
+/// a report, or files in it that figtrack did not write (named in the error).
+fn report_files(out: &Path) -> anyhow::Result<Vec<String>> {
+    let entries: Vec<(String, std::fs::FileType)> = std::fs::read_dir(out)
+        .and_then(|d| {
+            d.map(|e| {
+                e.and_then(|e| Ok((e.file_name().to_string_lossy().into_owned(), e.file_type()?)))
+            })
+            .collect()
+        })
+        .map_err(|e| anyhow::anyhow!("{}: cannot list: {}", out.display(), io_reason(&e)))?;
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marker = out.join(MARKER);
+    if std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+        let text = std::fs::read_to_string(&marker)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", marker.display(), io_reason(&e)))?;
+        let mut lines = text.lines();
+        if lines.next() == Some(MARKER_HEAD) {
+            return Ok(lines
+                .filter(|l| plain_name(l))
+                .map(str::to_string)
+                .collect());
+        }
+    }
+    let legacy = |name: &str, ty: &std::fs::FileType| {
+        ty.is_file()
+            && (matches!(
+                name,
+                "index.html" | "index.md" | "series.csv" | "claims.csv"
+            ) || (plain_name(name) && name.ends_with(".png")))
+    };
+    let foreign: Vec<&str> = entries
+        .iter()
+        .filter(|(n, t)| !legacy(n, t))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if foreign.is_empty() {
+        return Ok(entries.into_iter().map(|(n, _)| n).collect());
+    }
+    let shown: Vec<&str> = foreign.iter().take(3).copied().collect();
+    bail!(
+        "{}: exists and is not a figtrack report (it holds {}{}, which figtrack did not write); \
+         choose another folder with -o, or move it away",
+        out.display(),
+        shown.join(", "),
+        if foreign.len() > 3 { ", ..." } else { "" }
+    )
+}
+
 /// Writes the report of `metrics` to the folder `out`, replacing an earlier report there.
 ///
-/// Refuses to replace a file or a folder that is not a report. The report is written to a
-/// hidden folder beside `out` and renamed into place; on failure the hidden folder is removed
-/// and `out` is left as it was.
+/// figtrack only ever replaces or removes files it wrote: a folder is a report when it holds
+/// figtrack's marker (which lists the files written) or nothing but report files; any other
+/// folder is refused, and a file the user added to a report folder is left alone. The report is
+/// written to a hidden folder beside `out` first; a new folder is renamed into place whole, an
+/// existing report has each of its files replaced by rename, then the files of the old report
+/// that the new one does not have are removed, then the marker is written.
 pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Result<Written> {
     let name = out
         .file_name()
@@ -560,31 +628,19 @@ pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Re
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    match std::fs::symlink_metadata(out) {
-        Ok(m) if m.is_dir() => {
-            let is_report = out.join("index.html").is_file();
-            let empty = std::fs::read_dir(out)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-            if !is_report && !empty {
-                bail!(
-                    "{}: exists and is not a figtrack report (no index.html); choose another \
-                     folder with -o, or move it away",
-                    out.display()
-                );
-            }
-        }
+    let old_files = match std::fs::symlink_metadata(out) {
+        Ok(m) if m.is_dir() => Some(report_files(out)?),
         Ok(_) => bail!(
             "{}: exists and is not a folder; choose another name with -o",
             out.display()
         ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => bail!(
             "{}: cannot create the folder: a part of the path is a file",
             parent.display()
         ),
         Err(e) => bail!("{}: cannot use: {}", out.display(), io_reason(&e)),
-    }
+    };
     std::fs::create_dir_all(&parent).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot create the folder: {}",
@@ -594,7 +650,6 @@ pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Re
     })?;
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
     let _ = std::fs::remove_dir_all(&tmp);
     remove_leftovers(&parent, &name);
     std::fs::create_dir(&tmp).map_err(|e| {
@@ -606,22 +661,21 @@ pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Re
     })?;
     let doc = document(metrics, opts);
     let result = write_files(&tmp, metrics, &doc, opts).and_then(|()| {
-        // Replace: the old report moves aside, the new one takes its name, the old goes.
-        if out.exists() {
-            std::fs::rename(out, &old).map_err(|e| {
-                anyhow::anyhow!("{}: cannot replace: {}", out.display(), io_reason(&e))
-            })?;
-            if let Err(e) = std::fs::rename(&tmp, out) {
-                let _ = std::fs::rename(&old, out);
-                bail!("{}: cannot replace: {}", out.display(), io_reason(&e));
-            }
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
-            std::fs::rename(&tmp, out).map_err(|e| {
-                anyhow::anyhow!("{}: cannot write: {}", out.display(), io_reason(&e))
-            })?;
+        let mut files: Vec<String> = std::fs::read_dir(&tmp)?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()?;
+        files.sort();
+        let mut marker = format!("{MARKER_HEAD}\n");
+        for f in &files {
+            marker.push_str(f);
+            marker.push('\n');
         }
-        Ok(())
+        std::fs::write(tmp.join(MARKER), marker)?;
+        match &old_files {
+            None => std::fs::rename(&tmp, out)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", out.display(), io_reason(&e))),
+            Some(old) => replace_files(&tmp, out, &files, old),
+        }
     });
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -637,6 +691,39 @@ pub fn write(metrics: &[MetricSeries], out: &Path, opts: &Options) -> anyhow::Re
         metrics: doc.sections.len(),
         charts,
     })
+}
+
+/// Moves the new report's `files` from `tmp` into the existing report folder `out`, removes the
+/// files of the old report (`old`) that the new one lacks, and writes the marker last.
+fn replace_files(tmp: &Path, out: &Path, files: &[String], old: &[String]) -> anyhow::Result<()> {
+    let cannot =
+        |e: std::io::Error| anyhow::anyhow!("{}: cannot replace: {}", out.display(), io_reason(&e));
+    // A name the new report needs that holds something other than a regular file stays as it is.
+    for f in files {
+        if let Ok(m) = std::fs::symlink_metadata(out.join(f))
+            && !m.is_file()
+        {
+            bail!(
+                "{}: holds {f}, which is not a file figtrack wrote; move it away",
+                out.display()
+            );
+        }
+    }
+    for f in files {
+        std::fs::rename(tmp.join(f), out.join(f)).map_err(cannot)?;
+    }
+    for f in old {
+        let path = out.join(f);
+        if !files.contains(f)
+            && f != MARKER
+            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+        {
+            std::fs::remove_file(&path).map_err(cannot)?;
+        }
+    }
+    std::fs::rename(tmp.join(MARKER), out.join(MARKER)).map_err(cannot)?;
+    std::fs::remove_dir(tmp).map_err(cannot)?;
+    crate::files::sync_dir(out)
 }
 
 #[cfg(test)]

@@ -1,0 +1,235 @@
+//! figtrack never deletes or replaces a file it did not write: report folders, `-o` targets that
+//! are links, devices or pipes, and a linked catalog (issue 14: D1, D2, D18).
+
+mod tracker_common;
+
+use std::os::unix::fs::{FileTypeExt, symlink};
+use std::path::Path;
+use tracker_common::*;
+
+/// A store made by ingesting the bundled samples.
+fn sample_store(dir: &Path) -> std::path::PathBuf {
+    let data = store_with_catalog(dir);
+    ok(
+        &data,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    data
+}
+
+#[test]
+fn report_refuses_a_folder_holding_files_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let proj = tmp.path().join("proj");
+    let data = proj.join("data");
+    std::fs::create_dir_all(&proj).unwrap();
+    ok(
+        &data,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    std::fs::write(proj.join("index.html"), "<p>page</p>").unwrap();
+    std::fs::write(proj.join("notes.md"), "draft").unwrap();
+    let before = snapshot(&proj);
+    let err = fails(&data, &["report", "-o", proj.to_str().unwrap()]);
+    assert!(err.contains("not a figtrack report"), "{err}");
+    assert!(err.contains("notes.md") || err.contains("data"), "{err}");
+    assert_eq!(snapshot(&proj), before, "nothing in the folder changed");
+}
+
+#[test]
+fn replacing_a_report_keeps_files_a_user_added() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    let out = tmp.path().join("reports/today");
+    ok(&data, &["report", "-o", out.to_str().unwrap()]);
+    assert!(out.join(".figtrack-report").is_file());
+    std::fs::write(out.join("my-notes.md"), "keep me").unwrap();
+    std::fs::create_dir(out.join("drafts")).unwrap();
+    std::fs::write(out.join("drafts/a.txt"), "and me").unwrap();
+    // A second report of one metric drops the other metrics' charts, and only those.
+    ok(
+        &data,
+        &["report", "nk-troops-in-russia", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("my-notes.md")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("drafts/a.txt")).unwrap(),
+        "and me"
+    );
+    assert!(out.join("nk-troops-in-russia.png").is_file());
+    assert!(
+        !out.join("inflation.png").exists(),
+        "the old report's chart went"
+    );
+    let marker = std::fs::read_to_string(out.join(".figtrack-report")).unwrap();
+    assert!(!marker.contains("my-notes.md"), "{marker}");
+    // No hidden working folder is left beside the report.
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_report_written_before_markers_is_still_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    let out = tmp.path().join("old");
+    ok(&data, &["report", "-o", out.to_str().unwrap()]);
+    std::fs::remove_file(out.join(".figtrack-report")).unwrap();
+    ok(&data, &["report", "-o", out.to_str().unwrap()]);
+    assert!(out.join(".figtrack-report").is_file());
+}
+
+#[test]
+fn output_through_a_link_to_stdout_reaches_stdout_and_keeps_the_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    let link = tmp.path().join("out");
+    symlink("/proc/self/fd/1", &link).unwrap();
+    let text = ok(
+        &data,
+        &[
+            "export",
+            "claims",
+            "--format",
+            "csv",
+            "-o",
+            link.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        text.starts_with("\u{feff}doc,") || text.starts_with("doc,"),
+        "{text:.200}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    let dir = tempfile::tempdir().unwrap();
+    let o = figtrack(&data)
+        .current_dir(dir.path())
+        .args(["export", "series", "--format", "csv", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("nk-troops-in-russia"));
+    assert!(!dir.path().join("-").exists(), "no file named '-'");
+}
+
+#[test]
+fn output_to_a_device_writes_through_and_leaves_the_device() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    // /dev/null itself (root or not, it is writable) and a link to it.
+    ok(&data, &["export", "claims", "-o", "/dev/null"]);
+    let link = tmp.path().join("null");
+    symlink("/dev/null", &link).unwrap();
+    ok(&data, &["export", "claims", "-o", link.to_str().unwrap()]);
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A chart too.
+    ok(
+        &data,
+        &["chart", "nk-troops-in-russia", "-o", link.to_str().unwrap()],
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn output_to_a_fifo_writes_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    let fifo = tmp.path().join("pipe.csv");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+    };
+    ok(
+        &data,
+        &[
+            "export",
+            "series",
+            "--format",
+            "csv",
+            "-o",
+            fifo.to_str().unwrap(),
+        ],
+    );
+    let got = reader.join().unwrap();
+    assert!(String::from_utf8_lossy(&got).contains("nk-troops-in-russia"));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn import_writes_through_a_linked_catalog() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shared_catalog = tmp.path().join("shared-metrics.toml");
+    std::fs::copy(at("data/metrics.toml"), &shared_catalog).unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    symlink(&shared_catalog, data.join("metrics.toml")).unwrap();
+    let csv = tmp.path().join("figures.csv");
+    std::fs::write(&csv, "date,v\n2024-01-01,10\n2024-01-02,12\n").unwrap();
+    ok(
+        &data,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--metric",
+            "imported-x",
+            "--value-field",
+            "v",
+        ],
+    );
+    assert!(
+        std::fs::symlink_metadata(data.join("metrics.toml"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    let text = std::fs::read_to_string(&shared_catalog).unwrap();
+    assert!(
+        text.contains("imported-x"),
+        "the shared catalog got the entry"
+    );
+}
