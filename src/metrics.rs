@@ -321,12 +321,10 @@ pub fn slug(text: &str) -> String {
         .join("-")
 }
 
-/// Claims that state a change ("rose 2.1%", "cut by 300 megawatts": a direction and no previous
-/// value) are deltas, not observations of the level: they are stored but stay out of series and
-/// of the comparisons of `diff`. "10,000, up from 3,000" states the level (and the previous one),
-/// so it is a level.
+/// Only levels form a level series: "10,000, up from 3,000" and "fell to 4.1%" are levels;
+/// "rose 2.1%" is a change, "1,200 a day" a rate (see [`crate::model::Role`]).
 pub fn is_level(claim: &Claim) -> bool {
-    !(claim.direction.is_some() && claim.previous.is_none())
+    claim.role == crate::model::Role::Level
 }
 
 /// The catalog of a data folder.
@@ -346,6 +344,7 @@ mod tests {
             published: None,
             as_of: None,
             metric: None,
+            metric_match: None,
             concept: Some(concept.into()),
             value: 1.0,
             low: None,
@@ -355,7 +354,12 @@ mod tests {
             kind,
             bound: Bound::Exact,
             direction: None,
+            role: crate::model::Role::Level,
             previous: None,
+            previous_text: None,
+            previous_start: None,
+            previous_end: None,
+            previous_as_of: None,
             attribution: None,
             text: "1".into(),
             start: 0,

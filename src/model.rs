@@ -70,6 +70,18 @@ impl Bound {
         }
     }
 
+    /// The bound in words, as CSV writes it (a cell "=" would start a formula in a spreadsheet).
+    pub fn word(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approximate => "about",
+            Bound::MoreThan => "more than",
+            Bound::LessThan => "less than",
+            Bound::AtLeast => "at least",
+            Bound::AtMost => "up to",
+        }
+    }
+
     /// Parses the symbol written by [`Bound::symbol`].
     pub fn from_symbol(s: &str) -> Option<Bound> {
         Some(match s {
@@ -96,6 +108,47 @@ impl fmt::Display for Bound {
 pub enum Direction {
     Up,
     Down,
+}
+
+/// What a figure is, which decides whether it is an observation of a level series.
+///
+/// Only levels form a level series: "10,000 troops", "unemployment fell to 4.1%" (a level reached
+/// by a change). "rose 2.1%", "fell by 300" are changes; "1,200 a day" is a rate; "8,000 of them
+/// in Kursk", "100 killed in one strike", "two captured soldiers" are parts of the running figure
+/// or single events; "10,000 by December", "expected to reach 3%" are targets and forecasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Level,
+    Change,
+    Rate,
+    Part,
+    Target,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Level => "level",
+            Role::Change => "change",
+            Role::Rate => "rate",
+            Role::Part => "part",
+            Role::Target => "target",
+        }
+    }
+
+    /// Parses the name written by [`Role::name`].
+    pub fn from_name(s: &str) -> Option<Role> {
+        Some(match s {
+            "level" => Role::Level,
+            "change" => Role::Change,
+            "rate" => Role::Rate,
+            "part" => Role::Part,
+            "target" => Role::Target,
+            _ => return None,
+        })
+    }
 }
 
 impl Kind {
@@ -127,6 +180,9 @@ pub struct Claim {
     pub published: Option<NaiveDate>,
     pub as_of: Option<NaiveDate>,
     pub metric: Option<String>,
+    /// Why the claim has its metric: the catalog phrase and where it was found
+    /// ("'north korean troops' in concept"), or null for a derived key.
+    pub metric_match: Option<String>,
     pub concept: Option<String>,
     pub value: f64,
     pub low: Option<f64>,
@@ -136,7 +192,14 @@ pub struct Claim {
     pub kind: Kind,
     pub bound: Bound,
     pub direction: Option<Direction>,
+    pub role: Role,
     pub previous: Option<f64>,
+    /// The previous value's surface and byte offsets ("3,000" in "up from 3,000").
+    pub previous_text: Option<String>,
+    pub previous_start: Option<u32>,
+    pub previous_end: Option<u32>,
+    /// The date the previous value held, when the text gives it ("from 2.1% in August").
+    pub previous_as_of: Option<NaiveDate>,
     pub attribution: Option<String>,
     pub text: String,
     pub start: u32,
@@ -161,7 +224,12 @@ pub struct ClaimView<'d, 's> {
     pub kind: Kind,
     pub bound: Bound,
     pub direction: Option<Direction>,
+    pub role: Role,
     pub previous: Option<f64>,
+    pub previous_text: Option<&'d str>,
+    pub previous_start: Option<u32>,
+    pub previous_end: Option<u32>,
+    pub previous_as_of: Option<NaiveDate>,
     pub attribution: Option<&'s str>,
     pub text: &'d str,
     pub start: u32,
@@ -183,6 +251,7 @@ impl ClaimView<'_, '_> {
             published: self.doc.published,
             as_of: self.as_of,
             metric: None,
+            metric_match: None,
             concept: self.concept,
             value: self.value,
             low: self.low,
@@ -192,7 +261,12 @@ impl ClaimView<'_, '_> {
             kind: self.kind,
             bound: self.bound,
             direction: self.direction,
+            role: self.role,
             previous: self.previous,
+            previous_text: self.previous_text.map(str::to_string),
+            previous_start: self.previous_start,
+            previous_end: self.previous_end,
+            previous_as_of: self.previous_as_of,
             attribution: self.attribution.map(str::to_string),
             text: self.text.to_string(),
             start: self.start,

@@ -2,7 +2,7 @@
 //!
 //! A polars lazy query over the store's claim parts:
 //! 1. level claims only: claims with a metric and an as-of date, minus the stated changes
-//!    ("rose 2.1%": a direction and no previous value; see [`crate::metrics::is_level`]);
+//!    (only claims whose role is `level`; see [`crate::model::Role`]);
 //! 2. each claim as an interval ([`crate::detect::Interval`] states the rule: `=` is [v, v],
 //!    `~` is [0.95 v, 1.05 v], `>` (v, inf), `>=` [v, inf), `<` (-inf, v), `<=` (-inf, v], a
 //!    range [low, high]);
@@ -116,14 +116,18 @@ pub fn any_of(c: &str, values: &[String]) -> Expr {
         .unwrap_or(lit(false))
 }
 
-/// Level claims: a metric, an as-of date, a value, and not a stated change.
+/// Level claims: a metric, an as-of date, a value, and the role `level` (claims stored before
+/// roles were recorded: not a stated change).
 pub fn is_level() -> Expr {
+    let legacy = col("role")
+        .is_null()
+        .and(col("direction").is_null().or(col("previous").is_not_null()));
     col("metric")
         .is_not_null()
         .and(col("as_of").is_not_null())
         .and(col("value").is_not_null())
         .and(col("value").is_not_nan())
-        .and(col("direction").is_null().or(col("previous").is_not_null()))
+        .and(col("role").eq(lit("level")).or(legacy))
 }
 
 /// Who states a claim: its attribution, else its document's source (null when neither is known).

@@ -17,6 +17,7 @@ const FIELDS: &[&str] = &[
     "published",
     "as_of",
     "metric",
+    "metric_match",
     "concept",
     "value",
     "low",
@@ -26,7 +27,12 @@ const FIELDS: &[&str] = &[
     "kind",
     "bound",
     "direction",
+    "role",
     "previous",
+    "previous_text",
+    "previous_start",
+    "previous_end",
+    "previous_as_of",
     "attribution",
     "text",
     "start",
@@ -781,8 +787,9 @@ fn csv_format_has_a_header_and_parses_with_the_csv_crate() {
     for (row, claim) in rows.iter().zip(&claims) {
         assert_eq!(row.len(), FIELDS.len());
         assert_eq!(&row[1], claim["claim_id"].as_str().unwrap());
-        assert_eq!(&row[16], claim["text"].as_str().unwrap());
-        let value: f64 = row[6].parse().expect("value parses");
+        let at = |field: &str| FIELDS.iter().position(|f| *f == field).unwrap();
+        assert_eq!(&row[at("text")], claim["text"].as_str().unwrap());
+        let value: f64 = row[at("value")].parse().expect("value parses");
         assert_eq!(value, claim["value"].as_f64().unwrap());
     }
 }

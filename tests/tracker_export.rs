@@ -122,7 +122,7 @@ fn series_exports_as_csv_parquet_and_json() {
     );
     let last = csv.lines().last().unwrap();
     assert!(
-        last.starts_with("nk-troops-in-russia,2024-10-28,10000,10000,10000,=,1,Deputy Pentagon press secretary Sabrina Singh,7000,3.3333"),
+        last.starts_with("nk-troops-in-russia,2024-10-28,10000,10000,10000,exact,1,Deputy Pentagon press secretary Sabrina Singh,7000,3.3333"),
         "{last}"
     );
 

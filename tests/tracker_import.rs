@@ -65,7 +65,10 @@ fn check_against(series: &[Value], metric: &str, expected: &[Obs]) {
             Some((delta, ratio, days)) => {
                 assert_eq!(num(row, "delta"), *delta, "{metric} {date}");
                 if ratio.is_finite() {
-                    assert!((num(row, "ratio") - ratio).abs() < 1e-12, "{metric} {date}");
+                    assert!(
+                        (num(row, "ratio") / ratio - 1.0).abs() < 1e-11,
+                        "{metric} {date}"
+                    );
                     assert!((num(row, "pct") - (ratio - 1.0) * 100.0).abs() < 1e-9);
                 } else {
                     assert!(row["ratio"].is_null(), "{metric} {date}: {row}");

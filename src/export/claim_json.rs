@@ -74,7 +74,7 @@ fn write_fields(out: &mut Vec<u8>, c: &ClaimView) {
     out.extend_from_slice(b",\"as_of\":");
     write_date(out, c.as_of);
     // The extractor assigns no metric: metrics are given to stored claims.
-    out.extend_from_slice(b",\"metric\":null,\"concept\":");
+    out.extend_from_slice(b",\"metric\":null,\"metric_match\":null,\"concept\":");
     write_opt_str(out, c.concept.as_deref());
     out.extend_from_slice(b",\"value\":");
     write_f64(out, c.value);
@@ -95,8 +95,18 @@ fn write_fields(out: &mut Vec<u8>, c: &ClaimView) {
         Some(d) => write_name(out, d.name()),
         None => out.extend_from_slice(b"null"),
     }
+    out.extend_from_slice(b",\"role\":");
+    write_name(out, c.role.name());
     out.extend_from_slice(b",\"previous\":");
     write_opt_f64(out, c.previous);
+    out.extend_from_slice(b",\"previous_text\":");
+    write_opt_str(out, c.previous_text);
+    out.extend_from_slice(b",\"previous_start\":");
+    write_opt_u32(out, c.previous_start);
+    out.extend_from_slice(b",\"previous_end\":");
+    write_opt_u32(out, c.previous_end);
+    out.extend_from_slice(b",\"previous_as_of\":");
+    write_date(out, c.previous_as_of);
     out.extend_from_slice(b",\"attribution\":");
     write_opt_str(out, c.attribution);
     out.extend_from_slice(b",\"text\":");
@@ -112,6 +122,13 @@ fn write_name(out: &mut Vec<u8>, name: &'static str) {
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.push(b'"');
+}
+
+fn write_opt_u32(out: &mut Vec<u8>, v: Option<u32>) {
+    match v {
+        Some(v) => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -263,7 +280,12 @@ mod tests {
             kind: Kind::Currency,
             bound: Bound::AtLeast,
             direction: Some(Direction::Down),
+            role: crate::model::Role::Change,
             previous: Some(f64::NAN),
+            previous_text: Some("a \"b\""),
+            previous_start: Some(0),
+            previous_end: Some(u32::MAX),
+            previous_as_of: chrono::NaiveDate::from_ymd_opt(2024, 8, 31),
             attribution: Some("the \"ministry\""),
             text: sentence,
             start: 3,

@@ -1,9 +1,10 @@
 //! CSV per RFC 4180: UTF-8, a header row, ISO dates, quoted where needed. Text cells starting
-//! with = + - @ or a tab get a leading apostrophe so spreadsheets do not run them as formulas
-//! (a cell of that one character alone, such as the bound `=`, cannot be one and stays as it is);
-//! numbers stay numbers.
+//! with = + - @ or a tab get a leading apostrophe so spreadsheets do not run them as formulas;
+//! numbers stay numbers. The `bound` column is spelled in words ("exact", "about", "more than",
+//! "less than", "at least", "up to"), so no spreadsheet takes its `=` for a formula.
 
 use super::{RowWriter, cell_text};
+use crate::model::Bound;
 use std::io::Write;
 
 pub struct Csv<'a> {
@@ -23,9 +24,8 @@ impl<'a> Csv<'a> {
 }
 
 /// A text cell made safe to open in a spreadsheet.
-/// A lone character is no formula: the bound `=` stays `=`.
 pub fn neutralize(text: &str) -> String {
-    if text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -41,7 +41,10 @@ impl RowWriter for Csv<'_> {
             self.out.write_record(obj.keys())?;
             self.header = true;
         }
-        let cells = obj.values().map(|v| match v {
+        let cells = obj.iter().map(|(k, v)| match v {
+            serde_json::Value::String(s) if k == "bound" => {
+                Bound::from_symbol(s).map_or_else(|| neutralize(s), |b| b.word().to_string())
+            }
             serde_json::Value::String(s) => neutralize(s),
             other => cell_text(other),
         });
@@ -60,8 +63,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_lone_sign_is_no_formula() {
-        assert_eq!(neutralize("="), "=");
+    fn bounds_are_words_and_signs_are_neutralized() {
+        assert_eq!(neutralize("="), "'=");
+        let mut buf = Vec::new();
+        {
+            let mut w = Box::new(Csv::new(Box::new(&mut buf)));
+            for b in ["=", "~", ">", "<", ">=", "<=", "mixed"] {
+                w.row(&serde_json::json!({"bound": b, "note": "="}))
+                    .unwrap();
+            }
+            w.finish().unwrap();
+        }
+        let text = String::from_utf8(buf).unwrap();
+        assert_eq!(
+            text,
+            "bound,note\r\nexact,'=\r\nabout,'=\r\nmore than,'=\r\nless than,'=\r\n\
+             at least,'=\r\nup to,'=\r\nmixed,'=\r\n"
+        );
         assert_eq!(neutralize("=1+1"), "'=1+1");
         assert_eq!(neutralize("-5 yards"), "'-5 yards");
     }

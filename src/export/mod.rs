@@ -66,7 +66,25 @@ pub fn writer<'a>(
 
 /// Serializes a record into the row value every writer takes (fields in declaration order).
 pub fn to_row(record: &impl Serialize) -> anyhow::Result<serde_json::Value> {
-    Ok(serde_json::to_value(record)?)
+    let mut row = serde_json::to_value(record)?;
+    if let Some(obj) = row.as_object_mut() {
+        for v in obj.values_mut() {
+            if let Some(f) = v.as_f64().filter(|f| f.fract() != 0.0) {
+                *v = serde_json::Number::from_f64(without_noise(f))
+                    .map_or(serde_json::Value::Null, serde_json::Value::Number);
+            }
+        }
+    }
+    Ok(row)
+}
+
+/// `f` rounded to 12 significant digits: more than any figure in the news carries, and no noise
+/// of binary arithmetic (30.000000000000004 is written 30, 0.1 + 0.2 is 0.3).
+pub fn without_noise(f: f64) -> f64 {
+    if f == 0.0 || !f.is_finite() {
+        return f;
+    }
+    format!("{f:.11e}").parse().unwrap_or(f)
 }
 
 /// Writes all `rows` in `format`.

@@ -85,8 +85,11 @@ pub fn round_numbers(row: &mut serde_json::Value) {
     }
 }
 
+/// A number as JSON, without the noise of binary arithmetic: rounded to 12 significant digits,
+/// more than any figure in the news carries (30.000000000000004 is written 30, 0.1 + 0.2 is 0.3).
 fn float(f: f64) -> serde_json::Value {
-    serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    serde_json::Number::from_f64(super::without_noise(f))
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// Writes every row of `df` in `format`; `table_columns` picks the table's columns.
@@ -129,4 +132,21 @@ pub fn write_frame(
         offset += SLICE;
     }
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::export::without_noise;
+
+    #[test]
+    fn binary_noise_is_rounded_away_and_real_digits_kept() {
+        assert_eq!(without_noise(30.000000000000004), 30.0);
+        assert_eq!(without_noise(0.1 + 0.2), 0.3);
+        assert_eq!(without_noise(1_456_610.0), 1_456_610.0);
+        assert_eq!(without_noise(7_915_287.0), 7_915_287.0);
+        assert_eq!(without_noise(0.001), 0.001);
+        assert_eq!(without_noise(-2.75), -2.75);
+        assert_eq!(without_noise(1e300), 1e300);
+        assert!(without_noise(f64::NAN).is_nan());
+    }
 }

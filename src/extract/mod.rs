@@ -15,6 +15,7 @@ pub mod keywords;
 mod lexicon;
 pub mod numbers;
 pub mod quantity;
+pub mod role;
 pub mod sentences;
 pub mod tokens;
 pub mod units;
@@ -279,6 +280,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             }
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
+            let role = role::role_of(&ctx, &q);
+            let previous_bytes = q
+                .previous_span
+                .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
             found(ClaimView {
                 doc,
                 as_of,
@@ -291,7 +296,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 kind: q.kind,
                 bound: q.bound,
                 direction: q.direction,
+                role,
                 previous: q.previous,
+                previous_text: previous_bytes.map(|(a, b)| &text[a..b]),
+                previous_start: previous_bytes.map(|(a, _)| a as u32),
+                previous_end: previous_bytes.map(|(_, b)| b as u32),
+                previous_as_of: None,
                 attribution: source.as_deref(),
                 text: &text[start..end],
                 start: start as u32,

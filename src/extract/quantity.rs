@@ -28,6 +28,8 @@ pub struct Quantity {
     pub bound: Bound,
     pub direction: Option<Direction>,
     pub previous: Option<f64>,
+    /// Tokens of the previous value's surface (first, one past the last).
+    pub previous_span: Option<(usize, usize)>,
     /// The counted noun phrase, for counts.
     pub phrase: Option<(usize, usize)>,
 }
@@ -369,6 +371,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         bound: Bound::Exact,
         direction: None,
         previous: None,
+        previous_span: None,
         phrase,
     };
     if let (Some(a), Some(b)) = (q.low, q.high) {
@@ -621,9 +624,10 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             _ => None,
         };
         if let Some(dir) = stated.filter(|_| compatible && a.low.is_none()) {
-            let prev = b.value;
+            let (prev, span) = (b.value, (b.first, b.last));
             let a = &mut qs[k - 1];
             a.previous = Some(prev);
+            a.previous_span = Some(span);
             if a.direction.is_none() {
                 a.direction = dir.or(match a.value.partial_cmp(&prev) {
                     Some(std::cmp::Ordering::Greater) => Some(Direction::Up),
@@ -644,9 +648,10 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
                 .iter()
                 .find_map(|w| change_verb(w))
         {
-            let (prev, prev_bound) = (a.value, a.bound);
+            let (prev, prev_bound, span) = (a.value, a.bound, (a.first, a.last));
             let b = &mut qs[k];
             b.previous = Some(prev);
+            b.previous_span = Some(span);
             b.direction = Some(direction);
             if b.bound == Bound::Exact {
                 b.bound = prev_bound;
