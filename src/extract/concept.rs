@@ -986,7 +986,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         {
             start -= 1;
         }
-        let end = if ctx.w(r - 1) == ")" { r } else { end };
+        let end = if r > 0 && ctx.w(r - 1) == ")" { r } else { end };
         // "their older daughter Maria who was 10": "who" speaks of the person named.
         if ctx.w(r) == "who" && start < end && ctx.capitalized(end - 1) {
             let name = (start..end)
@@ -1426,6 +1426,17 @@ mod tests {
         let ctx = crate::extract::context::test_ctx(text, &mut lower);
         counted_phrase(&ctx, 0)
             .map(|(a, b, h)| (ctx.span(a, b).to_string(), ctx.raw(h).to_string()))
+    }
+
+    #[test]
+    fn a_relative_word_opening_the_sentence_is_read_without_underflow() {
+        for text in [
+            "That one costs 3 dimes.",
+            "Which left 40 people waiting.",
+            "Who paid $5 for it?",
+        ] {
+            crate::extract::extract(&crate::model::Document::new("t", text));
+        }
     }
 
     #[test]
