@@ -22,6 +22,9 @@ pub mod chart;
 pub mod detect;
 #[cfg(feature = "tracker")]
 pub mod metrics;
+/// The polars the tracker is built with, for crates that read its frames (the Python bindings).
+#[cfg(feature = "tracker")]
+pub use polars;
 #[cfg(feature = "charts")]
 pub mod report;
 #[cfg(feature = "tracker")]

@@ -1,0 +1,95 @@
+"""The Python package against the command line: the same claims and the same series.
+
+Run by scripts/test-python.sh with FIGTRACK_DATA (a store of data/samples) and FIGTRACK_BIN set.
+"""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import figtrack
+import polars as pl
+
+STORE = os.environ["FIGTRACK_DATA"]
+BIN = os.environ["FIGTRACK_BIN"]
+
+
+def cli(*args):
+    out = subprocess.run([BIN, "--data", STORE, *args], check=True, capture_output=True, text=True)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def test_extract_one_text():
+    df = figtrack.extract(
+        "Pentagon officials said on Monday that 10,000 North Korean troops were in Russia, "
+        "up from 3,000 a week earlier.",
+        published="2024-10-29",
+        source="Wire",
+        catalog="data/metrics.toml",
+    )
+    assert df.height == 1, df
+    row = df.row(0, named=True)
+    assert row["value"] == 10000.0 and row["previous"] == 3000.0
+    assert row["previous_text"] == "3,000"
+    assert row["as_of"] == dt.date(2024, 10, 28)
+    assert row["metric"] == "nk-troops-in-russia"
+    assert row["source"] == "Wire"
+    assert row["role"] == "level"
+
+
+def test_extract_many_texts_keeps_columns_when_empty():
+    df = figtrack.extract(["No figures here.", "Nor here."], published=["2024-01-01", None])
+    assert df.height == 0
+    assert df.schema["value"] == pl.Float64 and df.schema["as_of"] == pl.Date
+    try:
+        figtrack.extract(["a", "b"], published=["2024-01-01"])
+    except ValueError as e:
+        assert "2 texts" in str(e)
+    else:
+        raise AssertionError("a list of the wrong length is refused")
+
+
+def test_extract_matches_the_command_line():
+    text = open("data/samples/2024-10-29-nk-troops-10000.md", encoding="utf-8").read()
+    ours = figtrack.extract(text.split("---\n", 2)[2], ids=["x"])
+    theirs = subprocess.run(
+        [BIN, "extract", "--format", "jsonl", "-"],
+        input=text.split("---\n", 2)[2],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    values = [json.loads(line)["value"] for line in theirs.splitlines()]
+    assert ours["value"].to_list() == values
+
+
+def test_store_claims_and_series_equal_the_command_line():
+    store = figtrack.open(STORE)
+    claims = store.claims()
+    exported = cli("export", "claims", "--format", "jsonl")
+    assert claims.height == len(exported)
+    assert sorted(claims["claim_id"].to_list()) == sorted(c["claim_id"] for c in exported)
+    series = store.series("nk-troops-in-russia")
+    printed = cli("series", "nk-troops-in-russia", "--format", "jsonl")
+    assert series["value"].to_list() == [r["value"] for r in printed]
+    assert [d.isoformat() for d in series["as_of"].to_list()] == [r["as_of"] for r in printed]
+    assert store.series("nk-troops-in-russia", since="2030-01-01").height == 0
+
+
+def test_a_missing_store_is_a_clear_error():
+    try:
+        figtrack.open("/nonexistent/figtrack-store")
+    except ValueError as e:
+        assert "figtrack-store" in str(e)
+    else:
+        raise AssertionError("opening a missing store fails")
+
+
+if __name__ == "__main__":
+    tests = [f for name, f in sorted(globals().items()) if name.startswith("test_")]
+    for t in tests:
+        t()
+        print("ok", t.__name__)
+    print(f"python package: {len(tests)} tests passed", file=sys.stderr)
