@@ -30,7 +30,7 @@ fn report_refuses_a_folder_holding_files_it_did_not_write() {
     std::fs::write(proj.join("index.html"), "<p>page</p>").unwrap();
     std::fs::write(proj.join("notes.md"), "draft").unwrap();
     let before = snapshot(&proj);
-    let err = fails(&data, &["report", "-o", proj.to_str().unwrap()]);
+    let err = fails(&data, &["report", "--all", "-o", proj.to_str().unwrap()]);
     assert!(err.contains("not a figtrack report"), "{err}");
     assert!(err.contains("notes.md") || err.contains("data"), "{err}");
     assert_eq!(snapshot(&proj), before, "nothing in the folder changed");

@@ -1,16 +1,18 @@
-//! `figtrack report [METRIC...] [-o DIR] [--width W] [--height H] [--since DATE]
-//!                   [--until DATE] [--rows N]`
+//! `figtrack report [METRIC...] [-o DIR] [--all] [--title T] [--width W] [--height H]
+//!                   [--since DATE] [--until DATE] [--rows N]`
 //!
 //! Writes a report folder (default `reports/report`): `index.html` (a static page: no script,
 //! nothing fetched, opens from disk), `index.md`, each metric's chart and change chart as PNG,
 //! `series.csv` and `claims.csv`. Each metric has its charts, a table of its observations
 //! (delta, ratio, per-day rate, anomalies, conflicts) and the claims behind them with source,
-//! date and the sentence quoted. Without METRIC, every metric with claims. The folder is
-//! written under a temporary name beside the target and renamed into place, replacing an
-//! earlier report; a failed run leaves no half-written report.
+//! date and the sentence quoted. Without METRIC, every metric of the catalog (metrics.toml)
+//! with claims; `--all` adds the keys derived from concepts outside the catalog. The folder is
+//! written under a temporary name beside the target first; a failed run leaves no half-written
+//! report, and only files figtrack wrote are ever replaced.
 
 use crate::chart::{self, Size, data};
 use crate::cli::series::Period;
+use crate::metrics::{Catalog, catalog_path};
 use crate::report::{self, Options};
 use crate::store::Store;
 use anyhow::bail;
@@ -19,8 +21,14 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Metric ids [default: every metric with claims].
+    /// Metric ids [default: the catalog's metrics with claims].
     pub metrics: Vec<String>,
+    /// Without METRIC: every metric with claims, the keys derived outside the catalog too.
+    #[arg(long, conflicts_with = "metrics")]
+    pub all: bool,
+    /// The report's title [default: "figtrack report"].
+    #[arg(long)]
+    pub title: Option<String>,
     /// The report folder.
     #[arg(long, short, default_value = "reports/report")]
     pub output: PathBuf,
@@ -43,7 +51,19 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     args.period.filter(Vec::new())?;
     let store = Store::open(data_dir)?;
     store.warn_foreign();
-    let ids = data::resolve(&store, &args.metrics)?;
+    let mut ids = data::resolve(&store, &args.metrics)?;
+    if args.metrics.is_empty() && !args.all {
+        let catalog = Catalog::load(&catalog_path(data_dir))?;
+        let derived = ids.len();
+        ids.retain(|id| catalog.get(id).is_some());
+        if ids.is_empty() && derived > 0 {
+            bail!(
+                "none of the store's {derived} metrics is in the catalog ({}); name metrics, \
+                 add them to the catalog (`figtrack metrics` lists them), or report all with --all",
+                catalog_path(data_dir).display()
+            );
+        }
+    }
     if ids.is_empty() {
         bail!(
             "{}: the store has no claims to report; add some with `figtrack ingest` or \
@@ -71,6 +91,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         size,
         max_rows: args.rows.max(1),
         store_name,
+        title: args.title.clone(),
         ..Options::default()
     };
     let written = report::write(&series, &args.output, &opts)?;

@@ -40,6 +40,8 @@ pub struct Options {
     pub store_name: String,
     /// The date written on the report.
     pub generated: NaiveDate,
+    /// The report's title [default: "figtrack report", with the metric's label for one metric].
+    pub title: Option<String>,
 }
 
 impl Default for Options {
@@ -49,6 +51,7 @@ impl Default for Options {
             max_rows: 40,
             store_name: "data".into(),
             generated: chrono::Local::now().date_naive(),
+            title: None,
         }
     }
 }
@@ -344,9 +347,10 @@ pub fn document(metrics: &[MetricSeries], opts: &Options) -> Document {
         .zip(&stems)
         .map(|(m, s)| section(m, s, opts.max_rows))
         .collect();
-    let title = match metrics {
-        [one] => format!("figtrack report: {}", one.info.label),
-        _ => "figtrack report".to_string(),
+    let title = match (&opts.title, metrics) {
+        (Some(t), _) => t.clone(),
+        (None, [one]) => format!("figtrack report: {}", one.info.label),
+        (None, _) => "figtrack report".to_string(),
     };
     Document {
         title,
