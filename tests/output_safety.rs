@@ -233,3 +233,33 @@ fn import_writes_through_a_linked_catalog() {
         "the shared catalog got the entry"
     );
 }
+
+#[test]
+fn an_extension_the_format_does_not_match_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample_store(tmp.path());
+    for name in ["x.tsv", "x.xlsx"] {
+        let path = tmp.path().join(name);
+        let err = fails(&data, &["export", "series", "-o", path.to_str().unwrap()]);
+        assert!(err.contains("does not write"), "{err}");
+        assert!(!path.exists(), "{name} was not written");
+    }
+    let path = tmp.path().join("x.parquet");
+    let err = fails(
+        &data,
+        &[
+            "export",
+            "series",
+            "--format",
+            "csv",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("make them agree"), "{err}");
+    // No extension: the format given, or CSV.
+    let path = tmp.path().join("series-out");
+    ok(&data, &["export", "series", "-o", path.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.trim_start_matches('\u{feff}').starts_with("metric,"));
+}

@@ -7,7 +7,8 @@
 //! does not run it as a formula. A CSV file written with -o starts with a UTF-8 byte order mark,
 //! so Excel reads it as UTF-8 (LibreOffice and most tools skip it; --no-bom leaves it out).
 //! Parquet keeps the types (dates, floats, lists). The format defaults to the extension of FILE,
-//! else CSV. -o files are written atomically (a temporary file renamed into place).
+//! else CSV; an extension figtrack does not write (.tsv, .xlsx), or one that contradicts
+//! --format, is an error. -o files are written as src/files.rs says (`-o -`: standard output).
 
 use crate::export::{Format, parquet as frames};
 use crate::series::{self, Filter};
@@ -49,16 +50,58 @@ pub struct Args {
     pub no_bom: bool,
 }
 
-fn format_of(path: Option<&Path>) -> ExportFormat {
-    let ext = path
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("parquet") | Some("pq") => ExportFormat::Parquet,
-        Some("json") => ExportFormat::Json,
-        Some("jsonl") | Some("ndjson") => ExportFormat::Jsonl,
-        _ => ExportFormat::Csv,
+/// The format a file's extension names: `None` for a file without one; an error for an
+/// extension figtrack does not write (`.tsv`, `.xlsx`: a comma-separated file under that name
+/// would mislead whoever opens it).
+fn format_of(path: &Path) -> anyhow::Result<Option<ExportFormat>> {
+    let Some(ext) = path.extension() else {
+        return Ok(None);
+    };
+    Ok(Some(
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "csv" => ExportFormat::Csv,
+            "parquet" | "pq" => ExportFormat::Parquet,
+            "json" => ExportFormat::Json,
+            "jsonl" | "ndjson" => ExportFormat::Jsonl,
+            other => anyhow::bail!(
+                "{}: figtrack does not write .{other} files; name the file .csv, .parquet, .json or \
+             .jsonl (a spreadsheet opens .csv)",
+                path.display()
+            ),
+        },
+    ))
+}
+
+/// The format to write: `--format`, else the extension of `-o`, else CSV; the two must agree.
+fn chosen_format(
+    given: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> anyhow::Result<ExportFormat> {
+    let by_name = match output {
+        Some(p) => format_of(p)?,
+        None => None,
+    };
+    match (given, by_name) {
+        (Some(f), Some(n)) if f != n => anyhow::bail!(
+            "{}: the extension says {}, but --format says {}; make them agree",
+            output
+                .map(Path::display)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            name(n),
+            name(f)
+        ),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => Ok(ExportFormat::Csv),
+    }
+}
+
+fn name(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Parquet => "parquet",
+        ExportFormat::Json => "json",
+        ExportFormat::Jsonl => "jsonl",
     }
 }
 
@@ -85,9 +128,7 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
     if args.output.as_deref().is_some_and(crate::files::is_stdout) {
         args.output = None;
     }
-    let format = args
-        .format
-        .unwrap_or_else(|| format_of(args.output.as_deref()));
+    let format = chosen_format(args.format, args.output.as_deref())?;
     if format == ExportFormat::Parquet && args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("Parquet is binary: write it to a file with -o FILE");
     }
