@@ -28,6 +28,8 @@ pub use polars;
 #[cfg(feature = "charts")]
 pub mod report;
 #[cfg(feature = "tracker")]
+pub mod review;
+#[cfg(feature = "tracker")]
 pub mod series;
 #[cfg(feature = "tracker")]
 pub mod store;

@@ -383,6 +383,8 @@ pub struct Store {
     stale: BTreeSet<String>,
     /// Files the store did not write, reported by name.
     pub foreign: Vec<PathBuf>,
+    /// The review decisions (`review.jsonl`), honoured by every read of the claims.
+    pub decisions: crate::review::Decisions,
 }
 
 fn list_dir(dir: &Path) -> anyhow::Result<Vec<String>> {
@@ -433,6 +435,7 @@ impl Store {
             document_parts: Vec::new(),
             stale: BTreeSet::new(),
             foreign: Vec::new(),
+            decisions: crate::review::Decisions::load(root)?,
         };
         store.read_commits()?;
         store.check_parts()?;
@@ -609,9 +612,21 @@ impl Store {
         LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
     }
 
-    /// All stored claims (deduped by `claim_id`, the latest write winning), lazily.
+    /// All stored claims (deduped by `claim_id`, the latest write winning) as the review
+    /// decisions leave them, lazily.
     pub fn claims(&self) -> PolarsResult<LazyFrame> {
         self.claims_where(None)
+    }
+
+    /// All stored claims, deduped, with no review decision applied (what compaction keeps, so
+    /// a rejected claim can still be restored).
+    pub fn claims_as_stored(&self) -> PolarsResult<LazyFrame> {
+        let lf = Self::scan(&self.claim_parts, claims_schema())?;
+        Ok(if self.may_repeat_claims() {
+            lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last)
+        } else {
+            lf
+        })
     }
 
     /// The stored claims that satisfy `pred`, deduped by `claim_id`. The filter runs before the
@@ -619,6 +634,15 @@ impl Store {
     /// id always keeps, such as `metric`, since a claim id is derived from its document (unique
     /// in the store) or, for imports, from its metric.
     pub fn claims_where(&self, pred: Option<Expr>) -> PolarsResult<LazyFrame> {
+        if !self.decisions.is_empty() {
+            // A claim assigned to a metric must be found by a filter on that metric: the
+            // decisions apply before the filter.
+            let lf = crate::review::apply(self.claims_as_stored()?, &self.decisions)?;
+            return Ok(match pred {
+                Some(p) => lf.filter(p),
+                None => lf,
+            });
+        }
         let mut lf = Self::scan(&self.claim_parts, claims_schema())?;
         if let Some(p) = pred {
             lf = lf.filter(p);

@@ -28,7 +28,7 @@ pub fn run(data: &Path, _args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut claims = store.collect(store.claims()?)?;
+    let mut claims = store.collect(store.claims_as_stored()?)?;
     let mut documents = store.collect(store.documents()?)?;
     writer.supersede_all();
     writer.write_claims(&mut claims)?;

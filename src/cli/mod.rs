@@ -22,6 +22,8 @@ pub mod metrics;
 #[cfg(feature = "charts")]
 pub mod report;
 #[cfg(feature = "tracker")]
+pub mod review;
+#[cfg(feature = "tracker")]
 pub mod series;
 
 /// Tracks the statistical figures reported in the news.
@@ -61,6 +63,18 @@ pub enum Command {
     /// Merge the store's parts into one.
     #[cfg(feature = "tracker")]
     Compact(compact::Args),
+    /// Keep wrong claims out of every series, chart, report and export (review).
+    #[cfg(feature = "tracker")]
+    Reject(review::DecideArgs),
+    /// Move claims to another metric: CLAIM_ID... METRIC (review).
+    #[cfg(feature = "tracker")]
+    Assign(review::DecideArgs),
+    /// Undo the rejection or assignment of claims (review).
+    #[cfg(feature = "tracker")]
+    Restore(review::DecideArgs),
+    /// List the review decisions: who rejected or moved which claim, when and why.
+    #[cfg(feature = "tracker")]
+    Decisions(review::ListArgs),
     /// Draw metrics' series as PNG charts.
     #[cfg(feature = "charts")]
     Chart(chart::Args),
@@ -87,6 +101,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(&cli.data, args),
         #[cfg(feature = "tracker")]
         Command::Compact(args) => compact::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Reject(args) => review::decide(&cli.data, crate::review::Action::Reject, args),
+        #[cfg(feature = "tracker")]
+        Command::Assign(args) => review::decide(&cli.data, crate::review::Action::Assign, args),
+        #[cfg(feature = "tracker")]
+        Command::Restore(args) => review::decide(&cli.data, crate::review::Action::Restore, args),
+        #[cfg(feature = "tracker")]
+        Command::Decisions(args) => review::list(&cli.data, args),
         #[cfg(feature = "charts")]
         Command::Chart(args) => chart::run(&cli.data, args),
         #[cfg(feature = "charts")]

@@ -116,12 +116,13 @@ fn claims_table(out: &mut String, rows: &[ClaimRow]) {
         let _ = writeln!(
             out,
             "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{article}{published}</td>\
-             <td><blockquote>{}</blockquote></td><td>{}</td></tr>",
+             <td><blockquote>{}</blockquote></td><td>{}<br><span class=\"meta\">id <code>{}</code></span></td></tr>",
             escape(&c.as_of),
             escape(&c.figure),
             escape(&c.source),
             quote(&c.sentence, &c.text),
             escape(&c.status),
+            escape(&c.claim_id),
         );
     }
     out.push_str("</tbody></table></div>\n");

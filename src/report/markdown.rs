@@ -113,10 +113,11 @@ fn claims(out: &mut String, rows: &[ClaimRow]) {
         };
         let _ = writeln!(
             out,
-            "- **{}**, as of {}: {} in {title}{published}{status}\n\n  > {}\n",
+            "- **{}**, as of {}: {} in {title}{published}{status}; claim `{}`\n\n  > {}\n",
             escape(&c.figure),
             escape(&c.as_of),
             escape(&c.source),
+            escape(&c.claim_id),
             escape(&c.sentence)
         );
     }

@@ -88,6 +88,8 @@ pub struct ClaimRow {
     pub published: String,
     pub sentence: String,
     pub status: String,
+    /// The claim's id, for `figtrack reject` and `assign`.
+    pub claim_id: String,
 }
 
 /// A metric section: everything the HTML and Markdown writers show.
@@ -215,6 +217,7 @@ fn claim_row(c: &ClaimInfo) -> ClaimRow {
         published: cl.published.map(|d| d.to_string()).unwrap_or_default(),
         sentence: cl.sentence.clone(),
         status,
+        claim_id: cl.claim_id.clone(),
     }
 }
 
