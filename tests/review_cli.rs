@@ -149,3 +149,27 @@ fn a_damaged_decisions_file_is_an_error_naming_its_line() {
     let err = fails(&data, &["series", "nk-troops-in-russia"]);
     assert!(err.contains("review.jsonl:1"), "{err}");
 }
+
+#[test]
+fn suggested_catalog_entries_paste_into_the_catalog_and_take_their_claims() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = store(tmp.path());
+    let rows = jsonl(&ok(
+        &data,
+        &["metrics", "--suggest", "--top", "2", "--format", "jsonl"],
+    ));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let first = &rows[0];
+    let metric = first["metric"].as_str().unwrap();
+    assert!(!first["examples"].as_array().unwrap().is_empty());
+    let entry = first["entry"].as_str().unwrap();
+    assert!(entry.starts_with("[[metric]]"), "{entry}");
+    let catalog = data.join("metrics.toml");
+    let mut text = std::fs::read_to_string(&catalog).unwrap();
+    text.push('\n');
+    text.push_str(entry);
+    std::fs::write(&catalog, text).unwrap();
+    let listed = jsonl(&ok(&data, &["metrics", "--format", "jsonl"]));
+    let row = listed.iter().find(|r| r["metric"] == metric).unwrap();
+    assert_eq!(row["origin"], "catalog", "{row}");
+}
