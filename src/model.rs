@@ -207,6 +207,45 @@ pub struct Claim {
     pub sentence: String,
 }
 
+impl Claim {
+    /// The previous value as an observation of its own, when the text dates it ("eased to 1.9%
+    /// in September from 2.1% in August" gives 2.1 at August): its own span and id, the claim's
+    /// metric, concept, unit, kind and attribution. It is a level, unless the claim is a rate or
+    /// a part ("1,200 a day, up from 900 in May": the earlier figure is a rate as well); its
+    /// bound is not read, and is taken as exact.
+    pub fn previous_observation(&self) -> Option<Claim> {
+        let (value, as_of) = (self.previous?, self.previous_as_of?);
+        let (text, start, end) = (
+            self.previous_text.clone()?,
+            self.previous_start?,
+            self.previous_end?,
+        );
+        let role = match self.role {
+            Role::Rate | Role::Part => self.role,
+            Role::Level | Role::Change | Role::Target => Role::Level,
+        };
+        Some(Claim {
+            claim_id: claim_id(&self.doc, start, end),
+            as_of: Some(as_of),
+            value,
+            low: None,
+            high: None,
+            bound: Bound::Exact,
+            direction: None,
+            role,
+            previous: None,
+            previous_text: None,
+            previous_start: None,
+            previous_end: None,
+            previous_as_of: None,
+            text,
+            start,
+            end,
+            ..self.clone()
+        })
+    }
+}
+
 /// A claim as the extractor finds it, before it is made a [`Claim`]: the document, its text and
 /// sentence are borrowed from the document (`'d`), the attribution from the sentence's reading
 /// (`'s`). `figtrack extract` writes claims as JSON straight from this view, without copying
@@ -309,6 +348,93 @@ pub fn claim_id_hex(doc: &str, start: u32, end: u32) -> [u8; 16] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Inflation eased to 1.9% in September from 2.1% in August": the claim for 1.9 with its
+    /// dated previous value.
+    fn eased(previous_as_of: Option<NaiveDate>, role: Role) -> Claim {
+        let sentence = "Inflation eased to 1.9% in September from 2.1% in August.";
+        let september = NaiveDate::from_ymd_opt(2024, 9, 30);
+        Claim {
+            doc: "d".into(),
+            claim_id: claim_id("d", 19, 22),
+            published: NaiveDate::from_ymd_opt(2024, 10, 15),
+            as_of: september,
+            metric: Some("inflation".into()),
+            metric_match: Some("'inflation' in concept".into()),
+            concept: Some("Inflation".into()),
+            value: 1.9,
+            low: None,
+            high: None,
+            unit: Some("%".into()),
+            unit_normalized: Some("percentage".into()),
+            kind: Kind::Percentage,
+            bound: Bound::Approximate,
+            direction: Some(Direction::Down),
+            role,
+            previous: Some(2.1),
+            previous_text: Some("2.1".into()),
+            previous_start: Some(42),
+            previous_end: Some(45),
+            previous_as_of,
+            attribution: Some("the statistics office".into()),
+            text: "1.9".into(),
+            start: 19,
+            end: 22,
+            sentence: sentence.into(),
+        }
+    }
+
+    #[test]
+    fn a_dated_previous_value_is_an_observation_of_its_own() {
+        let august = NaiveDate::from_ymd_opt(2024, 8, 31);
+        let claim = eased(august, Role::Level);
+        let prev = claim
+            .previous_observation()
+            .expect("a dated previous value");
+        assert_eq!(prev.value, 2.1);
+        assert_eq!(prev.as_of, august);
+        assert_eq!((prev.text.as_str(), prev.start, prev.end), ("2.1", 42, 45));
+        assert_eq!(prev.claim_id, claim_id("d", 42, 45));
+        assert_ne!(prev.claim_id, claim.claim_id);
+        assert_eq!(prev.role, Role::Level);
+        assert_eq!(prev.bound, Bound::Exact);
+        assert_eq!(
+            (prev.direction, prev.previous, prev.previous_as_of),
+            (None, None, None)
+        );
+        // What the figure is about, and who says it, are the claim's.
+        assert_eq!(prev.metric, claim.metric);
+        assert_eq!(prev.metric_match, claim.metric_match);
+        assert_eq!(prev.concept, claim.concept);
+        assert_eq!(prev.unit_normalized, claim.unit_normalized);
+        assert_eq!(prev.kind, claim.kind);
+        assert_eq!(prev.attribution, claim.attribution);
+        assert_eq!(prev.published, claim.published);
+        assert_eq!(prev.sentence, claim.sentence);
+    }
+
+    #[test]
+    fn the_previous_value_keeps_a_rate_or_part_role_and_is_a_level_otherwise() {
+        let august = NaiveDate::from_ymd_opt(2024, 8, 31);
+        for (role, want) in [
+            (Role::Level, Role::Level),
+            (Role::Change, Role::Level),
+            (Role::Target, Role::Level),
+            (Role::Rate, Role::Rate),
+            (Role::Part, Role::Part),
+        ] {
+            let prev = eased(august, role).previous_observation();
+            assert_eq!(prev.map(|p| p.role), Some(want), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn an_undated_or_missing_previous_value_is_no_observation() {
+        assert_eq!(eased(None, Role::Level).previous_observation(), None);
+        let mut none = eased(NaiveDate::from_ymd_opt(2024, 8, 31), Role::Level);
+        none.previous = None;
+        assert_eq!(none.previous_observation(), None);
+    }
 
     #[test]
     fn claim_ids_are_stable() {

@@ -199,12 +199,15 @@ impl<'a> Pipeline<'a> {
                 .map(|d| {
                     crate::extract(d)
                         .into_iter()
-                        .map(|mut c| {
+                        .flat_map(|mut c| {
                             c.metric = Some(catalog.assign(&c));
-                            StoredClaim {
-                                claim: c,
-                                source: d.source.clone(),
-                            }
+                            // A dated previous value is an observation of its own.
+                            let previous = c.previous_observation();
+                            [Some(c), previous].into_iter().flatten()
+                        })
+                        .map(|c| StoredClaim {
+                            claim: c,
+                            source: d.source.clone(),
                         })
                         .collect()
                 })
