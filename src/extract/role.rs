@@ -456,9 +456,10 @@ static PERIODICAL: WordSet = WordSet::new(&[
 
 /// The figure is an amount per period of time: "1,200 a day", "40 per week", "an average of 300
 /// daily", "$20 an hour". A percentage per period is the rate itself and a level ("inflation of
-/// 3% a year", "monthly inflation of 0.3%"); "$3.45 a gallon" is a price.
+/// 3% a year", "monthly inflation of 0.3%"); "$3.45 a gallon" is a price; a distance per time
+/// ("120 mph winds", "300 km/h") is a speed, a level of its own.
 fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
-    if q.kind == Kind::Percentage {
+    if q.kind == Kind::Percentage || is_speed(q) {
         return false;
     }
     let per_unit = q
@@ -490,6 +491,26 @@ fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
         && c.before()
             .any(|k| matches!(ctx.w(k), "average" | "averaging" | "averaged" | "rate"));
     per_unit || after || in_unit || averaged
+}
+
+/// A distance per unit of time: "mile per hour", "kilometre per hour", "metre per second".
+fn is_speed(q: &Quantity) -> bool {
+    q.kind == Kind::Measure
+        && q.unit_norm
+            .as_deref()
+            .and_then(|u| u.split_once(" per "))
+            .is_some_and(|(top, _)| {
+                matches!(
+                    top,
+                    "mile"
+                        | "kilometre"
+                        | "kilometer"
+                        | "metre"
+                        | "meter"
+                        | "foot"
+                        | "nautical mile"
+                )
+            })
 }
 
 #[cfg(test)]
@@ -581,6 +602,9 @@ mod tests {
                 ("Annual inflation was 3% a year ago.", "3"),
                 ("Monthly inflation was 0.3% in June.", "0.3"),
                 ("Inflation averaged 4% a year in the decade.", "4"),
+                ("The storm brought 120 mph winds.", "120"),
+                ("Gusts reached 150 kilometres per hour.", "150"),
+                ("The train runs at 300 km/h.", "300"),
             ],
         );
     }
