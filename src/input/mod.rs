@@ -225,7 +225,9 @@ fn read_text_bytes(
         text = text.replace('\0', " ");
     }
     let doc = if html {
-        html::document(&text, id)
+        html::document(&text, id, &mut |message| {
+            sink.problem(warn(path, None, message))
+        })
     } else {
         front_matter_document(&text, id, path, sink)
     };
