@@ -302,6 +302,11 @@ impl input::Sink for Pipeline<'_> {
         Ok(())
     }
 
+    fn note(&mut self, path: &str, message: &str) {
+        self.progress
+            .suspend(|| eprintln!("figtrack: note: {path}: {message}"));
+    }
+
     fn problem(&mut self, problem: Problem) {
         if self.keep_going {
             let level = if problem.skipped { "error" } else { "warning" };
@@ -316,30 +321,12 @@ impl input::Sink for Pipeline<'_> {
     }
 }
 
-/// Total size of the inputs, for the progress bar (0 when unknown, e.g. stdin).
-fn input_size(paths: &[PathBuf]) -> u64 {
-    fn walk(p: &Path) -> u64 {
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => std::fs::read_dir(p)
-                .map(|rd| rd.filter_map(Result::ok).map(|e| walk(&e.path())).sum())
-                .unwrap_or(0),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        }
-    }
-    paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .map(|p| walk(p))
-        .sum()
-}
-
 /// A progress bar on stderr when it is a terminal, else a hidden one.
 pub fn progress(paths: &[PathBuf]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let total = input_size(paths);
+    let total = input::total_size(paths);
     if total == 0 {
         return ProgressBar::new_spinner();
     }

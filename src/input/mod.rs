@@ -8,6 +8,7 @@ use crate::model::Document;
 use chrono::NaiveDate;
 use record::Record;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -43,6 +44,10 @@ impl fmt::Display for Problem {
 pub trait Sink {
     fn document(&mut self, doc: Document) -> anyhow::Result<()>;
     fn problem(&mut self, problem: Problem);
+    /// Something passed over that is not a problem with an input (a named pipe in a folder).
+    fn note(&mut self, path: &str, message: &str) {
+        eprintln!("figtrack: note: {path}: {message}");
+    }
 }
 
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
@@ -71,7 +76,7 @@ pub fn read_paths(
             }
             continue;
         }
-        read_path(path, true, sink)?;
+        read_path(path, sink)?;
     }
     Ok(())
 }
@@ -94,7 +99,56 @@ fn warn(path: &str, line: Option<usize>, message: String) -> Problem {
     }
 }
 
-fn read_path(path: &Path, explicit: bool, sink: &mut dyn Sink) -> anyhow::Result<()> {
+/// A file or folder as the system knows it, whatever path leads to it.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _: &std::fs::Metadata) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// What a path names, for a note about a file that is not read.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Walks `path`: a file is handed to `file`; a folder is walked in name order, skipping hidden
+/// entries and, inside folders, files of other formats. Inside a folder each real file and
+/// folder is visited once (`seen`, by device and inode: a symlink loop ends, a second link to
+/// a file is not read twice), and only regular files are read: a named pipe would block and
+/// a link to a device never end, so they are skipped with a note. A path named on the command
+/// line is read whatever it is (`/dev/stdin`, a pipe).
+fn walk(
+    path: &Path,
+    explicit: bool,
+    seen: &mut HashSet<FileId>,
+    sink: &mut dyn Sink,
+    file: &mut dyn FnMut(&Path, &std::fs::Metadata, &mut dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -103,36 +157,89 @@ fn read_path(path: &Path, explicit: bool, sink: &mut dyn Sink) -> anyhow::Result
             return Ok(());
         }
     };
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                sink.problem(skip(&shown, None, describe_io(&e)));
+    if !meta.is_dir() {
+        if !explicit {
+            if !is_known(path) {
                 return Ok(());
             }
-        };
-        entries.sort();
-        for entry in entries {
-            let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') {
-                continue;
+            if !meta.is_file() {
+                sink.note(&shown, &format!("{}, not a file; skipped", kind_of(&meta)));
+                return Ok(());
             }
-            read_path(&entry, false, sink)?;
+            if file_id(path, &meta).is_some_and(|id| !seen.insert(id)) {
+                return Ok(());
+            }
         }
+        return file(path, &meta, sink);
+    }
+    if file_id(path, &meta).is_some_and(|id| !seen.insert(id)) {
         return Ok(());
     }
-    let ext = path
-        .extension()
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            sink.problem(skip(&shown, None, describe_io(&e)));
+            return Ok(());
+        }
+    };
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        walk(&entry, false, seen, sink, file)?;
+    }
+    Ok(())
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
-        .to_ascii_lowercase();
-    let known = TEXT_EXTENSIONS.contains(&ext.as_str())
-        || HTML_EXTENSIONS.contains(&ext.as_str())
-        || JSONL_EXTENSIONS.contains(&ext.as_str());
-    if !known && !explicit {
-        // Inside a folder, only the formats figtrack reads; a named file is read as text.
-        return Ok(());
+        .to_ascii_lowercase()
+}
+
+/// A format figtrack reads, by the file's extension.
+fn is_known(path: &Path) -> bool {
+    let ext = extension(path);
+    [TEXT_EXTENSIONS, HTML_EXTENSIONS, JSONL_EXTENSIONS]
+        .iter()
+        .any(|known| known.contains(&ext.as_str()))
+}
+
+fn read_path(path: &Path, sink: &mut dyn Sink) -> anyhow::Result<()> {
+    walk(path, true, &mut HashSet::new(), sink, &mut |p, _, sink| {
+        read_file(p, sink)
+    })
+}
+
+/// Bytes in the files a read of `paths` would read (stdin not counted), for a progress bar.
+pub fn total_size(paths: &[PathBuf]) -> u64 {
+    /// Hears nothing: the read itself reports what is wrong.
+    struct Deaf;
+    impl Sink for Deaf {
+        fn document(&mut self, _: Document) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn problem(&mut self, _: Problem) {}
+        fn note(&mut self, _: &str, _: &str) {}
     }
+    let mut total = 0;
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let mut add = |_: &Path, meta: &std::fs::Metadata, _: &mut dyn Sink| {
+            total += meta.len();
+            Ok(())
+        };
+        // Deaf never fails and neither does `add`.
+        let _ = walk(path, true, &mut HashSet::new(), &mut Deaf, &mut add);
+    }
+    total
+}
+
+fn read_file(path: &Path, sink: &mut dyn Sink) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    let ext = extension(path);
     if JSONL_EXTENSIONS.contains(&ext.as_str()) {
         return match std::fs::File::open(path) {
             Ok(f) => read_jsonl(BufReader::with_capacity(1 << 20, f), &shown, sink),
