@@ -475,3 +475,69 @@ fn bad_inputs_fail_clearly_and_change_nothing() {
     );
     assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "mine");
 }
+
+/// Waits for `child`, killing it after a minute.
+fn wait_bounded(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("figtrack did not finish in a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn storing_does_not_depend_on_the_reader_of_the_report() {
+    use std::io::BufRead;
+    let tmp = tempfile::tempdir().unwrap();
+    // Far more report than a pipe holds, so the reader going away is seen while storing.
+    let input = jsonl_input(tmp.path(), "reader-gone", 8);
+    let expected = expected_claims(&input);
+
+    // `ingest | head -1`: the reader takes one line and goes.
+    let store = tmp.path().join("piped");
+    let mut child = figtrack(&store)
+        .args(["ingest", "--format", "jsonl"])
+        .arg(&input)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    let status = wait_bounded(&mut child);
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{status}: {stderr}");
+    assert!(stderr.contains("stopped early; all was stored"), "{stderr}");
+    assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
+
+    // A report that cannot be written: everything stored, and the run says so.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        println!("skipped: no /dev/full here");
+        return;
+    };
+    let store = tmp.path().join("full");
+    let out = figtrack(&store)
+        .args(["ingest", "--format", "table"])
+        .arg(&input)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write the report to standard output"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("all was stored"), "{stderr}");
+    assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
+}

@@ -9,7 +9,9 @@
 //! inputs stream through in batches (one store part each) with parallel extraction; nothing of
 //! a run is visible until all of it is stored. An input that cannot be read, or has a date that
 //! does not parse, stops the run with the store unchanged; `--keep-going` reports such inputs
-//! and stores the rest (exit status 2).
+//! and stores the rest (exit status 2). The report on standard output never stops the storing:
+//! if its reader goes away (`| head`) the run still stores everything and exits 0; if it
+//! cannot be written (a full disk) everything is stored and the run exits 1 saying so.
 
 use crate::detect::History;
 use crate::export::{self, Format, RowWriter};
@@ -19,10 +21,12 @@ use crate::model::Document;
 use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -259,15 +263,15 @@ impl<'a> Pipeline<'a> {
         Ok(())
     }
 
-    /// Commits what was stored and closes the output.
+    /// Commits what was stored, then closes the output (a table is printed only now).
     pub fn finish(self) -> anyhow::Result<(Totals, Option<store::Commit>)> {
-        if let Some(out) = self.out {
-            out.finish()?;
-        }
         let commit = match self.writer {
             Some(w) => Some(w.commit()?),
             None => None,
         };
+        if let Some(out) = self.out {
+            out.finish()?;
+        }
         Ok((self.totals, commit))
     }
 }
@@ -346,9 +350,13 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     writer.store.warn_foreign();
     let store = writer.store.clone();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
-    let stdout = std::io::stdout();
+    let report = Report {
+        out: std::io::stdout().lock(),
+        failed: Rc::default(),
+    };
+    let failed = Rc::clone(&report.failed);
     let out: Option<Box<dyn RowWriter>> = (!args.quiet).then(|| {
-        let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+        let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, report));
         export::writer(format, w, crate::detect::TABLE_COLUMNS)
     });
     let mut pipeline = Pipeline::new(
@@ -382,9 +390,51 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }
         );
     }
+    match failed.take() {
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            eprintln!("figtrack: note: the reader of the report stopped early; all was stored");
+        }
+        Some(e) => anyhow::bail!(
+            "cannot write the report to standard output ({e}); all was stored in {}",
+            data.display()
+        ),
+        None => {}
+    }
     if totals.skipped > 0 {
         eprintln!("figtrack: {} input(s) skipped", totals.skipped);
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard output for the report of `ingest`. Storing does not depend on its reader: the
+/// first write that fails (the reader went away, as `| head` does, or the disk is full) is
+/// kept and the rest of the report dropped, the run stores and commits everything, then says
+/// what happened to the report. (`main` leaves SIGPIPE ignored for `ingest`, so a reader
+/// that goes away is a write error, not the end of the process.)
+struct Report<W> {
+    out: W,
+    failed: Rc<RefCell<Option<std::io::Error>>>,
+}
+
+impl<W: Write> Report<W> {
+    /// Does `write` unless a write failed before, keeping its error.
+    fn try_to(&mut self, write: impl FnOnce(&mut W) -> std::io::Result<()>) {
+        let failed_before = self.failed.borrow().is_some();
+        if !failed_before && let Err(e) = write(&mut self.out) {
+            *self.failed.borrow_mut() = Some(e);
+        }
+    }
+}
+
+impl<W: Write> Write for Report<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.try_to(|out| out.write_all(buf));
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.try_to(Write::flush);
+        Ok(())
+    }
 }

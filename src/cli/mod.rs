@@ -69,6 +69,18 @@ pub enum Command {
     Report(report::Args),
 }
 
+impl Command {
+    /// Whether the command must run to its end when the reader of its output goes away:
+    /// `ingest` stores what it reports, and storing does not depend on the report.
+    pub fn outlives_its_reader(&self) -> bool {
+        #[cfg(feature = "tracker")]
+        if matches!(self, Command::Ingest(_)) {
+            return true;
+        }
+        false
+    }
+}
+
 /// Runs one command; `Ok` carries the exit status (2 when some input was skipped).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
