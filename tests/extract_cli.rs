@@ -939,3 +939,40 @@ fn a_page_of_100000_nested_elements_is_read_with_a_warning() {
         r.stderr
     );
 }
+
+#[test]
+fn a_number_of_threads_out_of_range_is_refused_by_every_command_that_takes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD);
+    let store = dir.path().join("store");
+    for command in ["extract", "ingest", "diff"] {
+        for threads in ["100000", "18446744073709551615", "0"] {
+            let r = run(&[
+                "--data",
+                store.to_str().unwrap(),
+                command,
+                "-j",
+                threads,
+                good.to_str().unwrap(),
+            ]);
+            r.assert_no_panic();
+            assert_eq!(r.code, Some(2), "{command} -j {threads}: {}", r.stderr);
+            assert!(
+                r.stderr
+                    .contains("is not a number of threads from 1 to 1024"),
+                "{command} -j {threads}: {}",
+                r.stderr
+            );
+            assert!(!store.exists(), "{command} -j {threads} made a store");
+        }
+    }
+    let r = run(&[
+        "extract",
+        "--threads",
+        "3",
+        good.to_str().unwrap(),
+        "-f",
+        "jsonl",
+    ]);
+    assert_eq!(values(&r.claims()), [40.0, 300.0]);
+}

@@ -42,8 +42,8 @@ pub struct Args {
     /// Print only the summary, not the diff of every new claim.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 1024 [default: all cores].
+    #[arg(long, short = 'j', value_parser = super::threads)]
     pub threads: Option<usize>,
     /// Report unreadable inputs and store the rest (exit status 2) instead of stopping.
     #[arg(long)]
@@ -117,7 +117,7 @@ impl<'a> Pipeline<'a> {
         };
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
-            builder = builder.num_threads(n.max(1));
+            builder = builder.num_threads(n);
         }
         Ok(Pipeline {
             catalog: store.catalog.clone(),

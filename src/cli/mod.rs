@@ -69,6 +69,20 @@ pub enum Command {
     Report(report::Args),
 }
 
+/// The most worker threads `-j/--threads` takes: far more than cores only costs memory, and a
+/// number like 100000 would spend minutes starting threads (or fail to).
+pub const MAX_THREADS: usize = 1024;
+
+/// Reads `-j/--threads`: a number of threads from 1 to [`MAX_THREADS`].
+fn threads(arg: &str) -> Result<usize, String> {
+    match arg.parse::<usize>() {
+        Ok(n @ 1..=MAX_THREADS) => Ok(n),
+        _ => Err(format!(
+            "{arg:?} is not a number of threads from 1 to {MAX_THREADS}"
+        )),
+    }
+}
+
 impl Command {
     /// Whether the command must run to its end when the reader of its output goes away:
     /// `ingest` stores what it reports, and storing does not depend on the report.
@@ -103,5 +117,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chart(args) => chart::run(&cli.data, args),
         #[cfg(feature = "charts")]
         Command::Report(args) => report::run(&cli.data, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn threads_are_from_1_to_the_maximum() {
+        for (arg, read) in [
+            ("1", Some(1)),
+            ("8", Some(8)),
+            ("1024", Some(super::MAX_THREADS)),
+            ("0", None),
+            ("1025", None),
+            ("100000", None),
+            ("18446744073709551615", None),
+            ("99999999999999999999999", None),
+            ("-1", None),
+            ("four", None),
+            ("", None),
+        ] {
+            assert_eq!(super::threads(arg).ok(), read, "{arg}");
+        }
     }
 }
