@@ -541,3 +541,23 @@ fn storing_does_not_depend_on_the_reader_of_the_report() {
     assert!(stderr.contains("all was stored"), "{stderr}");
     assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
 }
+
+#[test]
+fn diff_never_says_it_stored_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ok(
+        &store,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    let missing = tmp.path().join("missing.md");
+    let stderr = fails(&store, &["diff", missing.to_str().unwrap()]);
+    assert!(stderr.contains("missing.md: no such file"), "{stderr}");
+    assert!(
+        stderr.contains("--keep-going to compare the rest"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stored"), "{stderr}");
+    let stderr = fails(&store, &["ingest", missing.to_str().unwrap()]);
+    assert!(stderr.contains("nothing was stored"), "{stderr}");
+}

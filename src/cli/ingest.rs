@@ -318,9 +318,13 @@ impl input::Sink for Pipeline<'_> {
                 .suspend(|| eprintln!("figtrack: {level}: {problem}"));
             self.totals.skipped += usize::from(problem.skipped);
         } else if self.failed.is_none() {
-            self.failed = Some(format!(
-                "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
-            ));
+            self.failed = Some(if self.writer.is_some() {
+                format!(
+                    "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
+                )
+            } else {
+                format!("{problem}\nfix the input or pass --keep-going to compare the rest")
+            });
         }
     }
 }
