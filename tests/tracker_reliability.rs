@@ -520,6 +520,36 @@ fn storing_does_not_depend_on_the_reader_of_the_report() {
     assert!(stderr.contains("stopped early; all was stored"), "{stderr}");
     assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
 
+    // `ingest ... 2>&1 | head -1`: warnings (documents without a date) go to the pipe too.
+    let undated = tmp.path().join("undated.jsonl");
+    let lines: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                "{{\"id\": \"u{i}\", \"text\": \"Some {} trucks left depot {}.\"}}",
+                i * 3 + 7,
+                letters(i)
+            )
+        })
+        .collect();
+    std::fs::write(&undated, lines.join("\n")).unwrap();
+    let store = tmp.path().join("both");
+    let both = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("\"$0\" --data \"$1\" ingest \"$2\" 2>&1 | head -1; exit ${PIPESTATUS[0]}")
+        .arg(BIN)
+        .arg(&store)
+        .arg(&undated)
+        .env_remove("FIGTRACK_DATA")
+        .output();
+    match both {
+        Ok(out) => {
+            assert_eq!(out.status.code(), Some(0), "{out:?}");
+            let stored = jsonl(&ok(&store, &["export", "claims", "--format", "jsonl"]));
+            assert_eq!(stored.len(), expected_claims(&undated));
+        }
+        Err(e) => println!("skipped the stderr case: no bash ({e})"),
+    }
+
     // A report that cannot be written: everything stored, and the run says so.
     let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
         println!("skipped: no /dev/full here");

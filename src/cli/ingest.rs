@@ -176,9 +176,10 @@ impl<'a> Pipeline<'a> {
             }
             let id = self.unique_id(&doc.id, &hash);
             if id != doc.id {
-                eprintln!(
+                say!(
                     "figtrack: note: another document with id {:?} is in the store; this one is stored as {:?}",
-                    doc.id, id
+                    doc.id,
+                    id
                 );
                 doc.id = id;
             }
@@ -220,7 +221,7 @@ impl<'a> Pipeline<'a> {
         for &i in &order {
             records[i].claims = extracted[i].len() as u32;
             if !extracted[i].is_empty() && extracted[i].iter().all(|c| c.claim.as_of.is_none()) {
-                eprintln!(
+                say!(
                     "figtrack: warning: document {:?} has no date; its {} claim(s) are kept out of series",
                     fresh[i].id,
                     extracted[i].len()
@@ -308,14 +309,14 @@ impl input::Sink for Pipeline<'_> {
 
     fn note(&mut self, path: &str, message: &str) {
         self.progress
-            .suspend(|| eprintln!("figtrack: note: {path}: {message}"));
+            .suspend(|| say!("figtrack: note: {path}: {message}"));
     }
 
     fn problem(&mut self, problem: Problem) {
         if self.keep_going {
             let level = if problem.skipped { "error" } else { "warning" };
             self.progress
-                .suspend(|| eprintln!("figtrack: {level}: {problem}"));
+                .suspend(|| say!("figtrack: {level}: {problem}"));
             self.totals.skipped += usize::from(problem.skipped);
         } else if self.failed.is_none() {
             self.failed = Some(if self.writer.is_some() {
@@ -349,7 +350,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let existed = data.exists();
     let writer = Writer::open(data, "ingest")?;
     if !existed {
-        eprintln!("figtrack: note: created a new store in {}", data.display());
+        say!("figtrack: note: created a new store in {}", data.display());
     }
     writer.store.warn_foreign();
     let store = writer.store.clone();
@@ -376,13 +377,13 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     pipeline.run(&args.paths, args.input)?;
     let (totals, _) = pipeline.finish()?;
     if totals.documents == 0 {
-        eprintln!(
+        say!(
             "figtrack: nothing new: {} document(s) already in the store {}",
             totals.already,
             data.display()
         );
     } else {
-        eprintln!(
+        say!(
             "figtrack: stored {} document(s), {} claim(s) in {}{}",
             totals.documents,
             totals.claims,
@@ -396,7 +397,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     match failed.take() {
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            eprintln!("figtrack: note: the reader of the report stopped early; all was stored");
+            say!("figtrack: note: the reader of the report stopped early; all was stored");
         }
         Some(e) => anyhow::bail!(
             "cannot write the report to standard output ({e}); all was stored in {}",
@@ -405,7 +406,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         None => {}
     }
     if totals.skipped > 0 {
-        eprintln!("figtrack: {} input(s) skipped", totals.skipped);
+        say!("figtrack: {} input(s) skipped", totals.skipped);
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,17 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `eprintln!` for a command that stores: a message that cannot be written (stderr a pipe
+/// whose reader went away, as in `figtrack ingest ... 2>&1 | head`) is dropped instead of
+/// ending the command (`eprintln!` panics) before it has stored what it read.
+#[cfg(feature = "tracker")]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[cfg(feature = "charts")]
 pub mod chart;
 #[cfg(feature = "tracker")]
