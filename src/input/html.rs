@@ -444,4 +444,17 @@ mod tests {
         assert_eq!(doc.text, "About 10,000 troops.");
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
+
+    proptest::proptest! {
+        /// Any markup, tags cut anywhere, reads without a panic, deep or not.
+        #[test]
+        fn any_markup_reads(pieces in proptest::collection::vec(
+            "<div>|</div>|<li>|<p |'|\"|>|<!--|-->|<script>|</script|<br/>|</|<|a|é| ", 0..40),
+            depth in 0usize..(2 * MAX_DEPTH))
+        {
+            let page = format!("{}{}", "<span>".repeat(depth), pieces.concat());
+            let _ = flatten_deep(&page);
+            let _ = read(&page);
+        }
+    }
 }
