@@ -38,6 +38,57 @@ impl<'a> Record<'a> {
     }
 }
 
+/// The `id` of a record line (valid JSON) as written, when it is a number: serde_json reads a
+/// number past 64 bits as a float, which would make `123456789012345678901234` and
+/// `123456789012345678901235` one id.
+pub(super) fn number_id(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    let mut i = b.iter().position(|&c| c == b'{')? + 1;
+    // One level of keys and values; nested values and strings are skipped.
+    loop {
+        i += b[i..].iter().position(|&c| c == b'"')? + 1;
+        let key_start = i;
+        i = string_end(b, i)?;
+        let key = &line[key_start..i - 1];
+        i += b[i..].iter().position(|&c| c == b':')? + 1;
+        i += b[i..].iter().position(|c| !c.is_ascii_whitespace())?;
+        let value_start = i;
+        let mut depth = 0usize;
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    i = string_end(b, i + 1)?;
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth > 0 => depth -= 1,
+                b',' | b'}' if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        let value = line[value_start..i].trim_end();
+        if key == "id" {
+            let number = value.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+            return number.then_some(value);
+        }
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+    }
+}
+
+/// The position after the closing quote of the string whose content starts at `i`.
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        match b.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
 /// What is wrong with a line that is JSON but not a record: not an object, or a field that is
 /// not a string. (serde_json says "expected struct Record", or reads an array as the fields
 /// in order.)
@@ -241,6 +292,25 @@ mod tests {
             assert_eq!(Ok(&quick), slow.as_ref(), "{line}");
         }
         assert_eq!(Record::parse(line).ok(), slow.ok(), "{line}");
+    }
+
+    #[test]
+    fn number_ids_are_read_as_written() {
+        for (line, id) in [
+            (
+                r#"{"id": 123456789012345678901234, "text": "a"}"#,
+                Some("123456789012345678901234"),
+            ),
+            (
+                r#"{"text": "a \"id\": 5, {", "meta": {"id": 1}, "id" : -7.50 }"#,
+                Some("-7.50"),
+            ),
+            (r#"{"tags": ["x", {"y": "}"}], "id": 1e3}"#, Some("1e3")),
+            (r#"{"id": "12", "text": "a"}"#, None),
+            (r#"{"text": "no id"}"#, None),
+        ] {
+            assert_eq!(number_id(line), id, "{line}");
+        }
     }
 
     #[test]
