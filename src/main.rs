@@ -8,7 +8,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// Output cut short by its reader (`figtrack export claims | head`) ends the process quietly,
-/// as it does other command-line tools, instead of reporting a broken pipe.
+/// as it does other command-line tools, instead of reporting a broken pipe; except for a
+/// command that stores, which must finish storing (it sees the broken pipe as a write error).
 fn default_sigpipe() {
     #[cfg(unix)]
     // SAFETY: restoring the default action of one signal before any thread starts.
@@ -19,8 +20,10 @@ fn default_sigpipe() {
 
 fn main() -> ExitCode {
     figtrack::allocator::tune();
-    default_sigpipe();
     let cli = figtrack::cli::Cli::parse();
+    if !cli.command.outlives_its_reader() {
+        default_sigpipe();
+    }
     match figtrack::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

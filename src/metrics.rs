@@ -116,7 +116,11 @@ impl Catalog {
             for p in &m.phrases {
                 let n = normalize(p);
                 if n.is_empty() {
-                    bail!("metric {:?} has an empty match phrase {p:?}", m.id);
+                    bail!(
+                        "metric {:?} has a match phrase {p:?} with no word to match (only \
+                         punctuation, or words like \"of\" and \"the\" that are left out)",
+                        m.id
+                    );
                 }
                 phrases.push((format!(" {n} "), i));
             }
@@ -507,5 +511,14 @@ match = ["inflation"]
         let c = Catalog::parse(&text).unwrap();
         assert!(c.is_cumulative("ru-losses-apc"));
         assert_eq!(c.metrics.len(), 5);
+    }
+
+    #[test]
+    fn a_phrase_with_no_word_to_match_is_named_as_such() {
+        for phrase in ["", "--", "!?", "of the", "\u{2019}"] {
+            let toml = format!("[[metric]]\nid = \"m\"\nmatch = [{phrase:?}]\n");
+            let e = Catalog::parse(&toml).unwrap_err().to_string();
+            assert!(e.contains("no word to match"), "{phrase:?}: {e}");
+        }
     }
 }

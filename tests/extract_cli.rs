@@ -858,3 +858,121 @@ fn the_seed_article_gives_its_two_claims() {
     let attribution = losses["attribution"].as_str().unwrap_or("");
     assert!(attribution.contains("Rutte"), "{shown}");
 }
+
+// ---- folders that loop, files that never end, pages nested deep (issue 14) -------------------
+
+#[cfg(unix)]
+#[test]
+fn links_back_into_a_folder_are_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", GOOD);
+    write(
+        dir.path(),
+        "sub/b.md",
+        "The storm left 2,500 homes without power.",
+    );
+    // Links to the folder itself, to its parent and to a file: each real file is read once.
+    std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up2")).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.path().join("again.txt")).unwrap();
+    let r = extract(dir.path());
+    r.assert_no_panic();
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let mut found = values(&r.claims());
+    found.sort_by(f64::total_cmp);
+    assert_eq!(found, [40.0, 300.0, 2500.0]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_link_to_a_device_in_a_folder_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD);
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo is not available");
+        return;
+    }
+    for (link, device) in [("zero.txt", "/dev/zero"), ("random.md", "/dev/urandom")] {
+        std::os::unix::fs::symlink(device, dir.path().join(link)).unwrap();
+    }
+    let r = extract(dir.path());
+    r.assert_no_panic();
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(values(&r.claims()), [40.0, 300.0]);
+    for name in [
+        "pipe.txt: a named pipe",
+        "zero.txt: a device",
+        "random.md: a device",
+    ] {
+        assert!(r.stderr.contains(name), "{name}: {}", r.stderr);
+    }
+    // Named on the command line, a device is read as before.
+    let r = run_with(
+        &["extract", "/dev/stdin", "--format", "jsonl"],
+        Some(GOOD.as_bytes()),
+        NORMAL_LIMIT,
+    );
+    r.assert_no_panic();
+    assert_eq!(values(&r.claims()), [40.0, 300.0]);
+}
+
+#[test]
+fn a_page_of_100000_nested_elements_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let page = format!(
+        "{}About 10,000 troops arrived.{}",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let path = write(dir.path(), "nest.html", page);
+    let r = extract(&path);
+    r.assert_no_panic();
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(values(&r.claims()), [10_000.0]);
+    assert!(
+        r.stderr.contains("nest.html: elements nested deeper"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_number_of_threads_out_of_range_is_refused_by_every_command_that_takes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD);
+    let store = dir.path().join("store");
+    for command in ["extract", "ingest", "diff"] {
+        for threads in ["100000", "18446744073709551615", "0"] {
+            let r = run(&[
+                "--data",
+                store.to_str().unwrap(),
+                command,
+                "-j",
+                threads,
+                good.to_str().unwrap(),
+            ]);
+            r.assert_no_panic();
+            assert_eq!(r.code, Some(2), "{command} -j {threads}: {}", r.stderr);
+            assert!(
+                r.stderr
+                    .contains("is not a number of threads from 1 to 1024"),
+                "{command} -j {threads}: {}",
+                r.stderr
+            );
+            assert!(!store.exists(), "{command} -j {threads} made a store");
+        }
+    }
+    let r = run(&[
+        "extract",
+        "--threads",
+        "3",
+        good.to_str().unwrap(),
+        "-f",
+        "jsonl",
+    ]);
+    assert_eq!(values(&r.claims()), [40.0, 300.0]);
+}

@@ -184,3 +184,28 @@ fn claim_parts_are_sorted_by_metric_and_date() {
         );
     }
 }
+
+#[test]
+fn an_unknown_metric_exports_the_header_and_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ok(
+        &store,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    let out = run(&store, &["export", "claims", "no-such-metric"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("doc,claim_id,"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("no metric \"no-such-metric\""), "{stderr}");
+    // A known metric says nothing.
+    let out = run(&store, &["export", "claims", "nk-troops-in-russia"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().lines().count() > 1);
+}

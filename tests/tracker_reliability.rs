@@ -475,3 +475,119 @@ fn bad_inputs_fail_clearly_and_change_nothing() {
     );
     assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "mine");
 }
+
+/// Waits for `child`, killing it after a minute.
+fn wait_bounded(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("figtrack did not finish in a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn storing_does_not_depend_on_the_reader_of_the_report() {
+    use std::io::BufRead;
+    let tmp = tempfile::tempdir().unwrap();
+    // Far more report than a pipe holds, so the reader going away is seen while storing.
+    let input = jsonl_input(tmp.path(), "reader-gone", 8);
+    let expected = expected_claims(&input);
+
+    // `ingest | head -1`: the reader takes one line and goes.
+    let store = tmp.path().join("piped");
+    let mut child = figtrack(&store)
+        .args(["ingest", "--format", "jsonl"])
+        .arg(&input)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    let status = wait_bounded(&mut child);
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{status}: {stderr}");
+    assert!(stderr.contains("stopped early; all was stored"), "{stderr}");
+    assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
+
+    // `ingest ... 2>&1 | head -1`: warnings (documents without a date) go to the pipe too.
+    let undated = tmp.path().join("undated.jsonl");
+    let lines: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                "{{\"id\": \"u{i}\", \"text\": \"Some {} trucks left depot {}.\"}}",
+                i * 3 + 7,
+                letters(i)
+            )
+        })
+        .collect();
+    std::fs::write(&undated, lines.join("\n")).unwrap();
+    let store = tmp.path().join("both");
+    let both = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("\"$0\" --data \"$1\" ingest \"$2\" 2>&1 | head -1; exit ${PIPESTATUS[0]}")
+        .arg(BIN)
+        .arg(&store)
+        .arg(&undated)
+        .env_remove("FIGTRACK_DATA")
+        .output();
+    match both {
+        Ok(out) => {
+            assert_eq!(out.status.code(), Some(0), "{out:?}");
+            let stored = jsonl(&ok(&store, &["export", "claims", "--format", "jsonl"]));
+            assert_eq!(stored.len(), expected_claims(&undated));
+        }
+        Err(e) => println!("skipped the stderr case: no bash ({e})"),
+    }
+
+    // A report that cannot be written: everything stored, and the run says so.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        println!("skipped: no /dev/full here");
+        return;
+    };
+    let store = tmp.path().join("full");
+    let out = figtrack(&store)
+        .args(["ingest", "--format", "table"])
+        .arg(&input)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write the report to standard output"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("all was stored"), "{stderr}");
+    assert_eq!(stored_by_tag(&store)["reader-gone"], expected);
+}
+
+#[test]
+fn diff_never_says_it_stored_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ok(
+        &store,
+        &["ingest", "-q", at("data/samples").to_str().unwrap()],
+    );
+    let missing = tmp.path().join("missing.md");
+    let stderr = fails(&store, &["diff", missing.to_str().unwrap()]);
+    assert!(stderr.contains("missing.md: no such file"), "{stderr}");
+    assert!(
+        stderr.contains("--keep-going to compare the rest"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stored"), "{stderr}");
+    let stderr = fails(&store, &["ingest", missing.to_str().unwrap()]);
+    assert!(stderr.contains("nothing was stored"), "{stderr}");
+}

@@ -28,8 +28,8 @@ pub struct Args {
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 1024 [default: all cores].
+    #[arg(long, short = 'j', value_parser = super::threads)]
     pub threads: Option<usize>,
     /// Report unreadable inputs and compare the rest (exit status 2) instead of stopping.
     #[arg(long)]

@@ -117,6 +117,12 @@ fn write(
             if bom {
                 out.write_all("\u{FEFF}".as_bytes())?;
             }
+            if df.height() == 0 {
+                // The rows' writer heads the first row; no rows still have their columns.
+                let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+                write!(out, "{}\r\n", names.join(","))?;
+                return Ok(());
+            }
             frames::write_frame(Format::Csv, Box::new(out), &[], df)
         }
         ExportFormat::Json => frames::write_frame(Format::Json, Box::new(out), &[], df),
@@ -147,6 +153,7 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
             },
         )?,
     };
+    warn_unknown(&store, &args.metrics, &df);
     match &args.output {
         Some(path) => {
             crate::files::write_with(path, |f| {
@@ -169,4 +176,24 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says which of the metrics asked for have no rows: unknown, or in the catalog with nothing
+/// stored yet (an empty export is otherwise silent).
+fn warn_unknown(store: &Store, metrics: &[String], df: &DataFrame) {
+    let present: std::collections::HashSet<&str> = df
+        .column("metric")
+        .ok()
+        .and_then(|c| c.str().ok())
+        .map(|c| c.iter().flatten().collect())
+        .unwrap_or_default();
+    for m in metrics.iter().filter(|m| !present.contains(m.as_str())) {
+        if store.catalog.get(m).is_some() {
+            eprintln!("figtrack: note: metric {m:?} has nothing stored yet");
+        } else {
+            eprintln!(
+                "figtrack: warning: no metric {m:?} in the catalog or the store (`figtrack metrics` lists them)"
+            );
+        }
+    }
 }

@@ -21,8 +21,8 @@ pub struct Args {
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 1024 [default: all cores].
+    #[arg(long, short = 'j', value_parser = super::threads)]
     pub threads: Option<usize>,
     /// How to read standard input.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
@@ -111,7 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
+        builder = builder.num_threads(n);
     }
     let stdout = std::io::stdout();
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));

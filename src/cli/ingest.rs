@@ -9,7 +9,9 @@
 //! inputs stream through in batches (one store part each) with parallel extraction; nothing of
 //! a run is visible until all of it is stored. An input that cannot be read, or has a date that
 //! does not parse, stops the run with the store unchanged; `--keep-going` reports such inputs
-//! and stores the rest (exit status 2).
+//! and stores the rest (exit status 2). The report on standard output never stops the storing:
+//! if its reader goes away (`| head`) the run still stores everything and exits 0; if it
+//! cannot be written (a full disk) everything is stored and the run exits 1 saying so.
 
 use crate::detect::History;
 use crate::export::{self, Format, RowWriter};
@@ -19,10 +21,12 @@ use crate::model::Document;
 use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,8 +42,8 @@ pub struct Args {
     /// Print only the summary, not the diff of every new claim.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 1024 [default: all cores].
+    #[arg(long, short = 'j', value_parser = super::threads)]
     pub threads: Option<usize>,
     /// Report unreadable inputs and store the rest (exit status 2) instead of stopping.
     #[arg(long)]
@@ -113,7 +117,7 @@ impl<'a> Pipeline<'a> {
         };
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
-            builder = builder.num_threads(n.max(1));
+            builder = builder.num_threads(n);
         }
         Ok(Pipeline {
             catalog: store.catalog.clone(),
@@ -172,9 +176,10 @@ impl<'a> Pipeline<'a> {
             }
             let id = self.unique_id(&doc.id, &hash);
             if id != doc.id {
-                eprintln!(
+                say!(
                     "figtrack: note: another document with id {:?} is in the store; this one is stored as {:?}",
-                    doc.id, id
+                    doc.id,
+                    id
                 );
                 doc.id = id;
             }
@@ -219,7 +224,7 @@ impl<'a> Pipeline<'a> {
         for &i in &order {
             records[i].claims = extracted[i].len() as u32;
             if !extracted[i].is_empty() && extracted[i].iter().all(|c| c.claim.as_of.is_none()) {
-                eprintln!(
+                say!(
                     "figtrack: warning: document {:?} has no date; its {} claim(s) are kept out of series",
                     fresh[i].id,
                     extracted[i].len()
@@ -262,15 +267,15 @@ impl<'a> Pipeline<'a> {
         Ok(())
     }
 
-    /// Commits what was stored and closes the output.
+    /// Commits what was stored, then closes the output (a table is printed only now).
     pub fn finish(self) -> anyhow::Result<(Totals, Option<store::Commit>)> {
-        if let Some(out) = self.out {
-            out.finish()?;
-        }
         let commit = match self.writer {
             Some(w) => Some(w.commit()?),
             None => None,
         };
+        if let Some(out) = self.out {
+            out.finish()?;
+        }
         Ok((self.totals, commit))
     }
 }
@@ -305,36 +310,27 @@ impl input::Sink for Pipeline<'_> {
         Ok(())
     }
 
+    fn note(&mut self, path: &str, message: &str) {
+        self.progress
+            .suspend(|| say!("figtrack: note: {path}: {message}"));
+    }
+
     fn problem(&mut self, problem: Problem) {
         if self.keep_going {
             let level = if problem.skipped { "error" } else { "warning" };
             self.progress
-                .suspend(|| eprintln!("figtrack: {level}: {problem}"));
+                .suspend(|| say!("figtrack: {level}: {problem}"));
             self.totals.skipped += usize::from(problem.skipped);
         } else if self.failed.is_none() {
-            self.failed = Some(format!(
-                "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
-            ));
+            self.failed = Some(if self.writer.is_some() {
+                format!(
+                    "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
+                )
+            } else {
+                format!("{problem}\nfix the input or pass --keep-going to compare the rest")
+            });
         }
     }
-}
-
-/// Total size of the inputs, for the progress bar (0 when unknown, e.g. stdin).
-fn input_size(paths: &[PathBuf]) -> u64 {
-    fn walk(p: &Path) -> u64 {
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => std::fs::read_dir(p)
-                .map(|rd| rd.filter_map(Result::ok).map(|e| walk(&e.path())).sum())
-                .unwrap_or(0),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        }
-    }
-    paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .map(|p| walk(p))
-        .sum()
 }
 
 /// A progress bar on stderr when it is a terminal, else a hidden one.
@@ -342,7 +338,7 @@ pub fn progress(paths: &[PathBuf]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let total = input_size(paths);
+    let total = input::total_size(paths);
     if total == 0 {
         return ProgressBar::new_spinner();
     }
@@ -357,14 +353,18 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let existed = data.exists();
     let writer = Writer::open(data, "ingest")?;
     if !existed {
-        eprintln!("figtrack: note: created a new store in {}", data.display());
+        say!("figtrack: note: created a new store in {}", data.display());
     }
     writer.store.warn_foreign();
     let store = writer.store.clone();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
-    let stdout = std::io::stdout();
+    let report = Report {
+        out: std::io::stdout().lock(),
+        failed: Rc::default(),
+    };
+    let failed = Rc::clone(&report.failed);
     let out: Option<Box<dyn RowWriter>> = (!args.quiet).then(|| {
-        let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+        let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, report));
         export::writer(format, w, crate::detect::TABLE_COLUMNS)
     });
     let mut pipeline = Pipeline::new(
@@ -380,13 +380,13 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     pipeline.run(&args.paths, args.input)?;
     let (totals, _) = pipeline.finish()?;
     if totals.documents == 0 {
-        eprintln!(
+        say!(
             "figtrack: nothing new: {} document(s) already in the store {}",
             totals.already,
             data.display()
         );
     } else {
-        eprintln!(
+        say!(
             "figtrack: stored {} document(s), {} claim(s) in {}{}",
             totals.documents,
             totals.claims,
@@ -398,9 +398,51 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }
         );
     }
+    match failed.take() {
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            say!("figtrack: note: the reader of the report stopped early; all was stored");
+        }
+        Some(e) => anyhow::bail!(
+            "cannot write the report to standard output ({e}); all was stored in {}",
+            data.display()
+        ),
+        None => {}
+    }
     if totals.skipped > 0 {
-        eprintln!("figtrack: {} input(s) skipped", totals.skipped);
+        say!("figtrack: {} input(s) skipped", totals.skipped);
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard output for the report of `ingest`. Storing does not depend on its reader: the
+/// first write that fails (the reader went away, as `| head` does, or the disk is full) is
+/// kept and the rest of the report dropped, the run stores and commits everything, then says
+/// what happened to the report. (`main` leaves SIGPIPE ignored for `ingest`, so a reader
+/// that goes away is a write error, not the end of the process.)
+struct Report<W> {
+    out: W,
+    failed: Rc<RefCell<Option<std::io::Error>>>,
+}
+
+impl<W: Write> Report<W> {
+    /// Does `write` unless a write failed before, keeping its error.
+    fn try_to(&mut self, write: impl FnOnce(&mut W) -> std::io::Result<()>) {
+        let failed_before = self.failed.borrow().is_some();
+        if !failed_before && let Err(e) = write(&mut self.out) {
+            *self.failed.borrow_mut() = Some(e);
+        }
+    }
+}
+
+impl<W: Write> Write for Report<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.try_to(|out| out.write_all(buf));
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.try_to(Write::flush);
+        Ok(())
+    }
 }

@@ -4,6 +4,17 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `eprintln!` for a command that stores: a message that cannot be written (stderr a pipe
+/// whose reader went away, as in `figtrack ingest ... 2>&1 | head`) is dropped instead of
+/// ending the command (`eprintln!` panics) before it has stored what it read.
+#[cfg(feature = "tracker")]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[cfg(feature = "charts")]
 pub mod chart;
 #[cfg(feature = "tracker")]
@@ -83,6 +94,32 @@ pub enum Command {
     Report(report::Args),
 }
 
+/// The most worker threads `-j/--threads` takes: far more than cores only costs memory, and a
+/// number like 100000 would spend minutes starting threads (or fail to).
+pub const MAX_THREADS: usize = 1024;
+
+/// Reads `-j/--threads`: a number of threads from 1 to [`MAX_THREADS`].
+fn threads(arg: &str) -> Result<usize, String> {
+    match arg.parse::<usize>() {
+        Ok(n @ 1..=MAX_THREADS) => Ok(n),
+        _ => Err(format!(
+            "{arg:?} is not a number of threads from 1 to {MAX_THREADS}"
+        )),
+    }
+}
+
+impl Command {
+    /// Whether the command must run to its end when the reader of its output goes away:
+    /// `ingest` stores what it reports, and storing does not depend on the report.
+    pub fn outlives_its_reader(&self) -> bool {
+        #[cfg(feature = "tracker")]
+        if matches!(self, Command::Ingest(_)) {
+            return true;
+        }
+        false
+    }
+}
+
 /// Runs one command; `Ok` carries the exit status (2 when some input was skipped).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -113,5 +150,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chart(args) => chart::run(&cli.data, args),
         #[cfg(feature = "charts")]
         Command::Report(args) => report::run(&cli.data, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn threads_are_from_1_to_the_maximum() {
+        for (arg, read) in [
+            ("1", Some(1)),
+            ("8", Some(8)),
+            ("1024", Some(super::MAX_THREADS)),
+            ("0", None),
+            ("1025", None),
+            ("100000", None),
+            ("18446744073709551615", None),
+            ("99999999999999999999999", None),
+            ("-1", None),
+            ("four", None),
+            ("", None),
+        ] {
+            assert_eq!(super::threads(arg).ok(), read, "{arg}");
+        }
     }
 }

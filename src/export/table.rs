@@ -1,4 +1,9 @@
 //! An aligned text table for people: the chosen columns, long cells cut with an ellipsis.
+//!
+//! Cells hold text from documents (a `source:` line, a title), and a table goes to a terminal:
+//! line breaks and tabs become spaces, and every other control character, and the bidi
+//! controls that reorder what follows them, is shown as U+FFFD, so that no escape sequence
+//! in a document reaches the terminal.
 
 use super::{RowWriter, cell_text};
 use std::io::Write;
@@ -21,8 +26,19 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Shown as U+FFFD: the controls (a whitespace one as a space) and the bidi embeddings,
+/// overrides and isolates.
+fn printable(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' => ' ',
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
+}
+
 fn cut(s: &str) -> String {
-    let s = s.replace(['\n', '\t'], " ");
+    let s: String = s.chars().map(printable).collect();
     if s.chars().count() <= MAX_CELL {
         return s;
     }
@@ -67,5 +83,46 @@ impl RowWriter for Table<'_> {
         }
         self.out.flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_control_character_reaches_the_table() {
+        let cases = [
+            (
+                "\u{1b}]0;title\u{7}\u{1b}[31mRED",
+                "\u{FFFD}]0;title\u{FFFD}\u{FFFD}[31mRED",
+            ),
+            ("Ministry\u{9b}2J of Health", "Ministry\u{FFFD}2J of Health"),
+            ("two\nlines\tand\r\ntab", "two lines and  tab"),
+            ("abc\u{202e}fed\u{2066}x", "abc\u{FFFD}fed\u{FFFD}x"),
+            (
+                "Kyiv Ledger, 10\u{a0}000 – “ok”",
+                "Kyiv Ledger, 10\u{a0}000 – “ok”",
+            ),
+            ("\u{7f}\u{0}", "\u{FFFD}\u{FFFD}"),
+        ];
+        for (cell, shown) in cases {
+            assert_eq!(cut(cell), shown, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_prints_sources_without_escapes() {
+        let mut bytes = Vec::new();
+        let mut table = Box::new(Table::new(Box::new(&mut bytes), &["source", "value"]));
+        let row = serde_json::json!({"source": "\u{1b}[2J\u{1b}]0;PWNED\u{7}Agency", "value": 3});
+        table.row(&row).unwrap();
+        table.finish().unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("Agency"), "{text}");
     }
 }

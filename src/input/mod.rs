@@ -8,6 +8,7 @@ use crate::model::Document;
 use chrono::NaiveDate;
 use record::Record;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -43,6 +44,10 @@ impl fmt::Display for Problem {
 pub trait Sink {
     fn document(&mut self, doc: Document) -> anyhow::Result<()>;
     fn problem(&mut self, problem: Problem);
+    /// Something passed over that is not a problem with an input (a named pipe in a folder).
+    fn note(&mut self, path: &str, message: &str) {
+        eprintln!("figtrack: note: {path}: {message}");
+    }
 }
 
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
@@ -71,7 +76,7 @@ pub fn read_paths(
             }
             continue;
         }
-        read_path(path, true, sink)?;
+        read_path(path, sink)?;
     }
     Ok(())
 }
@@ -94,7 +99,56 @@ fn warn(path: &str, line: Option<usize>, message: String) -> Problem {
     }
 }
 
-fn read_path(path: &Path, explicit: bool, sink: &mut dyn Sink) -> anyhow::Result<()> {
+/// A file or folder as the system knows it, whatever path leads to it.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _: &std::fs::Metadata) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// What a path names, for a note about a file that is not read.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Walks `path`: a file is handed to `file`; a folder is walked in name order, skipping hidden
+/// entries and, inside folders, files of other formats. Inside a folder each real file and
+/// folder is visited once (`seen`, by device and inode: a symlink loop ends, a second link to
+/// a file is not read twice), and only regular files are read: a named pipe would block and
+/// a link to a device never end, so they are skipped with a note. A path named on the command
+/// line is read whatever it is (`/dev/stdin`, a pipe).
+fn walk(
+    path: &Path,
+    explicit: bool,
+    seen: &mut HashSet<FileId>,
+    sink: &mut dyn Sink,
+    file: &mut dyn FnMut(&Path, &std::fs::Metadata, &mut dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -103,36 +157,89 @@ fn read_path(path: &Path, explicit: bool, sink: &mut dyn Sink) -> anyhow::Result
             return Ok(());
         }
     };
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                sink.problem(skip(&shown, None, describe_io(&e)));
+    if !meta.is_dir() {
+        if !explicit {
+            if !is_known(path) {
                 return Ok(());
             }
-        };
-        entries.sort();
-        for entry in entries {
-            let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') {
-                continue;
+            if !meta.is_file() {
+                sink.note(&shown, &format!("{}, not a file; skipped", kind_of(&meta)));
+                return Ok(());
             }
-            read_path(&entry, false, sink)?;
+            if file_id(path, &meta).is_some_and(|id| !seen.insert(id)) {
+                return Ok(());
+            }
         }
+        return file(path, &meta, sink);
+    }
+    if file_id(path, &meta).is_some_and(|id| !seen.insert(id)) {
         return Ok(());
     }
-    let ext = path
-        .extension()
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            sink.problem(skip(&shown, None, describe_io(&e)));
+            return Ok(());
+        }
+    };
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        walk(&entry, false, seen, sink, file)?;
+    }
+    Ok(())
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
-        .to_ascii_lowercase();
-    let known = TEXT_EXTENSIONS.contains(&ext.as_str())
-        || HTML_EXTENSIONS.contains(&ext.as_str())
-        || JSONL_EXTENSIONS.contains(&ext.as_str());
-    if !known && !explicit {
-        // Inside a folder, only the formats figtrack reads; a named file is read as text.
-        return Ok(());
+        .to_ascii_lowercase()
+}
+
+/// A format figtrack reads, by the file's extension.
+fn is_known(path: &Path) -> bool {
+    let ext = extension(path);
+    [TEXT_EXTENSIONS, HTML_EXTENSIONS, JSONL_EXTENSIONS]
+        .iter()
+        .any(|known| known.contains(&ext.as_str()))
+}
+
+fn read_path(path: &Path, sink: &mut dyn Sink) -> anyhow::Result<()> {
+    walk(path, true, &mut HashSet::new(), sink, &mut |p, _, sink| {
+        read_file(p, sink)
+    })
+}
+
+/// Bytes in the files a read of `paths` would read (stdin not counted), for a progress bar.
+pub fn total_size(paths: &[PathBuf]) -> u64 {
+    /// Hears nothing: the read itself reports what is wrong.
+    struct Deaf;
+    impl Sink for Deaf {
+        fn document(&mut self, _: Document) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn problem(&mut self, _: Problem) {}
+        fn note(&mut self, _: &str, _: &str) {}
     }
+    let mut total = 0;
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let mut add = |_: &Path, meta: &std::fs::Metadata, _: &mut dyn Sink| {
+            total += meta.len();
+            Ok(())
+        };
+        // Deaf never fails and neither does `add`.
+        let _ = walk(path, true, &mut HashSet::new(), &mut Deaf, &mut add);
+    }
+    total
+}
+
+fn read_file(path: &Path, sink: &mut dyn Sink) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    let ext = extension(path);
     if JSONL_EXTENSIONS.contains(&ext.as_str()) {
         return match std::fs::File::open(path) {
             Ok(f) => read_jsonl(BufReader::with_capacity(1 << 20, f), &shown, sink),
@@ -182,6 +289,79 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len() || (nul > 0 && std::str::from_utf8(head).is_err())
 }
 
+/// Byte order of UTF-16 text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Utf16 {
+    Little,
+    Big,
+}
+
+/// Whether `bytes` are UTF-16 text: a byte order mark, or (without one) zero bytes in one half
+/// of nearly every pair and almost never in the other, as in text of mostly Latin letters
+/// (which is what Windows tools write as "Unicode").
+fn utf16(bytes: &[u8]) -> Option<Utf16> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(Utf16::Little),
+        [0xFE, 0xFF, ..] => return Some(Utf16::Big),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros = |half: usize| {
+        head.iter()
+            .skip(half)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= pairs * 9;
+    let rarely = |n: usize| n * 10 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(Utf16::Little)
+    } else if mostly(even) && rarely(odd) {
+        Some(Utf16::Big)
+    } else {
+        None
+    }
+}
+
+/// Decodes UTF-16 text (after its byte order mark, if any), replacing what is not (with a
+/// warning).
+fn decode_utf16(bytes: &[u8], order: Utf16, path: &str, sink: &mut dyn Sink) -> String {
+    let bytes = match (order, bytes) {
+        (Utf16::Little, [0xFF, 0xFE, rest @ ..]) | (Utf16::Big, [0xFE, 0xFF, rest @ ..]) => rest,
+        _ => bytes,
+    };
+    let units = bytes.chunks_exact(2).map(|p| match order {
+        Utf16::Little => u16::from_le_bytes([p[0], p[1]]),
+        Utf16::Big => u16::from_be_bytes([p[0], p[1]]),
+    });
+    let mut bad = bytes.len() % 2;
+    let mut text: String = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                bad += 1;
+                '\u{FFFD}'
+            })
+        })
+        .collect();
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+    }
+    if bad > 0 {
+        sink.problem(warn(
+            path,
+            None,
+            format!("UTF-16 text with {bad} undecodable unit(s), replaced with U+FFFD"),
+        ));
+    }
+    text
+}
+
 /// Decodes bytes as UTF-8, replacing what is not (with a warning naming the first bad byte).
 fn decode(bytes: &[u8], path: &str, line: Option<usize>, sink: &mut dyn Sink) -> String {
     match std::str::from_utf8(bytes) {
@@ -211,21 +391,26 @@ fn read_text_bytes(
         sink.problem(warn(path, None, "empty file, no text to read".to_string()));
         return Ok(());
     }
-    if looks_binary(bytes) {
-        sink.problem(skip(
-            path,
-            None,
-            "binary data, not text; skipped".to_string(),
-        ));
-        return Ok(());
-    }
-    let mut text = decode(bytes, path, None, sink);
+    let mut text = match utf16(bytes) {
+        Some(order) => decode_utf16(bytes, order, path, sink),
+        None if looks_binary(bytes) => {
+            sink.problem(skip(
+                path,
+                None,
+                "binary data, not text; skipped".to_string(),
+            ));
+            return Ok(());
+        }
+        None => decode(bytes, path, None, sink),
+    };
     if text.contains('\0') {
         sink.problem(warn(path, None, "NUL bytes read as spaces".to_string()));
         text = text.replace('\0', " ");
     }
     let doc = if html {
-        html::document(&text, id)
+        html::document(&text, id, &mut |message| {
+            sink.problem(warn(path, None, message))
+        })
     } else {
         front_matter_document(&text, id, path, sink)
     };
@@ -272,31 +457,48 @@ fn front_matter_document(text: &str, id: &str, path: &str, sink: &mut dyn Sink) 
     };
     let mut offset = body.len() - rest.len();
     let mut line_no = 1;
+    // Reported only once the closing line shows this was front matter.
+    let mut problems = Vec::new();
+    let mut keys = 0;
     for line in rest.split_inclusive('\n') {
         line_no += 1;
         offset += line.len();
         let line = line.trim_end_matches(['\n', '\r']);
         if line.trim() == "---" {
             doc.text = body[offset..].to_string();
+            for problem in problems {
+                sink.problem(problem);
+            }
             return doc;
         }
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
         let value = value.trim().trim_matches(['"', '\'']).to_string();
+        keys += 1;
         match key.trim().to_ascii_lowercase().as_str() {
             "published" | "date" => match parse_date(&value) {
                 Some(d) => doc.published = Some(d),
-                None => sink.problem(warn(path, Some(line_no), format!("front matter date {value:?} does not parse (expected YYYY-MM-DD); published left empty"))),
+                None => problems.push(warn(path, Some(line_no), format!("front matter date {value:?} does not parse (expected YYYY-MM-DD); published left empty"))),
             },
             "source" => doc.source = Some(value),
             "title" => doc.title = Some(value),
             "url" => doc.url = Some(value),
             "id" => doc.id = value,
-            _ => {}
+            _ => keys -= 1,
         }
     }
-    // No closing line: it was not front matter after all.
+    // No closing line: it was not front matter after all, though it may have been meant as
+    // such.
+    if keys > 0 {
+        sink.problem(warn(
+            path,
+            Some(1),
+            "front matter is not closed by a '---' line; the file was read as text without it \
+             (no published date, source or title)"
+                .to_string(),
+        ));
+    }
     Document::new(id, body)
 }
 
@@ -351,8 +553,8 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         // that is not UTF-8 is reported as such whatever else is wrong with it.
         let parsed = std::str::from_utf8(line)
             .map_err(|_| "invalid UTF-8".to_string())
-            .and_then(Record::parse);
-        let record = match parsed {
+            .and_then(|line| Record::parse(line).map(|r| (line, r)));
+        let (line, record) = match parsed {
             Ok(r) => r,
             Err(what) => {
                 sink.problem(skip(
@@ -373,8 +575,20 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
         };
         let id = match record.id {
             Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => line_no.to_string(),
+            Some(serde_json::Value::Number(n)) => {
+                record::number_id(line).map_or_else(|| n.to_string(), str::to_string)
+            }
+            None | Some(serde_json::Value::Null) => line_no.to_string(),
+            Some(other) => {
+                sink.problem(warn(
+                    path,
+                    Some(line_no),
+                    format!(
+                        "id {other} is not a string or a number; the line number {line_no} is the id"
+                    ),
+                ));
+                line_no.to_string()
+            }
         };
         let published = match record.published.as_deref() {
             None | Some("") => None,
@@ -493,5 +707,103 @@ mod tests {
             );
         }
         assert_eq!(parse_date("next tuesday"), None);
+    }
+
+    fn utf16_bytes(text: &str, order: Utf16, bom: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for unit in (if bom { "\u{FEFF}" } else { "" })
+            .encode_utf16()
+            .chain(text.encode_utf16())
+        {
+            bytes.extend(match order {
+                Utf16::Little => unit.to_le_bytes(),
+                Utf16::Big => unit.to_be_bytes(),
+            });
+        }
+        bytes
+    }
+
+    fn read_bytes(bytes: &[u8], html: bool) -> Collect {
+        let mut c = Collect::default();
+        read_text_bytes(bytes, "in.txt", "in", html, &mut c).unwrap();
+        c
+    }
+
+    #[test]
+    fn utf16_text_is_decoded_with_or_without_a_byte_order_mark() {
+        let texts = [
+            "---\npublished: 2024-10-29\n---\nSome 3,000 troops left Kyiv’s outskirts.",
+            "Les prix ont augmenté de 2,5 % en été.",
+        ];
+        for text in texts {
+            for order in [Utf16::Little, Utf16::Big] {
+                for bom in [true, false] {
+                    let c = read_bytes(&utf16_bytes(text, order, bom), false);
+                    assert!(
+                        c.problems.is_empty(),
+                        "{text} {order:?} {bom}: {:?}",
+                        c.problems
+                    );
+                    assert_eq!(c.docs[0].text, body_of(text), "{order:?} {bom}");
+                }
+            }
+        }
+        let page = utf16_bytes("<p>About 10 trucks</p>", Utf16::Little, true);
+        assert_eq!(read_bytes(&page, true).docs[0].text, "About 10 trucks");
+        // A lone surrogate and an odd last byte are replaced, with a warning.
+        let mut broken = utf16_bytes("ab", Utf16::Little, true);
+        broken.extend([0x00, 0xD8, b'c', 0, 7]);
+        let c = read_bytes(&broken, false);
+        assert_eq!(c.docs[0].text, "ab\u{FFFD}c\u{FFFD}");
+        assert!(c.problems[0].message.contains("UTF-16"), "{:?}", c.problems);
+        // Binary data is still binary.
+        let c = read_bytes(&[0u8, 1, 2, 3, 0, 5, 6, 7, 0, 0, 0, 1], false);
+        assert!(c.docs.is_empty() && c.problems[0].skipped);
+    }
+
+    fn body_of(text: &str) -> &str {
+        text.rsplit_once("---\n").map_or(text, |(_, body)| body)
+    }
+
+    #[test]
+    fn front_matter_without_its_closing_line_is_text_with_one_warning() {
+        for text in [
+            "---\npublished: 2024-13-45\nsource: Wire\nSome 40 trucks.",
+            "---\ntitle: Draft\n\n12 people came.\nOn: Monday\n",
+        ] {
+            let mut c = Collect::default();
+            let doc = front_matter_document(text, "x", "x.md", &mut c);
+            assert_eq!(doc.text, text);
+            assert_eq!(doc.published, None);
+            assert_eq!(c.problems.len(), 1, "{text}: {:?}", c.problems);
+            assert!(
+                c.problems[0].message.contains("not closed"),
+                "{:?}",
+                c.problems
+            );
+            assert_eq!(c.problems[0].line, Some(1));
+        }
+        // A rule at the top of a text with no front matter keys in it is just text.
+        let mut c = Collect::default();
+        front_matter_document("---\nNote: 5 boats\n\nMore.", "x", "x.md", &mut c);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+    }
+
+    #[test]
+    fn jsonl_ids_that_are_not_strings_are_named() {
+        let data = concat!(
+            "{\"id\": 12, \"text\": \"a\"}\n",
+            "{\"id\": 123456789012345678901234, \"text\": \"b\"}\n",
+            "{\"id\": true, \"text\": \"c\"}\n",
+            "{\"id\": [\"x\"], \"text\": \"d\"}\n",
+            "{\"id\": null, \"text\": \"e\"}\n",
+        );
+        let mut c = Collect::default();
+        read_jsonl(data.as_bytes(), "in.jsonl", &mut c).unwrap();
+        let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["12", "123456789012345678901234", "3", "4", "5"]);
+        let lines: Vec<Option<usize>> = c.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(4)]);
+        assert!(c.problems[0].message.contains("not a string or a number"));
     }
 }

@@ -25,12 +25,96 @@ pub(super) struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// Reads the record of a line (trimmed, valid UTF-8); the error is serde_json's.
+    /// Reads the record of a line (trimmed, valid UTF-8); the error is serde_json's, or for
+    /// valid JSON of the wrong shape, which field is wrong.
     pub fn parse(line: &'a str) -> Result<Self, String> {
         match quick(line) {
             Some(record) => Ok(record),
-            None => serde_json::from_str(line).map_err(|e| e.to_string()),
+            None => serde_json::from_str(line).map_err(|e| {
+                let shape = e.is_data().then(|| wrong_shape(line)).flatten();
+                shape.unwrap_or_else(|| e.to_string())
+            }),
         }
+    }
+}
+
+/// The `id` of a record line (valid JSON) as written, when it is a number: serde_json reads a
+/// number past 64 bits as a float, which would make `123456789012345678901234` and
+/// `123456789012345678901235` one id.
+pub(super) fn number_id(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    let mut i = b.iter().position(|&c| c == b'{')? + 1;
+    // One level of keys and values; nested values and strings are skipped.
+    loop {
+        i += b[i..].iter().position(|&c| c == b'"')? + 1;
+        let key_start = i;
+        i = string_end(b, i)?;
+        let key = &line[key_start..i - 1];
+        i += b[i..].iter().position(|&c| c == b':')? + 1;
+        i += b[i..].iter().position(|c| !c.is_ascii_whitespace())?;
+        let value_start = i;
+        let mut depth = 0usize;
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    i = string_end(b, i + 1)?;
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth > 0 => depth -= 1,
+                b',' | b'}' if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        let value = line[value_start..i].trim_end();
+        if key == "id" {
+            let number = value.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+            return number.then_some(value);
+        }
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+    }
+}
+
+/// The position after the closing quote of the string whose content starts at `i`.
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        match b.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+/// What is wrong with a line that is JSON but not a record: not an object, or a field that is
+/// not a string. (serde_json says "expected struct Record", or reads an array as the fields
+/// in order.)
+fn wrong_shape(line: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    let Some(object) = value.as_object() else {
+        return Some(format!("the line is {}, not an object", kind(&value)));
+    };
+    ["text", "published", "source", "url", "title"]
+        .into_iter()
+        .find_map(|field| match object.get(field) {
+            Some(v) if !v.is_string() && !v.is_null() => {
+                Some(format!("\"{field}\" is {}, not a string", kind(v)))
+            }
+            _ => None,
+        })
+}
+
+fn kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -207,7 +291,53 @@ mod tests {
         if let Some(quick) = quick(line) {
             assert_eq!(Ok(&quick), slow.as_ref(), "{line}");
         }
-        assert_eq!(Record::parse(line), slow, "{line}");
+        assert_eq!(Record::parse(line).ok(), slow.ok(), "{line}");
+    }
+
+    #[test]
+    fn number_ids_are_read_as_written() {
+        for (line, id) in [
+            (
+                r#"{"id": 123456789012345678901234, "text": "a"}"#,
+                Some("123456789012345678901234"),
+            ),
+            (
+                r#"{"text": "a \"id\": 5, {", "meta": {"id": 1}, "id" : -7.50 }"#,
+                Some("-7.50"),
+            ),
+            (r#"{"tags": ["x", {"y": "}"}], "id": 1e3}"#, Some("1e3")),
+            (r#"{"id": "12", "text": "a"}"#, None),
+            (r#"{"text": "no id"}"#, None),
+        ] {
+            assert_eq!(number_id(line), id, "{line}");
+        }
+    }
+
+    #[test]
+    fn json_of_the_wrong_shape_is_named_by_field() {
+        for (line, error) in [
+            ("[1, 2]", "the line is an array, not an object"),
+            ("\"just text\"", "the line is a string, not an object"),
+            ("42", "the line is a number, not an object"),
+            (r#"{"text": 5}"#, "\"text\" is a number, not a string"),
+            (
+                r#"{"text": "a", "published": 20240101}"#,
+                "\"published\" is a number, not a string",
+            ),
+            (
+                r#"{"text": "a", "source": ["Wire"]}"#,
+                "\"source\" is an array, not a string",
+            ),
+            (
+                r#"{"title": true, "text": "a"}"#,
+                "\"title\" is true or false, not a string",
+            ),
+        ] {
+            assert_eq!(Record::parse(line), Err(error.to_string()), "{line}");
+        }
+        // Broken JSON keeps serde_json's words, with the column.
+        let broken = Record::parse(r#"{"text": "a""#).unwrap_err();
+        assert!(broken.contains("column"), "{broken}");
     }
 
     #[test]
