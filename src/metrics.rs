@@ -16,7 +16,8 @@
 //! - a currency metric (`unit = "dollar"`, "euro", ...) takes amounts in that currency;
 //! - a measure (`unit = "kilometre"`, "metric ton", ...) takes figures in that unit;
 //! - any other unit names a counted noun, and the metric takes counts of any counted noun
-//!   ("troops", "soldiers", "personnel" all fit `unit = "troop"`);
+//!   ("troops", "soldiers", "personnel" all fit `unit = "troop"`) and bare numbers ("the toll
+//!   reached 3,549");
 //! - without a unit, any claim fits.
 //!
 //! The kind is inferred from the unit with the extractor's unit table; `kind = "count"` (or
@@ -24,9 +25,11 @@
 //! A claim that matches no phrase gets a key derived from its concept ([`derived_key`]).
 
 use crate::extract::{keywords, units};
-use crate::model::{Claim, Kind};
+use crate::gazetteer::{self, Word};
+use crate::model::{Claim, Document, Kind};
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The catalog file's name inside the data folder.
@@ -48,6 +51,9 @@ pub struct MetricDef {
     pub cumulative: bool,
     #[serde(default, rename = "match")]
     pub phrases: Vec<String>,
+    /// Phrases that keep a figure out of this metric when its sentence or concept has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,9 +78,38 @@ pub struct Catalog {
     pub path: Option<PathBuf>,
     pub metrics: Vec<MetricDef>,
     fits: Vec<Fit>,
-    /// (normalised phrase with a space on each side, metric index), longest phrase first.
-    phrases: Vec<(String, usize)>,
+    /// Every match phrase, most words first.
+    matchers: Vec<Matcher>,
+    /// (metric index, the words of an exclude phrase).
+    excludes: Vec<(usize, Vec<String>)>,
 }
+
+/// A match phrase as compared: its words as the gazetteer reads them.
+#[derive(Debug, Clone)]
+struct Matcher {
+    metric: usize,
+    /// As written in the catalog, for `metric_match`.
+    phrase: String,
+    words: Vec<String>,
+    senses: Vec<u16>,
+}
+
+/// Why a claim got its metric: the metric and, for a catalog metric, the phrase and where it
+/// was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub metric: String,
+    pub matched: Option<String>,
+}
+
+/// Where a phrase may be found, closest first.
+const SCOPES: [&str; 5] = [
+    "concept",
+    "clause",
+    "sentence",
+    "previous sentence",
+    "title",
+];
 
 impl Catalog {
     /// Reads `path`; a missing file is an empty catalog. Errors name the file and line.
@@ -100,7 +135,9 @@ impl Catalog {
     pub fn from_metrics(metrics: Vec<MetricDef>) -> anyhow::Result<Catalog> {
         let mut seen = std::collections::HashSet::new();
         let mut fits = Vec::with_capacity(metrics.len());
-        let mut phrases = Vec::new();
+        let mut matchers = Vec::new();
+        let mut excludes = Vec::new();
+        let gaz = gazetteer::get();
         for (i, m) in metrics.iter().enumerate() {
             if !valid_id(&m.id) {
                 bail!(
@@ -114,23 +151,46 @@ impl Catalog {
             }
             fits.push(fit_of(m));
             for p in &m.phrases {
-                let n = normalize(p);
-                if n.is_empty() {
+                let words = gaz.words(p);
+                if words.is_empty() {
                     bail!(
                         "metric {:?} has a match phrase {p:?} with no word to match (only \
                          punctuation, or words like \"of\" and \"the\" that are left out)",
                         m.id
                     );
                 }
-                phrases.push((format!(" {n} "), i));
+                let mut senses: Vec<u16> = words.iter().filter_map(|w| w.sense).collect();
+                senses.dedup();
+                let mut words: Vec<String> = words.into_iter().map(|w| w.text).collect();
+                words.sort();
+                words.dedup();
+                matchers.push(Matcher {
+                    metric: i,
+                    phrase: p.clone(),
+                    words,
+                    senses,
+                });
+            }
+            for p in &m.exclude {
+                let words: Vec<String> = gaz.words(p).into_iter().map(|w| w.text).collect();
+                if !words.is_empty() {
+                    excludes.push((i, words));
+                }
             }
         }
-        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        matchers.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then(b.phrase.len().cmp(&a.phrase.len()))
+                .then(a.metric.cmp(&b.metric))
+        });
         Ok(Catalog {
             path: None,
             metrics,
             fits,
-            phrases,
+            matchers,
+            excludes,
         })
     }
 
@@ -153,23 +213,117 @@ impl Catalog {
             .collect()
     }
 
-    /// The catalog metric a claim belongs to, if any: the longest phrase contained in its
-    /// concept, among the metrics whose unit fits the claim.
+    /// The catalog metric a claim's concept alone names, if any (see [`Catalog::assign_in`]).
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
-        let hay = format!(" {} ", normalize(concept));
-        self.phrases
-            .iter()
-            .find(|(p, i)| hay.contains(p.as_str()) && fits(&self.fits[*i], claim))
-            .map(|(_, i)| &self.metrics[*i])
+        let words = gazetteer::get().words(concept);
+        self.find(claim, &words, &words, &words)
+            .map(|m| &self.metrics[m.metric])
     }
 
-    /// The metric key of a claim: a catalog id, or one derived from its concept.
+    /// The metric key of a claim from its concept alone: a catalog id, or one derived from it.
     pub fn assign(&self, claim: &Claim) -> String {
         match self.matching(claim) {
             Some(m) => m.id.clone(),
             None => derived_key(claim),
         }
+    }
+
+    /// The metric of a claim read in its document: the catalog phrases are looked for in the
+    /// claim's concept, its clause, its sentence, the sentence before it in its paragraph and
+    /// the document's title, in that order, each scope adding its words to those of the closer
+    /// ones; at the first scope where a phrase has all its words, the phrase with the most words
+    /// wins. A phrase matches when all its words are there, in any order, as the gazetteer reads
+    /// them (so "killed in Turkey" finds "Turkish officials said 12,391 people
+    /// died"). A metric's unit must fit the claim; a phrase of one sense (killed) is not taken
+    /// for a figure whose clause says another (injured); a metric's `exclude` phrases in the
+    /// figure's sentence or concept keep the figure out; a count found beyond its clause must
+    /// count what the metric counts. Without a match: a key derived from the concept.
+    pub fn assign_in(&self, claim: &Claim, doc: &Document) -> Assignment {
+        if self.matchers.is_empty() {
+            return Assignment {
+                metric: derived_key(claim),
+                matched: None,
+            };
+        }
+        let gaz = gazetteer::get();
+        let scopes = context_of(claim, doc);
+        let clause = gaz.words(scopes[1]);
+        let mut own = gaz.words(scopes[0]);
+        own.extend(gaz.words(scopes[2]));
+        // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
+        // in the sentence, "Lahaina" in the title), and is found at the closest scope that
+        // completes it.
+        let mut seen: Vec<Word> = Vec::new();
+        for (k, (name, text)) in SCOPES.iter().zip(scopes).enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            seen.extend(gaz.words(text));
+            if let Some(m) = self
+                .find(claim, &seen, &clause, &own)
+                .filter(|m| k < 2 || self.counts_the_same(claim, m))
+            {
+                return Assignment {
+                    metric: self.metrics[m.metric].id.clone(),
+                    matched: Some(format!("{:?} in {name}", m.phrase)),
+                };
+            }
+        }
+        Assignment {
+            metric: derived_key(claim),
+            matched: None,
+        }
+    }
+
+    /// A count filed through its sentence, the sentence before or the title must count what the
+    /// metric counts: people, the metric's unit, or a word of the phrase ("the two countries"
+    /// in an article titled "North Korean troops ..." are not troops).
+    fn counts_the_same(&self, claim: &Claim, m: &Matcher) -> bool {
+        if claim.kind != Kind::Count {
+            return true;
+        }
+        let gaz = gazetteer::get();
+        let Some(noun) = claim
+            .unit_normalized
+            .as_deref()
+            .and_then(|u| gaz.words(u).pop())
+        else {
+            return true;
+        };
+        let unit = self.metrics[m.metric]
+            .unit
+            .as_deref()
+            .and_then(|u| gaz.words(u).pop());
+        noun.text == "person"
+            || unit.is_some_and(|u| u.text == noun.text)
+            || m.words.contains(&noun.text)
+    }
+
+    /// The most specific phrase all of whose words are in `words`, of a metric that fits the
+    /// claim, says no other sense than the figure's `clause`, and has no exclude phrase in the
+    /// figure's `own` words (its concept and sentence).
+    fn find(
+        &self,
+        claim: &Claim,
+        words: &[Word],
+        clause: &[Word],
+        own: &[Word],
+    ) -> Option<&Matcher> {
+        let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
+        let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
+        self.matchers.iter().find(|m| {
+            m.words.iter().all(|w| have.contains(w.as_str()))
+                && fits(&self.fits[m.metric], claim)
+                && (m.senses.is_empty()
+                    || clause_senses.is_empty()
+                    || m.senses.iter().any(|s| clause_senses.contains(s)))
+                && !self
+                    .excludes
+                    .iter()
+                    .any(|(i, ex)| *i == m.metric && ex.iter().all(|w| own.contains(w.as_str())))
+        })
     }
 
     /// The catalog text with `def` appended (the existing text is kept as written).
@@ -189,6 +343,86 @@ impl Catalog {
         text.push_str(&block);
         Ok(text)
     }
+}
+
+/// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
+/// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
+/// the sentence before it in its paragraph, and its document's title. Missing ones are empty.
+fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> [&'a str; 5] {
+    let text = doc.text.as_str();
+    let sentence = claim.sentence.as_str();
+    let at = claim.start as usize;
+    let sent_start = at
+        .checked_sub(sentence.len())
+        .and_then(|lo| text.get(lo..))
+        .and_then(|t| t.find(sentence))
+        .map(|i| at.saturating_sub(sentence.len()) + i)
+        .filter(|s| *s <= at)
+        .or_else(|| text.find(sentence).filter(|s| *s <= at));
+    let (clause, previous) = match sent_start {
+        Some(s) => {
+            let f = (at - s).min(sentence.len());
+            let f_end = (claim.end as usize)
+                .saturating_sub(s)
+                .clamp(f, sentence.len());
+            (
+                clause_around(sentence, f, f_end),
+                previous_sentence(text, s),
+            )
+        }
+        None => (sentence, ""),
+    };
+    [
+        claim.concept.as_deref().unwrap_or(""),
+        clause,
+        sentence,
+        previous,
+        doc.title.as_deref().unwrap_or(""),
+    ]
+}
+
+/// Separators of clauses inside a sentence.
+const CLAUSE_ENDS: [&str; 10] = [
+    ", ",
+    "; ",
+    ": ",
+    " (",
+    ") ",
+    " \u{2014} ",
+    " \u{2013} ",
+    " - ",
+    " while ",
+    " but ",
+];
+
+/// The clause of `sentence` that holds bytes `from..to`.
+fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
+    let (Some(before), Some(after)) = (sentence.get(..from), sentence.get(to..)) else {
+        return sentence;
+    };
+    let start = CLAUSE_ENDS
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_ENDS
+        .iter()
+        .filter_map(|sep| after.find(sep))
+        .min()
+        .map_or(sentence.len(), |i| to + i);
+    sentence.get(start..end).unwrap_or(sentence)
+}
+
+/// The sentence before the one starting at byte `start` of `text`, in the same paragraph.
+fn previous_sentence(text: &str, start: usize) -> &str {
+    let Some(before) = text.get(..start) else {
+        return "";
+    };
+    let para = before.rfind("\n\n").map_or(0, |i| i + 2);
+    let window = &before[para..];
+    crate::extract::sentences::split(window)
+        .last()
+        .map_or("", |s| &window[s.start..s.end])
 }
 
 /// A metric id: lower-case letters, digits, `-`, `_` and `.`.
@@ -244,7 +478,8 @@ fn fits(fit: &Fit, claim: &Claim) -> bool {
     let Some(kind) = fit.kind else {
         return true;
     };
-    if claim.kind != kind {
+    // A bare number ("reached 712", "passed 1,000") counts what its context names.
+    if claim.kind != kind && !(kind == Kind::Count && claim.kind == Kind::Other) {
         return false;
     }
     match (&fit.unit, kind) {
@@ -506,6 +741,7 @@ match = ["inflation"]
             kind: None,
             cumulative: true,
             phrases: vec![],
+            exclude: vec![],
         };
         let text = Catalog::append_text(CATALOG, &def).unwrap();
         let c = Catalog::parse(&text).unwrap();
@@ -520,5 +756,167 @@ match = ["inflation"]
             let e = Catalog::parse(&toml).unwrap_err().to_string();
             assert!(e.contains("no word to match"), "{phrase:?}: {e}");
         }
+    }
+
+    const CONTEXT_CATALOG: &str = r#"
+[[metric]]
+id = "ru-casualties"
+unit = "soldier"
+match = ["russian casualties", "russian soldiers killed or wounded"]
+
+[[metric]]
+id = "us-aid"
+unit = "dollar"
+match = ["security assistance"]
+
+[[metric]]
+id = "nk-troops"
+unit = "troop"
+match = ["north korean troops"]
+
+[[metric]]
+id = "xland-deaths"
+unit = "death"
+match = ["deaths in xland", "xland death toll"]
+exclude = ["neighbouring yland"]
+
+[[metric]]
+id = "flood-missing"
+unit = "person"
+match = ["missing after the floods"]
+"#;
+
+    /// (metric, metric_match) of the figure `figure` in a document of `text` titled `title`.
+    fn assigned(text: &str, title: Option<&str>, figure: &str) -> (String, Option<String>) {
+        let catalog = Catalog::parse(CONTEXT_CATALOG).unwrap();
+        let doc = Document {
+            title: title.map(str::to_string),
+            ..Document::new("d", text)
+        };
+        let claims = crate::extract(&doc);
+        let c = claims
+            .iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("no {figure:?} in {claims:#?}"));
+        let a = catalog.assign_in(c, &doc);
+        (a.metric, a.matched)
+    }
+
+    #[test]
+    fn phrases_are_found_in_the_figures_clause_and_sentence_with_their_inflections() {
+        for (text, figure, metric) in [
+            (
+                "Russia has suffered over 1 million casualties, the ministry said.",
+                "1 million",
+                "ru-casualties",
+            ),
+            (
+                "Moscow's casualties passed 600,000 in October.",
+                "600,000",
+                "ru-casualties",
+            ),
+            (
+                "More than 600,000 Russian troops have been killed or wounded.",
+                "600,000",
+                "ru-casualties",
+            ),
+            (
+                "North Korea has increased its deployment to 12,000 troops.",
+                "12,000",
+                "nk-troops",
+            ),
+            (
+                "Pyongyang now has about 11,000 soldiers in Kursk.",
+                "11,000",
+                "nk-troops",
+            ),
+            (
+                "Officials said 3,210 people had died in Xland by Monday.",
+                "3,210",
+                "xland-deaths",
+            ),
+            (
+                "The toll in Xland reached 4,100, officials said.",
+                "4,100",
+                "xland-deaths",
+            ),
+        ] {
+            assert_eq!(assigned(text, None, figure).0, metric, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_sentence_before_and_the_title_complete_a_phrase() {
+        let (m, why) = assigned(
+            "Congress approved new security assistance for Kyiv on Tuesday. The package lifts \
+             the total to more than $14 billion.",
+            None,
+            "$14 billion",
+        );
+        assert_eq!(m, "us-aid");
+        assert_eq!(
+            why.as_deref(),
+            Some("\"security assistance\" in previous sentence")
+        );
+        let (m, why) = assigned(
+            "The estimate, the highest so far, was 600,000.",
+            Some("Pentagon puts Russian casualties at 600,000"),
+            "600,000",
+        );
+        assert_eq!(m, "ru-casualties");
+        assert_eq!(why.as_deref(), Some("\"russian casualties\" in title"));
+        // A new paragraph starts afresh: its first sentence has no sentence before it.
+        let (m, _) = assigned(
+            "Congress approved new security assistance on Tuesday.\n\nThe city spent $2 million.",
+            None,
+            "$2 million",
+        );
+        assert_ne!(m, "us-aid");
+    }
+
+    #[test]
+    fn a_figure_of_another_sense_or_an_excluded_place_keeps_out() {
+        // Injured, not killed: the deaths phrase of the sentence does not take it.
+        let (m, _) = assigned(
+            "The quake killed 3,000 people in Xland, and 15,000 people were hurt.",
+            None,
+            "15,000",
+        );
+        assert_ne!(m, "xland-deaths");
+        let (m, _) = assigned(
+            "The quake killed 3,000 people in Xland, and 15,000 people were hurt.",
+            None,
+            "3,000",
+        );
+        assert_eq!(m, "xland-deaths");
+        // The catalog's exclude phrase.
+        let (m, _) = assigned(
+            "In neighbouring Yland, 40 deaths were reported in Xland's border towns.",
+            None,
+            "40",
+        );
+        assert_ne!(m, "xland-deaths");
+        // A unit that does not fit: dollars are not deaths.
+        let (m, _) = assigned(
+            "Xland's death toll cost $5 million in burials.",
+            None,
+            "$5 million",
+        );
+        assert_ne!(m, "xland-deaths");
+    }
+
+    #[test]
+    fn the_closest_scope_wins_over_a_longer_phrase_further_away() {
+        let (m, why) = assigned(
+            "Russian soldiers killed or wounded numbered 600,000. Separately, 300 people went \
+             missing after the floods.",
+            None,
+            "300",
+        );
+        assert_eq!(m, "flood-missing");
+        assert_eq!(
+            why.as_deref(),
+            Some("\"missing after the floods\" in clause")
+        );
     }
 }

@@ -56,7 +56,9 @@ fn extract_columns(
                 let mut claims = figtrack::extract(&doc);
                 if let Some(catalog) = &catalog {
                     for c in &mut claims {
-                        c.metric = Some(catalog.assign(c));
+                        let assigned = catalog.assign_in(c, &doc);
+                        c.metric = Some(assigned.metric);
+                        c.metric_match = assigned.matched;
                     }
                 }
                 claims.into_iter().map(move |claim| StoredClaim {

@@ -516,6 +516,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     kind: None,
                     cumulative: args.cumulative,
                     phrases: Vec::new(),
+                    exclude: Vec::new(),
                 };
                 catalog_text = Catalog::append_text(&catalog_text, &def)?;
                 added.push(m.clone());

@@ -205,7 +205,9 @@ impl<'a> Pipeline<'a> {
                     crate::extract(d)
                         .into_iter()
                         .flat_map(|mut c| {
-                            c.metric = Some(catalog.assign(&c));
+                            let assigned = catalog.assign_in(&c, d);
+                            c.metric = Some(assigned.metric);
+                            c.metric_match = assigned.matched;
                             // A dated previous value is an observation of its own.
                             let previous = c.previous_observation();
                             [Some(c), previous].into_iter().flatten()

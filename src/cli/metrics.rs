@@ -109,6 +109,7 @@ pub fn suggest(store: &Store, top: usize) -> anyhow::Result<Vec<Suggestion>> {
                 unit,
                 kind: None,
                 cumulative: false,
+                exclude: Vec::new(),
                 phrases: if phrases.is_empty() {
                     vec![r.metric.replace('-', " ")]
                 } else {

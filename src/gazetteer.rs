@@ -1,0 +1,188 @@
+//! The gazetteer (`data/gazetteer.toml`, compiled in): words that name the same thing when a
+//! catalog phrase is compared with an article. "Russian", "Russia's" and "Russia" are one word,
+//! as are "North Korean", "DPRK" and "Pyongyang", and "killed", "died", "deaths" and "toll".
+//! Some groups are *senses*, what happened to the people counted (killed, injured, missing,
+//! displaced, ...), so a figure whose clause says one sense is not filed under a phrase that says
+//! another.
+//!
+//! Text is read as [`Words`]: lower case, possessive "'s" and punctuation dropped, function words
+//! dropped, plurals made singular, then each word (or run of words, "north korean") replaced by
+//! its group's first word.
+
+use crate::extract::{keywords, units};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    group: Vec<Group>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Group {
+    #[serde(default)]
+    sense: bool,
+    words: Vec<String>,
+}
+
+/// A word as compared: its group's name, and the sense it says, if its group is one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Word {
+    pub text: String,
+    pub sense: Option<u16>,
+}
+
+/// The gazetteer: single words and runs of words, each to its group.
+pub struct Gazetteer {
+    single: HashMap<String, (String, Option<u16>)>,
+    /// Runs of two or three normalised words, longest first.
+    runs: Vec<(Vec<String>, String, Option<u16>)>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::parse(include_str!("../data/gazetteer.toml"))
+        .expect("data/gazetteer.toml is valid (a test checks it)")
+});
+
+/// The compiled-in gazetteer.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// The plain words of `text`: lower case, "'s" and punctuation dropped, function words
+/// dropped, each made singular.
+pub fn plain_words(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter_map(|raw| {
+            let w = raw.trim_matches('\'');
+            let w = w.strip_suffix("'s").unwrap_or(w).replace('\'', "");
+            (!w.is_empty() && !keywords::is_function_word(&w)).then(|| units::singular(&w))
+        })
+        .collect()
+}
+
+impl Gazetteer {
+    fn parse(text: &str) -> anyhow::Result<Gazetteer> {
+        let file: File = toml::from_str(text)?;
+        let mut single = HashMap::new();
+        let mut runs = Vec::new();
+        let mut senses = 0u16;
+        for g in file.group {
+            let sense = g.sense.then(|| {
+                senses += 1;
+                senses
+            });
+            let Some(name) = g.words.first().map(|w| plain_words(w).join(" ")) else {
+                continue;
+            };
+            for w in &g.words {
+                let words = plain_words(w);
+                match words.len() {
+                    0 => {}
+                    1 => {
+                        single.insert(words[0].clone(), (name.clone(), sense));
+                    }
+                    _ => runs.push((words, name.clone(), sense)),
+                }
+            }
+        }
+        runs.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        Ok(Gazetteer { single, runs })
+    }
+
+    /// The words of `text` as compared with catalog phrases.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let plain = plain_words(text);
+        let mut out = Vec::with_capacity(plain.len());
+        let mut i = 0;
+        'outer: while i < plain.len() {
+            for (run, name, sense) in &self.runs {
+                if plain[i..].starts_with(run) {
+                    out.push(Word {
+                        text: name.clone(),
+                        sense: *sense,
+                    });
+                    i += run.len();
+                    continue 'outer;
+                }
+            }
+            let w = &plain[i];
+            out.push(match self.single.get(w) {
+                Some((name, sense)) => Word {
+                    text: name.clone(),
+                    sense: *sense,
+                },
+                None => Word {
+                    text: w.clone(),
+                    sense: None,
+                },
+            });
+            i += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        get().words(text).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn the_gazetteer_file_parses() {
+        assert!(Gazetteer::parse(include_str!("../data/gazetteer.toml")).is_ok());
+    }
+
+    #[test]
+    fn countries_demonyms_and_capitals_are_one_word() {
+        for text in [
+            "Russia's losses",
+            "Russian losses",
+            "losses in Russia",
+            "Moscow's losses",
+        ] {
+            let mut got = names(text);
+            got.sort();
+            assert_eq!(got, ["casualty", "russia"], "{text}");
+        }
+        for text in [
+            "North Korean soldiers",
+            "DPRK troops",
+            "troops from North Korea",
+        ] {
+            let mut got = names(text);
+            got.sort();
+            assert_eq!(got, ["north korea", "troop"], "{text}");
+        }
+    }
+
+    #[test]
+    fn words_of_one_sense_are_one_word_and_carry_the_sense() {
+        let death = get().words("killed");
+        for text in [
+            "died",
+            "deaths",
+            "the death toll",
+            "lives lost",
+            "fatalities",
+        ] {
+            let ws = get().words(text);
+            assert!(
+                ws.iter()
+                    .any(|w| w.text == death[0].text && w.sense.is_some()),
+                "{text}: {ws:?}"
+            );
+        }
+        let hurt = get().words("injured");
+        assert_ne!(hurt[0].sense, death[0].sense);
+        assert_eq!(get().words("people hurt")[1].sense, hurt[0].sense);
+    }
+}
