@@ -1188,6 +1188,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         }
         if !after_det
             && !noun_before_verb(ctx, i, verb)
+            && !comparative_after_figure(ctx, i)
             && (c & (class::VERB | class::LINKING) != 0 || verb_shaped(ctx, i, verb))
         {
             verb = Some(i);
@@ -1350,10 +1351,19 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         }
         // "the" stays only inside a phrase ("length of the bridge", "revenue at the
         // chipmaker"), not "before the invasion the town".
+        // "the share of voters backing the plan": the object of an "-ing" word after a noun.
+        let object = start >= 3 && {
+            let b = ctx.w(start - 2);
+            b.len() > 4
+                && b.ends_with("ing")
+                && ctx.is_word(start - 3)
+                && !ctx.is(start - 3, class::STOPWORD)
+        };
         if w == "the"
             && start >= 2
             && !matches!(ctx.w(start - 2), "of" | "and")
             && (jumped || !SUBJECT_PREPOSITIONS.contains(ctx.w(start - 2)))
+            && !object
         {
             start -= 1;
             break;
@@ -1363,8 +1373,11 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         // costs reached": a plural right before the verb is the head.
         let modifier = start < end && w.len() > 4 && w.ends_with("ing")
             || start == end && noun_before_verb(ctx, start - 1, Some(end));
+        // "the price of a pint": an article after "of" stays inside the phrase.
+        let article_after_of = matches!(w, "a" | "an") && start >= 2 && ctx.w(start - 2) == "of";
         if (ctx.is(start - 1, class::VERB) && !after_det && !modifier)
             || (ctx.is(start - 1, class::STOPWORD)
+                && !article_after_of
                 && !matches!(
                     w,
                     "of" | "the" | "in" | "and" | "for" | "its" | "their" | "s"
@@ -1420,6 +1433,13 @@ fn noun_before_verb(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !AUXILIARIES.contains(w)
+}
+
+/// "closed 1.4 percent higher", "ended 30 points lower": a comparative right after a figure
+/// says where the figure leaves the subject; the clause's verb is before it.
+fn comparative_after_figure(ctx: &Ctx, i: usize) -> bool {
+    ctx.w(i).ends_with("er")
+        && (i.saturating_sub(3)..i).any(|k| ctx.kind(k) == Some(TokKind::Num) && !is_year(ctx, k))
 }
 
 /// Verbs that go before another verb ("has grown", "is seen", "does need").
@@ -2349,6 +2369,38 @@ mod tests {
                 "Rents rose for the second straight month, to $2,100.",
                 "2,100",
                 Some("Rents"),
+            ),
+            // An article after "of", and the object of an "-ing" word, stay in the subject.
+            (
+                "The price of a pint rose 6p to £4.50.",
+                "4.50",
+                Some("price of a pint"),
+            ),
+            (
+                "The cost of an average home fell to £280,000.",
+                "280,000",
+                Some("cost of an average home"),
+            ),
+            (
+                "The share of voters backing the plan dropped to 38%.",
+                "38",
+                Some("share of voters backing the plan"),
+            ),
+            (
+                "The number of firms reporting the shortage doubled to 400.",
+                "400",
+                Some("number of firms reporting the shortage"),
+            ),
+            // A comparative after a figure is not the clause's verb.
+            (
+                "The index closed 1.4 percent higher at 7,520 points.",
+                "7,520",
+                Some("index"),
+            ),
+            (
+                "The Nikkei ended 2 per cent lower at 38,100.",
+                "38,100",
+                Some("Nikkei"),
             ),
             // A name after a comma or a preposition is where the figure holds.
             (
