@@ -545,7 +545,11 @@ pub fn concept(
     // "a solution of 5 drams of distilled water": and the noun before "of" the amount.
     let collection = (counted.is_some() || of.is_some())
         .then(|| named_before(ctx, first))
-        .flatten();
+        .flatten()
+        .filter(|n| {
+            let head = n.rsplit(' ').next().unwrap_or(n);
+            !AMOUNT_NOUNS.contains_ignoring_ascii_case(head)
+        });
     let moved = moved_object(ctx, first, unit_end);
     // "X pulled the healthcare sector 0.68 percent lower": X is a cause, not an owner.
     let caused = moved.as_ref().is_some_and(|m| m.1);
@@ -580,6 +584,24 @@ pub fn concept(
         (o, t) => o.or(t),
     }
 }
+
+/// Heads of noun phrases that only name an amount, the figure itself: "a total of 312 flights"
+/// counts flights, not totals ("a survey of 6,000 employers" names what holds them).
+static AMOUNT_NOUNS: WordSet = WordSet::new(&[
+    "total",
+    "number",
+    "sum",
+    "average",
+    "maximum",
+    "minimum",
+    "peak",
+    "tally",
+    "count",
+    "amount",
+    "figure",
+    "estimated",
+    "record",
+]);
 
 /// "22 burglaries last week, compared with an average of 20", "sales of $4bn versus $3.1bn":
 /// a figure set against an earlier one in the sentence measures what that one does, and this
@@ -1229,6 +1251,11 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         }
     }
     let verb = verb?;
+    // "Shares in Acme lost a third of their value, falling to 210 pence": a clause of an
+    // "-ing" verb after a comma speaks of the main clause's subject.
+    if verb > 0 && ctx.w(verb - 1) == "," && ctx.w(verb).ends_with("ing") {
+        return subject(ctx, verb - 1);
+    }
     // The subject of a verb of saying is the source, not what the figure is about.
     let said = ctx.is(verb, class::SAY) && super::change::change_verb(ctx.w(verb)).is_none();
     if said && ctx.w(verb) != "estimated" {
@@ -2390,6 +2417,33 @@ mod tests {
                 "The number of firms reporting the shortage doubled to 400.",
                 "400",
                 Some("number of firms reporting the shortage"),
+            ),
+            // A clause of an "-ing" verb after a comma speaks of the main clause's subject.
+            (
+                "Shares in Acme have lost a third of their value, falling to 210 pence.",
+                "210",
+                Some("Shares in Acme"),
+            ),
+            (
+                "The pound slipped against the euro, trading at 1.16.",
+                "1.16",
+                Some("pound"),
+            ),
+            // A noun that only names the amount owns nothing.
+            (
+                "A total of 312 flights were cancelled at the airport.",
+                "312",
+                None,
+            ),
+            (
+                "The highest number of 90 flights was cancelled on Monday.",
+                "90",
+                None,
+            ),
+            (
+                "A survey of 2,000 drivers was published.",
+                "2,000",
+                Some("survey"),
             ),
             // A comparative after a figure is not the clause's verb.
             (
