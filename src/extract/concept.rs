@@ -1347,8 +1347,26 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     {
         end = open;
     }
-    let mut start = end;
     let mut jumped = false;
+    // "Russian oil exports via its Baltic and Black Sea ports averaged": a prepositional phrase
+    // too long to keep is left out, and the head is before it (the leftmost one, which the
+    // others are inside).
+    if let Some(p) = (end.saturating_sub(10)..end)
+        .rev()
+        .take_while(|&k| ctx.is_word(k) && !clause_break(ctx, k) && !ctx.is(k, class::VERB))
+        .filter(|&k| {
+            SUBJECT_PREPOSITIONS.contains(ctx.w(k))
+                && k > 0
+                && ctx.is_word(k - 1)
+                && !ctx.is(k - 1, class::STOPWORD | class::VERB)
+        })
+        .last()
+        && end - p > 5
+    {
+        end = p;
+        jumped = true;
+    }
+    let mut start = end;
     while start > 0
         && start > end.saturating_sub(7)
         && !clause_break(ctx, start - 1)
@@ -2352,6 +2370,17 @@ mod tests {
                 "Quarterly revenue at the chipmaker was $9.8 billion.",
                 "9.8",
                 Some("Quarterly revenue at the chipmaker"),
+            ),
+            // A long one is left out.
+            (
+                "Crude exports via its Baltic and Black Sea ports averaged 1.2m barrels a day.",
+                "1.2m",
+                Some("Crude exports"),
+            ),
+            (
+                "Rents for the smallest one-bedroom flats in the capital rose 4%.",
+                "4",
+                Some("Rents"),
             ),
             // An "-ing" word before a noun modifies it; a plural right before the verb is the
             // subject's head, not a second verb.
