@@ -38,6 +38,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 
 pub const CLAIMS_DIR: &str = "claims";
 pub const DOCUMENTS_DIR: &str = "documents";
@@ -643,7 +645,7 @@ impl Store {
 
     /// Collects `lf`; when it fails, names the part that does not read.
     pub fn collect(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
-        match lf.collect() {
+        match guarded(|| lf.collect()) {
             Ok(df) => Ok(df),
             Err(e) => {
                 if let Some(gone) = self
@@ -653,7 +655,8 @@ impl Store {
                     .find(|p| !p.exists())
                 {
                     bail!(
-                        "{}: gone while it was read; another run (compact?) changed the store                          in {}: run the command again",
+                        "{}: gone while it was read; another run (compact?) changed the store \
+                         in {}: run the command again",
                         gone.display(),
                         self.root.display()
                     );
@@ -661,7 +664,7 @@ impl Store {
                 for part in self.claim_parts.iter().chain(&self.document_parts) {
                     let read = File::open(part)
                         .map_err(PolarsError::from)
-                        .and_then(|f| ParquetReader::new(f).finish());
+                        .and_then(|f| guarded(|| ParquetReader::new(f).finish()));
                     if let Err(pe) = read {
                         bail!("{}: damaged part, it does not read: {pe}", part.display());
                     }
@@ -675,11 +678,52 @@ impl Store {
     }
 }
 
+/// Panics caught by [`guarded`] running now; while any is, the panic hook keeps quiet.
+static GUARDED: AtomicUsize = AtomicUsize::new(0);
+/// The message of the last panic the hook kept quiet.
+static CAUGHT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs a polars decode and turns a panic inside it into an error. polars asserts instead of
+/// returning an error on some damaged files (a bad thrift field, a row group that does not
+/// decode, an unknown IPC schema type); the store reports those as damage, by file, and the
+/// panic's message and backtrace stay off stderr.
+fn guarded<T>(decode: impl FnOnce() -> PolarsResult<T>) -> PolarsResult<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARDED.load(Ordering::SeqCst) == 0 {
+                return previous(info);
+            }
+            let msg = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown error".to_string());
+            *CAUGHT.lock().unwrap_or_else(|e| e.into_inner()) = Some(msg);
+        }));
+    });
+    GUARDED.fetch_add(1, Ordering::SeqCst);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode));
+    GUARDED.fetch_sub(1, Ordering::SeqCst);
+    result.unwrap_or_else(|_| {
+        let msg = CAUGHT.lock().unwrap_or_else(|e| e.into_inner()).take();
+        Err(PolarsError::ComputeError(
+            format!(
+                "the decoder failed ({})",
+                msg.as_deref().unwrap_or("unknown error")
+            )
+            .into(),
+        ))
+    })
+}
+
 /// Checks a part's footer and schema.
 fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
     let got = File::open(path)
         .map_err(PolarsError::from)
-        .and_then(|f| ParquetReader::new(f).schema())
+        .and_then(|f| guarded(|| ParquetReader::new(f).schema()))
         .map_err(|e| {
             anyhow::anyhow!(
                 "{}: damaged part, not readable Parquet: {e}",
