@@ -524,34 +524,24 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     if !claims.is_empty() {
         let hash = store::content_hash(&std::fs::read(&args.file)?);
-        let same_id = store.collect(
-            store
-                .documents()?
-                .filter(col("id").eq(lit(doc.as_str())))
-                .select([col("content_hash")]),
-        )?;
+        let stored = store.collect(store.documents()?.select([col("id"), col("content_hash")]))?;
+        let owners: HashMap<&str, &str> = stored
+            .column("id")?
+            .str()?
+            .iter()
+            .zip(stored.column("content_hash")?.str()?.iter())
+            .filter_map(|(i, h)| Some((i?, h?)))
+            .collect();
         let known = store.collect(
             store
                 .documents()?
                 .filter(col("content_hash").eq(lit(hash.as_str())))
                 .select([col("id")]),
         )?;
-        let doc = match same_id
-            .column("content_hash")?
-            .str()?
-            .iter()
-            .next()
-            .flatten()
-        {
-            Some(h) if h != hash => {
-                let id = format!("{doc}~{}", &hash[..8]);
-                for c in &mut claims {
-                    c.claim.doc.clone_from(&id);
-                }
-                id
-            }
-            _ => doc.clone(),
-        };
+        let doc = store::unique_doc_id(&doc, &hash, |c| owners.get(c).is_some_and(|h| *h != hash));
+        for c in &mut claims {
+            c.claim.doc.clone_from(&doc);
+        }
         if revised > 0 {
             writer.set_revises();
         }

@@ -1,0 +1,145 @@
+//! Store defects of issue 14: damaged parts that make the decoder panic (D3), document ids
+//! crafted so that giving a new document a unique id never ends (D5), an import killed between
+//! its catalog change and its commit (D8). Every run of the binary is under a timeout.
+#![cfg(feature = "tracker")]
+
+mod tracker_common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+use tracker_common::*;
+
+/// Runs `cmd`, killing it after `secs` seconds (a failure: the run hung).
+fn run_within(mut cmd: Command, secs: u64) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(secs) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} did not finish in {secs} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// The only file in `dir`.
+fn only_file(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.into_iter().next().unwrap()
+}
+
+/// A store made from the bundled samples.
+fn sample_store(dir: &Path) -> PathBuf {
+    let store = dir.join("st");
+    let samples = at("data/samples");
+    let mut cmd = figtrack(&store);
+    cmd.args(["ingest", "-q"]).arg(&samples);
+    let out = run_within(cmd, 120);
+    assert!(out.status.success(), "{out:?}");
+    store
+}
+
+/// D3: bit flips in the Arrow schema a part carries in its footer make polars panic
+/// ("not yet implemented" for a type it does not know) instead of returning an error. The
+/// store turns each into an error naming the part; the binary exits 1 without a backtrace.
+#[test]
+fn damaged_footer_is_an_error_naming_the_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let part = only_file(&store.join("documents"));
+    let good = std::fs::read(&part).unwrap();
+    let key = b"ARROW:schema";
+    let at_key = good
+        .windows(key.len())
+        .position(|w| w == key)
+        .expect("the part carries its Arrow schema");
+    // The base64 value follows the key (after a type byte and a length varint).
+    let value = at_key + key.len() + 3;
+    let mut decoder_failures = Vec::new();
+    for offset in value..(value + 400).min(good.len() - 8) {
+        for bit in [1, 4] {
+            let mut bad = good.clone();
+            bad[offset] ^= 1 << bit;
+            std::fs::write(&part, &bad).unwrap();
+            let opened = std::panic::catch_unwind(|| {
+                figtrack::store::Store::open(&store).and_then(|s| {
+                    s.collect(s.documents()?)?;
+                    Ok(())
+                })
+            })
+            .unwrap_or_else(|_| panic!("a panic escaped the store: byte {offset} bit {bit}"));
+            if let Err(e) = opened {
+                let e = format!("{e:#}");
+                assert!(e.contains(&part.display().to_string()), "{e}");
+                if e.contains("decoder failed") {
+                    decoder_failures.push((offset, bit));
+                }
+            }
+        }
+    }
+    let (offset, bit) = *decoder_failures
+        .first()
+        .expect("some flip reaches a decoder panic");
+    let mut bad = good.clone();
+    bad[offset] ^= 1 << bit;
+    std::fs::write(&part, &bad).unwrap();
+    let mut cmd = figtrack(&store);
+    cmd.arg("series");
+    let out = run_within(cmd, 60);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&part.display().to_string()), "{err}");
+    assert!(err.contains("damaged part"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// D5: the store holds `x` and ids built from the content hash of the document that arrives
+/// next as `x` (every prefix length, and a numbered one); ingest still ends, and stores it.
+#[test]
+fn crafted_document_ids_do_not_hang_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    let text = "The ministry said 4,200 families had been moved by Friday.\n";
+    let h = figtrack::store::content_hash(text.as_bytes());
+    let mut ids = vec!["x".to_string()];
+    ids.extend((8..=32).step_by(4).map(|n| format!("x~{}", &h[..n])));
+    // The numbered id the old rule fell back to: `x~HASH~N`, N the number of stored ids.
+    ids.push(format!("x~{h}~{}", ids.len() + 1));
+    let mut lines = String::new();
+    for (n, id) in ids.iter().enumerate() {
+        let rec = serde_json::json!({
+            "id": id,
+            "text": format!("Officials counted {} shelters in the north.\n", 10 + n),
+            "published": "2024-03-01",
+        });
+        lines.push_str(&format!("{rec}\n"));
+    }
+    std::fs::write(dir.path().join("crafted.jsonl"), lines).unwrap();
+    let rec = serde_json::json!({"id": "x", "text": text, "published": "2024-03-02"});
+    std::fs::write(dir.path().join("next.jsonl"), format!("{rec}\n")).unwrap();
+    for file in ["crafted.jsonl", "next.jsonl"] {
+        let mut cmd = figtrack(&store);
+        cmd.args(["ingest", "-q"]).arg(dir.path().join(file));
+        let out = run_within(cmd, 60);
+        assert!(out.status.success(), "{out:?}");
+    }
+    let claims = jsonl(&ok(&store, &["export", "claims", "-f", "jsonl"]));
+    let new_doc = claims
+        .iter()
+        .find(|c| num(c, "value") == 4200.0)
+        .and_then(|c| c["doc"].as_str())
+        .expect("the new document's claim is stored");
+    assert!(new_doc.starts_with("x~"), "{new_doc}");
+    assert!(!ids.iter().any(|i| i == new_doc), "{new_doc} was taken");
+}
