@@ -958,7 +958,23 @@ impl Writer {
     }
 
     /// Makes what this run wrote visible, atomically. Returns the commit.
-    pub fn commit(mut self) -> anyhow::Result<Commit> {
+    pub fn commit(self) -> anyhow::Result<Commit> {
+        self.commit_then(|| Ok(()))
+    }
+
+    /// Commits, then runs `after` while still holding the writer lock: for a change outside
+    /// the parts (the catalog) that must follow the data it describes and that a rerun repeats
+    /// if the process dies in between.
+    pub fn commit_then(
+        mut self,
+        after: impl FnOnce() -> anyhow::Result<()>,
+    ) -> anyhow::Result<Commit> {
+        let commit = self.commit_parts()?;
+        after()?;
+        Ok(commit)
+    }
+
+    fn commit_parts(&mut self) -> anyhow::Result<Commit> {
         let commit = Commit {
             txn: self.txn.clone(),
             command: self.command.clone(),

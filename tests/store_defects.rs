@@ -143,3 +143,84 @@ fn crafted_document_ids_do_not_hang_ingest() {
     assert!(new_doc.starts_with("x~"), "{new_doc}");
     assert!(!ids.iter().any(|i| i == new_doc), "{new_doc} was taken");
 }
+
+/// Whether `strace` can trace here (installed, and ptrace allowed).
+fn strace_works() -> bool {
+    Command::new("strace")
+        .args(["-o", "/dev/null", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// D8: an import killed at each of its renames (the parts, the commit record, the catalog)
+/// never leaves a catalog entry without data, and importing the file again completes it.
+#[test]
+fn import_killed_at_each_rename_keeps_catalog_and_data_together() {
+    if !strace_works() {
+        eprintln!("skipped: strace is not installed or cannot trace here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("deliveries.csv");
+    std::fs::write(
+        &csv,
+        "day,trucks\n2024-05-01,40\n2024-05-02,46\n2024-05-04,51\n",
+    )
+    .unwrap();
+    let import = |store: &Path, kill_at: Option<usize>| {
+        let mut cmd = match kill_at {
+            Some(n) => {
+                let mut c = Command::new("strace");
+                let calls = "rename,renameat,renameat2";
+                c.args(["-f", "-o", "/dev/null", "-e"])
+                    .arg(format!("trace={calls}"))
+                    .arg("-e")
+                    .arg(format!("inject={calls}:signal=SIGKILL:when={n}"))
+                    .arg(BIN)
+                    .arg("--data")
+                    .arg(store)
+                    .env_remove("FIGTRACK_DATA");
+                c
+            }
+            None => figtrack(store),
+        };
+        cmd.arg("import")
+            .arg(&csv)
+            .args(["--metric", "aid-trucks", "--date-field", "day"])
+            .args(["--value-field", "trucks", "--cumulative"]);
+        run_within(cmd, 60)
+    };
+    let state = |store: &Path| {
+        let catalog = std::fs::read_to_string(store.join("metrics.toml")).unwrap_or_default();
+        let entries = catalog.matches("\"aid-trucks\"").count();
+        let claims = jsonl(&ok(store, &["export", "claims", "-f", "jsonl"])).len();
+        (entries, claims)
+    };
+    let mut killed = 0;
+    for n in 1..=8 {
+        let store = dir.path().join(format!("kill-{n}"));
+        let out = import(&store, Some(n));
+        if out.status.success() {
+            break;
+        }
+        killed += 1;
+        let (entries, claims) = state(&store);
+        assert!(
+            entries == 0 || claims == 3,
+            "killed at rename {n}: the catalog names the metric but {claims} claims are stored"
+        );
+        let again = import(&store, None);
+        assert!(again.status.success(), "{again:?}");
+        assert_eq!(
+            state(&store),
+            (1, 3),
+            "after importing again (killed at {n})"
+        );
+    }
+    assert!(
+        killed >= 4,
+        "the import renames its parts, its commit and the catalog"
+    );
+}

@@ -561,6 +561,9 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }])?)?;
         }
     }
+    // The catalog entries follow the data commit (under the same lock): a run killed between
+    // the two leaves data without an entry, which the next import of the file adds, never an
+    // entry without data.
     if !added.is_empty() {
         Catalog::parse(&catalog_text).with_context(|| {
             format!(
@@ -568,13 +571,17 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 catalog_path.display()
             )
         })?;
+    }
+    writer.commit_then(|| {
+        if added.is_empty() {
+            return Ok(());
+        }
         crate::files::write_with(&catalog_path, |f| {
             use std::io::Write;
             f.write_all(catalog_text.as_bytes())?;
             Ok(())
-        })?;
-    }
-    writer.commit()?;
+        })
+    })?;
     eprintln!(
         "figtrack: imported {} value(s) of {} metric(s) from {shown}: {} new, {revised} revised, {unchanged} unchanged{}",
         claims.len(),
