@@ -1,6 +1,7 @@
 //! Store defects of issue 14: damaged parts that make the decoder panic (D3), document ids
 //! crafted so that giving a new document a unique id never ends (D5), an import killed between
-//! its catalog change and its commit (D8). Every run of the binary is under a timeout.
+//! its catalog change and its commit (D8), documents too long to extract in bounded memory
+//! (D13). Every run of the binary is under a timeout.
 #![cfg(feature = "tracker")]
 
 mod tracker_common;
@@ -223,4 +224,47 @@ fn import_killed_at_each_rename_keeps_catalog_and_data_together() {
         killed >= 4,
         "the import renames its parts, its commit and the catalog"
     );
+}
+
+/// D13: a figure-dense document over the size limit is skipped with an error naming the file
+/// (and the JSONL line), exit 2, before any extraction; the other documents are read.
+#[test]
+fn documents_over_the_size_limit_are_skipped_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = figtrack::input::MAX_DOCUMENT_BYTES;
+    let dense = "crews cleared 120 homes, 45 roads and 8 bridges, ".repeat(limit / 48 + 1);
+    assert!(dense.len() > limit);
+    let big = dir.path().join("dense.txt");
+    std::fs::write(&big, &dense).unwrap();
+    let small = serde_json::json!({"id": "small", "text": "Crews cleared 120 homes.", "published": "2024-06-01"});
+    let huge = serde_json::json!({"id": "huge", "text": dense});
+    let lines = dir.path().join("mixed.jsonl");
+    std::fs::write(&lines, format!("{huge}\n{small}\n")).unwrap();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["extract", "-f", "jsonl"]).arg(&big).arg(&lines);
+    let out = run_within(cmd, 60);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("{}: document of", big.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:1: document of", lines.display())),
+        "{err}"
+    );
+    let claims = jsonl(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0]["doc"], "small");
+    let store = dir.path().join("st");
+    let mut cmd = figtrack(&store);
+    cmd.args(["ingest", "-q"]).arg(&big);
+    let out = run_within(cmd, 60);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}: document of", big.display())),
+        "{err}"
+    );
+    assert_eq!(ok(&store, &["export", "claims", "-f", "jsonl"]).trim(), "");
 }
