@@ -45,10 +45,10 @@ pub trait Sink {
     fn problem(&mut self, problem: Problem);
 }
 
-/// The largest document read, in bytes of text. Extraction keeps a document's claims together,
-/// each quoting its sentence (up to 1,000 bytes), so on figure-dense text memory reaches about
-/// 100 times the document; this limit keeps that under a gigabyte. Larger documents are skipped.
-pub const MAX_DOCUMENT_BYTES: usize = 8 << 20;
+/// The largest document read, in bytes of text. A document's claims are held together, each
+/// quoting its sentence (up to 1,000 bytes), so a run-on line of figures needs about 200 times
+/// its size in memory; this limit keeps that under a gigabyte. Larger documents are skipped.
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
 /// The problem of a document over [`MAX_DOCUMENT_BYTES`].
 fn too_long(path: &str, line: Option<usize>, len: usize) -> Problem {
