@@ -25,8 +25,9 @@
 //!
 //! Documents are keyed by content: a document whose text (xxh3-128 of the text) is already in
 //! the store is not ingested again. A different document arriving with an id already taken
-//! (two `report.md` in different folders) is stored as `id~HASH8` (its content hash's first
-//! eight hex digits), and its claim ids are computed from that unique id.
+//! (two `report.md` in different folders) is stored under the id [`unique_doc_id`] gives it
+//! (`id~HASH8`, its content hash's first eight hex digits, when that is free), and its claim
+//! ids are computed from that unique id.
 
 use crate::metrics::Catalog;
 use crate::model::{Bound, Claim, Direction, Kind, Role};
@@ -38,6 +39,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 
 pub const CLAIMS_DIR: &str = "claims";
 pub const DOCUMENTS_DIR: &str = "documents";
@@ -81,6 +84,28 @@ pub struct DocRecord {
 /// The content hash of a document text (32 hex digits).
 pub fn content_hash(text: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text))
+}
+
+/// The id a document with content `hash` is stored under when it arrives as `id`, where
+/// `taken(c)` says that id `c` belongs to another content: the first free of `id`, then
+/// `id~H8`, `id~H16`, `id~H32` (prefixes of the hash), then `id~H32~2`, `id~H32~3`, ...
+/// Each candidate is tried once and the numbered ones never repeat, so this ends as soon as
+/// it passes the finitely many ids that are taken, whatever ids the store holds.
+pub fn unique_doc_id(id: &str, hash: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(id) {
+        return id.to_string();
+    }
+    for n in [8, 16, 32] {
+        let c = format!("{id}~{}", hash.get(..n).unwrap_or(hash));
+        if !taken(&c) {
+            return c;
+        }
+    }
+    let base = format!("{id}~{}", hash.get(..32).unwrap_or(hash));
+    (2u64..)
+        .map(|k| format!("{base}~{k}"))
+        .find(|c| !taken(c))
+        .unwrap_or(base)
 }
 
 /// The columns of a claims part and their types.
@@ -667,7 +692,7 @@ impl Store {
 
     /// Collects `lf`; when it fails, names the part that does not read.
     pub fn collect(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
-        match lf.collect() {
+        match guarded(|| lf.collect()) {
             Ok(df) => Ok(df),
             Err(e) => {
                 if let Some(gone) = self
@@ -677,7 +702,8 @@ impl Store {
                     .find(|p| !p.exists())
                 {
                     bail!(
-                        "{}: gone while it was read; another run (compact?) changed the store                          in {}: run the command again",
+                        "{}: gone while it was read; another run (compact?) changed the store \
+                         in {}: run the command again",
                         gone.display(),
                         self.root.display()
                     );
@@ -685,7 +711,7 @@ impl Store {
                 for part in self.claim_parts.iter().chain(&self.document_parts) {
                     let read = File::open(part)
                         .map_err(PolarsError::from)
-                        .and_then(|f| ParquetReader::new(f).finish());
+                        .and_then(|f| guarded(|| ParquetReader::new(f).finish()));
                     if let Err(pe) = read {
                         bail!("{}: damaged part, it does not read: {pe}", part.display());
                     }
@@ -699,11 +725,52 @@ impl Store {
     }
 }
 
+/// Panics caught by [`guarded`] running now; while any is, the panic hook keeps quiet.
+static GUARDED: AtomicUsize = AtomicUsize::new(0);
+/// The message of the last panic the hook kept quiet.
+static CAUGHT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs a polars decode and turns a panic inside it into an error. polars asserts instead of
+/// returning an error on some damaged files (a bad thrift field, a row group that does not
+/// decode, an unknown IPC schema type); the store reports those as damage, by file, and the
+/// panic's message and backtrace stay off stderr.
+fn guarded<T>(decode: impl FnOnce() -> PolarsResult<T>) -> PolarsResult<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARDED.load(Ordering::SeqCst) == 0 {
+                return previous(info);
+            }
+            let msg = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown error".to_string());
+            *CAUGHT.lock().unwrap_or_else(|e| e.into_inner()) = Some(msg);
+        }));
+    });
+    GUARDED.fetch_add(1, Ordering::SeqCst);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode));
+    GUARDED.fetch_sub(1, Ordering::SeqCst);
+    result.unwrap_or_else(|_| {
+        let msg = CAUGHT.lock().unwrap_or_else(|e| e.into_inner()).take();
+        Err(PolarsError::ComputeError(
+            format!(
+                "the decoder failed ({})",
+                msg.as_deref().unwrap_or("unknown error")
+            )
+            .into(),
+        ))
+    })
+}
+
 /// Checks a part's footer and schema.
 fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
     let got = File::open(path)
         .map_err(PolarsError::from)
-        .and_then(|f| ParquetReader::new(f).schema())
+        .and_then(|f| guarded(|| ParquetReader::new(f).schema()))
         .map_err(|e| {
             anyhow::anyhow!(
                 "{}: damaged part, not readable Parquet: {e}",
@@ -915,7 +982,23 @@ impl Writer {
     }
 
     /// Makes what this run wrote visible, atomically. Returns the commit.
-    pub fn commit(mut self) -> anyhow::Result<Commit> {
+    pub fn commit(self) -> anyhow::Result<Commit> {
+        self.commit_then(|| Ok(()))
+    }
+
+    /// Commits, then runs `after` while still holding the writer lock: for a change outside
+    /// the parts (the catalog) that must follow the data it describes and that a rerun repeats
+    /// if the process dies in between.
+    pub fn commit_then(
+        mut self,
+        after: impl FnOnce() -> anyhow::Result<()>,
+    ) -> anyhow::Result<Commit> {
+        let commit = self.commit_parts()?;
+        after()?;
+        Ok(commit)
+    }
+
+    fn commit_parts(&mut self) -> anyhow::Result<Commit> {
         let commit = Commit {
             txn: self.txn.clone(),
             command: self.command.clone(),
@@ -976,6 +1059,98 @@ mod tests {
         );
         assert_eq!(part_txn("part-1-2.parquet"), None);
         assert_eq!(part_txn("claims.parquet"), None);
+    }
+
+    /// Runs `f` on a thread and fails the test if it does not return within ten seconds.
+    fn within_ten_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(f()));
+        rx.recv_timeout(std::time::Duration::from_secs(10))
+            .expect("did not finish in ten seconds")
+    }
+
+    /// The id `unique_doc_id` gives `hash` arriving as `id` when `owners` maps ids to contents.
+    fn doc_id(id: &str, hash: &str, owners: &[(String, String)]) -> String {
+        let owners: std::collections::HashMap<String, String> = owners.iter().cloned().collect();
+        let hash = hash.to_string();
+        let id = id.to_string();
+        within_ten_seconds(move || {
+            unique_doc_id(&id, &hash, |c| owners.get(c).is_some_and(|h| *h != hash))
+        })
+    }
+
+    #[test]
+    fn document_ids() {
+        let h = "0123456789abcdef0123456789abcdef";
+        let other = "f".repeat(32);
+        let own = |ids: &[&str]| -> Vec<(String, String)> {
+            ids.iter().map(|i| (i.to_string(), other.clone())).collect()
+        };
+        let table: &[(&[&str], &str)] = &[
+            (&[], "r"),
+            (&["q"], "r"),
+            (&["r"], "r~01234567"),
+            (&["r", "r~01234567"], "r~0123456789abcdef"),
+            (
+                &["r", "r~01234567", "r~0123456789abcdef"],
+                "r~0123456789abcdef0123456789abcdef",
+            ),
+            (
+                &[
+                    "r",
+                    "r~01234567",
+                    "r~0123456789abcdef",
+                    "r~0123456789abcdef0123456789abcdef",
+                    "r~0123456789abcdef0123456789abcdef~2",
+                ],
+                "r~0123456789abcdef0123456789abcdef~3",
+            ),
+            // Every prefix length taken, and a numbered id out of the sequence: still ends.
+            (
+                &[
+                    "r",
+                    "r~01234567",
+                    "r~0123456789ab",
+                    "r~0123456789abcdef",
+                    "r~0123456789abcdef0123",
+                    "r~0123456789abcdef0123456789abcdef",
+                    "r~0123456789abcdef0123456789abcdef~9",
+                ],
+                "r~0123456789abcdef0123456789abcdef~2",
+            ),
+        ];
+        for (taken, want) in table {
+            assert_eq!(doc_id("r", h, &own(taken)), *want, "taken: {taken:?}");
+        }
+        // An id that is already this content's is kept.
+        assert_eq!(doc_id("r", h, &[("r".into(), h.into())]), "r");
+    }
+
+    proptest::proptest! {
+        /// Whatever ids the store holds (here: built from the candidates themselves, the
+        /// crafted case), the rule ends with an id no other content owns.
+        #[test]
+        fn document_ids_end_free(
+            id in "[a-z~]{0,4}",
+            hash in "[0-9a-f]{32}",
+            picks in proptest::collection::vec((0usize..40, 0u8..3), 0..40),
+        ) {
+            let owners: Vec<(String, String)> = picks
+                .iter()
+                .map(|&(k, owner)| {
+                    let c = match k {
+                        0 => id.clone(),
+                        1..=32 => format!("{id}~{}", &hash[..k]),
+                        _ => format!("{id}~{hash}~{}", k - 32),
+                    };
+                    let h = if owner == 0 { hash.clone() } else { format!("{owner}") };
+                    (c, h)
+                })
+                .collect();
+            let got = doc_id(&id, &hash, &owners);
+            let last: std::collections::HashMap<_, _> = owners.iter().cloned().collect();
+            proptest::prop_assert!(last.get(&got).is_none_or(|h| *h == hash), "{got} is taken");
+        }
     }
 
     #[test]

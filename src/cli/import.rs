@@ -525,34 +525,24 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     if !claims.is_empty() {
         let hash = store::content_hash(&std::fs::read(&args.file)?);
-        let same_id = store.collect(
-            store
-                .documents()?
-                .filter(col("id").eq(lit(doc.as_str())))
-                .select([col("content_hash")]),
-        )?;
+        let stored = store.collect(store.documents()?.select([col("id"), col("content_hash")]))?;
+        let owners: HashMap<&str, &str> = stored
+            .column("id")?
+            .str()?
+            .iter()
+            .zip(stored.column("content_hash")?.str()?.iter())
+            .filter_map(|(i, h)| Some((i?, h?)))
+            .collect();
         let known = store.collect(
             store
                 .documents()?
                 .filter(col("content_hash").eq(lit(hash.as_str())))
                 .select([col("id")]),
         )?;
-        let doc = match same_id
-            .column("content_hash")?
-            .str()?
-            .iter()
-            .next()
-            .flatten()
-        {
-            Some(h) if h != hash => {
-                let id = format!("{doc}~{}", &hash[..8]);
-                for c in &mut claims {
-                    c.claim.doc.clone_from(&id);
-                }
-                id
-            }
-            _ => doc.clone(),
-        };
+        let doc = store::unique_doc_id(&doc, &hash, |c| owners.get(c).is_some_and(|h| *h != hash));
+        for c in &mut claims {
+            c.claim.doc.clone_from(&doc);
+        }
         if revised > 0 {
             writer.set_revises();
         }
@@ -572,6 +562,9 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }])?)?;
         }
     }
+    // The catalog entries follow the data commit (under the same lock): a run killed between
+    // the two leaves data without an entry, which the next import of the file adds, never an
+    // entry without data.
     if !added.is_empty() {
         Catalog::parse(&catalog_text).with_context(|| {
             format!(
@@ -579,13 +572,17 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 catalog_path.display()
             )
         })?;
+    }
+    writer.commit_then(|| {
+        if added.is_empty() {
+            return Ok(());
+        }
         crate::files::write_with(&catalog_path, |f| {
             use std::io::Write;
             f.write_all(catalog_text.as_bytes())?;
             Ok(())
-        })?;
-    }
-    writer.commit()?;
+        })
+    })?;
     eprintln!(
         "figtrack: imported {} value(s) of {} metric(s) from {shown}: {} new, {revised} revised, {unchanged} unchanged{}",
         claims.len(),

@@ -147,18 +147,8 @@ impl<'a> Pipeline<'a> {
 
     /// A document id that is unique in the store for this content.
     fn unique_id(&mut self, id: &str, hash: &str) -> String {
-        let mut candidate = id.to_string();
-        let mut n = 8;
-        while let Some(h) = self.ids.get(&candidate) {
-            if h == hash {
-                break;
-            }
-            candidate = format!("{id}~{}", &hash[..n.min(hash.len())]);
-            n += 4;
-            if n > hash.len() + 4 {
-                candidate = format!("{id}~{hash}~{}", self.ids.len());
-            }
-        }
+        let ids = &self.ids;
+        let candidate = store::unique_doc_id(id, hash, |c| ids.get(c).is_some_and(|h| h != hash));
         self.ids.insert(candidate.clone(), hash.to_string());
         candidate
     }

@@ -50,6 +50,24 @@ pub trait Sink {
     }
 }
 
+/// The largest document read, in bytes of text. A document's claims are held together, each
+/// quoting its sentence (up to 1,000 bytes), so a run-on line of figures needs about 200 times
+/// its size in memory; this limit keeps that under a gigabyte. Larger documents are skipped.
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// The problem of a document over [`MAX_DOCUMENT_BYTES`].
+fn too_long(path: &str, line: Option<usize>, len: usize) -> Problem {
+    skip(
+        path,
+        line,
+        format!(
+            "document of {:.1} MB is over the limit of {} MB per document; split it; skipped",
+            len as f64 / (1 << 20) as f64,
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+    )
+}
+
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
 const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
@@ -391,6 +409,10 @@ fn read_text_bytes(
         sink.problem(warn(path, None, "empty file, no text to read".to_string()));
         return Ok(());
     }
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        sink.problem(too_long(path, None, bytes.len()));
+        return Ok(());
+    }
     let mut text = match utf16(bytes) {
         Some(order) => decode_utf16(bytes, order, path, sink),
         None if looks_binary(bytes) => {
@@ -573,6 +595,10 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &str, sink: &mut dyn Sink) -> 
             ));
             continue;
         };
+        if text.len() > MAX_DOCUMENT_BYTES {
+            sink.problem(too_long(path, Some(line_no), text.len()));
+            continue;
+        }
         let id = match record.id {
             Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => {
