@@ -137,7 +137,7 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
             continue;
         };
         if first.is_ascii_digit() {
-            if let Some(date) = iso_date(words, i) {
+            if let Some(date) = iso_date(words, i).filter(|_| !opens_period(words, i)) {
                 return Some(date);
             }
             continue;
@@ -170,6 +170,12 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
     None
 }
 
+/// Whether the date starting at token `i` follows "since", which opens a period
+/// ("crossings since 1 January", "up since Monday"): the figure holds at the period's end.
+fn opens_period(words: &[Word], i: usize) -> bool {
+    i > 0 && words[i - 1].lower == "since"
+}
+
 /// "2024-10-28", which comes as five tokens, starting at token `i`.
 fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
     let text = |k: usize| words.get(k).map(|w| w.text);
@@ -193,6 +199,16 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
                 "by" | "next" | "until" | "till" | "coming" | "before"
             )
     };
+    // "since 24 February" starts a period: the figure holds at its end, not on that day.
+    let since = opens_period(words, i)
+        || (i > 0
+            && words[i - 1].text.as_bytes()[..]
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+            && opens_period(words, i - 1));
+    if since {
+        return None;
+    }
     if let Some(day) = weekday(raw).filter(|_| !ahead()) {
         return Some(published.and_then(|p| last_weekday(p, day)));
     }
@@ -246,7 +262,19 @@ mod tests {
             ("as of June 1", Some("2024-06-01")),
             ("on 9 May", Some("2024-05-09")),
             ("on December 20", Some("2023-12-20")),
-            ("since 2024 - 10 - 01", Some("2024-10-01")),
+            // "since" opens a period; a later date in the sentence still counts.
+            ("since 2024 - 10 - 01", None),
+            ("since 24 February", None),
+            (
+                "crossings since Oct . 1 rose , officials said Monday",
+                Some("2024-10-28"),
+            ),
+            ("up since Monday", None),
+            ("Since January 5", None),
+            (
+                "2024 - 10 - 01 and since 2024 - 09 - 01",
+                Some("2024-10-01"),
+            ),
             ("the June agreement", None),
             ("may rise", None),
             // Any case, and the first byte of a word decides which tests run.
