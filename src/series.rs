@@ -107,13 +107,18 @@ pub const COLUMNS: &[&str] = &[
     "anomaly",
 ];
 
-/// `c` equals one of `values` (false for none).
+/// `c` equals one of `values` (false for none). The ORs form a balanced tree, log2(n) deep: a
+/// left-deep chain of n ORs made the planner's walks quadratic (1,000 metrics took 19 s and
+/// 3.5 GB in `report`, issue 14 D6).
 pub fn any_of(c: &str, values: &[String]) -> Expr {
-    values
-        .iter()
-        .map(|v| col(c).eq(lit(v.as_str())))
-        .reduce(|a, b| a.or(b))
-        .unwrap_or(lit(false))
+    match values {
+        [] => lit(false),
+        [v] => col(c).eq(lit(v.as_str())),
+        _ => {
+            let (left, right) = values.split_at(values.len() / 2);
+            any_of(c, left).or(any_of(c, right))
+        }
+    }
 }
 
 /// Level claims: a metric, an as-of date, a value, and the role `level` (claims stored before
@@ -529,6 +534,24 @@ mod tests {
         ];
         for (v, want) in cases {
             assert_eq!(number(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn any_of_keeps_exactly_the_listed_values() {
+        use polars::prelude::*;
+        let names: Vec<String> = (0..1000).map(|i| format!("m{i}")).collect();
+        let df = df!("metric" => ["m0", "m999", "m500", "other", "m1000"]).unwrap();
+        let cases: [(&[String], usize); 4] =
+            [(&[], 0), (&names[..1], 1), (&names[..501], 2), (&names, 3)];
+        for (wanted, kept) in cases {
+            let out = df
+                .clone()
+                .lazy()
+                .filter(super::any_of("metric", wanted))
+                .collect()
+                .unwrap();
+            assert_eq!(out.height(), kept, "{} names", wanted.len());
         }
     }
 }
