@@ -154,6 +154,16 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
             "last" if lower(i + 1) == "week" => {
                 return published.and_then(|p| p.checked_sub_days(Days::new(7)));
             }
+            // A period's figure holds at its end: last month's at that month's last day, last
+            // year's at 31 December.
+            "last" if lower(i + 1) == "month" => {
+                return published
+                    .and_then(|p| NaiveDate::from_ymd_opt(p.year(), p.month(), 1))
+                    .and_then(|first| first.pred_opt());
+            }
+            "last" if lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s") => {
+                return published.and_then(|p| NaiveDate::from_ymd_opt(p.year() - 1, 12, 31));
+            }
             "ago" if i >= 2 => {
                 let per = match lower(i - 1).trim_end_matches('s') {
                     "day" => 1,
@@ -217,10 +227,62 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
     let after = words.get(i + 1).map(|w| w.text).filter(|s| *s != ".");
     let after = after.or_else(|| words.get(i + 2).map(|w| w.text));
     let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-    let d = after
+    match after
         .and_then(day)
-        .or_else(|| i.checked_sub(1).and_then(|j| day(words[j].text)))?;
-    Some(month_day(published, m, d))
+        .or_else(|| i.checked_sub(1).and_then(|j| day(words[j].text)))
+    {
+        Some(d) => Some(month_day(published, m, d)),
+        None => whole_month(words, i, m, published).map(Some),
+    }
+}
+
+/// A month named without a day, as monthly statistics are reported ("inflation eased to 2.4% in
+/// September", "for September 2024", "September's figure"): the month's last day, the day its
+/// figure holds for (a month not yet over at publication gives the publication date). Read only
+/// after "in", "for", "during", "through" or "of", or before a year or "'s", so the verb "may" is
+/// never a month. The most recent such month on or before publication, unless a year is given.
+fn whole_month(
+    words: &[Word],
+    i: usize,
+    m: u32,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let before = i.checked_sub(1).map_or("", |j| words[j].lower);
+    let next = |k: usize| words.get(i + k).map_or("", |w| w.lower);
+    let year = next(1)
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y));
+    let possessive = next(1) == "'" && next(2) == "s" || next(1) == "'s";
+    if !(matches!(before, "in" | "for" | "during" | "through" | "of")
+        || year.is_some()
+        || possessive)
+    {
+        return None;
+    }
+    // "the war that began in April", "since it broke out in April": the start of a period.
+    if words[i.saturating_sub(4)..i].iter().any(|w| {
+        matches!(
+            w.lower,
+            "began" | "begun" | "started" | "erupted" | "out" | "since" | "from"
+        )
+    }) {
+        return None;
+    }
+    let p = published?;
+    let y = year.unwrap_or(if m > p.month() {
+        p.year() - 1
+    } else {
+        p.year()
+    });
+    let end = last_day_of_month(y, m)?;
+    Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
+}
+
+/// The last day of month `m` of year `y`.
+fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
 #[cfg(test)]
@@ -277,6 +339,18 @@ mod tests {
             ),
             ("the June agreement", None),
             ("may rise", None),
+            // A month without a day: its last day, the most recent such month.
+            ("inflation eased to 2.4 % in September", Some("2024-09-30")),
+            ("the rate for August was", Some("2024-08-31")),
+            ("in December", Some("2023-12-31")),
+            ("prices in September 2022 rose", Some("2022-09-30")),
+            ("September ' s reading", Some("2024-09-30")),
+            ("in October so far", Some("2024-10-29")),
+            ("since the war began in April", None),
+            ("fighting that broke out in April", None),
+            ("May rose", None),
+            ("last month", Some("2024-09-30")),
+            ("exports last year", Some("2023-12-31")),
             // Any case, and the first byte of a word decides which tests run.
             ("Yesterday", Some("2024-10-28")),
             ("TONIGHT", Some("2024-10-29")),
