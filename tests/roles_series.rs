@@ -105,12 +105,10 @@ fn a_level_reached_by_a_fall_enters_the_series() {
     assert_eq!(rows[1]["change"], "down", "{rows:#?}");
 }
 
-/// Needs the date rules that set `previous_as_of` ("from 2.1% in August") and attach a previous
-/// value across a date ("1.9% in September from 2.1%"): until the extractor does both, the
-/// previous value is no claim of its own. The filing itself is tested on a built claim
-/// (`model::tests::a_dated_previous_value_is_an_observation_of_its_own`).
+/// A previous value with its own date ("from 2.1% in August") is an observation of its own, so
+/// the series falls from August to September (the filing itself is also tested on a built claim:
+/// `model::tests::a_dated_previous_value_is_an_observation_of_its_own`).
 #[test]
-#[ignore = "needs previous_as_of from the extractor's date rules"]
 fn a_dated_previous_value_is_filed_at_its_own_date() {
     let tmp = tempfile::tempdir().unwrap();
     let store = store_with_catalog(tmp.path());

@@ -281,6 +281,15 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
             let role = role::role_of(&ctx, &q);
+            // "from 2.1% in August": the previous value's own date, read in the few words after
+            // it (up to a "to" that starts the new value).
+            let previous_as_of = q.previous_span.and_then(|(_, last)| {
+                let end = (last + 5).min(words.len());
+                let stop = (last..end)
+                    .find(|&k| matches!(words[k].lower, "to" | "," | ";"))
+                    .unwrap_or(end);
+                dates::date_in(&words[last..stop], doc.published)
+            });
             let previous_bytes = q
                 .previous_span
                 .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
@@ -301,7 +310,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 previous_text: previous_bytes.map(|(a, b)| &text[a..b]),
                 previous_start: previous_bytes.map(|(a, _)| a as u32),
                 previous_end: previous_bytes.map(|(_, b)| b as u32),
-                previous_as_of: None,
+                previous_as_of,
                 attribution: source.as_deref(),
                 text: &text[start..end],
                 start: start as u32,

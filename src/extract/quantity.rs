@@ -584,6 +584,36 @@ fn between<'c>(ctx: &'c Ctx, a: usize, b: usize) -> &'c [&'c str] {
     ctx.words_from(a, b.saturating_sub(a))
 }
 
+/// Words that only say when: "in September", "on Tuesday", "at the end of August", "last month".
+fn time_phrase(words: &[&str]) -> bool {
+    matches!(
+        words.first(),
+        Some(&("in" | "on" | "at" | "by" | "for" | "during" | "last" | "this"))
+    ) && words.iter().all(|w| {
+        super::dates::month(w).is_some()
+            || super::dates::weekday(w).is_some()
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                *w,
+                "in" | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "the"
+                    | "end"
+                    | "of"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "quarter"
+                    | "."
+            )
+    })
+}
+
 /// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million":
 /// figure `b` joins figure `a` as the high end of its range `(lo, hi)`.
 fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
@@ -617,10 +647,17 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         // "a, up from b", "a at the end of August, up from b", "a from b": the last clause
         // before b says b is a's previous value.
         let last_clause = between.rsplit(|w| *w == ",").next().unwrap_or_default();
+        // "1.9% in September from 2.1%": the figure's own period stands before "from".
+        let (dated, last_clause) = match last_clause.iter().position(|w| *w == "from") {
+            Some(f) if f > 0 && time_phrase(&last_clause[..f]) => (true, &last_clause[f..]),
+            _ => (false, last_clause),
+        };
         let stated = match last_clause {
             ["up", "from"] | ["up", "from", "about"] => Some(Some(Direction::Up)),
             ["down", "from"] | ["down", "from", "about"] => Some(Some(Direction::Down)),
-            ["from"] | ["from", "about"] if between.len() == last_clause.len() => Some(None),
+            ["from"] | ["from", "about"] if dated || between.len() == last_clause.len() => {
+                Some(None)
+            }
             _ => None,
         };
         if let Some(dir) = stated.filter(|_| compatible && a.low.is_none()) {
@@ -731,6 +768,24 @@ mod tests {
             (
                 "shipments climbed from 2.1 million to 3.4 million tonnes",
                 &["= 3400000 metric ton up from 2100000"],
+            ),
+            // The figure's own period may stand between it and "from".
+            (
+                "inflation eased to 1.9% in September from 2.1% in August",
+                &["= 1.9 percentage down from 2.1"],
+            ),
+            (
+                "the jobless rate rose to 4.4 per cent last month from 4.1 per cent",
+                &["= 4.4 percentage up from 4.1"],
+            ),
+            (
+                "exports reached 80 tonnes on Tuesday from 60 tonnes",
+                &["= 80 metric ton up from 60"],
+            ),
+            // Not a time phrase: two figures, no previous value.
+            (
+                "80 tonnes in ships from 60 ports",
+                &["= 80 metric ton", "= 60 port"],
             ),
             (
                 "increased by $43.6 billion to $419.2 billion",
