@@ -82,7 +82,8 @@ impl Ranged for Axis {
     type ValueType = f64;
 
     fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let t = (v - self.lo) / (self.hi - self.lo);
+        // Halves: the span of values near the ends of f64 would overflow.
+        let t = (v / 2.0 - self.lo / 2.0) / (self.hi / 2.0 - self.lo / 2.0);
         limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
     }
 
