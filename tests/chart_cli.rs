@@ -205,6 +205,17 @@ fn bad_input_fails_cleanly() {
         stderr(&o)
     );
 
+    // An extension the format does not match is an error, not a PNG under another name.
+    for name in ["x.svg", "x.jpg", "x"] {
+        let p = tmp.path().join(name);
+        let o = figtrack(
+            &data,
+            &["chart", "personnel-losses", "-o", p.to_str().unwrap()],
+        );
+        assert_clean_failure(&o, "charts are written as PNG");
+        assert!(!p.exists(), "{name} was written");
+    }
+
     let o = figtrack(&data, &["chart", "no-claims-yet", "-o", x]);
     assert_clean_failure(&o, "no-claims-yet: no observations");
 

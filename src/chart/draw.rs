@@ -2,6 +2,7 @@
 
 use super::ticks::{self, Tick, ValueAxis, day_number};
 use super::{ChartInput, ChartPoint, Kind, Size, format, latest_annotation};
+use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
 use anyhow::anyhow;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -81,7 +82,8 @@ impl Ranged for Axis {
     type ValueType = f64;
 
     fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let t = (v - self.lo) / (self.hi - self.lo);
+        // Halves: the span of values near the ends of f64 would overflow.
+        let t = (v / 2.0 - self.lo / 2.0) / (self.hi / 2.0 - self.lo / 2.0);
         limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
     }
 
@@ -98,10 +100,40 @@ impl Ranged for Axis {
     }
 }
 
-fn text_width(area: &Area, text: &str, st: &TextStyle) -> i32 {
-    area.estimate_text_size(text, st)
-        .map(|(w, _)| w as i32)
-        .unwrap_or(text.chars().count() as i32 * 8)
+/// The embedded face a text style asks for.
+fn face(st: &TextStyle) -> FontRef<'static> {
+    let bytes = match st.font.get_style() {
+        FontStyle::Bold => notosans::BOLD_TTF,
+        _ => notosans::REGULAR_TTF,
+    };
+    // The embedded fonts are valid TrueType (the tests draw with both).
+    FontRef::try_from_slice(bytes).expect("embedded Noto Sans parses")
+}
+
+/// Glyphs of `text` with their pen positions: the font's own advances and kerning at the pixel
+/// size. plotters' ab_glyph backend places each glyph at its pen position without its left
+/// bearing (and truncates the pen), which spaced titles unevenly ("Consum er"); we lay out here.
+fn layout(font: &FontRef<'static>, size: f32, text: &str) -> (Vec<(GlyphId, f32)>, f32) {
+    let sf = font.as_scaled(PxScale::from(size));
+    let mut pen = 0f32;
+    let mut prev: Option<GlyphId> = None;
+    let mut glyphs = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let id = sf.glyph_id(c);
+        if let Some(p) = prev {
+            pen += sf.kern(p, id);
+        }
+        glyphs.push((id, pen));
+        pen += sf.h_advance(id);
+        prev = Some(id);
+    }
+    (glyphs, pen)
+}
+
+/// Width in pixels of `text` in style `st` (advances and kerning, rounded up).
+fn text_width(_area: &Area, text: &str, st: &TextStyle) -> i32 {
+    let (_, w) = layout(&face(st), st.font.get_size() as f32, text);
+    w.ceil() as i32
 }
 
 /// `text` shortened with an ellipsis to fit `max` pixels.
@@ -128,9 +160,49 @@ fn fit(area: &Area, text: &str, st: &TextStyle, max: i32) -> String {
         + "…"
 }
 
+/// Draws `text` anchored at `at` as `st.pos` says, each glyph at its bearing with sub-pixel pen
+/// positions, blended by coverage.
 fn put(area: &Area, text: &str, at: (i32, i32), st: &TextStyle) -> anyhow::Result<()> {
-    area.draw(&Text::new(text.to_string(), at, st.clone()))
-        .map_err(err)
+    let font = face(st);
+    let size = st.font.get_size() as f32;
+    let (glyphs, width) = layout(&font, size, text);
+    let sf = font.as_scaled(PxScale::from(size));
+    let (ascent, descent) = (sf.ascent(), sf.descent());
+    let x0 = f64::from(at.0)
+        - match st.pos.h_pos {
+            HPos::Left => 0.0,
+            HPos::Center => f64::from(width) / 2.0,
+            HPos::Right => f64::from(width),
+        };
+    // The baseline: the line box runs from the ascent to the descent.
+    let baseline = f64::from(at.1)
+        + match st.pos.v_pos {
+            VPos::Top => f64::from(ascent),
+            VPos::Center => f64::from(ascent + descent) / 2.0,
+            VPos::Bottom => f64::from(descent),
+        };
+    let colour = st.color;
+    let mut result = Ok(());
+    for (id, pen) in glyphs {
+        let glyph = id.with_scale_and_position(
+            PxScale::from(size),
+            point((x0 + f64::from(pen)) as f32, baseline as f32),
+        );
+        let Some(outline) = font.outline_glyph(glyph) else {
+            continue;
+        };
+        let min = outline.px_bounds().min;
+        outline.draw(|gx, gy, cover| {
+            if cover <= 0.0 || result.is_err() {
+                return;
+            }
+            let p = (min.x as i32 + gx as i32, min.y as i32 + gy as i32);
+            let (r, g, b) = colour.rgb;
+            let c = RGBAColor(r, g, b, colour.alpha * f64::from(cover.min(1.0)));
+            result = area.draw_pixel(p, &c);
+        });
+    }
+    result.map_err(err)
 }
 
 /// The sources in colour order (most observations first) and the colour of each.
@@ -970,6 +1042,65 @@ fn changes(area: &Area, input: &ChartInput, size: Size, sc: Scale) -> anyhow::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The leftmost and rightmost inked columns of `text` drawn at x = 10 in a 40 px font.
+    fn ink_span(text: &str, st: &TextStyle) -> (i32, i32) {
+        let (w, h) = (1200u32, 80u32);
+        let mut buf = vec![255u8; (w * h * 3) as usize];
+        {
+            let area = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+            put(&area, text, (10, 10), st).unwrap();
+            area.present().unwrap();
+        }
+        let inked: Vec<i32> = (0..w as usize)
+            .filter(|&x| (0..h as usize).any(|y| buf[(y * w as usize + x) * 3] < 235))
+            .map(|x| x as i32)
+            .collect();
+        (inked[0], *inked.last().unwrap())
+    }
+
+    /// The ink of each text starts at the first glyph's bearing and ends where the font's own
+    /// advances and kerning put the last glyph's right edge; words keep their space.
+    #[test]
+    fn text_is_spaced_by_the_fonts_advances() {
+        for (text, bold_face) in [
+            ("White House", false),
+            ("Consumer price inflation", true),
+            ("John Kirby", false),
+            ("from 1 source", false),
+            ("AVA Tokyo", true),
+        ] {
+            let size = 40.0;
+            let st = style(if bold_face { bold(size) } else { font(size) }, INK);
+            let f = face(&st);
+            let sf = f.as_scaled(PxScale::from(size as f32));
+            // The reference: advances and kerning straight from the font.
+            let ids: Vec<GlyphId> = text.chars().map(|c| sf.glyph_id(c)).collect();
+            let mut pen = 0f32;
+            for pair in ids.windows(2) {
+                pen += sf.h_advance(pair[0]) + sf.kern(pair[0], pair[1]);
+            }
+            let last = *ids.last().unwrap();
+            let first = ids[0];
+            let left = 10.0 + f.outline(first).unwrap().bounds.min.x * sf.h_scale_factor();
+            // The last glyph's outline ends at its right edge in font units, scaled.
+            let edge = f.outline(last).unwrap().bounds.max.x * sf.h_scale_factor();
+            let right = 10.0 + pen + edge;
+            let (l, r) = ink_span(text, &st);
+            assert!(
+                (l as f32 - left).abs() <= 1.5,
+                "{text}: ink starts at {l}, font says {left}"
+            );
+            assert!(
+                (r as f32 - right).abs() <= 1.5,
+                "{text}: ink ends at {r}, font says {right}"
+            );
+            let mut one = [255u8; 3];
+            let area = BitMapBackend::with_buffer(&mut one, (1, 1)).into_drawing_area();
+            let width = (pen + sf.h_advance(last)).ceil() as i32;
+            assert_eq!(text_width(&area, text, &st), width, "{text}");
+        }
+    }
 
     #[test]
     fn anomaly_labels_say_date_and_change() {

@@ -59,6 +59,10 @@ pub fn number(v: f64) -> String {
         return fixed(v, 0);
     }
     let a = v.abs();
+    if a >= 1e15 {
+        // Beyond trillions digits stop meaning anything to a reader: scientific notation.
+        return format!("{v:.2e}");
+    }
     let decimals = if a == 0.0 || a >= 100.0 {
         if v.fract() == 0.0 || a >= 1e6 { 0 } else { 2 }
     } else if a >= 1.0 {
@@ -79,7 +83,9 @@ pub fn number(v: f64) -> String {
 /// annotations where a reader takes in the size at a glance.
 pub fn short(v: f64) -> String {
     let a = v.abs();
-    let (scale, word) = if a >= 1e12 {
+    let (scale, word) = if a >= 1e15 {
+        return number(v);
+    } else if a >= 1e12 {
         (1e12, "trillion")
     } else if a >= 1e9 {
         (1e9, "billion")
@@ -153,8 +159,12 @@ pub fn bound_words(bound: &str) -> &'static str {
 }
 
 /// Tick label of a value axis whose ticks are `step` apart and reach `max_abs`: thousands
-/// separators; billions and trillions shortened ("2.5B").
+/// separators; billions and trillions shortened ("2.5B"); from 10^15 scientific ("1.70e308").
 pub fn axis_value(v: f64, step: f64, max_abs: f64) -> String {
+    if max_abs >= 1e15 {
+        // Beyond trillions a fixed label runs to hundreds of digits: scientific notation.
+        return format!("{v:.2e}");
+    }
     let (scale, suffix) = if max_abs >= 1e12 {
         (1e12, "T")
     } else if max_abs >= 1e9 {
@@ -263,6 +273,12 @@ mod tests {
         assert_eq!(axis_value(2.25, 0.25, 3.0), "2.25");
         assert_eq!(axis_value(2.0, 0.5, 3.0), "2.0");
         assert_eq!(axis_value(-2000.0, 1000.0, 3000.0), "-2,000");
+        assert_eq!(axis_value(1.7e308, 1e307, 1.7e308), "1.70e308");
+        assert_eq!(short(1.79e308), "1.79e308");
+        assert_eq!(signed(2.5e20), "+2.50e20");
+        assert_eq!(number(-3e15), "-3.00e15");
+        assert_eq!(short(2.5e12), "2.5 trillion");
+        assert_eq!(axis_value(-2.5e20, 5e19, 3e20), "-2.50e20");
     }
 
     #[test]

@@ -191,10 +191,12 @@ pub struct ValueAxis {
 
 /// Round ticks covering `lo..hi`.
 pub fn value_axis(lo: f64, hi: f64, target: usize) -> ValueAxis {
-    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() {
-        (lo, hi)
-    } else {
+    // Padding near the ends of f64 may overflow: an infinite end is the largest finite value.
+    let clamp = |v: f64| v.clamp(-f64::MAX, f64::MAX);
+    let (mut lo, mut hi) = if lo.is_nan() || hi.is_nan() {
         (0.0, 1.0)
+    } else {
+        (clamp(lo), clamp(hi))
     };
     if hi < lo {
         std::mem::swap(&mut lo, &mut hi);
@@ -202,8 +204,8 @@ pub fn value_axis(lo: f64, hi: f64, target: usize) -> ValueAxis {
     if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
         // One value: show it in the middle of a band around it.
         let pad = if hi == 0.0 { 1.0 } else { hi.abs() * 0.1 };
-        lo -= pad;
-        hi += pad;
+        lo = clamp(lo - pad);
+        hi = clamp(hi + pad);
     }
     if !(hi - lo).is_finite() {
         // Values near the ends of f64: no round ticks, just the ends.
@@ -293,6 +295,21 @@ mod tests {
     fn extreme_values_and_dates_do_not_loop() {
         let a = value_axis(-f64::MAX, f64::MAX, 6);
         assert_eq!(a.ticks.len(), 2);
+        for (lo, hi) in [
+            (f64::MAX, f64::INFINITY),
+            (-f64::MAX, -1.7e308),
+            (1.7e308, 1.7e308),
+        ] {
+            let a = value_axis(lo, hi, 6);
+            assert!(
+                a.lo.is_finite() && a.hi.is_finite() && a.lo < a.hi,
+                "{lo} {hi}: {a:?}"
+            );
+            assert!(
+                a.lo >= 1.0 || a.hi <= -1.0,
+                "{lo} {hi}: not a 0-1 axis: {a:?}"
+            );
+        }
         let a = value_axis(1e300, 1e300 + 1e290, 6);
         assert!(a.ticks.len() <= 101);
         let t = date_ticks(NaiveDate::MAX - Days::new(3), NaiveDate::MAX, 10);

@@ -66,6 +66,21 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             args.metrics.len()
         );
     }
+    // Standard output and devices (a pipe, /dev/null) take the PNG whatever their name.
+    let device = |o: &Path| std::fs::metadata(o).is_ok_and(|m| !m.is_file());
+    if let Some(o) = args
+        .output
+        .as_deref()
+        .filter(|o| !crate::files::is_stdout(o) && !device(o))
+    {
+        let ext = o.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !ext.eq_ignore_ascii_case("png") {
+            bail!(
+                "{}: charts are written as PNG; name the file FILE.png (SVG is not supported yet)",
+                o.display()
+            );
+        }
+    }
     let store = Store::open(data)?;
     store.warn_foreign();
     let ids = data::resolve(&store, &args.metrics)?;
