@@ -18,4 +18,6 @@ if [ -f "$PERSONNEL" ]; then
     --source "General Staff of the Armed Forces of Ukraine" \
     --label "Russian personnel losses reported by Ukraine's General Staff"
 fi
-"$FIGTRACK" --data "$STORE" report -o reports/example --title "figtrack example report" --rows 12
+"$FIGTRACK" --data "$STORE" report nk-troops-in-russia russian-personnel-losses \
+  russian-military-casualties inflation unemployment-rate -o reports/example \
+  --title "figtrack example report" --rows 12
