@@ -3,7 +3,7 @@
 #
 # 1. a Python venv in target/nb-venv with the pinned packages of notebooks/requirements.txt
 #    (reinstalled when that file changes);
-# 2. the debug binary (cargo build);
+# 2. the Python package (scripts/build-wheel.sh) installed in it, and the debug binary;
 # 3. a store in a temporary folder: data/samples ingested, and the General Staff's daily
 #    personnel series imported when ../shared/data/ukraine-losses is there;
 # 4. the notebook executed with nbclient (its executed copy: target/notebook-executed.ipynb).
@@ -19,6 +19,10 @@ if ! cmp -s notebooks/requirements.txt "$VENV/.requirements"; then
   "$VENV/bin/pip" install --quiet --disable-pip-version-check -r notebooks/requirements.txt
   cp notebooks/requirements.txt "$VENV/.requirements"
 fi
+
+# The Python package the notebook imports, built from this checkout.
+WHEEL=$(bash scripts/build-wheel.sh)
+"$VENV/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 
 cargo build --quiet
 FIGTRACK=target/debug/figtrack
