@@ -795,6 +795,35 @@ fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Takes the store's writer lock (waiting, with a message, while another run holds it): held
+/// until the returned file is dropped. Every run that changes the store holds it.
+pub fn lock_writer(root: &Path) -> anyhow::Result<File> {
+    let lock_path = root.join(LOCK_FILE);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot write to the store: {}",
+                root.display(),
+                io_reason(&e)
+            )
+        })?;
+    if !fs4::fs_std::FileExt::try_lock_exclusive(&lock)
+        .with_context(|| format!("{}: cannot lock", lock_path.display()))?
+    {
+        eprintln!(
+            "figtrack: waiting for another figtrack run to finish writing to {}",
+            root.display()
+        );
+        fs4::fs_std::FileExt::lock_exclusive(&lock)
+            .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
+    }
+    Ok(lock)
+}
+
 /// Writes a frame as a Parquet file, atomically.
 pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
     write_atomic(path, |f| {
@@ -843,29 +872,7 @@ impl Writer {
                 io_reason(&e)
             )
         })?;
-        let lock_path = root.join(LOCK_FILE);
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: cannot write to the store: {}",
-                    root.display(),
-                    io_reason(&e)
-                )
-            })?;
-        if !fs4::fs_std::FileExt::try_lock_exclusive(&lock)
-            .with_context(|| format!("{}: cannot lock", lock_path.display()))?
-        {
-            eprintln!(
-                "figtrack: waiting for another figtrack run to finish writing to {}",
-                root.display()
-            );
-            fs4::fs_std::FileExt::lock_exclusive(&lock)
-                .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
-        }
+        let lock = lock_writer(root)?;
         for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
             let dir = root.join(sub);
             std::fs::create_dir_all(&dir).map_err(|e| {

@@ -11,8 +11,8 @@
 
 use crate::export::{self, Format};
 use crate::review::{self, Action, Decision, Decisions};
-use crate::store::{LOCK_FILE, Store};
-use anyhow::{Context, bail};
+use crate::store::Store;
+use anyhow::bail;
 use polars::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -48,20 +48,6 @@ fn reviewer(by: Option<String>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// Takes the store's writer lock, so decisions never interleave with another run's writes.
-fn lock(data: &Path) -> anyhow::Result<std::fs::File> {
-    let path = data.join(LOCK_FILE);
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("{}: cannot write to the store", data.display()))?;
-    fs4::fs_std::FileExt::lock_exclusive(&f)
-        .with_context(|| format!("{}: cannot lock", path.display()))?;
-    Ok(f)
-}
-
 /// Records `action` on the claims named in `args` (for `assign`, the last argument is the
 /// metric).
 pub fn decide(data: &Path, action: Action, mut args: DecideArgs) -> anyhow::Result<ExitCode> {
@@ -80,7 +66,8 @@ pub fn decide(data: &Path, action: Action, mut args: DecideArgs) -> anyhow::Resu
     } else {
         None
     };
-    let _lock = lock(data)?;
+    // Decisions never interleave with another run's writes.
+    let _lock = crate::store::lock_writer(data)?;
     let store = Store::open(data)?;
     let stored = store.collect(
         store
