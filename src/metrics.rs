@@ -247,21 +247,21 @@ impl Catalog {
             };
         }
         let gaz = gazetteer::get();
-        let scopes = context_of(claim, doc);
-        let clause = gaz.words(scopes[1]);
-        let mut own = gaz.words(scopes[0]);
-        own.extend(gaz.words(scopes[2]));
+        // Each scope read once: the clause and sentence also decide senses and exclusions.
+        let scopes = context_of(claim, doc).map(|text| gaz.words(text));
+        let clause = &scopes[1];
+        let own: Vec<Word> = scopes[0].iter().chain(&scopes[2]).cloned().collect();
         // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
         // in the sentence, "Lahaina" in the title), and is found at the closest scope that
         // completes it.
         let mut seen: Vec<Word> = Vec::new();
-        for (k, (name, text)) in SCOPES.iter().zip(scopes).enumerate() {
-            if text.is_empty() {
+        for (k, (name, words)) in SCOPES.iter().zip(&scopes).enumerate() {
+            if words.is_empty() {
                 continue;
             }
-            seen.extend(gaz.words(text));
+            seen.extend(words.iter().cloned());
             if let Some(m) = self
-                .find(claim, &seen, &clause, &own)
+                .find(claim, &seen, clause, &own)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
                 return Assignment {
