@@ -21,7 +21,7 @@ pub mod tokens;
 pub mod units;
 
 use crate::model::{Claim, ClaimView, Document};
-use attribution::{expand_name, source_in};
+use attribution::{NamedSoFar, Source, Speaker, expand_name, source_for, sources_in};
 use chrono::NaiveDate;
 use context::Ctx;
 use std::cell::OnceCell;
@@ -207,6 +207,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     let lower = text.to_ascii_lowercase();
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
+    let mut named = NamedSoFar::default();
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
     let mut full_names: HashMap<String, Option<String>> = HashMap::new();
     let mut buffers = context::Buffers::default();
@@ -223,23 +224,43 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         // The sentence's date, read only when a source or a figure needs it.
         let date = OnceCell::new();
         let date = || *date.get_or_init(|| dates::date_in(words, doc.published));
-        let mut source = source_in(words).map(|s| {
-            full_names
-                .entry(s.clone())
-                .or_insert_with(|| expand_name(&s, &text[..sent.start]))
-                .clone()
-                .unwrap_or(s)
-        });
-        if let Some(s) = &source {
-            if let Some(d) = date() {
-                source_dates.record(s, d);
+        // The sentence's sources, references ("he", "the agency") resolved to the names before.
+        let sources: Vec<(Source, String)> = sources_in(words)
+            .into_iter()
+            .filter_map(|s| {
+                let name = match &s.speaker {
+                    Speaker::Named(n) => full_names
+                        .entry(n.clone())
+                        .or_insert_with(|| expand_name(n, &text[..sent.start]))
+                        .clone()
+                        .unwrap_or_else(|| n.clone()),
+                    refers => named.resolve(refers)?.to_string(),
+                };
+                named.note(&name);
+                Some((s, name))
+            })
+            .collect();
+        if !sources.is_empty() {
+            // A statement's own date sits by its verb: "said on Monday", "on Friday reported".
+            for (s, name) in &sources {
+                let around = &words[s.at.saturating_sub(3)..(s.at + 4).min(words.len())];
+                if let Some(d) = dates::date_in(around, doc.published) {
+                    source_dates.record(name, d);
+                }
             }
-            paragraph_source = Some((sent.paragraph, s.clone()));
-        } else if let Some((p, s)) = &paragraph_source
-            && *p == sent.paragraph
-        {
-            source = Some(s.clone());
+            if let Some((_, name)) = sources
+                .iter()
+                .rev()
+                .find(|(s, _)| attribution::speaks_on(words, s))
+            {
+                paragraph_source = Some((sent.paragraph, name.clone()));
+            }
         }
+        let anchors: Vec<Source> = sources.iter().map(|(s, _)| s.clone()).collect();
+        let sentence_source = match &paragraph_source {
+            Some((p, s)) if sources.is_empty() && *p == sent.paragraph => Some(s.as_str()),
+            _ => None,
+        };
         if !holds_figure {
             continue;
         }
@@ -248,13 +269,16 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if quantities.is_empty() {
             continue;
         }
-        let as_of = date()
-            .or_else(|| source.as_deref().and_then(|s| source_dates.lookup(s)))
-            .or(doc.published);
         let mut last_concept: Option<(usize, Option<String>)> = None;
         for q in quantities {
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
+            let source = source_for(&anchors, q.first, q.last)
+                .map(|k| sources[k].1.as_str())
+                .or(sentence_source);
+            let as_of = date()
+                .or_else(|| source.and_then(|s| source_dates.lookup(s)))
+                .or(doc.published);
             let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
             // A figure in a list shares the concept of the one before it: "3 years, 2 months".
             if concept.is_none()
@@ -264,9 +288,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 concept.clone_from(prev);
             }
             // The source is not what a figure is about: "US officials say 3,000 troops".
-            if let (Some(c), Some(src)) = (&concept, &source)
+            if let (Some(c), Some(src)) = (&concept, source)
                 && let Some((owner, thing)) = keywords::split_at_comma(c)
-                && (src.contains(owner) || owner.contains(src.as_str()))
+                && (src.contains(owner) || owner.contains(src))
             {
                 concept = Some(thing.to_string());
             }
@@ -311,7 +335,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 previous_start: previous_bytes.map(|(a, _)| a as u32),
                 previous_end: previous_bytes.map(|(_, b)| b as u32),
                 previous_as_of,
-                attribution: source.as_deref(),
+                attribution: source,
                 text: &text[start..end],
                 start: start as u32,
                 end: end as u32,
