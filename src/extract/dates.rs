@@ -3,6 +3,9 @@
 //! Weekday names are the most recent such day on or before publication ("Monday" in an article
 //! of Tuesday 2024-10-29 is 2024-10-28); also "yesterday", "today", "last week", "N days ago",
 //! "on Oct. 28", "28 October", "as of June 1" and ISO dates. Month names alone are not dates.
+//! A figure takes the date marked as the figures' own ("as of", "through"), else the date
+//! nearest to it; a dateline's date and the date of an event ("the quake that struck on
+//! Monday", "the Feb. 6 earthquakes") are no figure's.
 
 use super::attribution::Word;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -128,8 +131,49 @@ fn month_day(published: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> 
     }
 }
 
+/// A date stated in a sentence: the token it starts at, the day, and whether it is stated as
+/// the figures' own ("as of June 1", "through Thursday, March 6").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub at: usize,
+    pub date: NaiveDate,
+    pub firm: bool,
+}
+
 /// The first as-of date stated in a sentence, given its words in order.
 pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate> {
+    dates_in(words, published).first().map(|d| d.date)
+}
+
+/// The date a figure whose tokens run from `first` to before `end` holds on, among a sentence's
+/// dates: a firm one ("as of") if there is one, else the one nearest to the figure ("said on
+/// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday).
+pub fn date_for(dated: &[Dated], first: usize, end: usize) -> Option<NaiveDate> {
+    let distance = |d: &&Dated| {
+        if d.at < first {
+            first - d.at
+        } else {
+            d.at.saturating_sub(end)
+        }
+    };
+    let firm = dated.iter().filter(|d| d.firm).min_by_key(distance);
+    firm.or_else(|| dated.iter().min_by_key(distance))
+        .map(|d| d.date)
+}
+
+/// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
+/// date ("KYIV, Nov 4 (Reuters) -") is the day of writing, not a figure's: it is left out.
+pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
+    let mut found = Vec::new();
+    let mut push = |at: usize, date: Option<NaiveDate>| {
+        if let Some(date) = date {
+            found.push(Dated {
+                at,
+                date,
+                firm: firm_marker(words, at),
+            });
+        }
+    };
     for (i, word) in words.iter().enumerate() {
         // Every date starts at a word whose first byte is an ASCII digit or letter: a name of
         // a day or a month, or one of the words matched below.
@@ -138,31 +182,46 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
         };
         if first.is_ascii_digit() {
             if let Some(date) = iso_date(words, i).filter(|_| !opens_period(words, i)) {
-                return Some(date);
+                push(i, Some(date));
             }
             continue;
         }
         if first.is_ascii_uppercase()
             && let Some(date) = named_day(words, i, published)
         {
-            return date;
+            if !is_dateline(words, i) && !names_an_event(words, i) {
+                push(i, date);
+            }
+            continue;
         }
         let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
         match word.lower {
-            "yesterday" => return published.and_then(|p| p.checked_sub_days(Days::new(1))),
-            "today" | "tonight" => return published,
+            "yesterday" => push(i, published.and_then(|p| p.checked_sub_days(Days::new(1)))),
+            "today" | "tonight" => push(i, published),
             "last" if lower(i + 1) == "week" => {
-                return published.and_then(|p| p.checked_sub_days(Days::new(7)));
+                push(i, published.and_then(|p| p.checked_sub_days(Days::new(7))));
             }
             // A period's figure holds at its end: last month's at that month's last day, last
             // year's at 31 December.
-            "last" if lower(i + 1) == "month" => {
-                return published
+            "last" if lower(i + 1) == "month" => push(
+                i,
+                published
                     .and_then(|p| NaiveDate::from_ymd_opt(p.year(), p.month(), 1))
-                    .and_then(|first| first.pred_opt());
-            }
+                    .and_then(|first| first.pred_opt()),
+            ),
             "last" if lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s") => {
-                return published.and_then(|p| NaiveDate::from_ymd_opt(p.year() - 1, 12, 31));
+                push(
+                    i,
+                    published.and_then(|p| NaiveDate::from_ymd_opt(p.year() - 1, 12, 31)),
+                );
+            }
+            // "by the end of 2025": a target's date, the year's last day.
+            "end" if lower(i + 1) == "of" => {
+                if let Ok(y) = lower(i + 2).parse::<i32>()
+                    && (1900..=2100).contains(&y)
+                {
+                    push(i, NaiveDate::from_ymd_opt(y, 12, 31));
+                }
             }
             "ago" if i >= 2 => {
                 let per = match lower(i - 1).trim_end_matches('s') {
@@ -171,19 +230,128 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
                     _ => continue,
                 };
                 if let Some(n) = small_count(lower(i - 2)) {
-                    return published.and_then(|p| p.checked_sub_days(Days::new(n * per)));
+                    push(
+                        i,
+                        published.and_then(|p| p.checked_sub_days(Days::new(n * per))),
+                    );
                 }
             }
             _ => {}
         }
     }
-    None
+    found
+}
+
+/// Whether the date at token `i` dates an event rather than a figure: after a verb of beginning
+/// or striking ("the quake that struck on Monday", "fighting that erupted on April 15"), or
+/// before a noun it describes ("the Feb. 6 earthquakes").
+fn names_an_event(words: &[Word], i: usize) -> bool {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let mut j = i;
+    while j > 0 && matches!(lower(j - 1), "on" | "in" | "at" | "early" | "late") {
+        j -= 1;
+    }
+    if j > 0
+        && matches!(
+            lower(j - 1),
+            "began"
+                | "begun"
+                | "started"
+                | "erupted"
+                | "struck"
+                | "hit"
+                | "out"
+                | "occurred"
+                | "happened"
+                | "launched"
+                | "landed"
+        )
+    {
+        return true;
+    }
+    // "the Feb. 6 earthquakes": an article before, a noun right after the day.
+    let mut end = i + 1;
+    if lower(end) == "." {
+        end += 1;
+    }
+    if lower(end)
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit())
+    {
+        end += 1;
+    }
+    matches!(lower(i.wrapping_sub(1)), "the" | "a" | "its" | "their")
+        && words
+            .get(end)
+            .is_some_and(|w| w.is_word && !matches!(w.lower, "and" | "or"))
+        && end > i + 1
+}
+
+/// Whether the date at token `i` is marked as the figures' own: "as of", "as at", "through",
+/// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6").
+fn firm_marker(words: &[Word], i: usize) -> bool {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let mut j = i;
+    // "Thursday, March 6": the marker stands before the weekday.
+    if j >= 2 && lower(j - 1) == "," && weekday(words[j - 2].text).is_some() {
+        j -= 2;
+    }
+    if j == 0 {
+        return false;
+    }
+    match lower(j - 1) {
+        "through" | "thru" => true,
+        "of" | "at" => j >= 2 && lower(j - 2) == "as",
+        "to" => j >= 2 && lower(j - 2) == "up",
+        _ => false,
+    }
+}
+
+/// Whether the date at token `i` is a dateline's: at the start of the text's line, after a
+/// place in capitals and a comma ("KYIV, Nov 4 -", "LAHAINA, Hawaii, Aug 13 (Wire) -"), and
+/// followed by a dash, perhaps after an agency in brackets.
+fn is_dateline(words: &[Word], i: usize) -> bool {
+    if i < 2 || words[i - 1].lower != "," {
+        return false;
+    }
+    let place = &words[..i - 1];
+    let capitals = place
+        .iter()
+        .all(|w| matches!(w.lower, "," | "/" | ".") || capitalized_word(w.text));
+    if !capitals || !place[0].text.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    // The day, then "(Agency)" perhaps, then the dash.
+    let mut k = i + 1;
+    if words.get(k).is_some_and(|w| w.lower == ".") {
+        k += 1;
+    }
+    k += 1;
+    if words.get(k).is_some_and(|w| w.lower == "(") {
+        k += words[k..]
+            .iter()
+            .position(|w| w.lower == ")")
+            .map_or(0, |p| p + 1);
+    }
+    words
+        .get(k)
+        .is_some_and(|w| matches!(w.lower, "-" | "\u{2013}" | "\u{2014}" | "--"))
+}
+
+fn capitalized_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the date starting at token `i` follows "since", which opens a period
 /// ("crossings since 1 January", "up since Monday"): the figure holds at the period's end.
 fn opens_period(words: &[Word], i: usize) -> bool {
-    i > 0 && words[i - 1].lower == "since"
+    let j = if i > 0 && words[i - 1].lower == "the" {
+        i - 1
+    } else {
+        i
+    };
+    j > 0 && words[j - 1].lower == "since"
 }
 
 /// "2024-10-28", which comes as five tokens, starting at token `i`.
@@ -362,6 +530,78 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(date_of(text, published), expected.map(d), "{text}");
+        }
+    }
+
+    /// The date each figure of a sentence holds on: marked as-of dates first, else the nearest;
+    /// datelines and event dates are no figure's.
+    #[test]
+    fn each_figure_takes_its_date() {
+        let published = Some(d("2024-10-29")); // a Tuesday
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // The nearest date to each figure.
+            (
+                "the agency said on Monday that 40 died , and the institute put the toll on Sunday at 55",
+                "55",
+                Some("2024-10-27"),
+            ),
+            (
+                "the agency said on Monday that 40 died , and the institute put the toll on Sunday at 55",
+                "40",
+                Some("2024-10-28"),
+            ),
+            (
+                "cases rose to 48 on Friday from 24 on Wednesday",
+                "48",
+                Some("2024-10-25"),
+            ),
+            // A marked as-of date wins over a nearer statement date.
+            (
+                "the office counted 300 cases , it said on Monday , in reports through Friday , Oct . 25",
+                "300",
+                Some("2024-10-25"),
+            ),
+            ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // Datelines and events date nothing.
+            ("OSLO , Oct 29 ( Wire ) - 70 people fled", "70", None),
+            ("LIMA , Peru , Oct . 29 - 70 people fled", "70", None),
+            ("70 died in the storm that struck on Sunday", "70", None),
+            (
+                "fighting that erupted on Oct . 1 has uprooted 7,000",
+                "7,000",
+                None,
+            ),
+            (
+                "deaths from the Oct . 20 landslide passed 90 on Monday",
+                "90",
+                Some("2024-10-28"),
+            ),
+            ("80 were missing since the Oct . 20 landslide", "80", None),
+            // A target's date.
+            (
+                "it expects 2,000 by the end of 2025",
+                "2,000",
+                Some("2025-12-31"),
+            ),
+        ];
+        for (text, figure, expected) in cases {
+            let lower = text.to_ascii_lowercase();
+            let words: Vec<Word> = text
+                .split(' ')
+                .zip(lower.split(' '))
+                .map(|(text, lower)| Word {
+                    text,
+                    lower,
+                    is_word: text.chars().all(char::is_alphabetic),
+                })
+                .collect();
+            let at = words.iter().position(|w| w.text == *figure).unwrap();
+            let dated = dates_in(&words, published);
+            assert_eq!(
+                date_for(&dated, at, at + 1),
+                expected.map(d),
+                "{text} / {figure}"
+            );
         }
     }
 

@@ -11,6 +11,7 @@ pub mod concept;
 mod context;
 pub mod dates;
 pub mod filters;
+mod headline;
 pub mod keywords;
 mod lexicon;
 pub mod numbers;
@@ -202,6 +203,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// Hands every claim of a document to `found`, in text order, as a view borrowing its strings:
 /// a caller that only writes the claims out need not copy them into owned ones.
 pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '_>)) {
+    let mut headlines = headline::Headlines::new(doc.published);
     let text = doc.text.as_str();
     // Lower-cased once for the whole document: the rules compare lower-case words.
     let lower = text.to_ascii_lowercase();
@@ -221,9 +223,13 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         let ctx = Ctx::new(text, &lower, sent.start, sent.end, &mut buffers);
         let words = ctx.words();
-        // The sentence's date, read only when a source or a figure needs it.
-        let date = OnceCell::new();
-        let date = || *date.get_or_init(|| dates::date_in(words, doc.published));
+        // The sentence's dates, read only when a figure needs them.
+        let dated = OnceCell::new();
+        let dated = || {
+            dated
+                .get_or_init(|| dates::dates_in(words, doc.published))
+                .as_slice()
+        };
         // The sentence's sources, references ("he", "the agency") resolved to the names before.
         let sources: Vec<(Source, String)> = sources_in(words)
             .into_iter()
@@ -264,6 +270,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if !holds_figure {
             continue;
         }
+        let headline = headline::is_headline(text, sent.paragraph, sentence, sent.end);
         let reserved = filters::reserved_spans(text, sent.start, sent.end);
         let quantities = quantity::quantities(&ctx, &reserved);
         if quantities.is_empty() {
@@ -276,8 +283,15 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let source = source_for(&anchors, q.first, q.last)
                 .map(|k| sources[k].1.as_str())
                 .or(sentence_source);
-            let as_of = date()
-                .or_else(|| source.and_then(|s| source_dates.lookup(s)))
+            // A source named in this sentence dates its figures when the sentence does not.
+            let named_here = sources.iter().any(|(_, n)| Some(n.as_str()) == source);
+            let stated = !dated().is_empty();
+            let as_of = dates::date_for(dated(), q.first, q.last)
+                .or_else(|| {
+                    source
+                        .filter(|_| named_here)
+                        .and_then(|s| source_dates.lookup(s))
+                })
                 .or(doc.published);
             let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
             // A figure in a list shares the concept of the one before it: "3 years, 2 months".
@@ -317,7 +331,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let previous_bytes = q
                 .previous_span
                 .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
-            found(ClaimView {
+            let view = ClaimView {
                 doc,
                 as_of,
                 concept,
@@ -340,9 +354,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 start: start as u32,
                 end: end as u32,
                 sentence,
-            });
+            };
+            headlines.push(view, headline, stated, &mut found);
         }
     }
+    headlines.finish(&mut found);
 }
 
 #[cfg(test)]
