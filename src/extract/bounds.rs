@@ -58,6 +58,7 @@ const BEFORE: &[(&str, Bound)] = &[
     ("close to", Bound::Approximate),
     ("circa", Bound::Approximate),
     ("estimated", Bound::Approximate),
+    ("estimates", Bound::Approximate),
     ("averaging", Bound::Approximate),
     ("or so", Bound::Approximate),
     ("~", Bound::Approximate),
@@ -76,6 +77,54 @@ const AFTER: &[(&str, Bound)] = &[
     ("or lower", Bound::AtMost),
     ("or so", Bound::Approximate),
 ];
+
+/// Verbs of crossing or nearing a threshold, written before a round figure: "deaths passed
+/// 1,000", "cases top 220", "the toll climbed past 60", "the outbreak nears 200".
+const THRESHOLDS: &[(&str, Bound)] = &[
+    ("passed", Bound::MoreThan),
+    ("passes", Bound::MoreThan),
+    ("passing", Bound::MoreThan),
+    ("topped", Bound::MoreThan),
+    ("tops", Bound::MoreThan),
+    ("top", Bound::MoreThan),
+    ("topping", Bound::MoreThan),
+    ("crossed", Bound::MoreThan),
+    ("crosses", Bound::MoreThan),
+    ("climbed past", Bound::MoreThan),
+    ("climb past", Bound::MoreThan),
+    ("climbs past", Bound::MoreThan),
+    ("rose past", Bound::MoreThan),
+    ("risen past", Bound::MoreThan),
+    ("went past", Bound::MoreThan),
+    ("gone past", Bound::MoreThan),
+    ("nears", Bound::LessThan),
+    ("neared", Bound::LessThan),
+    ("nearing", Bound::LessThan),
+    ("approaches", Bound::LessThan),
+    ("approached", Bound::LessThan),
+    ("approaching", Bound::LessThan),
+];
+
+/// The bound a threshold verb right before a figure gives it. Only a round figure (a multiple of
+/// ten) is a threshold: "the Senate passed 3 bills" is a count. A verb after an article or a
+/// preposition is an adjective ("the top 10", "in the top 5").
+pub fn threshold_before(words: &[&str], value: f64) -> Option<Bound> {
+    let round = value >= 10.0 && value.fract() == 0.0 && value % 10.0 == 0.0;
+    if !round {
+        return None;
+    }
+    THRESHOLDS.iter().find_map(|&(phrase, bound)| {
+        let n = phrase.split(' ').count();
+        let at = words.len().checked_sub(n)?;
+        let matches = words[at..].iter().copied().eq(phrase.split(' '));
+        let adjective = at > 0
+            && matches!(
+                words[at - 1],
+                "the" | "a" | "an" | "its" | "their" | "in" | "of" | "into"
+            );
+        (matches && !adjective).then_some(bound)
+    })
+}
 
 /// A table's phrases split into words once.
 type Phrases = Vec<(Vec<&'static str>, Bound)>;
@@ -150,6 +199,34 @@ mod tests {
         for (text, expected) in cases {
             let words: Vec<&str> = text.split(' ').collect();
             assert_eq!(bound_before(&words).map(|b| b.0), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn thresholds_bound_round_figures() {
+        let cases: &[(&str, f64, Option<Bound>)] = &[
+            ("deaths passed", 1000.0, Some(Bound::MoreThan)),
+            ("the toll tops", 50000.0, Some(Bound::MoreThan)),
+            ("infections top", 220.0, Some(Bound::MoreThan)),
+            ("is expected to climb past", 60.0, Some(Bound::MoreThan)),
+            ("has crossed", 3_000_000.0, Some(Bound::MoreThan)),
+            ("the count nears", 200.0, Some(Bound::LessThan)),
+            ("approaching", 1000.0, Some(Bound::LessThan)),
+            // Not round: a count of things passed.
+            ("the senate passed", 3.0, None),
+            ("it passed", 1234.0, None),
+            // Adjectives.
+            ("finished in the top", 10.0, None),
+            ("a top", 20.0, None),
+            ("rose", 1000.0, None),
+        ];
+        for (text, value, expected) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(
+                threshold_before(&words, *value),
+                *expected,
+                "{text} {value}"
+            );
         }
     }
 

@@ -1,6 +1,6 @@
 //! Quantities: a numeral with its unit, range, bound and stated change, read from its neighbours.
 
-use super::bounds::{bound_after, bound_before};
+use super::bounds::{bound_after, bound_before, threshold_before};
 use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
@@ -441,6 +441,11 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     ) && let Some((b, _)) = bound_before(ctx.words_before(q.first - 1, 4))
     {
         // One softening word between: "just over 10", "well under", "slightly more than".
+        q.bound = b;
+    }
+    if q.bound == Bound::Exact
+        && let Some(b) = threshold_before(before, q.value)
+    {
         q.bound = b;
     }
     let after = ctx.words_from(q.unit_end, 2);
