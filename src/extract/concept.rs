@@ -369,9 +369,15 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
             i += 1;
             continue;
         }
+        // "48 confirmed cases", "300 reported deaths": a participle before the head modifies it
+        // though the word is also a verb.
+        let modifier = head.is_none()
+            && w.ends_with("ed")
+            && ctx.is_word(i + 1)
+            && !ctx.is(i + 1, class::STOPWORD | class::VERB);
         // "17 drones overnight", "300 jobs Tuesday": a time after the head is no modifier.
         if !ctx.is_word(i)
-            || ctx.is(i, class::STOPWORD | class::VERB)
+            || (ctx.is(i, class::STOPWORD | class::VERB) && !modifier)
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
             || head.is_some() && time_word(w)
             || is_restrictive_adverb(w)
@@ -1813,6 +1819,16 @@ mod tests {
                 Some(("internally displaced people in the country", "people")),
             ),
             ("refugees have fled", Some(("refugees", "refugees"))),
+            // A participle that is also a verb, before its noun.
+            (
+                "confirmed cases in Texas",
+                Some(("confirmed cases in Texas", "cases")),
+            ),
+            (
+                "reported deaths in the region",
+                Some(("reported deaths in the region", "deaths")),
+            ),
+            ("killed in the attack", None),
             ("drones struck the town", Some(("drones", "drones"))),
             // An "-ed" word with an object is the verb, not a participle.
             (
