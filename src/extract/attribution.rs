@@ -771,11 +771,12 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
     }
     if let Some(source) = headline_credit(words) {
         found.push(source);
+        found.sort_by_key(|s| s.at);
     }
     // A source whose verb follows another's with no comma between reports inside it.
     for k in 1..found.len() {
         let (before, this) = (found[k - 1].at, found[k].at);
-        found[k].nested = !words[before..this]
+        found[k].nested = !words[before..this.max(before)]
             .iter()
             .any(|w| matches!(w.lower, "," | ";" | ":" | "." | "(" | ")"));
     }
