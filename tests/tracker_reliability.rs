@@ -370,6 +370,21 @@ fn bad_inputs_fail_clearly_and_change_nothing() {
         ],
         &["losses.csv", "\"day\""],
     );
+    // A header naming a column twice: which cell is the value would be a guess.
+    let twice = dir.join("twice.csv");
+    std::fs::write(&twice, "date,tanks,note,tanks\n2024-01-01,5,x,6\n").unwrap();
+    rejected(
+        &store,
+        &[
+            "import",
+            twice.to_str().unwrap(),
+            "--metric",
+            "m",
+            "--value-field",
+            "tanks",
+        ],
+        &["twice.csv", "\"tanks\" twice", "columns 2 and 4"],
+    );
     let json = dir.join("losses.json");
     std::fs::write(
         &json,
