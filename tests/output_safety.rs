@@ -120,11 +120,12 @@ fn dash_is_standard_output() {
     let tmp = tempfile::tempdir().unwrap();
     let data = sample_store(tmp.path());
     let dir = tempfile::tempdir().unwrap();
-    let o = figtrack(&data)
-        .current_dir(dir.path())
-        .args(["export", "series", "--format", "csv", "-o", "-"])
-        .output()
-        .unwrap();
+    let o = within(
+        figtrack(&data)
+            .current_dir(dir.path())
+            .args(["export", "series", "--format", "csv", "-o", "-"]),
+        LIMIT,
+    );
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("nk-troops-in-russia"));
     assert!(!dir.path().join("-").exists(), "no file named '-'");
