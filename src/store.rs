@@ -18,8 +18,9 @@
 //! hash, then drops the marker. Readers see only the parts of committed runs, so a run killed
 //! at any moment leaves the store as it was: its parts stay invisible and the next writer
 //! removes them, knowing them by the marker. A part that neither a record nor a marker
-//! accounts for (commit records lost) is never deleted: readers warn about it by name and the
-//! next writer moves it to `orphans/`.
+//! accounts for (commit records lost) is never deleted: readers warn about it by name (and fail
+//! when no record is left, rather than show an empty store) and the next writer moves it to
+//! `orphans/`.
 //!
 //! Every part file exists only while a record accounts for it: the marker comes before the
 //! parts, and superseded parts go before the record that listed them. `compact` commits one
@@ -536,6 +537,24 @@ impl Store {
         };
         store.read_commits()?;
         store.check_parts()?;
+        if as_reader && store.commits.is_empty() && !store.orphans.is_empty() {
+            // Not an empty store: its records are lost.
+            let names: Vec<String> = store
+                .orphans
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect();
+            bail!(
+                "{}: no commit record, but {} part(s) that no record accounts for (were the \
+                 records in {} lost?): {}; the next run that writes (`figtrack compact`) moves \
+                 them to {}",
+                root.display(),
+                names.len(),
+                root.join(COMMITS_DIR).display(),
+                names.join(", "),
+                root.join(ORPHANS_DIR).display()
+            );
+        }
         Ok(store)
     }
 

@@ -285,28 +285,70 @@ fn part_files(store: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-/// D7: with its commit records lost, a store's parts are accounted for by nothing. Readers say
-/// so by file name; the next writer moves them to `orphans/` (byte for byte) and says so, and
-/// never deletes them. The parts of a run that marked itself begun and never committed are
-/// still removed as leftovers.
+/// D7: parts whose commit records are lost are accounted for by nothing. Readers name them:
+/// with a warning beside the runs still recorded, with an error when no record is left (not an
+/// empty store, exit 0). The next writer (here `compact`) moves them to `orphans/` (byte for
+/// byte) and says so, and never deletes them; the parts of a run that marked itself begun and never committed
+/// are still removed as leftovers.
 #[test]
 fn parts_of_lost_commit_records_are_named_and_moved_aside_never_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
+    let first_run = part_files(&store);
+    assert_eq!(first_run.len(), 2);
+    let first_commit = only_file(&store.join("commits"));
+    let doc = |name: &str, day: &str, n: u32| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!("---\npublished: {day}\n---\nAbout {n} buses arrived at the depot.\n"),
+        )
+        .unwrap();
+        p
+    };
+    let ingest = |p: &Path| {
+        let mut cmd = figtrack(&store);
+        cmd.args(["ingest", "-q"]).arg(p);
+        let out = run_within(cmd, 60);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    ingest(&doc("b.md", "2024-05-01", 40));
     let parts = part_files(&store);
-    assert_eq!(parts.len(), 2);
-    for e in std::fs::read_dir(store.join("commits")).unwrap() {
-        std::fs::remove_file(e.unwrap().path()).unwrap();
-    }
-    let mut cmd = figtrack(&store);
-    cmd.arg("series");
-    let out = run_within(cmd, 60);
+    std::fs::remove_file(&first_commit).unwrap();
+    let out = run_within(
+        {
+            let mut c = figtrack(&store);
+            c.args(["series", "-f", "jsonl"]);
+            c
+        },
+        60,
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    for p in parts.keys() {
+    assert!(out.status.success(), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("bus"));
+    for p in first_run.keys() {
         assert!(
             err.contains(&format!("{}: a part that no commit record", p.display())),
             "{err}"
         );
+    }
+    for e in std::fs::read_dir(store.join("commits")).unwrap() {
+        std::fs::remove_file(e.unwrap().path()).unwrap();
+    }
+    let out = run_within(
+        {
+            let mut c = figtrack(&store);
+            c.arg("series");
+            c
+        },
+        60,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no commit record, but 4 part(s)"), "{err}");
+    for p in parts.keys() {
+        assert!(err.contains(&p.display().to_string()), "{err}");
     }
     // A killed run: its marker and a part; the next writer removes both.
     let killed = "0000000000000007";
@@ -319,15 +361,14 @@ fn parts_of_lost_commit_records_are_named_and_moved_aside_never_deleted() {
         .join("claims")
         .join(format!("part-{killed}-00000.parquet"));
     std::fs::write(&leftover, b"half a part").unwrap();
-    let doc = dir.path().join("new.md");
-    std::fs::write(
-        &doc,
-        "---\npublished: 2024-05-01\n---\nAbout 40 buses arrived at the depot.\n",
-    )
-    .unwrap();
-    let mut cmd = figtrack(&store);
-    cmd.args(["ingest", "-q"]).arg(&doc);
-    let out = run_within(cmd, 60);
+    let out = run_within(
+        {
+            let mut c = figtrack(&store);
+            c.arg("compact");
+            c
+        },
+        60,
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(!leftover.exists(), "a killed run's part is removed");
@@ -347,6 +388,7 @@ fn parts_of_lost_commit_records_are_named_and_moved_aside_never_deleted() {
         );
         assert!(!p.exists());
     }
+    ingest(&doc("c.md", "2024-05-02", 50));
     let out = ok(&store, &["export", "claims", "-f", "jsonl"]);
     assert_eq!(jsonl(&out).len(), 1, "{out}");
 }
