@@ -111,6 +111,26 @@ const SCOPES: [&str; 5] = [
     "title",
 ];
 
+/// The lines (from 1) of `text` that set `id = "ID"` (or with single quotes), for messages.
+fn id_lines(text: &str, id: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let Some(rest) = line.trim_start().strip_prefix("id") else {
+                return false;
+            };
+            let Some(value) = rest.trim_start().strip_prefix('=') else {
+                return false;
+            };
+            let value = value.split('#').next().unwrap_or("").trim();
+            let quoted =
+                |q: char| value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) == Some(id);
+            quoted('"') || quoted('\'')
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 impl Catalog {
     /// Reads `path`; a missing file is an empty catalog. Errors name the file and line.
     pub fn load(path: &Path) -> anyhow::Result<Catalog> {
@@ -125,9 +145,21 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// Parses catalog text.
+    /// Parses catalog text. A metric id given twice is an error naming both lines.
     pub fn parse(text: &str) -> anyhow::Result<Catalog> {
         let file: CatalogFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut seen = std::collections::HashSet::new();
+        for m in &file.metric {
+            if !seen.insert(m.id.as_str()) {
+                let lines = id_lines(text, &m.id);
+                if let [first, second, ..] = lines[..] {
+                    bail!(
+                        "line {second}: metric id {:?} appears twice (first on line {first})",
+                        m.id
+                    );
+                }
+            }
+        }
         Catalog::from_metrics(file.metric)
     }
 
@@ -727,7 +759,27 @@ match = ["inflation"]
     #[test]
     fn bad_catalogs_are_rejected() {
         assert!(Catalog::parse("[[metric]]\nid = \"A B\"\n").is_err());
-        assert!(Catalog::parse("[[metric]]\nid = \"a\"\n[[metric]]\nid = \"a\"\n").is_err());
+        // A repeated id names the line of each, with or without comments and spaces.
+        for (text, line, first) in [
+            ("[[metric]]\nid = \"a\"\n[[metric]]\nid = \"a\"\n", 4, 2),
+            (
+                "[[metric]]\nid = 'ab'\n\n[[metric]]\nid = \"b\"\n[[metric]]\n  id=\"ab\" # again\n",
+                7,
+                2,
+            ),
+            (
+                "[[metric]]\nid = \"x\"\nlabel = \"id = 'x'?\"\n[[metric]]\nid = \"x\"\n",
+                5,
+                2,
+            ),
+        ] {
+            let e = Catalog::parse(text).unwrap_err().to_string();
+            assert!(
+                e.contains(&format!("line {line}:"))
+                    && e.contains(&format!("first on line {first}")),
+                "{e}"
+            );
+        }
         let e = Catalog::parse("[[metric]]\nid = \"a\"\ncumulativ = true\n").unwrap_err();
         assert!(e.to_string().contains("line 3"), "{e}");
     }

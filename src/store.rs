@@ -4,24 +4,39 @@
 //! DIR/metrics.toml                  the metric catalog (crate::metrics)
 //! DIR/claims/part-T-NNNNN.parquet   claims, one part per batch of a run, sorted by metric, date
 //! DIR/documents/part-T-NNNNN.parquet  id, content_hash, published, source, url, title, claims
+//! DIR/commits/T.pending             a run in progress (written before its first part)
 //! DIR/commits/T.json                the record that makes run T's parts visible
-//! DIR/.lock                         the writer lock (fs4); readers never take it
+//! DIR/orphans/                      parts no record accounts for, moved aside (never deleted)
+//! DIR/.lock                         the writer lock (fs4)
+//! DIR/.readers                      the readers' lock (shared; see below)
 //! ```
 //!
 //! A run that writes (ingest, import, compact) takes the lock, names itself with a transaction
-//! number `T` (microseconds, increasing), writes its parts (each to a hidden temporary file,
-//! fsynced, renamed into place, the folder fsynced) and finally commits by writing `commits/T.json`
-//! the same way. Readers see only the parts of committed runs, so a run killed at any moment
-//! leaves the store as it was: its parts stay invisible and the next writer removes them.
-//! `compact` commits one part that supersedes all earlier runs, then deletes their files.
+//! number `T` (microseconds, increasing), marks itself `commits/T.pending`, writes its parts
+//! (each to a hidden temporary file, fsynced, renamed into place, the folder fsynced) and
+//! finally commits by writing `commits/T.json` the same way, with each part's xxh3-128 content
+//! hash, then drops the marker. Readers see only the parts of committed runs, so a run killed
+//! at any moment leaves the store as it was: its parts stay invisible and the next writer
+//! removes them, knowing them by the marker. A part that neither a record nor a marker
+//! accounts for (commit records lost) is never deleted: readers warn about it by name (and fail
+//! when no record is left, rather than show an empty store) and the next writer moves it to
+//! `orphans/`.
+//!
+//! Every part file exists only while a record accounts for it: the marker comes before the
+//! parts, and superseded parts go before the record that listed them. `compact` commits one
+//! part that supersedes all earlier runs, then deletes their files, but only when no reader
+//! holds the shared lock on `.readers` (every [`Store::open`] takes it for the life of the
+//! store); otherwise it leaves them and a later writer removes them. A reader therefore never
+//! sees a part of its snapshot disappear. (Writers create `.readers`, so readers write
+//! nothing; a store no writer of this version has touched is read without the lock.)
 //!
 //! Readers scan the parts lazily (polars) and dedupe claims by `claim_id`, the last write
 //! winning. (A run records whether it stored ids the store already had, which only an import of
 //! corrected values does; while no run did, there is nothing to dedupe and the scan skips that
 //! step, which matters on large stores. `compact` merges duplicates away.) A part that is
-//! damaged, missing or not of the claims schema is an error naming the file; a file the store
-//! did not write is reported by name and left alone. A reader that loses a part to a concurrent
-//! compaction says so and asks to run the command again.
+//! damaged (its hash differs from its record's, or it does not decode), missing or not of the
+//! claims schema is an error naming the file; records written before hashes were kept read as
+//! before. A file the store did not write is reported by name and left alone.
 //!
 //! Documents are keyed by content: a document whose text (xxh3-128 of the text) is already in
 //! the store is not ingested again. A different document arriving with an id already taken
@@ -46,6 +61,9 @@ pub const CLAIMS_DIR: &str = "claims";
 pub const DOCUMENTS_DIR: &str = "documents";
 pub const COMMITS_DIR: &str = "commits";
 pub const LOCK_FILE: &str = ".lock";
+pub const READERS_FILE: &str = ".readers";
+pub const ORPHANS_DIR: &str = "orphans";
+const PENDING: &str = ".pending";
 use crate::files::{TMP_PREFIX, io_reason, write_with as write_atomic};
 
 /// A claim as stored: the claim and its document's source (front matter `source:`).
@@ -379,21 +397,61 @@ pub struct Commit {
     /// an import that revises values does, until `compact` merges the duplicates away.
     #[serde(default = "yes")]
     pub revises: bool,
+    /// The xxh3-128 content hash of each part, by file name (records written before hashes
+    /// were kept have none, and their parts are read unchecked).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hashes: BTreeMap<String, String>,
 }
 
 fn yes() -> bool {
     true
 }
 
+fn is_txn(t: &str) -> bool {
+    t.len() == 16 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The transaction of a part file name `part-T-NNNNN.parquet`.
 fn part_txn(name: &str) -> Option<&str> {
     let stem = name.strip_prefix("part-")?.strip_suffix(".parquet")?;
     let (txn, n) = stem.split_once('-')?;
-    (txn.len() == 16
-        && txn.bytes().all(|b| b.is_ascii_digit())
-        && !n.is_empty()
-        && n.bytes().all(|b| b.is_ascii_digit()))
-    .then_some(txn)
+    (is_txn(txn) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(txn)
+}
+
+/// The transaction of a name in `commits/` and whether it is a commit record (`T.json`) or a
+/// run's marker (`T.pending`).
+fn record_txn(name: &str) -> Option<(&str, bool)> {
+    if let Some(t) = name.strip_suffix(".json") {
+        return is_txn(t).then_some((t, true));
+    }
+    name.strip_suffix(PENDING)
+        .filter(|t| is_txn(t))
+        .map(|t| (t, false))
+}
+
+/// The xxh3-128 hash of a file's content (32 hex digits), read in blocks.
+fn file_hash(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut f = File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// Takes the readers' shared lock of the store in `root` for as long as the file is open (see
+/// the module doc). The writer creates the file, so a reader writes nothing; `None` when there
+/// is no file to lock (a store no writer of this version has touched).
+fn lock_readers(root: &Path) -> Option<Arc<File>> {
+    let f = File::open(root.join(READERS_FILE)).ok()?;
+    fs4::fs_std::FileExt::lock_shared(&f).ok()?;
+    Some(Arc::new(f))
 }
 
 /// A read view of the store: its catalog and the parts of the committed runs.
@@ -404,8 +462,14 @@ pub struct Store {
     commits: Vec<Commit>,
     claim_parts: Vec<PathBuf>,
     document_parts: Vec<PathBuf>,
-    /// Runs that are committed but superseded, and uncommitted leftovers, by transaction.
-    stale: BTreeSet<String>,
+    /// Runs that are committed but superseded, by transaction.
+    superseded: BTreeSet<String>,
+    /// Runs marked as begun that did not commit (killed, or writing now), by transaction.
+    pending: BTreeSet<String>,
+    /// Parts that no record accounts for (commit records lost), by path and transaction.
+    pub orphans: Vec<(PathBuf, String)>,
+    /// The readers' lock, held while this view lives.
+    _readers: Option<Arc<File>>,
     /// Files the store did not write, reported by name.
     pub foreign: Vec<PathBuf>,
     /// The review decisions (`review.jsonl`), honoured by every read of the claims.
@@ -432,8 +496,13 @@ fn list_dir(dir: &Path) -> anyhow::Result<Vec<String>> {
 
 impl Store {
     /// Opens the store in `root` for reading. A missing folder is an error; a folder without
-    /// claims is an empty store.
+    /// claims is an empty store. The view holds the readers' lock while it lives, so no
+    /// compaction removes the parts it reads.
     pub fn open(root: &Path) -> anyhow::Result<Store> {
+        Self::open_with(root, true)
+    }
+
+    fn open_with(root: &Path, as_reader: bool) -> anyhow::Result<Store> {
         match std::fs::metadata(root) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => bail!(
@@ -451,6 +520,7 @@ impl Store {
                 io_reason(&e)
             ),
         }
+        let readers = if as_reader { lock_readers(root) } else { None };
         let catalog = Catalog::load(&crate::metrics::catalog_path(root))?;
         let mut store = Store {
             root: root.to_path_buf(),
@@ -458,12 +528,33 @@ impl Store {
             commits: Vec::new(),
             claim_parts: Vec::new(),
             document_parts: Vec::new(),
-            stale: BTreeSet::new(),
+            superseded: BTreeSet::new(),
+            pending: BTreeSet::new(),
+            orphans: Vec::new(),
+            _readers: readers,
             foreign: Vec::new(),
             decisions: crate::review::Decisions::load(root)?,
         };
         store.read_commits()?;
         store.check_parts()?;
+        if as_reader && store.commits.is_empty() && !store.orphans.is_empty() {
+            // Not an empty store: its records are lost.
+            let names: Vec<String> = store
+                .orphans
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect();
+            bail!(
+                "{}: no commit record, but {} part(s) that no record accounts for (were the \
+                 records in {} lost?): {}; the next run that writes (`figtrack compact`) moves \
+                 them to {}",
+                root.display(),
+                names.len(),
+                root.join(COMMITS_DIR).display(),
+                names.join(", "),
+                root.join(ORPHANS_DIR).display()
+            );
+        }
         Ok(store)
     }
 
@@ -486,12 +577,14 @@ impl Store {
         &self.document_parts
     }
 
-    /// The newest committed transaction number.
+    /// The newest transaction number on disk.
     fn last_txn(&self) -> Option<u64> {
         self.commits
             .iter()
             .map(|c| c.txn.as_str())
-            .chain(self.stale.iter().map(String::as_str))
+            .chain(self.superseded.iter().map(String::as_str))
+            .chain(self.pending.iter().map(String::as_str))
+            .chain(self.orphans.iter().map(|(_, t)| t.as_str()))
             .filter_map(|t| t.parse().ok())
             .max()
     }
@@ -504,12 +597,16 @@ impl Store {
             if name.starts_with(TMP_PREFIX) {
                 continue;
             }
-            let Some(txn) = name
-                .strip_suffix(".json")
-                .filter(|t| part_txn(&format!("part-{t}-0.parquet")).is_some())
-            else {
-                self.foreign.push(path);
-                continue;
+            let txn = match record_txn(&name) {
+                Some((t, true)) => t,
+                Some((t, false)) => {
+                    self.pending.insert(t.to_string());
+                    continue;
+                }
+                None => {
+                    self.foreign.push(path);
+                    continue;
+                }
             };
             let bytes =
                 std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -534,9 +631,10 @@ impl Store {
             .values()
             .flat_map(|c| c.supersedes.iter().cloned())
             .collect();
+        self.pending.retain(|t| !all.contains_key(t));
         for (txn, commit) in all {
             if superseded.contains(&txn) {
-                self.stale.insert(txn);
+                self.superseded.insert(txn);
             } else {
                 self.commits.push(commit);
             }
@@ -545,7 +643,8 @@ impl Store {
     }
 
     fn check_parts(&mut self) -> anyhow::Result<()> {
-        let live: BTreeSet<&str> = self.commits.iter().map(|c| c.txn.as_str()).collect();
+        let live: BTreeSet<String> = self.commits.iter().map(|c| c.txn.clone()).collect();
+        let mut unaccounted = Vec::new();
         for (sub, schema) in [
             (CLAIMS_DIR, claims_schema()),
             (DOCUMENTS_DIR, documents_schema()),
@@ -574,9 +673,8 @@ impl Store {
                             self.foreign.push(dir.join(name));
                         }
                     }
-                    Some(t) => {
-                        self.stale.insert(t.to_string());
-                    }
+                    Some(t) if self.superseded.contains(t) || self.pending.contains(t) => {}
+                    Some(t) => unaccounted.push((dir.join(name), t.to_string())),
                     None => self.foreign.push(dir.join(name)),
                 }
             }
@@ -596,7 +694,7 @@ impl Store {
                             c.txn
                         );
                     }
-                    check_part(&path, &schema)?;
+                    check_part(&path, &schema, c.hashes.get(f))?;
                     parts.push(path);
                 }
             }
@@ -606,15 +704,40 @@ impl Store {
                 self.document_parts = parts;
             }
         }
+        if !unaccounted.is_empty() {
+            // A run that began after the records were listed marked itself before writing its
+            // first part, so the records listed again account for its parts; a part removed
+            // meanwhile went with its run.
+            let dir = self.root.join(COMMITS_DIR);
+            let known: BTreeSet<String> = list_dir(&dir)?
+                .iter()
+                .filter_map(|n| record_txn(n).map(|(t, _)| t.to_string()))
+                .collect();
+            self.orphans = unaccounted
+                .into_iter()
+                .filter(|(path, t)| !known.contains(t) && path.exists())
+                .collect();
+        }
         Ok(())
     }
 
-    /// Reports files that are not the store's on stderr, by name.
+    /// Reports on stderr, by name, files that are not the store's and parts that no commit
+    /// record accounts for.
     pub fn warn_foreign(&self) {
         for f in &self.foreign {
             eprintln!(
                 "figtrack: warning: {}: not written by figtrack; ignored (move it out of the store)",
                 f.display()
+            );
+        }
+        for (f, _) in &self.orphans {
+            eprintln!(
+                "figtrack: warning: {}: a part that no commit record in {} accounts for (were \
+                 records lost?); it is left out of what is shown, and the next run that writes \
+                 moves it to {}",
+                f.display(),
+                self.root.join(COMMITS_DIR).display(),
+                self.root.join(ORPHANS_DIR).display()
             );
         }
     }
@@ -766,17 +889,27 @@ fn guarded<T>(decode: impl FnOnce() -> PolarsResult<T>) -> PolarsResult<T> {
     })
 }
 
-/// Checks a part's footer and schema.
-fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
-    let got = File::open(path)
-        .map_err(PolarsError::from)
-        .and_then(|f| guarded(|| ParquetReader::new(f).schema()))
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "{}: damaged part, not readable Parquet: {e}",
+/// Checks a part's content hash (when its record keeps one), footer and schema.
+fn check_part(path: &Path, schema: &Schema, hash: Option<&String>) -> anyhow::Result<()> {
+    let file = File::open(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
+    if let Some(want) = hash {
+        let got = file_hash(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
+        if &got != want {
+            bail!(
+                "{}: damaged part: its content changed since it was written (hash {got}, its \
+                 commit record says {want})",
                 path.display()
-            )
-        })?;
+            );
+        }
+    }
+    let got = guarded(|| ParquetReader::new(file).schema()).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: damaged part, not readable Parquet: {e}",
+            path.display()
+        )
+    })?;
     for (name, dtype) in schema.iter() {
         let Some(field) = got.get(name) else {
             if ADDED_CLAIM_COLUMNS.contains(&name.as_str()) {
@@ -824,13 +957,33 @@ pub fn lock_writer(root: &Path) -> anyhow::Result<File> {
     Ok(lock)
 }
 
-/// Writes a frame as a Parquet file, atomically.
+/// Writes a frame as a Parquet file, atomically. An error names the file and, when writing
+/// failed, says why in words ("the disk is full"), which polars' own message buries.
 pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
-    write_atomic(path, |f| {
-        ParquetWriter::new(f)
+    /// A file that keeps its last write error.
+    struct Kept<'a> {
+        file: &'a mut File,
+        error: Option<std::io::Error>,
+    }
+    impl Write for Kept<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.file.write(buf).inspect_err(|e| {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            })
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.file.flush()
+        }
+    }
+    write_atomic(path, |file| {
+        let mut kept = Kept { file, error: None };
+        let written = ParquetWriter::new(&mut kept)
             .with_compression(ParquetCompression::Zstd(None))
-            .finish(df)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", path.display()))?;
+            .finish(df);
+        written.map_err(|e| {
+            let reason = kept.error.as_ref().map_or(e.to_string(), io_reason);
+            anyhow::anyhow!("{}: cannot write Parquet: {reason}", path.display())
+        })?;
         Ok(())
     })
 }
@@ -848,6 +1001,9 @@ pub struct Writer {
     n_documents: u64,
     supersedes: Vec<String>,
     revises: bool,
+    hashes: BTreeMap<String, String>,
+    /// `commits/T.pending` is written.
+    begun: bool,
     committed: bool,
     /// The store as it was when the lock was taken.
     pub store: Store,
@@ -873,13 +1029,22 @@ impl Writer {
             )
         })?;
         let lock = lock_writer(root)?;
+        let readers = root.join(READERS_FILE);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&readers)
+            .map_err(|e| {
+                anyhow::anyhow!("{}: cannot create: {}", readers.display(), io_reason(&e))
+            })?;
         for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
             let dir = root.join(sub);
             std::fs::create_dir_all(&dir).map_err(|e| {
                 anyhow::anyhow!("{}: cannot create: {}", dir.display(), io_reason(&e))
             })?;
         }
-        let store = Store::open(root)?;
+        let store = Store::open_with(root, false)?;
         let mut w = Writer {
             root: root.to_path_buf(),
             _lock: lock,
@@ -891,6 +1056,8 @@ impl Writer {
             n_documents: 0,
             supersedes: Vec::new(),
             revises: false,
+            hashes: BTreeMap::new(),
+            begun: false,
             committed: false,
             store,
         };
@@ -904,48 +1071,137 @@ impl Writer {
         Ok(w)
     }
 
-    /// Removes temporary files, the parts of runs that never committed and those superseded by
-    /// a compaction. Only files the store itself names are touched.
+    /// Removes temporary files and the parts of runs that never committed; removes the parts
+    /// superseded by a compaction when no reader holds the readers' lock (else a later writer
+    /// does); moves parts that no record accounts for to `orphans/`. Only files the store
+    /// itself names are removed.
     fn recover(&mut self) -> anyhow::Result<()> {
-        let stale = self.store.stale.clone();
-        let mut removed = 0;
+        let readers_free = if self.store.superseded.is_empty() {
+            None
+        } else {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(self.root.join(READERS_FILE))
+                .ok()
+                .filter(|f| fs4::fs_std::FileExt::try_lock_exclusive(f).unwrap_or(false))
+        };
+        let (mut removed, mut kept) = (0, 0);
         for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
             let dir = self.root.join(sub);
             for name in list_dir(&dir)? {
                 let txn = if sub == COMMITS_DIR {
-                    name.strip_suffix(".json")
+                    record_txn(&name).map(|(t, _)| t)
                 } else {
                     part_txn(&name)
                 };
-                let ours = name.starts_with(TMP_PREFIX) || txn.is_some_and(|t| stale.contains(t));
-                if ours {
+                let leftover = name.starts_with(TMP_PREFIX)
+                    || name.ends_with(PENDING)
+                    || txn.is_some_and(|t| self.store.pending.contains(t));
+                let replaced = txn.is_some_and(|t| self.store.superseded.contains(t));
+                if replaced && readers_free.is_none() {
+                    kept += 1;
+                } else if leftover || replaced {
                     let path = dir.join(&name);
                     std::fs::remove_file(&path).with_context(|| {
                         format!("{}: cannot remove a leftover file", path.display())
                     })?;
-                    removed += usize::from(!name.starts_with(TMP_PREFIX));
+                    removed +=
+                        usize::from(!name.starts_with(TMP_PREFIX) && !name.ends_with(PENDING));
                 }
             }
         }
+        drop(readers_free);
         if removed > 0 {
             eprintln!(
                 "figtrack: note: removed {removed} file(s) left by interrupted or compacted runs"
             );
         }
-        self.store.stale.clear();
+        if kept > 0 {
+            eprintln!(
+                "figtrack: note: kept {kept} file(s) of compacted runs while another figtrack \
+                 reads {}; a later run that writes removes them",
+                self.root.display()
+            );
+        }
+        for (path, _) in std::mem::take(&mut self.store.orphans) {
+            let moved = self.move_aside(&path)?;
+            eprintln!(
+                "figtrack: warning: {}: no commit record accounts for this part (were records \
+                 lost?); moved to {} (nothing was deleted)",
+                path.display(),
+                moved.display()
+            );
+        }
+        self.store.superseded.clear();
+        self.store.pending.clear();
         Ok(())
+    }
+
+    /// Moves a part to `orphans/<claims|documents>/` under a free name.
+    fn move_aside(&self, path: &Path) -> anyhow::Result<PathBuf> {
+        let sub = path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = self.root.join(ORPHANS_DIR).join(sub);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| anyhow::anyhow!("{}: cannot create: {}", dir.display(), io_reason(&e)))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let mut to = dir.join(name.as_ref());
+        let mut n = 1;
+        while to.exists() {
+            to = dir.join(format!("{name}.{n}"));
+            n += 1;
+        }
+        std::fs::rename(path, &to).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot move to {}: {}",
+                path.display(),
+                to.display(),
+                io_reason(&e)
+            )
+        })?;
+        crate::files::sync_dir(&dir)?;
+        Ok(to)
     }
 
     pub fn txn(&self) -> &str {
         &self.txn
     }
 
-    fn next_name(&self) -> String {
-        format!(
+    /// The name of the run's next part; the first marks the run as begun (`T.pending`), so
+    /// that its parts are accounted for until it commits or the next writer removes them.
+    fn next_name(&mut self) -> anyhow::Result<String> {
+        if !self.begun {
+            let marker = self.marker();
+            write_atomic(&marker, |f| Ok(writeln!(f, "{}", self.command)?))?;
+            self.begun = true;
+        }
+        Ok(format!(
             "part-{}-{:05}.parquet",
             self.txn,
             self.claims.len() + self.documents.len()
-        )
+        ))
+    }
+
+    fn marker(&self) -> PathBuf {
+        self.root
+            .join(COMMITS_DIR)
+            .join(format!("{}{PENDING}", self.txn))
+    }
+
+    /// Writes a part and keeps its content hash for the commit record.
+    fn write_part(&mut self, sub: &str, df: &mut DataFrame) -> anyhow::Result<String> {
+        let name = self.next_name()?;
+        let path = self.root.join(sub).join(&name);
+        write_parquet(&path, df)?;
+        let hash = file_hash(&path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
+        self.hashes.insert(name.clone(), hash);
+        Ok(name)
     }
 
     /// Writes a claims part (not yet visible), its rows sorted by metric and date (stable): a
@@ -955,12 +1211,11 @@ impl Writer {
         if df.height() == 0 {
             return Ok(());
         }
-        let name = self.next_name();
         *df = df.sort(
             ["metric", "as_of"],
             SortMultipleOptions::default().with_maintain_order(true),
         )?;
-        write_parquet(&self.root.join(CLAIMS_DIR).join(&name), df)?;
+        let name = self.write_part(CLAIMS_DIR, df)?;
         self.n_claims += df.height() as u64;
         self.claims.push(name);
         Ok(())
@@ -971,8 +1226,7 @@ impl Writer {
         if df.height() == 0 {
             return Ok(());
         }
-        let name = self.next_name();
-        write_parquet(&self.root.join(DOCUMENTS_DIR).join(&name), df)?;
+        let name = self.write_part(DOCUMENTS_DIR, df)?;
         self.n_documents += df.height() as u64;
         self.documents.push(name);
         Ok(())
@@ -1015,9 +1269,10 @@ impl Writer {
             n_documents: self.n_documents,
             supersedes: self.supersedes.clone(),
             revises: self.revises,
+            hashes: self.hashes.clone(),
         };
         if commit.claims.is_empty() && commit.documents.is_empty() && commit.supersedes.is_empty() {
-            self.committed = true;
+            // Nothing to record (the drop removes a marker a failed write left).
             return Ok(commit);
         }
         let path = self
@@ -1030,9 +1285,14 @@ impl Writer {
             Ok(())
         })?;
         self.committed = true;
+        if self.begun {
+            // The record accounts for the parts now; a marker left by a failure here is
+            // removed by the next writer.
+            let _ = std::fs::remove_file(self.marker());
+        }
         if !commit.supersedes.is_empty() {
             // The old runs are now invisible; their files go (or the next writer removes them).
-            let store = Store::open(&self.root)?;
+            let store = Store::open_with(&self.root, false)?;
             self.store = store;
             self.recover()?;
         }
@@ -1050,6 +1310,9 @@ impl Drop for Writer {
         }
         for name in &self.documents {
             let _ = std::fs::remove_file(self.root.join(DOCUMENTS_DIR).join(name));
+        }
+        if self.begun {
+            let _ = std::fs::remove_file(self.marker());
         }
     }
 }

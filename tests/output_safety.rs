@@ -120,11 +120,12 @@ fn dash_is_standard_output() {
     let tmp = tempfile::tempdir().unwrap();
     let data = sample_store(tmp.path());
     let dir = tempfile::tempdir().unwrap();
-    let o = figtrack(&data)
-        .current_dir(dir.path())
-        .args(["export", "series", "--format", "csv", "-o", "-"])
-        .output()
-        .unwrap();
+    let o = within(
+        figtrack(&data)
+            .current_dir(dir.path())
+            .args(["export", "series", "--format", "csv", "-o", "-"]),
+        LIMIT,
+    );
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("nk-troops-in-russia"));
     assert!(!dir.path().join("-").exists(), "no file named '-'");
@@ -262,4 +263,45 @@ fn an_extension_the_format_does_not_match_is_an_error() {
     ok(&data, &["export", "series", "-o", path.to_str().unwrap()]);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.trim_start_matches('\u{feff}').starts_with("metric,"));
+}
+
+/// D14: terminal escape sequences in a document's `source:` never reach a table raw: not in
+/// `ingest`, `series` or `diff` (they are written as a visible replacement character).
+#[test]
+fn control_characters_from_a_source_never_reach_a_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("st");
+    let doc = |name: &str, source: &str, day: &str, n: &str| {
+        let p = tmp.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "---\nsource: {source}\npublished: {day}\n---\nAbout {n} North Korean troops \
+                 were in Russia.\n"
+            ),
+        )
+        .unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let first = doc(
+        "a.md",
+        "\u{1b}]0;TITLE\u{7}\u{1b}[31mRED\u{8}\u{9b}2J",
+        "2024-10-28",
+        "10,000",
+    );
+    let second = doc("b.md", "\u{1b}[32mGREEN\r", "2024-11-28", "12,000");
+    let outputs = [
+        ok(&data, &["ingest", "-f", "table", &first]),
+        ok(&data, &["series", "-f", "table"]),
+        ok(&data, &["diff", "-f", "table", &second]),
+        ok(&data, &["ingest", "-f", "table", &second]),
+    ];
+    for out in &outputs {
+        assert!(out.contains("RED") || out.contains("GREEN"), "{out}");
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{out:?}"
+        );
+    }
 }

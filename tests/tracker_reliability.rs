@@ -78,11 +78,12 @@ fn jsonl_input(dir: &Path, tag: &str, copies: usize) -> PathBuf {
 
 /// Claims the extractor finds in a file (what a finished ingest stores).
 fn expected_claims(path: &Path) -> usize {
-    let out = std::process::Command::new(BIN)
-        .args(["extract", "--format", "jsonl"])
-        .arg(path)
-        .output()
-        .unwrap();
+    let out = within(
+        std::process::Command::new(BIN)
+            .args(["extract", "--format", "jsonl"])
+            .arg(path),
+        LIMIT,
+    );
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap().lines().count()
 }
@@ -228,17 +229,19 @@ fn concurrent_ingests_lose_nothing() {
     let children: Vec<_> = inputs
         .iter()
         .map(|p| {
-            figtrack(&store)
-                .args(["ingest", "-q", "--batch-bytes", "8000"])
-                .arg(p)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
+            let (store, p) = (store.clone(), p.clone());
+            std::thread::spawn(move || {
+                within(
+                    figtrack(&store)
+                        .args(["ingest", "-q", "--batch-bytes", "8000"])
+                        .arg(&p),
+                    LIMIT,
+                )
+            })
         })
         .collect();
     for c in children {
-        let out = c.wait_with_output().unwrap();
+        let out = c.join().unwrap();
         assert!(
             out.status.success(),
             "{}",
@@ -369,6 +372,21 @@ fn bad_inputs_fail_clearly_and_change_nothing() {
             "day",
         ],
         &["losses.csv", "\"day\""],
+    );
+    // A header naming a column twice: which cell is the value would be a guess.
+    let twice = dir.join("twice.csv");
+    std::fs::write(&twice, "date,tanks,note,tanks\n2024-01-01,5,x,6\n").unwrap();
+    rejected(
+        &store,
+        &[
+            "import",
+            twice.to_str().unwrap(),
+            "--metric",
+            "m",
+            "--value-field",
+            "tanks",
+        ],
+        &["twice.csv", "\"tanks\" twice", "columns 2 and 4"],
     );
     let json = dir.join("losses.json");
     std::fs::write(
@@ -533,14 +551,22 @@ fn storing_does_not_depend_on_the_reader_of_the_report() {
         .collect();
     std::fs::write(&undated, lines.join("\n")).unwrap();
     let store = tmp.path().join("both");
-    let both = std::process::Command::new("bash")
-        .arg("-c")
-        .arg("\"$0\" --data \"$1\" ingest \"$2\" 2>&1 | head -1; exit ${PIPESTATUS[0]}")
-        .arg(BIN)
-        .arg(&store)
-        .arg(&undated)
-        .env_remove("FIGTRACK_DATA")
-        .output();
+    let bash = std::process::Command::new("bash")
+        .args(["-c", "true"])
+        .status()
+        .map(|_| ());
+    let both = bash.map(|()| {
+        within(
+            std::process::Command::new("bash")
+                .arg("-c")
+                .arg("\"$0\" --data \"$1\" ingest \"$2\" 2>&1 | head -1; exit ${PIPESTATUS[0]}")
+                .arg(BIN)
+                .arg(&store)
+                .arg(&undated)
+                .env_remove("FIGTRACK_DATA"),
+            LIMIT,
+        )
+    });
     match both {
         Ok(out) => {
             assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -556,14 +582,17 @@ fn storing_does_not_depend_on_the_reader_of_the_report() {
         return;
     };
     let store = tmp.path().join("full");
-    let out = figtrack(&store)
+    let errors = tmp.path().join("stderr.txt");
+    let mut child = figtrack(&store)
         .args(["ingest", "--format", "table"])
         .arg(&input)
         .stdout(full)
-        .output()
+        .stderr(std::fs::File::create(&errors).unwrap())
+        .spawn()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let status = wait_bounded(&mut child);
+    let stderr = std::fs::read_to_string(&errors).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("cannot write the report to standard output"),
         "{stderr}"

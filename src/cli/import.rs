@@ -151,6 +151,16 @@ fn read_records(path: &Path) -> anyhow::Result<(Vec<Record>, Option<Vec<String>>
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    // A repeated column would be read as one, its last cell winning.
+    for (i, h) in header.iter().enumerate() {
+        if let Some(j) = header[..i].iter().position(|g| g == h && !g.is_empty()) {
+            bail!(
+                "{shown}: the CSV header names column {h:?} twice (columns {} and {}); rename one",
+                j + 1,
+                i + 1
+            );
+        }
+    }
     let mut out = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| match e.position() {

@@ -226,6 +226,39 @@ fn three_digit_runs(
     joined && chain >= 2 && run >= outer
 }
 
+/// Before a year-like number with a counted noun after it (the caller knows), a word of
+/// quantity makes it a count, `Some(true)`: "About 1004 troops", "Nearly 2000 people", "up to
+/// 1500 workers", "a total of 1200 homes"; after a preposition of time the word hedges a year,
+/// `Some(false)`: "by about 2030 emissions", "in around 1990 workers". `None`: no such word.
+fn quantity_word_before(ctx: &Ctx, first: usize) -> Option<bool> {
+    let word = |back: usize| first.checked_sub(back).map_or("", |i| ctx.w(i));
+    match word(1) {
+        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
+        | "over" | "under" | "least" | "than" | "only" | "just" | "exactly" | "estimated"
+        | "another" | "additional" => Some(!matches!(
+            word(2),
+            "in" | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "from"
+                | "before"
+                | "after"
+                | "through"
+                | "during"
+        )),
+        "to" if word(2) == "up" => Some(true),
+        "of" if matches!(
+            word(2),
+            "total" | "number" | "toll" | "tally" | "crowd" | "force" | "group" | "out"
+        ) =>
+        {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
 fn is_year_like(raw: &str, value: f64) -> bool {
     raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&value)
 }
@@ -373,7 +406,11 @@ pub fn not_a_claim(
         if year_like
             && !n.scaled
             && (!has_unit
-                || (!measured && (year_word() || (first > 0 && ctx.capitalized(first - 1)))))
+                || (!measured
+                    && quantity_word_before(ctx, first).map_or_else(
+                        || year_word() || (first > 0 && ctx.capitalized(first - 1)),
+                        |count| !count,
+                    )))
         {
             return Some(NotClaim::Year);
         }
@@ -511,6 +548,29 @@ mod tests {
         assert!(!phone("1 2 3") && !phone("12-34567-8 x") && !date("a 1-234-5"));
     }
 
+    /// Year-like numbers through the whole extractor, with the counted noun found past its
+    /// modifiers: the values extracted.
+    #[test]
+    fn year_like_counts_through_the_extractor() {
+        let cases: &[(&str, &[f64])] = &[
+            ("About 1004 North Korean troops arrived.", &[1004.0]),
+            ("Nearly 1500 displaced families returned home.", &[1500.0]),
+            ("Some 2050 Ukrainian soldiers crossed the river.", &[2050.0]),
+            ("Rescuers found up to 1200 stranded hikers.", &[1200.0]),
+            ("In 1995 troops arrived in the town.", &[]),
+            ("The 1995 proposal failed.", &[]),
+            ("The fort was built in 1004 AD.", &[]),
+            ("By about 2030 emissions will fall.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<f64> = crate::extract::extract(&crate::model::Document::new("t", *text))
+                .iter()
+                .map(|c| c.value)
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
     /// Returns the reason for each numeral in `text` (`None`: a claim).
     fn reasons(text: &str) -> Vec<Option<NotClaim>> {
         let mut lower = String::new();
@@ -519,7 +579,8 @@ mod tests {
         find_numerals(&ctx)
             .map(|n| {
                 let unit = match ctx.w(n.last) {
-                    "troops" | "people" => Some(Kind::Count),
+                    "troops" | "people" | "soldiers" | "workers" | "homes" | "emissions"
+                    | "sales" => Some(Kind::Count),
                     "%" => Some(Kind::Percentage),
                     "hp" => Some(Kind::Measure),
                     _ => None,
@@ -582,6 +643,24 @@ mod tests {
             ("10 days ago the town fell", &[Some(RelativeTime)]),
             ("up from three weeks earlier", &[Some(RelativeTime)]),
             ("The siege lasted two years.", &[None]),
+            // A year-like number with a counted noun after a word of quantity is a count;
+            // after a preposition of time, or with nothing counted, it is a year.
+            ("About 1004 troops arrived", &[None]),
+            ("Nearly 2000 people fled", &[None]),
+            ("Some 1500 soldiers crossed", &[None]),
+            ("they sent up to 1200 workers", &[None]),
+            ("a total of 1800 homes burned", &[None]),
+            ("Officials said about 2050 soldiers arrived", &[None]),
+            ("At least 1100 people died", &[None]),
+            ("2050 soldiers arrived", &[None]),
+            ("about 1,500 people", &[None]),
+            ("In 1995 troops arrived", &[Some(Year)]),
+            ("by about 2030 emissions will fall", &[Some(Year)]),
+            ("in around 1990 workers struck", &[Some(Year)]),
+            ("the 1995 proposal", &[Some(Year)]),
+            ("built in 1004 AD", &[Some(Year)]),
+            ("Around 2030 the plan ends", &[Some(Year)]),
+            ("the summer of 1995 people remember", &[Some(Year)]),
             // A delay is a figure.
             ("It opened 10 days later than planned", &[None]),
         ];

@@ -3,8 +3,10 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_figtrack");
 
@@ -30,9 +32,49 @@ pub fn figtrack(store: &Path) -> Command {
     c
 }
 
-/// Runs and returns the output, whatever the status.
+/// How long one run of the binary may take before a test calls it a hang.
+pub const LIMIT: Duration = Duration::from_secs(300);
+
+/// Runs `cmd` to the end, reading its output as it comes; a run longer than `limit` is killed
+/// and fails the test (a hang).
+pub fn within(cmd: &mut Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run figtrack");
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} did not finish in {} s", limit.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout"),
+        stderr: err.join().expect("stderr"),
+    }
+}
+
+/// Runs and returns the output, whatever the status (under [`LIMIT`]).
 pub fn run(store: &Path, args: &[&str]) -> Output {
-    figtrack(store).args(args).output().expect("run figtrack")
+    within(figtrack(store).args(args), LIMIT)
 }
 
 /// Runs, asserts success, returns stdout.
