@@ -20,12 +20,15 @@
 //! - `revision`: S gave another value (intervals apart) earlier for D; the later one stands;
 //! - `conflict`: another source's standing report for D disagrees (intervals apart), unless the
 //!   report states a previous value that agrees with it ("10,000, up from 3,000");
-//! - `same`: D already has reports and it agrees with them, or it overlaps the previous day's;
+//! - `same`: D already has reports and it agrees with them, or it overlaps the previous day's
+//!   (and is not a rise of a running total, below);
 //! - `new`: nothing before D;
 //! - `anomaly`: against the previous day, a running total that falls, or a daily rate far
 //!   outside the metric's own history ([`outlying_rate`]);
-//! - `up` / `down`: wholly above / below the previous day's reports. A build-up from one source
-//!   to another over days is `up`: conflict is only for the same date.
+//! - `up` / `down`: wholly above / below the previous day's reports; and a running total that
+//!   has been rising (its own daily rates, median above 0) is `up` with any higher report,
+//!   since its hedges span days of its growth ("more than 11,000", then "about 12,000"). A
+//!   build-up from one source to another over days is `up`: conflict is only for the same date.
 //!
 //! **Observations.** The standing reports of a day (each source's latest; unknown sources each
 //! stand alone) make one observation: its value is the latest report's (a value someone gave,
@@ -541,9 +544,14 @@ impl Tracker {
         let p_value = p_day.last().map_or(f64::NAN, |x| x.value);
         let previous = Some((p_value, p_date, self.sources(&standing_p)));
         let elapsed = (date - p_date).num_days();
-        let (status, note) = if mine.overlaps(&cover) {
+        let cumulative = self.cumulative.contains(metric);
+        let earlier = rates(days, p_date);
+        // A running total that has been rising moves with any higher report: its hedges are
+        // as wide as days of its own growth ("more than 11,000", then "about 12,000").
+        let rising = cumulative && r.value > p_value && median_abs(&earlier) > 0.0;
+        let (status, note) = if mine.overlaps(&cover) && !rising {
             (Status::Same, None)
-        } else if self.cumulative.contains(metric) && mine.below(&cover) {
+        } else if cumulative && mine.below(&cover) {
             (
                 Status::Anomaly,
                 Some(format!(
@@ -551,9 +559,7 @@ impl Tracker {
                     number(p_value - r.value)
                 )),
             )
-        } else if let Some(why) =
-            outlying_rate((r.value - p_value) / elapsed as f64, &rates(days, p_date))
-        {
+        } else if let Some(why) = outlying_rate((r.value - p_value) / elapsed as f64, &earlier) {
             (Status::Anomaly, Some(why))
         } else if mine.below(&cover) {
             (Status::Down, None)
@@ -623,6 +629,17 @@ impl Tracker {
         let mut m: Vec<&str> = self.metrics.keys().map(String::as_str).collect();
         m.sort_unstable();
         m
+    }
+}
+
+/// The median of the absolute values of `v` (0 for none).
+fn median_abs(v: &[f64]) -> f64 {
+    let mut a: Vec<f64> = v.iter().map(|x| x.abs()).collect();
+    a.sort_by(f64::total_cmp);
+    match a.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => a[n / 2],
+        n => (a[n / 2 - 1] + a[n / 2]) / 2.0,
     }
 }
 
@@ -855,5 +872,47 @@ mod tests {
             report(&mut s, 1, 9, 12_000.0, "about 12,000", "Seoul"),
             Status::Up
         );
+    }
+
+    #[test]
+    fn a_running_total_is_judged_by_its_own_growth() {
+        let add = |t: &mut Tracker, n: u64, d: u32, value: f64, bound: &str, text: &str| {
+            let f = Figure {
+                metric: "total",
+                key: Key::new(day(d), Some(day(d)), n),
+                value,
+                interval: Interval::of(value, None, None, bound, text),
+                bound,
+                who: Some("GS"),
+                previous: None,
+            };
+            t.add(&f);
+            t.classify(&f).status
+        };
+        let mut t = Tracker::new(["total".to_string()]);
+        add(&mut t, 0, 1, 9_000.0, "~", "9000");
+        add(&mut t, 1, 2, 10_000.0, "~", "10000");
+        assert_eq!(add(&mut t, 2, 3, 11_000.0, ">", "11000"), Status::Up);
+        // Overlaps "more than 11,000", but the total has been rising by about 1,000 a day.
+        assert_eq!(add(&mut t, 3, 4, 12_000.0, "~", "12000"), Status::Up);
+        // Within the hedge and lower: not a fall.
+        assert_eq!(
+            add(&mut t, 4, 5, 11_900.0, "~", "about 11,900"),
+            Status::Same
+        );
+        // Not a running total: the hedges decide.
+        let mut s = Tracker::new(Vec::new());
+        let f = |n: u64, d: u32, value: f64, bound: &'static str| Figure {
+            metric: "level",
+            key: Key::new(day(d), None, n),
+            value,
+            interval: Interval::of(value, None, None, bound, "12000"),
+            bound,
+            who: Some("GS"),
+            previous: None,
+        };
+        s.add(&f(0, 1, 10_000.0, "="));
+        s.add(&f(1, 2, 11_000.0, ">"));
+        assert_eq!(s.classify(&f(2, 3, 12_000.0, "~")).status, Status::Same);
     }
 }
