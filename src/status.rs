@@ -380,12 +380,17 @@ fn as_reported(value: f64, bound: &str) -> String {
     format!("{word}{}", number(value))
 }
 
-/// The reports of `day` that stand: each source's latest, and every report of no known source.
-fn standing(day: &[Report]) -> impl Iterator<Item = &Report> {
-    day.iter().enumerate().filter_map(move |(i, r)| {
-        let later = r.who.is_some() && day[i + 1..].iter().any(|l| l.who == r.who);
-        (!later).then_some(r)
-    })
+/// The reports of `day` that stand, in order: each source's latest, and every report of no
+/// known source.
+fn standing(day: &[Report]) -> Vec<&Report> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<&Report> = day
+        .iter()
+        .rev()
+        .filter(|r| r.who.is_none_or(|w| seen.insert(w)))
+        .collect();
+    out.reverse();
+    out
 }
 
 impl Tracker {
@@ -466,67 +471,71 @@ impl Tracker {
         s
     }
 
+    /// The verdict on `r` against the standing reports of its own day that came before it (at
+    /// least one, in order). Without `full`, only the status (no comparison, no note).
+    fn same_day(&self, date: NaiveDate, stand: &[&Report], r: &Report, full: bool) -> Verdict {
+        let mine = r.interval;
+        let verdict = |status, previous: Option<(f64, &[&Report])>, note: Option<String>| Verdict {
+            status,
+            previous: previous
+                .filter(|_| full)
+                .map(|(v, group)| (v, date, self.sources(group))),
+            note: note.filter(|_| full),
+        };
+        if let Some(own) = stand.iter().find(|x| r.who.is_some() && x.who == r.who)
+            && !own.interval.overlaps(&mine)
+        {
+            let note = full.then(|| {
+                format!(
+                    "{} gave {} for this day before",
+                    self.name(own.who),
+                    as_reported(own.value, own.bound)
+                )
+            });
+            return verdict(Status::Revision, Some((own.value, &[own])), note);
+        }
+        let agrees_with_stated = |x: &Report| {
+            r.previous
+                .is_some_and(|p| Interval::of(p, None, None, "~", "").overlaps(&x.interval))
+        };
+        let (updated, apart): (Vec<&Report>, Vec<&Report>) = stand
+            .iter()
+            .copied()
+            .filter(|x| x.who.is_none() || x.who != r.who)
+            .filter(|x| !x.interval.overlaps(&mine))
+            .partition(|x| agrees_with_stated(x));
+        if let Some(other) = apart.last() {
+            let note = full.then(|| {
+                let said: Vec<String> = apart
+                    .iter()
+                    .map(|x| {
+                        let v = as_reported(x.value, x.bound);
+                        format!("{} said {v}", self.name(x.who))
+                    })
+                    .collect();
+                format!("{} the same day", said.join(", "))
+            });
+            return verdict(Status::Conflict, Some((other.value, &apart)), note);
+        }
+        if let Some(old) = updated.last() {
+            let status = if mine.below(&old.interval) {
+                Status::Down
+            } else {
+                Status::Up
+            };
+            return verdict(status, Some((old.value, &updated)), None);
+        }
+        let last = stand[stand.len() - 1];
+        verdict(Status::Same, Some((last.value, stand)), None)
+    }
+
     fn judge(&self, metric: &str, days: &BTreeMap<NaiveDate, Vec<Report>>, r: &Report) -> Verdict {
         let date = r.key.as_of;
         let mine = r.interval;
         if let Some(day) = days.get(&date) {
             let before = &day[..day.partition_point(|x| x.key < r.key)];
-            if let Some(last) = before.last() {
-                if let Some(own) = before
-                    .iter()
-                    .rev()
-                    .find(|x| r.who.is_some() && x.who == r.who)
-                    && !own.interval.overlaps(&mine)
-                {
-                    return Verdict {
-                        status: Status::Revision,
-                        previous: Some((own.value, date, self.sources(&[own]))),
-                        note: Some(format!(
-                            "{} gave {} for this day before",
-                            self.name(own.who),
-                            as_reported(own.value, own.bound)
-                        )),
-                    };
-                }
-                let agrees_with_stated = |x: &Report| {
-                    r.previous
-                        .is_some_and(|p| Interval::of(p, None, None, "~", "").overlaps(&x.interval))
-                };
-                let (updated, apart): (Vec<&Report>, Vec<&Report>) = standing(before)
-                    .filter(|x| x.who.is_none() || x.who != r.who)
-                    .filter(|x| !x.interval.overlaps(&mine))
-                    .partition(|x| agrees_with_stated(x));
-                if let Some(other) = apart.last() {
-                    let said: Vec<String> = apart
-                        .iter()
-                        .map(|x| {
-                            let v = as_reported(x.value, x.bound);
-                            format!("{} said {v}", self.name(x.who))
-                        })
-                        .collect();
-                    return Verdict {
-                        status: Status::Conflict,
-                        previous: Some((other.value, date, self.sources(&apart))),
-                        note: Some(format!("{} the same day", said.join(", "))),
-                    };
-                }
-                if let Some(old) = updated.last() {
-                    return Verdict {
-                        status: if mine.below(&old.interval) {
-                            Status::Down
-                        } else {
-                            Status::Up
-                        },
-                        previous: Some((old.value, date, self.sources(&updated))),
-                        note: None,
-                    };
-                }
-                let all: Vec<&Report> = standing(before).collect();
-                return Verdict {
-                    status: Status::Same,
-                    previous: Some((last.value, date, self.sources(&all))),
-                    note: None,
-                };
+            if !before.is_empty() {
+                return self.same_day(date, &standing(before), r, true);
             }
         }
         let Some((&p_date, p_day)) = days.range(..date).next_back() else {
@@ -536,7 +545,7 @@ impl Tracker {
                 note: None,
             };
         };
-        let standing_p: Vec<&Report> = standing(p_day).collect();
+        let standing_p = standing(p_day);
         let mut cover = standing_p[0].interval;
         for x in &standing_p[1..] {
             cover = cover.cover(&x.interval);
@@ -580,18 +589,23 @@ impl Tracker {
         };
         let mut out = Vec::with_capacity(days.len());
         for (&date, day) in days {
-            let stand: Vec<&Report> = standing(day).collect();
+            let first = self.judge(metric, days, &day[0]);
+            let mut change = (first.status, first.note);
+            // The standing reports so far, kept as the day's reports are read in order.
+            let mut stand: Vec<&Report> = vec![&day[0]];
+            for r in &day[1..] {
+                let v = self.same_day(date, &stand, r, false);
+                if matches!(v.status, Status::Conflict | Status::Revision) {
+                    change = (v.status, self.same_day(date, &stand, r, true).note);
+                }
+                if r.who.is_some() {
+                    stand.retain(|x| x.who != r.who);
+                }
+                stand.push(r);
+            }
             let mut cover = stand[0].interval;
             for x in &stand[1..] {
                 cover = cover.cover(&x.interval);
-            }
-            let first = self.judge(metric, days, &day[0]);
-            let mut change = (first.status, first.note);
-            for r in &day[1..] {
-                let v = self.judge(metric, days, r);
-                if matches!(v.status, Status::Conflict | Status::Revision) {
-                    change = (v.status, v.note);
-                }
             }
             let bound = if stand.iter().all(|x| x.bound == stand[0].bound) {
                 stand[0].bound.to_string()
