@@ -232,7 +232,8 @@ impl Interval {
     }
 }
 
-/// The band a chart draws for a claim: (low, high) of its interval, infinite where unbounded.
+/// The band a chart draws for a claim: (low, high) of its interval, infinite where unbounded
+/// ("about 11,000" is (10,500, 11,500); "more than 600,000" is (600,000, inf)).
 pub fn band(c: &Claim) -> (f64, f64) {
     let i = Interval::of_claim(c);
     (i.lo, i.hi)
@@ -252,16 +253,6 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::New,
-        Status::Same,
-        Status::Up,
-        Status::Down,
-        Status::Revision,
-        Status::Conflict,
-        Status::Anomaly,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Status::New => "new",
@@ -272,11 +263,6 @@ impl Status {
             Status::Conflict => "conflict",
             Status::Anomaly => "anomaly",
         }
-    }
-
-    /// The status named `s` ([`Status::name`]).
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.name() == s)
     }
 }
 
@@ -364,6 +350,7 @@ pub struct Tracker {
     cumulative: HashSet<String>,
 }
 
+/// The bound symbol `b` as a static string (unknown symbols read as exact).
 fn bound_static(b: &str) -> &'static str {
     ["=", "~", ">", ">=", "<", "<="]
         .into_iter()
@@ -413,7 +400,8 @@ impl Tracker {
     }
 
     fn name(&self, who: Option<u32>) -> &str {
-        who.map_or("another source", |w| &self.names[w as usize])
+        who.and_then(|w| self.names.get(w as usize))
+            .map_or("another source", String::as_str)
     }
 
     /// Adds a report, in its place by [`Key`].
@@ -928,5 +916,57 @@ mod tests {
         s.add(&f(0, 1, 10_000.0, "="));
         s.add(&f(1, 2, 11_000.0, ">"));
         assert_eq!(s.classify(&f(2, 3, 12_000.0, "~")).status, Status::Same);
+    }
+
+    #[test]
+    fn bands_of_claims() {
+        let claim = |value: f64, bound: crate::model::Bound, text: &str| Claim {
+            doc: "d".into(),
+            claim_id: "c".into(),
+            published: None,
+            as_of: None,
+            metric: None,
+            metric_match: None,
+            concept: None,
+            value,
+            low: None,
+            high: None,
+            unit: None,
+            unit_normalized: None,
+            kind: crate::model::Kind::Count,
+            bound,
+            direction: None,
+            role: crate::model::Role::Level,
+            previous: None,
+            previous_text: None,
+            previous_start: None,
+            previous_end: None,
+            previous_as_of: None,
+            attribution: None,
+            text: text.into(),
+            start: 0,
+            end: 0,
+            sentence: String::new(),
+        };
+        use crate::model::Bound::*;
+        let cases = [
+            (
+                claim(11_000.0, Approximate, "about 11,000"),
+                (10_500.0, 11_500.0),
+            ),
+            (
+                claim(7_900_000.0, Exact, "7.9 million"),
+                (7_850_000.0, 7_950_000.0),
+            ),
+            (claim(10_000.0, Exact, "10,000"), (10_000.0, 10_000.0)),
+            (
+                claim(600_000.0, MoreThan, "600,000"),
+                (600_000.0, f64::INFINITY),
+            ),
+            (claim(50.0, AtMost, "50"), (f64::NEG_INFINITY, 50.0)),
+        ];
+        for (c, want) in cases {
+            assert_eq!(band(&c), want, "{}", c.text);
+        }
     }
 }
