@@ -12,6 +12,8 @@ pub mod extract;
 pub mod files;
 pub mod input;
 pub mod model;
+#[cfg(feature = "tracker")]
+pub mod number;
 
 pub use extract::extract;
 pub use model::{Bound, Claim, Direction, Document, Kind};
@@ -33,5 +35,7 @@ pub mod report;
 pub mod review;
 #[cfg(feature = "tracker")]
 pub mod series;
+#[cfg(feature = "tracker")]
+pub mod status;
 #[cfg(feature = "tracker")]
 pub mod store;

@@ -118,11 +118,11 @@ fn series_exports_as_csv_parquet_and_json() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "metric,as_of,value,low,high,bound,n_reports,sources,delta,ratio,pct,days,per_day,change,anomaly"
+        "metric,as_of,value,low,high,bound,n_reports,sources,reported,delta,ratio,pct,days,per_day,change,anomaly"
     );
     let last = csv.lines().last().unwrap();
     assert!(
-        last.starts_with("nk-troops-in-russia,2024-10-28,10000,10000,10000,exact,1,Deputy Pentagon press secretary Sabrina Singh,7000,3.3333"),
+        last.starts_with("nk-troops-in-russia,2024-10-28,10000,10000,10000,exact,1,Deputy Pentagon press secretary Sabrina Singh,\"10,000 (Deputy Pentagon press secretary Sabrina Singh)\",7000,3.3333"),
         "{last}"
     );
 

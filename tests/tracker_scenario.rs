@@ -53,9 +53,9 @@ fn troops_series_idempotent_ingest_and_diff() {
     assert_eq!(last["n_reports"], 1);
     assert_eq!(rows[0]["change"], "new");
     assert_eq!(rows[0]["bound"], "~");
-    // "about 1,500" is the interval [1,425, 1,575].
-    assert_eq!(num(&rows[0], "low"), 1425.0);
-    assert_eq!(num(&rows[0], "high"), 1575.0);
+    // "about 1,500" is what rounds to it: [1,450, 1,550).
+    assert_eq!(num(&rows[0], "low"), 1450.0);
+    assert_eq!(num(&rows[0], "high"), 1550.0);
 
     // Ingesting again adds nothing and says so.
     let before = snapshot(&store);
@@ -203,9 +203,10 @@ fn two_documents_with_one_name_are_both_kept() {
 }
 
 #[test]
-fn reports_of_one_day_merge_into_one_observation() {
+fn reports_of_one_day_keep_what_each_source_said() {
     let tmp = tempfile::tempdir().unwrap();
     let store = store_with_catalog(tmp.path());
+    // Wire A revises its figure the same day; Wire C disagrees with it.
     let reports = [
         ("a", "Wire A", "about 10,000"),
         ("b", "Wire B", "more than 9,000"),
@@ -233,13 +234,19 @@ fn reports_of_one_day_merge_into_one_observation() {
     ));
     assert_eq!(rows.len(), 1, "{rows:#?}");
     let day = &rows[0];
-    assert_eq!(day["n_reports"], 4);
-    // The median of 10,000, 9,000, 11,000 and 12,000.
-    assert_eq!(num(day, "value"), 10500.0);
-    // The cover of [9,500, 10,500], (9,000, inf), [11,000, 11,000] and [12,000, 12,000].
+    // Wire A's revision stands in place of its first figure; no median of the four.
+    assert_eq!(day["n_reports"], 3);
+    assert_eq!(num(day, "value"), 12000.0);
+    assert_eq!(
+        day["reported"],
+        "more than 9,000 (Wire B); 11,000 (Wire A); 12,000 (Wire C)"
+    );
+    // The cover of (9,000, inf), [11,000, 11,000] and [12,000, 12,000].
     assert_eq!(num(day, "low"), 9000.0);
     assert!(day["high"].is_null(), "{day}");
     assert_eq!(day["bound"], "mixed");
+    assert_eq!(day["change"], "conflict");
+    assert!(day["anomaly"].is_null(), "{day}");
     assert_eq!(
         day["sources"],
         serde_json::json!(["Wire A", "Wire B", "Wire C"])

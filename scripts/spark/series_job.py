@@ -7,7 +7,11 @@ delta, ratio, days and per_day that `figtrack series` prints.
 
 TABLE is the Delta table the extract job appends to. Only the files of its current snapshot are
 read (delta-rs lists them), so a half-written or removed file is never seen. The observation of a
-day is the median of its reports, as `figtrack series` makes it (src/series.rs).
+day holds what its sources said, as `figtrack series` makes it (src/status.rs): a source's later
+report of the day revises its earlier one, the value is the day's latest report (never a median),
+n_reports counts the standing reports (each source's latest; reports of no known source each
+stand). "Later" is by publication date (undated last), then, where figtrack uses the order the
+claims arrived in its store, by document id and position (a Delta table keeps no arrival order).
 """
 
 import argparse
@@ -26,8 +30,18 @@ def observations(claims):
         & ~F.isnan("value")
         & (F.col("role") == "level")
     )
-    obs = levels.groupBy("metric", "as_of").agg(
-        F.median("value").alias("value"), F.count(F.lit(1)).alias("n_reports")
+    day = Window.partitionBy("metric", "as_of").orderBy(
+        F.col("published").asc_nulls_last(), F.col("doc"), F.col("start")
+    )
+    levels = levels.withColumn("who", F.coalesce("attribution", "source")).withColumn(
+        "pos", F.row_number().over(day)
+    )
+    latest_of_source = F.max("pos").over(Window.partitionBy("metric", "as_of", "who"))
+    standing = F.col("who").isNull() | (F.col("pos") == latest_of_source)
+    obs = (
+        levels.withColumn("standing", standing.cast("int"))
+        .groupBy("metric", "as_of")
+        .agg(F.max_by("value", "pos").alias("value"), F.sum("standing").cast("long").alias("n_reports"))
     )
     w = Window.partitionBy("metric").orderBy("as_of")
     prev, prev_date = F.lag("value").over(w), F.lag("as_of").over(w)

@@ -1,11 +1,12 @@
 //! Charts and reports from the store: each metric's series ([`crate::series`]), its catalog
-//! label, its claims with their documents, and the status of every claim found by replaying the
-//! claims in date order through change detection ([`crate::detect::History`]), which is how
+//! label, its claims with their documents, and the status of every claim against the reports
+//! before it ([`crate::detect::History`], the rules of [`crate::status`]), which is how
 //! conflicts between sources get onto a chart.
 
 use super::{ChartInput, ChartPoint, format};
-use crate::detect::{History, Status};
+use crate::detect::History;
 use crate::series::{self, Filter, Observation};
+use crate::status::Status;
 use crate::store::{Store, StoredClaim};
 use anyhow::bail;
 use chrono::NaiveDate;
@@ -273,23 +274,29 @@ pub fn load(
         obs.entry(o.metric.clone()).or_default().push(o);
     }
     let df = store.collect(store.claims_where(Some(series::any_of("metric", metrics)))?)?;
-    let mut claims = crate::store::claims_from_frame(&df)?;
-    claims.sort_by(|a, b| {
+    let claims = crate::store::claims_from_frame(&df)?;
+    // The claims join the history in the order they were stored; each is judged against the
+    // reports before it, as `ingest` and `diff` judged it.
+    let mut history = History::new(store.catalog.cumulative_ids());
+    let arrivals: Vec<u64> = claims.iter().map(|c| history.add(c)).collect();
+    let statuses: Vec<(Option<Status>, Option<String>)> = claims
+        .iter()
+        .zip(&arrivals)
+        .map(|(c, &a)| {
+            let d = history.classify(c, a);
+            (d.status, d.note)
+        })
+        .collect();
+    // Shown in date order (as-of, then publication); a stable sort keeps arrival within.
+    let mut rows: Vec<_> = claims.into_iter().zip(statuses).collect();
+    rows.sort_by(|(a, _), (b, _)| {
         let (a, b) = (&a.claim, &b.claim);
         a.as_of
             .cmp(&b.as_of)
+            .then(a.published.is_none().cmp(&b.published.is_none()))
             .then(a.published.cmp(&b.published))
-            .then(a.doc.cmp(&b.doc))
-            .then(a.start.cmp(&b.start))
     });
-    // Replay in date order: what `diff` says of each claim against those before it.
-    let mut history = History::new(store.catalog.cumulative_ids());
-    let mut statuses = Vec::with_capacity(claims.len());
-    for c in &claims {
-        let d = history.classify(c);
-        statuses.push((d.status, d.note));
-        history.add(c);
-    }
+    let (claims, statuses): (Vec<StoredClaim>, Vec<_>) = rows.into_iter().unzip();
     let ids: HashSet<&str> = claims.iter().map(|c| c.claim.doc.as_str()).collect();
     let docs = documents(store, &ids)?;
     let in_range = |d: Option<NaiveDate>| match d {

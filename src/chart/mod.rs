@@ -91,7 +91,7 @@ impl ChartPoint {
         if !(lo.is_finite() && hi.is_finite()) || hi - lo <= 1e-9 * self.value.abs().max(1.0) {
             return false;
         }
-        let implied = crate::detect::APPROX * self.value.abs();
+        let implied = crate::status::APPROX * self.value.abs();
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * self.value.abs().max(1.0);
         !(self.bound == "~" && close(lo, self.value - implied) && close(hi, self.value + implied))
     }

@@ -3,10 +3,10 @@
 //!
 //! Like `ingest`, but stores nothing: prints each claim of the articles with its metric and its
 //! status against the history of that metric in the store, as of its date:
-//! new, same, up, down, revision, conflict or anomaly (the rules are in `figtrack::detect`),
+//! new, same, up, down, revision, conflict or anomaly (the rules are in `figtrack::status`),
 //! with the observation it was compared with (previous_value, previous_as_of,
-//! previous_sources) and delta, ratio, pct, days, per_day. The articles are compared in date
-//! order, each also against the ones before it. Articles already in the store are not compared
+//! previous_sources) and delta, ratio, pct, days, per_day. Each claim is compared with the
+//! reports before it (by date, publication, then arrival), the store's and the articles'. Articles already in the store are not compared
 //! again (a note says so).
 
 use super::ingest::{Pipeline, progress};

@@ -111,7 +111,7 @@ impl<'a> Pipeline<'a> {
             }
         }
         let history = if out.is_some() {
-            History::load(store, None)?
+            History::load(store, &[])?
         } else {
             History::new(Vec::new())
         };
@@ -210,7 +210,16 @@ impl<'a> Pipeline<'a> {
                 })
                 .collect()
         });
-        // Documents are compared in date order, each against the history before it.
+        // Every claim joins the history in the order it is stored, then each is compared with
+        // the reports before it (by date, publication, arrival: `crate::status`), as `series`
+        // and `chart` replay them.
+        let arrivals: Vec<Vec<u64>> = match self.out {
+            Some(_) => extracted
+                .iter()
+                .map(|cs| cs.iter().map(|c| self.history.add(c)).collect())
+                .collect(),
+            None => Vec::new(),
+        };
         let mut order: Vec<usize> = (0..fresh.len()).collect();
         order.sort_by_key(|&i| (fresh[i].published.is_none(), fresh[i].published));
         for &i in &order {
@@ -223,8 +232,8 @@ impl<'a> Pipeline<'a> {
                 );
             }
             if let Some(out) = self.out.as_mut() {
-                for c in &extracted[i] {
-                    let mut row = export::to_row(&self.history.classify(c))?;
+                for (c, &arrival) in extracted[i].iter().zip(&arrivals[i]) {
+                    let mut row = export::to_row(&self.history.classify(c, arrival))?;
                     if self.lists_as_text {
                         lists_as_text(&mut row);
                     }
@@ -232,9 +241,6 @@ impl<'a> Pipeline<'a> {
                         export::parquet::round_numbers(&mut row);
                     }
                     out.row(&row)?;
-                }
-                for c in &extracted[i] {
-                    self.history.add(c);
                 }
             }
         }

@@ -1,12 +1,14 @@
 //! `figtrack series [METRIC...] [--since DATE] [--until DATE] [--format table|json|jsonl|csv]`
 //!
 //! Prints the time series of the stored claims: one row per (metric, as_of) with metric, as_of,
-//! value, low, high, bound, n_reports, sources, delta, ratio (value / previous value), pct, days
-//! (since the previous observation), per_day, change (new, same, up, down) and anomaly (null, or
-//! a reason such as "cumulative total fell by 14"). Several reports of a metric on one day merge
-//! into one observation whose interval covers them; stated changes ("rose 2.1%") are not levels
-//! and stay out. Without METRIC, every metric; `figtrack metrics` lists them. The rules are in
-//! `figtrack::series`.
+//! value, low, high, bound, n_reports, sources, reported, delta, ratio (value / previous value),
+//! pct, days (since the previous observation), per_day, change (new, same, up, down, revision,
+//! conflict, anomaly) and anomaly (null, or a reason such as "cumulative total fell by 14").
+//! The reports of a metric on one day make one observation: each source's latest report stands
+//! (an earlier one of the same day is revised), `reported` lists them as given with their
+//! sources, the value is the latest one's and the interval covers them; stated changes ("rose
+//! 2.1%") are not levels and stay out. Without METRIC, every metric; `figtrack metrics` lists
+//! them. The rules are in `figtrack::status`.
 
 use crate::export::{Format, parquet::write_frame};
 use crate::series::{self, Filter};
@@ -74,7 +76,7 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "per_day",
     "change",
     "anomaly",
-    "sources",
+    "reported",
 ];
 
 /// Metrics of `wanted` that have no claim in the store and are not in the catalog.
