@@ -83,7 +83,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     let store = Store::open(data)?;
     store.warn_foreign();
-    let ids = data::resolve(&store, &args.metrics)?;
+    let ids = crate::cli::metric_ids::resolve(&store, &args.metrics)?;
     let filter = args.period.filter(ids.clone())?;
     let series = data::load(&store, &ids, &filter)?;
     for s in &series {
