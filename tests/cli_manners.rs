@@ -245,3 +245,46 @@ fn a_misspelt_metric_gets_a_suggestion_everywhere() {
         "{err}"
     );
 }
+
+#[test]
+fn import_reads_day_and_month_first_dates_and_asks_when_it_cannot_tell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = store_with_catalog(tmp.path());
+    let write = |name: &str, text: &str| {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let import = |file: &str, metric: &str, extra: &[&str]| {
+        let args = [
+            &["import", file, "--metric", metric, "--value-field", "n"][..],
+            extra,
+        ]
+        .concat();
+        run(&data, &args)
+    };
+    let as_of = |metric: &str| -> Vec<String> {
+        jsonl(&ok(&data, &["series", metric, "-f", "jsonl"]))
+            .iter()
+            .map(|r| r["as_of"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let uk = write("uk.csv", "date,n\n03/04/2024,5\n13/11/2024,7\n");
+    assert!(import(&uk, "uk-count", &[]).status.success());
+    assert_eq!(as_of("uk-count"), ["2024-04-03", "2024-11-13"]);
+    let us = write("us.csv", "date,n\n03/04/2024,5\n11/13/2024,7\n");
+    assert!(import(&us, "us-count", &[]).status.success());
+    assert_eq!(as_of("us-count"), ["2024-03-04", "2024-11-13"]);
+
+    let unclear = write("unclear.csv", "date,n\n03/04/2024,5\n05/06/2024,7\n");
+    let out = import(&unclear, "unclear-count", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("unclear.csv: line 2") && err.contains("--date-format"),
+        "{err}"
+    );
+    let out = import(&unclear, "unclear-count", &["--date-format", "%m/%d/%Y"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(as_of("unclear-count"), ["2024-03-04", "2024-05-06"]);
+}
