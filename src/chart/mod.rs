@@ -91,9 +91,15 @@ impl ChartPoint {
         if !(lo.is_finite() && hi.is_finite()) || hi - lo <= 1e-9 * self.value.abs().max(1.0) {
             return false;
         }
-        let implied = crate::detect::APPROX * self.value.abs();
+        let (hedge_lo, hedge_hi) = hedge_interval(self.value);
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * self.value.abs().max(1.0);
-        !(self.bound == "~" && close(lo, self.value - implied) && close(hi, self.value + implied))
+        !(self.bound == "~" && close(lo, hedge_lo) && close(hi, hedge_hi))
+    }
+
+    /// The band of a hedged figure ("about 11,000"): the values it allows, by
+    /// [`hedge_interval`]; `None` for other figures and for a hedged range (drawn as a range).
+    pub fn band(&self) -> Option<(f64, f64)> {
+        (self.bound == "~" && !self.has_range()).then(|| hedge_interval(self.value))
     }
 
     /// Unbounded above: "more than", "at least".
@@ -105,6 +111,13 @@ impl ChartPoint {
     pub fn open_below(&self) -> bool {
         self.low.is_none() && self.high.is_some()
     }
+}
+
+/// The values a hedged figure ("about `value`") allows: the one rule of the status module
+/// ([`crate::detect::Interval::of`]), so a chart shows the interval `series` and `diff` judge by.
+pub fn hedge_interval(value: f64) -> (f64, f64) {
+    let i = crate::detect::Interval::of(value, None, None, "~");
+    (i.lo, i.hi)
 }
 
 /// A series to draw, with its labels.
@@ -122,6 +135,20 @@ pub struct ChartInput {
     pub points: Vec<ChartPoint>,
     /// The line at the bottom: where the figures come from.
     pub source_line: String,
+}
+
+/// What a user writes on a chart, over what figtrack writes itself (`figtrack chart --title
+/// --subtitle --note --source`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Captions {
+    /// Replaces the metric's label (a headline: what the chart shows).
+    pub title: Option<String>,
+    /// Replaces the line of unit, observations and dates under the title.
+    pub subtitle: Option<String>,
+    /// A note above the source line (a caveat, how the figures were gathered).
+    pub note: Option<String>,
+    /// Replaces the source line ("Source: " is put before it unless it starts so).
+    pub source: Option<String>,
 }
 
 /// A picture size in pixels.
@@ -169,12 +196,30 @@ pub fn register_fonts() {
 }
 
 /// Draws `input` into an RGB buffer (3 bytes a pixel, rows top to bottom).
-pub fn render_rgb(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
+pub fn render_rgb(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<Vec<u8>> {
     register_fonts();
     let mut buf = vec![255u8; size.width as usize * size.height as usize * 3];
-    draw::draw(&mut buf, input, kind, size)
+    draw::draw_rgb(&mut buf, input, captions, kind, size)
         .with_context(|| format!("drawing the chart of {}", input.metric))?;
     Ok(buf)
+}
+
+/// Draws `input` as an SVG document that looks as the PNG does (the same layout, colours and
+/// font; text as `<text>` elements a graphics editor can change).
+pub fn render_svg(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<String> {
+    register_fonts();
+    draw::draw_svg(input, captions, kind, size)
+        .with_context(|| format!("drawing the chart of {}", input.metric))
 }
 
 /// Encodes an RGB buffer as PNG.
@@ -193,9 +238,19 @@ pub fn encode_png(rgb: &[u8], size: Size) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Draws `input` as PNG bytes.
+/// Draws `input` as PNG bytes, with figtrack's own captions.
 pub fn render_png(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
-    encode_png(&render_rgb(input, kind, size)?, size)
+    render_png_with(input, &Captions::default(), kind, size)
+}
+
+/// Draws `input` as PNG bytes with `captions`.
+pub fn render_png_with(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<Vec<u8>> {
+    encode_png(&render_rgb(input, captions, kind, size)?, size)
 }
 
 pub use crate::files::io_reason;
