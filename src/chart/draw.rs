@@ -1152,11 +1152,36 @@ fn level<DB: Ink>(
             .map_err(err)?;
         }
     }
+    // A dense series' hedged figures: one band along each run of them (bars would pile up).
+    if many {
+        let mut run: Vec<(i32, i32, i32)> = Vec::new();
+        let mut colour = OTHER;
+        for (i, p) in pts.iter().enumerate() {
+            if let Some((lo, hi)) = p.band() {
+                if run.is_empty() {
+                    colour = colours.get(&p.source);
+                }
+                run.push((m.x(day_number(p.date)), m.y(hi), m.y(lo)));
+            }
+            if p.band().is_none() || i + 1 == pts.len() {
+                let upper = run.iter().map(|&(x, hi, _)| (x, hi));
+                let lower = run.iter().rev().map(|&(x, _, lo)| (x, lo));
+                if run.len() > 1 {
+                    area.draw(&Polygon::new(
+                        upper.chain(lower).collect::<Vec<_>>(),
+                        colour.mix(BAND_ALPHA).filled(),
+                    ))
+                    .map_err(err)?;
+                }
+                run.clear();
+            }
+        }
+    }
     // Intervals, then the points over them: a hedged figure's band, a range's whisker.
     for p in pts {
         let col = colours.get(&p.source);
         let (px, py) = m.at(day_number(p.date), p.value);
-        if let Some((lo, hi)) = p.band() {
+        if let Some((lo, hi)) = p.band().filter(|_| !many) {
             let half = (r * 3 / 2).max(2);
             area.draw(&Rectangle::new(
                 [(px - half, m.y(hi)), (px + half, m.y(lo).max(m.y(hi) + 1))],
