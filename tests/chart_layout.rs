@@ -308,3 +308,36 @@ fn intervals_and_a_single_observation() {
         "no stem"
     );
 }
+
+/// Hedged figures closer than their bars' width share one band: no bars piled up into a darker
+/// ribbon where they overlap.
+#[test]
+fn close_hedged_figures_share_one_band() {
+    let points: Vec<ChartPoint> = (0..120u32)
+        .map(|i| {
+            let day =
+                NaiveDate::from_ymd_opt(2022, 3, 1).unwrap() + chrono::Days::new(u64::from(i));
+            let mut p = ChartPoint::exact(day, 10_000.0 + 400.0 * f64::from(i), "General Staff");
+            p.bound = "~".into();
+            p
+        })
+        .collect();
+    let input = ChartInput {
+        metric: "m".into(),
+        title: "Losses".into(),
+        unit: None,
+        cumulative: true,
+        points,
+        source_line: "Source: test".into(),
+    };
+    let img = decode(&chart::render_png(&input, Kind::Level, Size::default()).unwrap());
+    // Blue at 30% on white, and at 51% where two bands would overlap (a few pixels of that
+    // shade are the points' anti-aliased edges).
+    let once = img.count_colour_like((178, 213, 232), 6, img.plot_area());
+    let twice = img.count_colour_like((125, 183, 216), 6, img.plot_area());
+    assert!(once > 5000, "no band: {once}");
+    assert!(
+        twice * 10 < once,
+        "bands piled up: {twice} pixels, {once} once"
+    );
+}

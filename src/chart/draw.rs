@@ -1152,15 +1152,26 @@ fn level<DB: Ink>(
             .map_err(err)?;
         }
     }
-    // A dense series' hedged figures: one band along each run of them (bars would pile up).
-    if many {
+    // Hedged figures closer than their bars' width: one band along each run of them (bars
+    // would pile up), in their source's colour, or grey for several sources.
+    let half_band = (r * 3 / 2).max(2);
+    let ribbon = many
+        || pts.windows(2).any(|w| {
+            w[0].band().is_some()
+                && w[1].band().is_some()
+                && m.x(day_number(w[1].date)) - m.x(day_number(w[0].date)) < 2 * half_band + 2
+        });
+    if ribbon {
         let mut run: Vec<(i32, i32, i32)> = Vec::new();
         let mut colour = OTHER;
         for (i, p) in pts.iter().enumerate() {
             if let Some((lo, hi)) = p.band() {
-                if run.is_empty() {
-                    colour = colours.get(&p.source);
-                }
+                let own = colours.get(&p.source);
+                colour = if run.is_empty() || own == colour {
+                    own
+                } else {
+                    BAND
+                };
                 run.push((m.x(day_number(p.date)), m.y(hi), m.y(lo)));
             }
             if p.band().is_none() || i + 1 == pts.len() {
@@ -1181,10 +1192,12 @@ fn level<DB: Ink>(
     for p in pts {
         let col = colours.get(&p.source);
         let (px, py) = m.at(day_number(p.date), p.value);
-        if let Some((lo, hi)) = p.band().filter(|_| !many) {
-            let half = (r * 3 / 2).max(2);
+        if let Some((lo, hi)) = p.band().filter(|_| !ribbon) {
             area.draw(&Rectangle::new(
-                [(px - half, m.y(hi)), (px + half, m.y(lo).max(m.y(hi) + 1))],
+                [
+                    (px - half_band, m.y(hi)),
+                    (px + half_band, m.y(lo).max(m.y(hi) + 1)),
+                ],
                 col.mix(BAND_ALPHA).filled(),
             ))
             .map_err(err)?;
