@@ -61,7 +61,15 @@ fn help_shows_examples_and_the_statuses() {
     }
     let diff = ok(tmp.path(), &["diff", "--help"]);
     assert!(diff.contains("Exit status, as diff(1)"), "{diff}");
-    for args in [["import", "--help"], ["export", "--help"]] {
+    for args in [
+        ["import", "--help"],
+        ["export", "--help"],
+        ["extract", "--help"],
+        ["metrics", "--help"],
+        ["reject", "--help"],
+        ["assign", "--help"],
+        ["report", "--help"],
+    ] {
         assert!(ok(tmp.path(), &args).contains("Examples:\n  figtrack "));
     }
     let import = ok(tmp.path(), &["import", "--help"]);

@@ -48,7 +48,7 @@ macro_rules! statuses {
              (\"about 11,000\" after 11,200 is the same)
   up, down   above or below the figure before it, beyond both intervals
   revision   a source restates, for a date it reported before, another figure
-  conflict   another source gives a different figure for the same date
+  conflict   another source gives a figure for the same days that disagrees
   anomaly    a running total falls, or a change far outside the series' own history"
     };
 }
@@ -90,6 +90,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print every figure found in articles, with what it counts, its source and date
+    #[command(after_help = "Examples:
+  figtrack extract article.md
+  figtrack extract -f csv articles/ > claims.csv
+  figtrack extract - --published 2024-10-23 --source Reuters < story.txt")]
     Extract(extract::Args),
     /// Extract, file and diff articles into the store.
     #[cfg(feature = "tracker")]
@@ -132,6 +136,9 @@ revision, a conflict or an anomaly, 2 on trouble (an error, or an input skipped 
     Series(series::Args),
     /// The metrics: catalog and derived, with claim counts.
     #[cfg(feature = "tracker")]
+    #[command(after_help = "Examples:
+  figtrack metrics -f table
+  figtrack metrics --suggest --top 5 -f table >> data/metrics.toml")]
     Metrics(metrics::Args),
     /// Import a published series from CSV or JSON.
     #[cfg(feature = "tracker")]
@@ -156,9 +163,14 @@ order with --date-format (%d/%m/%Y or %m/%d/%Y).")]
     Compact(compact::Args),
     /// Keep wrong claims out of every series, chart, report and export (review).
     #[cfg(feature = "tracker")]
+    #[command(after_help = "Examples:
+  figtrack reject 3f2a9c01d4e5b6a7 --reason \"a year, not troops\"
+  figtrack decisions")]
     Reject(review::DecideArgs),
     /// Move claims to another metric: CLAIM_ID... METRIC (review).
     #[cfg(feature = "tracker")]
+    #[command(after_help = "Examples:
+  figtrack assign 3f2a9c01d4e5b6a7 9b1c0d2e3f4a5b6c nk-troops-in-russia --reason \"troops\"")]
     Assign(review::DecideArgs),
     /// Undo the rejection or assignment of claims (review).
     #[cfg(feature = "tracker")]
@@ -184,6 +196,14 @@ Intervals: a range (\"between 8,000 and 10,000\") is drawn as a whisker, a hedge
     Chart(chart::Args),
     /// Write a report folder: HTML, Markdown, charts and CSV.
     #[cfg(feature = "charts")]
+    #[command(after_help = concat!(
+        "Examples:
+  figtrack report -o reports/today --title \"North Korean troops: the figures\"
+  figtrack report nk-troops-in-russia --since 2024-10-01 -o reports/nk
+
+",
+        statuses!()
+    ))]
     Report(report::Args),
 }
 
