@@ -762,8 +762,10 @@ fn x_ticks(x: (f64, f64), pts: &[ChartPoint], plot_w: i32, sc: Scale) -> Vec<Tic
     )
 }
 
-/// Value range of the data, from zero when that does not squash it.
-fn y_extent(values: impl Iterator<Item = f64>, zero_base: bool) -> (f64, f64) {
+/// Value range of the data, from zero when that does not squash it, and always for a series
+/// of a few observations (`few`): two points 100 and 101 on an axis from 99.8 would draw a 1 %
+/// rise as a climb from the floor to the ceiling.
+fn y_extent(values: impl Iterator<Item = f64>, zero_base: bool, few: bool) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| v.is_finite()) {
         lo = lo.min(v);
@@ -776,9 +778,9 @@ fn y_extent(values: impl Iterator<Item = f64>, zero_base: bool) -> (f64, f64) {
         // From zero when that does not squash the data, and for one flat value (whose size
         // is then the only thing to see).
         let flat = lo == hi;
-        if lo >= 0.0 && (lo <= hi * 0.5 || flat) {
+        if lo >= 0.0 && (lo <= hi * 0.5 || flat || few) {
             lo = 0.0;
-        } else if hi <= 0.0 && (hi >= lo * 0.5 || flat) {
+        } else if hi <= 0.0 && (hi >= lo * 0.5 || flat || few) {
             hi = 0.0;
         }
     }
@@ -1104,7 +1106,7 @@ fn level<DB: Ink>(
         .into_iter()
         .flatten()
     });
-    let (lo, hi) = y_extent(values, true);
+    let (lo, hi) = y_extent(values, true, few_dates(pts).is_some());
     let yaxis = y_axis(lo, hi, plot_h, sc);
     let m = frame(
         area,
@@ -1408,7 +1410,7 @@ fn changes<DB: Ink>(
     let plot_w = rect.2 - rect.0;
     let plot_h = rect.3 - rect.1;
     let xticks = x_ticks(x, pts, plot_w, sc);
-    let (lo, hi) = y_extent(bars.iter().map(|b| b.1).chain([0.0]), true);
+    let (lo, hi) = y_extent(bars.iter().map(|b| b.1).chain([0.0]), true, false);
     let yaxis = y_axis(lo, hi, plot_h, sc);
     let m = frame(
         area,
@@ -1545,6 +1547,23 @@ mod tests {
             let area = BitMapBackend::with_buffer(&mut one, (1, 1)).into_drawing_area();
             let width = (pen + sf.h_advance(last)).ceil() as i32;
             assert_eq!(text_width(&area, text, &st), width, "{text}");
+        }
+    }
+
+    #[test]
+    fn value_ranges_start_at_zero_unless_that_squashes_a_long_series() {
+        for (values, few, from_zero) in [
+            (vec![100.0, 101.0], true, true),
+            (vec![100.0, 101.0], false, false),
+            (vec![1500.0, 3000.0, 10_000.0], false, true),
+            (vec![5.0], false, true),
+            (vec![-3.0, -2.9], true, true),
+            (vec![-3.0, -2.9], false, false),
+            (vec![1.9, 2.1], true, true),
+        ] {
+            let (lo, hi) = y_extent(values.iter().copied(), true, few);
+            let hits_zero = lo == 0.0 || hi == 0.0;
+            assert_eq!(hits_zero, from_zero, "{values:?} few={few}: {lo}..{hi}");
         }
     }
 
