@@ -7,7 +7,7 @@ use polars::prelude::*;
 use std::collections::HashSet;
 
 /// Every metric id with claims in the store, sorted.
-pub fn stored_metrics(store: &Store) -> anyhow::Result<Vec<String>> {
+fn stored_metrics(store: &Store) -> anyhow::Result<Vec<String>> {
     let df = store.collect(
         store
             .claims()?
