@@ -24,11 +24,12 @@ fn main() -> ExitCode {
     if !cli.command.outlives_its_reader() {
         default_sigpipe();
     }
+    let error_status = cli.command.error_status();
     match figtrack::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("figtrack: error: {err:#}");
-            ExitCode::from(1)
+            ExitCode::from(error_status)
         }
     }
 }

@@ -206,15 +206,41 @@ fn bad_input_fails_cleanly() {
     );
 
     // An extension the format does not match is an error, not a PNG under another name.
-    for name in ["x.svg", "x.jpg", "x"] {
+    for name in ["x.jpg", "x.pdf", "x"] {
         let p = tmp.path().join(name);
         let o = figtrack(
             &data,
             &["chart", "personnel-losses", "-o", p.to_str().unwrap()],
         );
-        assert_clean_failure(&o, "charts are written as PNG");
+        assert_clean_failure(&o, "charts are written as PNG or SVG");
         assert!(!p.exists(), "{name} was written");
     }
+    // An extension that contradicts --format.
+    let p = tmp.path().join("x.png");
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "-o",
+            p.to_str().unwrap(),
+            "--format",
+            "svg",
+        ],
+    );
+    assert_clean_failure(&o, "the extension says png, but --format says svg");
+    // Captions for one chart are refused for several.
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "personnel-losses",
+            "nk-troops-in-russia",
+            "--title",
+            "T",
+        ],
+    );
+    assert_clean_failure(&o, "--title and --subtitle are for one chart");
 
     let o = figtrack(&data, &["chart", "no-claims-yet", "-o", x]);
     assert_clean_failure(&o, "no-claims-yet: no observations");
@@ -357,4 +383,59 @@ fn real_personnel_series_imported_and_charted() {
     assert!(html.contains("1,456,610"), "the latest total");
     let series = std::fs::read_to_string(out.join("series.csv")).unwrap();
     assert_eq!(series.lines().count(), 1 + 1626 + 3);
+}
+
+/// `-o x.svg` writes an SVG with the PNG's layout, captions included; `--format svg` names the
+/// files of `--out-dir` .svg.
+#[test]
+fn svg_by_extension_with_captions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = test_store(tmp.path());
+    let out = tmp.path().join("nk.svg");
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "nk-troops-in-russia",
+            "-o",
+            out.to_str().unwrap(),
+            "--title",
+            "Troops doubled in five days",
+            "--note",
+            "Intelligence estimates",
+            "--source",
+            "NIS; White House",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("width=\"1200\" height=\"675\""));
+    for text in [
+        "Troops doubled in five days",
+        "Intelligence estimates",
+        "Source: NIS; White House",
+    ] {
+        assert!(
+            svg.contains(&format!("aria-label=\"{text}\"")),
+            "{text} not in the SVG"
+        );
+    }
+    let dir = tmp.path().join("charts");
+    let o = figtrack(
+        &data,
+        &[
+            "chart",
+            "nk-troops-in-russia",
+            "personnel-losses",
+            "--out-dir",
+            dir.to_str().unwrap(),
+            "--format",
+            "svg",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        list(&dir),
+        ["nk-troops-in-russia.svg", "personnel-losses.svg"]
+    );
 }

@@ -80,10 +80,13 @@ fn troops_series_idempotent_ingest_and_diff() {
 
     // About 11,000 a week later is up by 1,000.
     let fixture = at("tests/fixtures/2024-11-05-nk-troops-11000.md");
-    let diff = jsonl(&ok(
+    // A rise is a change: diff exits 1, as diff(1) does.
+    let out = run(
         &store,
         &["diff", fixture.to_str().unwrap(), "--format", "jsonl"],
-    ));
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let diff = jsonl(&String::from_utf8(out.stdout).unwrap());
     let d = diff
         .iter()
         .find(|d| d["metric"] == "nk-troops-in-russia")

@@ -8,7 +8,6 @@ use crate::detect::History;
 use crate::series::{self, Filter, Observation};
 use crate::status::Status;
 use crate::store::{Store, StoredClaim};
-use anyhow::bail;
 use chrono::NaiveDate;
 use polars::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -103,121 +102,6 @@ pub fn metric_info(store: &Store, id: &str) -> MetricInfo {
             in_catalog: false,
         },
     }
-}
-
-/// Every metric id with claims in the store.
-pub fn stored_metrics(store: &Store) -> anyhow::Result<Vec<String>> {
-    let df = store.collect(
-        store
-            .claims()?
-            .select([col("metric")])
-            .filter(col("metric").is_not_null())
-            .unique(None, UniqueKeepStrategy::Any),
-    )?;
-    let mut out: Vec<String> = df
-        .column("metric")?
-        .str()?
-        .iter()
-        .flatten()
-        .map(str::to_string)
-        .collect();
-    out.sort();
-    Ok(out)
-}
-
-/// Edit distance, for suggestions.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// Known ids that look like `name` (closest first).
-fn suggestions(name: &str, known: &[String]) -> Vec<String> {
-    let mut scored: Vec<(usize, &String)> = known
-        .iter()
-        .filter_map(|k| {
-            let d = distance(name, k);
-            let near = d <= (name.len() / 3).max(2);
-            let part = name.len() >= 3 && (k.contains(name) || name.contains(k.as_str()));
-            (near || part).then_some((d, k))
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, k)| k.clone()).collect()
-}
-
-/// The metrics to show: the named ones (each must be in the catalog or have claims), or every
-/// metric with claims, catalog metrics first in catalog order, then the others by id.
-pub fn resolve(store: &Store, named: &[String]) -> anyhow::Result<Vec<String>> {
-    let stored = stored_metrics(store)?;
-    if named.is_empty() {
-        let have: HashSet<&str> = stored.iter().map(String::as_str).collect();
-        let mut out: Vec<String> = store
-            .catalog
-            .metrics
-            .iter()
-            .filter(|m| have.contains(m.id.as_str()))
-            .map(|m| m.id.clone())
-            .collect();
-        let listed: HashSet<String> = out.iter().cloned().collect();
-        out.extend(stored.into_iter().filter(|m| !listed.contains(m)));
-        return Ok(out);
-    }
-    let mut known: Vec<String> = store.catalog.metrics.iter().map(|m| m.id.clone()).collect();
-    known.extend(stored.iter().cloned());
-    known.sort();
-    known.dedup();
-    let mut out = Vec::new();
-    let mut unknown = Vec::new();
-    for n in named {
-        if out.contains(n) {
-            continue;
-        }
-        if known.binary_search(n).is_ok() {
-            out.push(n.clone());
-        } else {
-            unknown.push(n.as_str());
-        }
-    }
-    if let Some(first) = unknown.first() {
-        let mut msg = format!(
-            "unknown metric{} {}: not in the catalog ({}) and no claims in the store {}",
-            if unknown.len() > 1 { "s" } else { "" },
-            unknown
-                .iter()
-                .map(|u| format!("{u:?}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            crate::metrics::catalog_path(store.root()).display(),
-            store.root().display()
-        );
-        let near = suggestions(first, &known);
-        if !near.is_empty() {
-            msg.push_str(&format!("; did you mean {}?", near.join(", ")));
-        } else if known.is_empty() {
-            msg.push_str(
-                "; the store is empty: add claims with `figtrack ingest` or `figtrack import`",
-            );
-        } else {
-            msg.push_str(&format!(
-                "; the store has {} metric{}, `figtrack report` charts them all",
-                known.len(),
-                if known.len() == 1 { "" } else { "s" }
-            ));
-        }
-        bail!(msg);
-    }
-    Ok(out)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -440,13 +324,5 @@ mod tests {
         assert_eq!(file_stem("../etc/passwd"), "etc-passwd");
         assert_eq!(file_stem("café-prices"), "caf--prices");
         assert!(file_stem("...").starts_with("metric-"));
-    }
-
-    #[test]
-    fn suggestions_are_close_names() {
-        let known = vec!["nk-troops-in-russia".to_string(), "personnel".to_string()];
-        assert_eq!(suggestions("nk-troops", &known), ["nk-troops-in-russia"]);
-        assert_eq!(suggestions("personel", &known), ["personnel"]);
-        assert!(suggestions("zzz", &known).is_empty());
     }
 }

@@ -82,18 +82,24 @@ impl ChartPoint {
         }
     }
 
-    /// The interval is a stated range worth a whisker: finite, wider than a point, and not
-    /// just the rounding of an approximate figure ("about 10,000" is drawn as a point).
+    /// The observation's finite interval, wider than a point.
+    fn span(&self) -> Option<(f64, f64)> {
+        let (lo, hi) = (self.low?, self.high?);
+        (lo.is_finite() && hi.is_finite() && hi - lo > 1e-9 * self.value.abs().max(1.0))
+            .then_some((lo, hi))
+    }
+
+    /// The interval is a stated range worth a whisker ("between 10,000 and 12,000", or reports
+    /// of one day that differ); a hedged figure's interval is drawn as a band instead.
     pub fn has_range(&self) -> bool {
-        let (Some(lo), Some(hi)) = (self.low, self.high) else {
-            return false;
-        };
-        if !(lo.is_finite() && hi.is_finite()) || hi - lo <= 1e-9 * self.value.abs().max(1.0) {
-            return false;
-        }
-        let implied = crate::status::APPROX * self.value.abs();
-        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * self.value.abs().max(1.0);
-        !(self.bound == "~" && close(lo, self.value - implied) && close(hi, self.value + implied))
+        self.bound != "~" && self.span().is_some()
+    }
+
+    /// The band of a hedged figure ("about 11,000"): the values it allows, as the status rules
+    /// read them from how it is written (`figtrack::status`), so a chart shows the interval
+    /// `series` and `diff` judge by.
+    pub fn band(&self) -> Option<(f64, f64)> {
+        if self.bound == "~" { self.span() } else { None }
     }
 
     /// Unbounded above: "more than", "at least".
@@ -122,6 +128,20 @@ pub struct ChartInput {
     pub points: Vec<ChartPoint>,
     /// The line at the bottom: where the figures come from.
     pub source_line: String,
+}
+
+/// What a user writes on a chart, over what figtrack writes itself (`figtrack chart --title
+/// --subtitle --note --source`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Captions {
+    /// Replaces the metric's label (a headline: what the chart shows).
+    pub title: Option<String>,
+    /// Replaces the line of unit, observations and dates under the title.
+    pub subtitle: Option<String>,
+    /// A note above the source line (a caveat, how the figures were gathered).
+    pub note: Option<String>,
+    /// Replaces the source line ("Source: " is put before it unless it starts so).
+    pub source: Option<String>,
 }
 
 /// A picture size in pixels.
@@ -169,12 +189,30 @@ pub fn register_fonts() {
 }
 
 /// Draws `input` into an RGB buffer (3 bytes a pixel, rows top to bottom).
-pub fn render_rgb(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
+pub fn render_rgb(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<Vec<u8>> {
     register_fonts();
     let mut buf = vec![255u8; size.width as usize * size.height as usize * 3];
-    draw::draw(&mut buf, input, kind, size)
+    draw::draw_rgb(&mut buf, input, captions, kind, size)
         .with_context(|| format!("drawing the chart of {}", input.metric))?;
     Ok(buf)
+}
+
+/// Draws `input` as an SVG document that looks as the PNG does (the same layout, colours and
+/// font; text as `<text>` elements a graphics editor can change).
+pub fn render_svg(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<String> {
+    register_fonts();
+    draw::draw_svg(input, captions, kind, size)
+        .with_context(|| format!("drawing the chart of {}", input.metric))
 }
 
 /// Encodes an RGB buffer as PNG.
@@ -193,9 +231,19 @@ pub fn encode_png(rgb: &[u8], size: Size) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Draws `input` as PNG bytes.
+/// Draws `input` as PNG bytes, with figtrack's own captions.
 pub fn render_png(input: &ChartInput, kind: Kind, size: Size) -> anyhow::Result<Vec<u8>> {
-    encode_png(&render_rgb(input, kind, size)?, size)
+    render_png_with(input, &Captions::default(), kind, size)
+}
+
+/// Draws `input` as PNG bytes with `captions`.
+pub fn render_png_with(
+    input: &ChartInput,
+    captions: &Captions,
+    kind: Kind,
+    size: Size,
+) -> anyhow::Result<Vec<u8>> {
+    encode_png(&render_rgb(input, captions, kind, size)?, size)
 }
 
 pub use crate::files::io_reason;
@@ -273,9 +321,11 @@ mod tests {
         p.bound = "~".into();
         p.low = Some(95.0);
         p.high = Some(105.0);
-        assert!(!p.has_range(), "rounding of 'about' is not a range");
+        assert!(!p.has_range(), "a hedge is a band, not a range");
+        assert_eq!(p.band(), Some((95.0, 105.0)));
+        p.bound = "=".into();
         p.low = Some(90.0);
-        assert!(p.has_range());
+        assert!(p.has_range() && p.band().is_none());
         p.high = None;
         assert!(p.open_above() && !p.has_range());
     }

@@ -106,6 +106,24 @@ fn dates(step: Step, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
+/// Ticks at the dates of a series of a few observations (sorted, distinct), each labelled:
+/// the first with its year, the others with theirs only when it changes ("18 Oct 2024",
+/// "28 Oct"). Calendar ticks between them would be days nobody reported.
+pub fn observation_ticks(dates: &[NaiveDate]) -> Vec<Tick> {
+    dates
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| Tick {
+            at: day_number(d),
+            label: if i == 0 || dates[i - 1].year() != d.year() {
+                format::day_month_year(d)
+            } else {
+                format::day_month(d)
+            },
+        })
+        .collect()
+}
+
 /// Ticks for dates from `from` to `to`: the finest calendar step (days, weeks, months,
 /// quarters, years) that gives at most `max` ticks, labelled "23 Oct", "Oct 2024" or "2024".
 pub fn date_ticks(from: NaiveDate, to: NaiveDate, max: usize) -> Vec<Tick> {
@@ -248,6 +266,27 @@ pub fn value_axis(lo: f64, hi: f64, target: usize) -> ValueAxis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn observation_ticks_label_each_date_and_years_when_they_change() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let labels = |ds: &[NaiveDate]| -> Vec<String> {
+            observation_ticks(ds).into_iter().map(|t| t.label).collect()
+        };
+        assert_eq!(labels(&[d(2024, 8, 31)]), ["31 Aug 2024"]);
+        assert_eq!(
+            labels(&[d(2024, 10, 18), d(2024, 10, 28)]),
+            ["18 Oct 2024", "28 Oct"]
+        );
+        assert_eq!(
+            labels(&[d(2023, 12, 30), d(2024, 1, 2), d(2024, 3, 1)]),
+            ["30 Dec 2023", "2 Jan 2024", "1 Mar"]
+        );
+        assert_eq!(
+            observation_ticks(&[d(2024, 1, 1)])[0].at,
+            day_number(d(2024, 1, 1))
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

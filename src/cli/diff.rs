@@ -1,15 +1,21 @@
 //! `figtrack diff PATH... [--input text|jsonl] [--format table|json|jsonl|csv] [--threads N]
-//!                [--keep-going]`
+//!                [--keep-going] [--published DATE] [--source S] [--title T]`
 //!
 //! Like `ingest`, but stores nothing: prints each claim of the articles with its metric and its
 //! status against the history of that metric in the store, as of its date:
 //! new, same, up, down, revision, conflict or anomaly (the rules are in `figtrack::status`),
 //! with the observation it was compared with (previous_value, previous_as_of,
 //! previous_sources) and delta, ratio, pct, days, per_day. Each claim is compared with the
-//! reports before it (by date, publication, then arrival), the store's and the articles'. Articles already in the store are not compared
-//! again (a note says so).
+//! reports before it (by date, publication, then arrival), the store's and the articles'.
+//! Articles already in the store are not compared again (a note says so).
+//! `--published/--source/--title` say what text on stdin does not.
+//!
+//! Exit status, as diff(1): 0 when every claim is new or the same, 1 when any is up, down, a
+//! revision, a conflict or an anomaly, 2 on trouble (an error, or inputs skipped with
+//! `--keep-going`).
 
 use super::ingest::{Pipeline, progress};
+use crate::detect::Diff;
 use crate::export::{self, Format, RowWriter};
 use crate::input::InputFormat;
 use crate::store::Store;
@@ -25,6 +31,8 @@ pub struct Args {
     /// How to read standard input.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
+    #[command(flatten)]
+    pub stdin: super::StdinMeta,
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
@@ -36,7 +44,7 @@ pub struct Args {
     pub keep_going: bool,
 }
 
-pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
     let store = Store::open(data)?;
     store.warn_foreign();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
@@ -50,10 +58,18 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         format,
         args.threads,
         args.keep_going,
-        progress(&args.paths),
+        progress(&args.paths, quiet),
     )?;
-    pipeline.run(&args.paths, args.input)?;
+    pipeline.run(&args.paths, args.input, &args.stdin)?;
     let (totals, _) = pipeline.finish()?;
+    if totals.compared == 0 {
+        super::write_empty(
+            format,
+            &mut std::io::stdout().lock(),
+            crate::detect::TABLE_COLUMNS,
+            &csv_columns()?,
+        )?;
+    }
     if totals.already > 0 {
         eprintln!(
             "figtrack: note: {} document(s) already in the store {}; not compared again",
@@ -65,5 +81,38 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("figtrack: {} input(s) skipped", totals.skipped);
         return Ok(ExitCode::from(2));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if totals.changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The columns of a diff as CSV: the fields of [`Diff`], in order.
+fn csv_columns() -> anyhow::Result<Vec<String>> {
+    let row = export::to_row(&Diff {
+        doc: String::new(),
+        claim_id: String::new(),
+        metric: None,
+        as_of: None,
+        value: 0.0,
+        bound: String::new(),
+        text: String::new(),
+        concept: None,
+        source: None,
+        status: None,
+        previous_value: None,
+        previous_as_of: None,
+        previous_sources: Vec::new(),
+        delta: None,
+        ratio: None,
+        pct: None,
+        days: None,
+        per_day: None,
+        note: None,
+    })?;
+    Ok(row
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default())
 }

@@ -153,7 +153,7 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
             },
         )?,
     };
-    warn_unknown(&store, &args.metrics, &df);
+    warn_unknown(&store, &args.metrics, &df)?;
     match &args.output {
         Some(path) => {
             crate::files::write_with(path, |f| {
@@ -178,22 +178,31 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Says which of the metrics asked for have no rows: unknown, or in the catalog with nothing
-/// stored yet (an empty export is otherwise silent).
-fn warn_unknown(store: &Store, metrics: &[String], df: &DataFrame) {
+/// Says which of the metrics asked for have no rows: unknown (with the close names), or in the
+/// catalog with nothing stored yet (an empty export is otherwise silent).
+fn warn_unknown(store: &Store, metrics: &[String], df: &DataFrame) -> anyhow::Result<()> {
     let present: std::collections::HashSet<&str> = df
         .column("metric")
         .ok()
         .and_then(|c| c.str().ok())
         .map(|c| c.iter().flatten().collect())
         .unwrap_or_default();
-    for m in metrics.iter().filter(|m| !present.contains(m.as_str())) {
-        if store.catalog.get(m).is_some() {
-            eprintln!("figtrack: note: metric {m:?} has nothing stored yet");
-        } else {
-            eprintln!(
-                "figtrack: warning: no metric {m:?} in the catalog or the store (`figtrack metrics` lists them)"
-            );
+    let missing: Vec<String> = metrics
+        .iter()
+        .filter(|m| !present.contains(m.as_str()))
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let unknown = super::metric_ids::unknown_with_hints(store, &missing)?;
+    for m in &missing {
+        match unknown.iter().find(|(u, _)| u == m) {
+            Some((_, hint)) => {
+                eprintln!("figtrack: warning: no metric {m:?} in the catalog or the store{hint}")
+            }
+            None => eprintln!("figtrack: note: metric {m:?} has nothing stored yet"),
         }
     }
+    Ok(())
 }

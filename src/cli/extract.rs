@@ -1,7 +1,8 @@
-//! `figtrack extract PATH... [--format table|json|jsonl|csv] [--threads N] [--input text|jsonl]`
+//! `figtrack extract PATH... [--format table|json|jsonl|csv] [--threads N] [--input text|jsonl]
+//!                   [--published DATE] [--source S] [--title T]`
 //!
-//! Reads articles (.txt/.md with front matter, .html, .jsonl records, folders, `-` for stdin)
-//! and prints every claim found. Unreadable inputs are reported on stderr and skipped; the run
+//! Reads articles (.txt/.md with front matter, .html, .jsonl records, folders, `-` for stdin;
+//! `--published/--source/--title` say what text on stdin does not) and prints every claim found. Unreadable inputs are reported on stderr and skipped; the run
 //! then exits with status 2, like grep.
 
 use crate::export::claim_json::ClaimRows;
@@ -27,6 +28,8 @@ pub struct Args {
     /// How to read standard input.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
+    #[command(flatten)]
+    pub stdin: super::StdinMeta,
 }
 
 /// Columns of the human table.
@@ -122,7 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pool: builder.build()?,
         skipped: 0,
     };
-    input::read_paths(&args.paths, args.input, &mut ex)?;
+    super::read_inputs(&args.paths, args.input, &args.stdin, &mut ex)?;
     ex.flush()?;
     let skipped = ex.skipped;
     ex.out.finish()?;

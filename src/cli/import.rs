@@ -1,9 +1,10 @@
 //! `figtrack import FILE --metric ID [--date-field F] [--value-field F]... [--all-fields]
 //!                  [--exclude F]... [--source S] [--cumulative] [--unit U] [--label L]
-//!                  [--bound-field F]`
+//!                  [--bound-field F] [--date-format FORMAT]`
 //!
 //! Imports an existing series from CSV (a header row) or JSON (an array of records; `.jsonl`:
-//! one record per line). Each record gives a date (`--date-field`, default `date`) and values:
+//! one record per line). Each record gives a date (`--date-field`, default `date`; see
+//! [`DateReader`] for the forms read, `--date-format` for any other) and values:
 //! - `--value-field F`: the values of field F make metric ID;
 //! - several `--value-field`, or `--all-fields` (every field but the date, the `--exclude`d ones
 //!   and those holding text), make one metric per field, `ID-FIELD` (`--metric ru-losses
@@ -40,6 +41,10 @@ pub struct Args {
     /// The field holding the date (YYYY-MM-DD or another common form).
     #[arg(long, default_value = "date")]
     pub date_field: String,
+    /// How the dates are written, as strftime (%d/%m/%Y, %m/%d/%Y, %d.%m.%y ...) [default:
+    /// ISO and common forms; day and month in the order the file shows].
+    #[arg(long, value_name = "FORMAT")]
+    pub date_format: Option<String>,
     /// A field holding values (repeat for several metrics).
     #[arg(long)]
     pub value_field: Vec<String>,
@@ -64,6 +69,128 @@ pub struct Args {
     /// A field holding each value's bound ("about", "more", ...).
     #[arg(long)]
     pub bound_field: Option<String>,
+}
+
+/// Whether numeric dates give the day or the month first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    DayFirst,
+    MonthFirst,
+}
+
+/// Reads the dates of one file: with `--date-format`, that format only; else ISO dates and the
+/// forms of [`crate::input::parse_date`] ("13 November 2024", "Nov 13, 2024"), and numeric
+/// dates with a four-digit year ("13/11/2024", "11-13-2024", "13.11.2024") in the order the
+/// file itself shows: a first number above 12 is a day, a second above 12 makes the month
+/// first. A file that never shows (only "03/04/2024"-like dates) needs `--date-format`; one
+/// that shows both orders is an error.
+#[derive(Debug)]
+struct DateReader {
+    format: Option<String>,
+    order: Option<Order>,
+}
+
+/// The (first, second, year) numbers of a numeric date such as "13/11/2024" (one separator,
+/// `/`, `-` or `.`, used twice; a four-digit year last).
+fn numeric_date(s: &str) -> Option<(u32, u32, i32)> {
+    let s = s.trim();
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let mut parts = s.split(sep);
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+impl DateReader {
+    fn for_file(shown: &str, args: &Args, records: &[Record]) -> anyhow::Result<DateReader> {
+        if let Some(f) = &args.date_format {
+            if !f.contains('%') {
+                bail!("--date-format {f:?} has no field: write it as strftime, e.g. %d/%m/%Y");
+            }
+            return Ok(DateReader {
+                format: Some(f.clone()),
+                order: None,
+            });
+        }
+        let dates: Vec<(&str, &str)> = records
+            .iter()
+            .filter_map(|r| match r.fields.get(&args.date_field) {
+                Some(Value::String(s)) => Some((r.at.as_str(), s.as_str())),
+                _ => None,
+            })
+            .collect();
+        DateReader::inferred(shown, &dates)
+    }
+
+    /// The reader for `dates` (where each is, as written) without a format.
+    fn inferred(shown: &str, dates: &[(&str, &str)]) -> anyhow::Result<DateReader> {
+        let (mut day_first, mut month_first, mut unclear) = (None, None, None);
+        for &seen in dates {
+            let Some((a, b, _)) = numeric_date(seen.1) else {
+                continue;
+            };
+            if a > 12 && b <= 12 {
+                day_first.get_or_insert(seen);
+            } else if b > 12 && a <= 12 {
+                month_first.get_or_insert(seen);
+            } else if a != b && a <= 12 && b <= 12 {
+                unclear.get_or_insert(seen);
+            }
+        }
+        let order = match (day_first, month_first, unclear) {
+            (Some(d), Some(m), _) => bail!(
+                "{shown}: the dates mix day-first ({}: {:?}) and month-first ({}: {:?}); \
+                 fix the file or name one order with --date-format %d/%m/%Y or %m/%d/%Y",
+                d.0,
+                d.1,
+                m.0,
+                m.1
+            ),
+            (Some(_), None, _) => Some(Order::DayFirst),
+            (None, Some(_), _) => Some(Order::MonthFirst),
+            (None, None, Some(u)) => bail!(
+                "{shown}: {}: date {:?} could be day-first or month-first, and no date in the \
+                 file has a day above 12 to tell; name the order with --date-format %d/%m/%Y \
+                 (day first) or %m/%d/%Y (month first)",
+                u.0,
+                u.1
+            ),
+            (None, None, None) => None,
+        };
+        Ok(DateReader {
+            format: None,
+            order,
+        })
+    }
+
+    fn parse(&self, s: &str) -> Option<NaiveDate> {
+        if let Some(f) = &self.format {
+            return NaiveDate::parse_from_str(s.trim(), f).ok();
+        }
+        if let Some((a, b, y)) = numeric_date(s) {
+            let (d, m) = match self.order {
+                Some(Order::MonthFirst) => (b, a),
+                // Without an order every numeric date has day == month.
+                _ => (a, b),
+            };
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
+        // "13/11/24" read as the year 13 is a two-digit year, not a date: --date-format %d/%m/%y.
+        crate::input::parse_date(s).filter(|d| chrono::Datelike::year(d) >= 1000)
+    }
+
+    /// The forms read, for errors.
+    fn expected(&self) -> String {
+        match (&self.format, self.order) {
+            (Some(f), _) => format!("--date-format {f}"),
+            (None, Some(Order::DayFirst)) => "YYYY-MM-DD or DD/MM/YYYY, as the file has".into(),
+            (None, Some(Order::MonthFirst)) => "YYYY-MM-DD or MM/DD/YYYY, as the file has".into(),
+            (None, None) => "YYYY-MM-DD, or name the form with --date-format".into(),
+        }
+    }
 }
 
 /// A record and where it is in the file ("record 12" or "line 13").
@@ -355,24 +482,27 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
 
+    let dates = DateReader::for_file(&shown, &args, &records)?;
     // Parse everything before touching the store.
     let mut claims: Vec<StoredClaim> = Vec::new();
     let mut skipped: BTreeMap<&str, (usize, String)> = BTreeMap::new();
     let mut seen: HashMap<(String, NaiveDate), String> = HashMap::new();
     for r in &records {
         let date = match r.fields.get(&args.date_field) {
-            Some(Value::String(s)) => crate::input::parse_date(s).ok_or_else(|| {
+            Some(Value::String(s)) => dates.parse(s).ok_or_else(|| {
                 anyhow::anyhow!(
-                    "{shown}: {}: date {s:?} does not parse (expected YYYY-MM-DD)",
-                    r.at
+                    "{shown}: {}: date {s:?} does not parse (expected {})",
+                    r.at,
+                    dates.expected()
                 )
             })?,
             None | Some(Value::Null) => {
                 bail!("{shown}: {}: no {:?} (the date)", r.at, args.date_field)
             }
             Some(other) => bail!(
-                "{shown}: {}: date {other} does not parse (expected YYYY-MM-DD)",
-                r.at
+                "{shown}: {}: date {other} does not parse (expected {})",
+                r.at,
+                dates.expected()
             ),
         };
         let bound = match &args.bound_field {
@@ -605,4 +735,77 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(dates: &[&str]) -> Result<Vec<Option<NaiveDate>>, String> {
+        let at: Vec<String> = (0..dates.len())
+            .map(|i| format!("line {}", i + 2))
+            .collect();
+        let pairs: Vec<(&str, &str)> = at
+            .iter()
+            .map(String::as_str)
+            .zip(dates.iter().copied())
+            .collect();
+        let r = DateReader::inferred("f.csv", &pairs).map_err(|e| e.to_string())?;
+        Ok(dates.iter().map(|d| r.parse(d)).collect())
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn numeric_dates_take_the_order_the_file_shows() {
+        let nov13 = ymd(2024, 11, 13);
+        let mar4 = ymd(2024, 3, 4);
+        let apr3 = ymd(2024, 4, 3);
+        for (dates, want) in [
+            (vec!["13/11/2024"], vec![nov13]),
+            (vec!["11/13/2024"], vec![nov13]),
+            (vec!["13.11.2024", "03.04.2024"], vec![nov13, apr3]),
+            (vec!["03-04-2024", "11-13-2024"], vec![mar4, nov13]),
+            (
+                vec!["1/2/2024", "25/12/2024"],
+                vec![ymd(2024, 2, 1), ymd(2024, 12, 25)],
+            ),
+            (vec!["05/05/2024"], vec![ymd(2024, 5, 5)]),
+            (vec!["2024-11-13", "13 November 2024"], vec![nov13, nov13]),
+            (
+                vec!["31/02/2024", "13/01/2024"],
+                vec![None, ymd(2024, 1, 13)],
+            ),
+            (vec!["13/11/24"], vec![None]),
+        ] {
+            assert_eq!(read(&dates), Ok(want), "{dates:?}");
+        }
+    }
+
+    #[test]
+    fn unclear_or_mixed_orders_ask_for_a_format() {
+        let err = read(&["03/04/2024", "05/06/2024"]).unwrap_err();
+        assert!(
+            err.contains("line 2") && err.contains("--date-format %d/%m/%Y"),
+            "{err}"
+        );
+        let err = read(&["13/11/2024", "11/13/2024"]).unwrap_err();
+        assert!(
+            err.contains("mix day-first") && err.contains("line 3"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_format_reads_what_the_guesses_do_not() {
+        let r = DateReader {
+            format: Some("%d/%m/%y".into()),
+            order: None,
+        };
+        assert_eq!(r.parse("13/11/24"), ymd(2024, 11, 13));
+        assert_eq!(r.parse("2024-11-13"), None);
+        assert_eq!(r.expected(), "--date-format %d/%m/%y");
+    }
 }

@@ -1,5 +1,5 @@
 //! `figtrack ingest PATH... [--input text|jsonl] [--format table|json|jsonl|csv] [--quiet]
-//!                  [--threads N] [--keep-going]`
+//!                  [--threads N] [--keep-going] [--published DATE] [--source S] [--title T]`
 //!
 //! Extracts the claims of the articles (files, folders, `-` for stdin), gives each its metric
 //! (metrics.toml, else a key derived from its concept), stores them in the data folder and prints
@@ -18,6 +18,7 @@ use crate::export::{self, Format, RowWriter};
 use crate::input::{self, InputFormat, Problem};
 use crate::metrics::Catalog;
 use crate::model::Document;
+use crate::status::Status;
 use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -36,12 +37,11 @@ pub struct Args {
     /// How to read standard input.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
+    #[command(flatten)]
+    pub stdin: super::StdinMeta,
     /// Format of the diff [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
-    /// Print only the summary, not the diff of every new claim.
-    #[arg(long, short)]
-    pub quiet: bool,
     /// Worker threads, 1 to 1024 [default: all cores].
     #[arg(long, short = 'j', value_parser = super::threads)]
     pub threads: Option<usize>,
@@ -63,6 +63,10 @@ pub struct Totals {
     pub claims: usize,
     pub already: usize,
     pub skipped: usize,
+    /// Claims compared with the history (rows of the diff).
+    pub compared: usize,
+    /// Of those, the ones up, down, a revision, a conflict or an anomaly.
+    pub changed: usize,
 }
 
 /// Reads documents, extracts and classifies their claims, and (for ingest) stores them.
@@ -233,7 +237,10 @@ impl<'a> Pipeline<'a> {
             }
             if let Some(out) = self.out.as_mut() {
                 for (c, &arrival) in extracted[i].iter().zip(&arrivals[i]) {
-                    let mut row = export::to_row(&self.history.classify(c, arrival))?;
+                    let diff = self.history.classify(c, arrival);
+                    self.totals.compared += 1;
+                    self.totals.changed += usize::from(changes(diff.status));
+                    let mut row = export::to_row(&diff)?;
                     if self.lists_as_text {
                         lists_as_text(&mut row);
                     }
@@ -254,9 +261,15 @@ impl<'a> Pipeline<'a> {
         Ok(())
     }
 
-    /// Reads `paths` through the pipeline and flushes the last batch.
-    pub fn run(&mut self, paths: &[PathBuf], input: InputFormat) -> anyhow::Result<()> {
-        input::read_paths(paths, input, self)?;
+    /// Reads `paths` (with `meta` for text on stdin) through the pipeline and flushes the last
+    /// batch.
+    pub fn run(
+        &mut self,
+        paths: &[PathBuf],
+        input: InputFormat,
+        meta: &super::StdinMeta,
+    ) -> anyhow::Result<()> {
+        super::read_inputs(paths, input, meta, self)?;
         if let Some(f) = self.failed.take() {
             anyhow::bail!("{f}");
         }
@@ -276,6 +289,15 @@ impl<'a> Pipeline<'a> {
         }
         Ok((self.totals, commit))
     }
+}
+
+/// Whether a status is news to the store: up, down, a revision, a conflict or an anomaly
+/// (what makes `diff` exit 1).
+pub fn changes(status: Option<Status>) -> bool {
+    matches!(
+        status,
+        Some(Status::Up | Status::Down | Status::Revision | Status::Conflict | Status::Anomaly)
+    )
 }
 
 /// Turns list cells into one text ("a; b") for tables and CSV.
@@ -331,9 +353,9 @@ impl input::Sink for Pipeline<'_> {
     }
 }
 
-/// A progress bar on stderr when it is a terminal, else a hidden one.
-pub fn progress(paths: &[PathBuf]) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+/// A progress bar on stderr when it is a terminal and `-q` was not given, else a hidden one.
+pub fn progress(paths: &[PathBuf], quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let total = input::total_size(paths);
@@ -347,7 +369,7 @@ pub fn progress(paths: &[PathBuf]) -> ProgressBar {
     ProgressBar::new(total).with_style(style)
 }
 
-pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
     let existed = data.exists();
     let writer = Writer::open(data, "ingest")?;
     if !existed {
@@ -361,7 +383,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         failed: Rc::default(),
     };
     let failed = Rc::clone(&report.failed);
-    let out: Option<Box<dyn RowWriter>> = (!args.quiet).then(|| {
+    let out: Option<Box<dyn RowWriter>> = (!quiet).then(|| {
         let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, report));
         export::writer(format, w, crate::detect::TABLE_COLUMNS)
     });
@@ -372,10 +394,10 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         format,
         args.threads,
         args.keep_going,
-        progress(&args.paths),
+        progress(&args.paths, quiet),
     )?
     .batch_bytes(args.batch_bytes);
-    pipeline.run(&args.paths, args.input)?;
+    pipeline.run(&args.paths, args.input, &args.stdin)?;
     let (totals, _) = pipeline.finish()?;
     if totals.documents == 0 {
         say!(
@@ -442,5 +464,29 @@ impl<W: Write> Write for Report<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.try_to(Write::flush);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `-q` hides the progress bar whatever stderr is; the statuses that make `diff` exit 1.
+    #[test]
+    fn quiet_hides_progress_and_changes_are_the_news() {
+        let paths = [PathBuf::from("-")];
+        assert!(progress(&paths, true).is_hidden());
+        for (status, news) in [
+            (None, false),
+            (Some(Status::New), false),
+            (Some(Status::Same), false),
+            (Some(Status::Up), true),
+            (Some(Status::Down), true),
+            (Some(Status::Revision), true),
+            (Some(Status::Conflict), true),
+            (Some(Status::Anomaly), true),
+        ] {
+            assert_eq!(changes(status), news, "{status:?}");
+        }
     }
 }

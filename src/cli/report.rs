@@ -51,7 +51,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     args.period.filter(Vec::new())?;
     let store = Store::open(data_dir)?;
     store.warn_foreign();
-    let mut ids = data::resolve(&store, &args.metrics)?;
+    let mut ids = crate::cli::metric_ids::resolve(&store, &args.metrics)?;
     if args.metrics.is_empty() && !args.all {
         let catalog = Catalog::load(&catalog_path(data_dir))?;
         let derived = ids.len();

@@ -14,7 +14,6 @@ use crate::export::{Format, parquet::write_frame};
 use crate::series::{self, Filter};
 use crate::store::Store;
 use chrono::NaiveDate;
-use polars::prelude::*;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,10 +33,10 @@ pub struct Args {
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct Period {
     /// First date shown (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = super::iso_date)]
     pub since: Option<NaiveDate>,
     /// Last date shown (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = super::iso_date)]
     pub until: Option<NaiveDate>,
 }
 
@@ -57,12 +56,6 @@ impl Period {
     }
 }
 
-/// Parses a YYYY-MM-DD date argument.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date; expected YYYY-MM-DD"))
-}
-
 /// Columns of the human table.
 pub const TABLE_COLUMNS: &[&str] = &[
     "metric",
@@ -79,48 +72,24 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "reported",
 ];
 
-/// Metrics of `wanted` that have no claim in the store and are not in the catalog.
-pub fn unknown_metrics(store: &Store, wanted: &[String]) -> anyhow::Result<Vec<String>> {
-    let lf = store
-        .claims_where(Some(series::any_of("metric", wanted)))?
-        .select([col("metric")])
-        .unique(None, UniqueKeepStrategy::Any);
-    let found = store.collect(lf)?;
-    let found: Vec<String> = found
-        .column("metric")?
-        .str()?
-        .iter()
-        .flatten()
-        .map(str::to_string)
-        .collect();
-    Ok(wanted
-        .iter()
-        .filter(|m| !found.contains(m) && store.catalog.get(m).is_none())
-        .cloned()
-        .collect())
-}
-
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let filter = args.period.filter(args.metrics.clone())?;
     let store = Store::open(data)?;
     store.warn_foreign();
+    // A misspelt metric is an error naming the close ones, before anything is computed.
+    super::metric_ids::resolve(&store, &args.metrics)?;
     let df = series::compute(&store, &filter)?;
-    if !args.metrics.is_empty() {
-        let unknown = unknown_metrics(&store, &args.metrics)?;
-        if !unknown.is_empty() {
-            anyhow::bail!(
-                "no metric {} in {} (`figtrack metrics` lists them)",
-                unknown
-                    .iter()
-                    .map(|m| format!("{m:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                data.display()
-            );
-        }
-    }
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let stdout = std::io::stdout();
+    if df.height() == 0 && matches!(format, Format::Table | Format::Csv) {
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        super::write_empty(format, &mut stdout.lock(), TABLE_COLUMNS, &names)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     write_frame(format, out, TABLE_COLUMNS, &df)?;
     Ok(ExitCode::SUCCESS)
