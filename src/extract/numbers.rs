@@ -3,7 +3,7 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
-use super::lexicon::WordSet;
+use super::lexicon::{WordSet, class};
 use super::tokens::{TokKind, digit_value};
 
 /// A number found in a sentence, before units and context are attached.
@@ -216,14 +216,38 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     // in money and counts; the caller reads "37m long" as metres.
     let next = word(ctx, last);
     let glued = toks.get(last).is_some_and(|s| !s.space_before);
+    // Apart from the number, an abbreviation is a scale when it can be nothing else ("5 bn"),
+    // and a capital "B" or "M" when a plural noun follows ("8 B people", "5 M users").
+    let plural_noun = |k: usize| {
+        let w = ctx.w(k);
+        ctx.is_word(k)
+            && ctx.raw(k).starts_with(|c: char| c.is_lowercase())
+            && (w.ends_with('s') || w == "people")
+            && !ctx.is(k, class::STOPWORD)
+            && super::units::unit_after(&[w]).is_none()
+    };
+    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn")
+        || (matches!(ctx.raw(last), "B" | "M") && plural_noun(last + 1));
     let scale = scale_word(next)
-        .filter(|_| glued || next.len() > 3)
-        .or_else(|| (glued && next == "m").then_some(1e6));
+        .filter(|_| glued || next.len() > 3 || spaced_abbreviation)
+        .or_else(|| ((glued || spaced_abbreviation) && next == "m").then_some(1e6))
+        // "a 1.8 billion-mile trip": the scale leads a hyphenated word; the unit reads its tail.
+        .or_else(|| {
+            split_hyphen(next).and_then(|(head, _)| scale_word(head).filter(|_| head.len() > 3))
+        });
     if let Some(scale) = scale {
         value *= scale;
         last += 1;
         scaled = true;
-        // "1.2 million" may be followed by another scale ("a million million" is rare: stop).
+        // "4 hundred million": a larger scale word may follow a spelled "hundred" or "thousand".
+        let then = word(ctx, last);
+        if let Some(more) = scale_word(then).filter(|&s| s > scale && then.len() > 3)
+            && next.len() > 3
+            && !next.contains('-')
+        {
+            value *= more;
+            last += 1;
+        }
     }
     Some(Numeral {
         value,
@@ -463,7 +487,29 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             return Some(mk(first as f64 / d, None, i + 2, false));
         }
     }
-    Some(mk((total + current) as f64, None, last, scaled))
+    let value = (total + current) as f64;
+    // "four to five thousand", "between two and three million": the scale of the second
+    // number is the first one's too.
+    if !scaled && last > i {
+        let joined = match word(ctx, last) {
+            "to" | "or" => true,
+            "and" => word(ctx, i.wrapping_sub(1)) == "between",
+            _ => false,
+        };
+        if joined
+            && may_start_numeral(word(ctx, last + 1).as_bytes())
+            && let Some(high) = spelled_numeral(ctx, last + 1)
+            && let Some(scale) = scale_word(word(ctx, high.last - 1))
+            && value * scale < high.value
+        {
+            return Some(Numeral {
+                range: Some((value * scale, high.value)),
+                last: high.last,
+                ..mk(value * scale, None, high.last, true)
+            });
+        }
+    }
+    Some(mk(value, None, last, scaled))
 }
 
 #[cfg(test)]
@@ -506,6 +552,22 @@ mod tests {
             ("1/3", 1.0 / 3.0, "1/3"),
             ("a million people", 1e6, "a million"),
             ("\u{0663}\u{0660} people", 30.0, "\u{0663}\u{0660}"),
+            // Digits with spelled scales, one after another.
+            ("4 hundred million", 4e8, "4 hundred million"),
+            ("2 thousand", 2000.0, "2 thousand"),
+            ("3 hundred thousand", 3e5, "3 hundred thousand"),
+            // Abbreviated scales apart from the number.
+            ("8 B people", 8e9, "8 B"),
+            ("5 M users", 5e6, "5 M"),
+            ("Plan 8 B", 8.0, "8"),
+            ("Class 5 B of", 5.0, "5"),
+            ("grade 5 M was", 5.0, "5"),
+            ("5 bn euros", 5e9, "5 bn"),
+            // A scale leading a hyphenated word: "a 1.8 billion-mile trip".
+            ("1.8 billion-mile trip", 1.8e9, "1.8 billion-mile"),
+            ("2 million-strong army", 2e6, "2 million-strong"),
+            // A leading point.
+            (".500 average", 0.5, ".500"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);
@@ -574,6 +636,45 @@ mod tests {
             "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
         ] {
             assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
+    }
+
+    #[test]
+    fn spelled_ranges_share_the_scale() {
+        let cases: &[(&str, (f64, f64), &str)] = &[
+            (
+                "four to five thousand people",
+                (4e3, 5e3),
+                "four to five thousand",
+            ),
+            ("two or three million", (2e6, 3e6), "two or three million"),
+            (
+                "between six and seven hundred",
+                (600.0, 700.0),
+                "six and seven hundred",
+            ),
+            (
+                "twenty to thirty thousand",
+                (2e4, 3e4),
+                "twenty to thirty thousand",
+            ),
+        ];
+        for (text, range, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some(*range), *surface),
+                "{text}"
+            );
+        }
+        // No scale after the second, or the first already as large: two numbers.
+        for text in [
+            "four to five people",
+            "six thousand to seven thousand",
+            "one and two",
+        ] {
+            assert_eq!(numerals(text).len(), 2, "{text}");
         }
     }
 

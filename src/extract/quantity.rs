@@ -8,7 +8,7 @@ use super::filters::{NotClaim, not_a_claim};
 use super::lexicon::class;
 use super::numbers::{Numeral, find_numerals};
 use super::tokens::TokKind;
-use super::units::{UnitMatch, currency_before, singular, unit_after};
+use super::units::{UnitMatch, currency_before, pound_sense, singular, unit_after};
 use crate::model::{Bound, Direction, Kind};
 
 /// A figure in a sentence, before concept, attribution and date are attached.
@@ -121,7 +121,11 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             && (sign == 0
                 || ctx.toks[sign].space_before
                 || matches!(ctx.w(sign - 1), "$" | "€" | "£"));
-        let after_number = sign > 0 && ctx.kind(sign - 1) == Some(TokKind::Num);
+        // After a number the mark is a dash ("10 -12"), but in a list of changes a signed
+        // percentage follows a name with a number ("Stoxx 50 -1.3%").
+        let after_number = sign > 0
+            && ctx.kind(sign - 1) == Some(TokKind::Num)
+            && !(ctx.toks[sign].space_before && ctx.w(n.last) == "%");
         if attached && !after_number && n.digits.is_some() {
             negative = true;
             first = sign;
@@ -210,6 +214,15 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 ..u
             });
         }
+        // "a 1.8 billion-mile trip": the unit is the tail of the scale's hyphenated word.
+        if n.scaled
+            && n.digits.is_some()
+            && let Some((_, tail)) = ctx.w(n.last - 1).split_once('-')
+            && let Some(u) = unit_after(&[tail])
+        {
+            unit_text = Some(tail.to_string());
+            unit = Some(UnitMatch { len: 0, ..u });
+        }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
         if let Some(u) = &unit {
             let lone =
@@ -239,6 +252,8 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_text = Some("m".into());
         }
         if let Some(u) = unit {
+            let surface = words.first().copied().unwrap_or_default();
+            let u = pound_sense(u, surface, n.scaled, ctx.words_before(first, 4));
             if u.len > 0 {
                 unit_text = Some(ctx.span(after + skip, after + skip + u.len).to_string());
             }
@@ -539,7 +554,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     let lead = before.last().copied().unwrap_or("");
     let dash = matches!(
         between,
-        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"]
+        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"] | ["to", "-"]
     );
     let to = between == ["to"];
     let and = between == ["and"] && (lead == "between" || before.first() == Some(&"between"));
@@ -556,8 +571,16 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
             return None;
         }
     }
-    // Units must agree (or the first must have none).
-    let unit_ok = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
+    // Units must agree (or the first must have none); a rate after the second is the first's
+    // too ("between $48,000 and $90,000 a year").
+    let unit_ok = match (&a.unit_norm, &b.unit_norm) {
+        (None, _) => true,
+        (Some(x), Some(y)) => y
+            .strip_prefix(x.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(" per ")),
+        // "$48,000 to 52,000": an amount of money names its currency once.
+        (Some(_), None) => a.kind == Kind::Currency,
+    };
     // "increased by $43.6 billion to $419.2 billion": a change, then the new level.
     if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
@@ -622,7 +645,7 @@ fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
     a.value = (lo + hi) / 2.0;
     a.last = b.last;
     a.unit_end = b.unit_end;
-    if a.unit_norm.is_none() || a.kind == Kind::Currency {
+    if b.unit_norm.is_some() && (a.unit_norm.is_none() || a.kind == Kind::Currency) {
         a.unit = b.unit;
         a.unit_norm = b.unit_norm;
         a.kind = b.kind;
@@ -814,12 +837,43 @@ mod tests {
             ),
             ("5 caf\u{e9} owners", &["= 5 caf\u{e9} owner"]),
             ("make 5G available", &[]),
+            // Ambiguous units read by context: pounds of weight or money, "p" touching a price.
+            ("a sack weighing 50 pounds", &["= 50 pound-mass"]),
+            (
+                "the club paid 5 million pounds",
+                &["= 5000000 pound sterling"],
+            ),
+            ("shares closed at 164p", &["= 164 penny"]),
+            ("a 37m-", &["= 37 metre"]),
+            // Number grammar: scales on hyphenated words, rates shared by a range, signed lists.
+            ("a 1.8 billion-mile trip", &["= 1800000000 mile"]),
+            (
+                "pay between $40,000 and $70,000 a year",
+                &["= 40000..70000 dollar per year"],
+            ),
+            (
+                "priced at $150,000 to-190,000",
+                &["= 150000..190000 dollar"],
+            ),
+            (
+                "Nikkei 225 -2.1%, FTSE 100 +0.4%",
+                &["= 225 -", "= -2.1 percentage", "= 0.4 percentage"],
+            ),
+            ("between 10 -12 people", &["= 10..12 person"]),
+            (
+                "four to five thousand protesters",
+                &["= 4000..5000 protester"],
+            ),
             ("The team won 3-1 on Sunday.", &[]),
             ("The Senate voted 52-48.", &[]),
             ("women aged 25 to 54", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(&read(text), expected, "{text}");
+        }
+        // A "p" apart from the number is no penny ("Table 4 p 12").
+        for text in ["Table 4 p 12 shows it", "see 12 p"] {
+            assert!(read(text).iter().all(|q| !q.contains("penny")), "{text}");
         }
     }
 }

@@ -230,6 +230,10 @@ fn scan_ascii(b: &[u8], base: usize, out: &mut Vec<Token>) {
                 }
             }
             byte::DIGIT => token_at(&Ascii(b), i),
+            // ".500", ".001 per cent": the full rules decide whether the point starts a number.
+            byte::JOINER if c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                token_at(&Ascii(b), i)
+            }
             _ => (TokKind::Punct, i + 1),
         };
         out.push(Token {
@@ -271,7 +275,11 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
     let at = |i: usize| chars.at(i);
     let c = chars.get(i);
     let kind;
-    if is_digit(c) {
+    // A point that starts a number (".500", "(.25)") follows a space, a bracket or a sign.
+    let leading_point = c == '.'
+        && at(i + 1).is_some_and(is_digit)
+        && (i == 0 || is_space(chars.get(i - 1)) || matches!(chars.get(i - 1), '(' | '$' | '-'));
+    if is_digit(c) || leading_point {
         // Digits running into letters ("155mph") end here; the letters are the next token.
         i = scan_number(chars, i);
         kind = TokKind::Num;
@@ -303,8 +311,13 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
             word_end = j - 1;
             prefix_word = true;
         }
+        // "$A82,000", "$NZ5m": capitals between a dollar sign and digits name its country.
+        let dollar_country = i > 0
+            && chars.get(i - 1) == '$'
+            && word_end - i <= 3
+            && (i..word_end).all(|k| chars.get(k).is_ascii_uppercase());
         if !prefix_word && at(j).is_some_and(is_digit) {
-            if CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
+            if dollar_country || CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
                 kind = TokKind::Word;
                 i = word_end;
             } else {
@@ -440,6 +453,8 @@ mod tests {
             "sub-500",
             "don't",
             "AT&T",
+            ".5",
+            "$A82",
         ];
         for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
@@ -495,6 +510,19 @@ mod tests {
                 ],
             ),
             ("won't", &[(Word, "won't")]),
+            // A leading point starts a number after a space, bracket or sign, not after a word.
+            (".500 average", &[(Num, ".500"), (Word, "average")]),
+            ("(.25)", &[(Punct, "("), (Num, ".25"), (Punct, ")")]),
+            ("end.5", &[(Word, "end"), (Punct, "."), (Num, "5")]),
+            ("v1.5", &[(Code, "v1"), (Punct, "."), (Num, "5")]),
+            // A dollar's country in capitals before the digits; other letters make a code.
+            ("$A82,000", &[(Punct, "$"), (Word, "A"), (Num, "82,000")]),
+            (
+                "$NZ5m",
+                &[(Punct, "$"), (Word, "NZ"), (Num, "5"), (Word, "m")],
+            ),
+            ("A82 road", &[(Code, "A82"), (Word, "road")]),
+            ("$abc1", &[(Punct, "$"), (Code, "abc1")]),
             ("\u{0663}\u{0660}", &[(Num, "\u{0663}\u{0660}")]),
         ];
         for (text, expected) in cases {

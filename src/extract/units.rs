@@ -153,6 +153,75 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
+/// Words that make "pounds" money when one stands just before the amount ("paid 300 pounds").
+const MONEY_WORDS: &[&str] = &[
+    "cost",
+    "costs",
+    "costing",
+    "paid",
+    "pay",
+    "pays",
+    "paying",
+    "worth",
+    "spent",
+    "spend",
+    "spending",
+    "raised",
+    "raise",
+    "fine",
+    "fined",
+    "salary",
+    "wage",
+    "wages",
+    "price",
+    "prize",
+    "budget",
+    "funding",
+    "fund",
+    "loan",
+    "debt",
+    "deal",
+    "bid",
+    "sold",
+    "bought",
+    "earn",
+    "earns",
+    "earned",
+    "charge",
+    "charged",
+    "fee",
+    "fees",
+    "donated",
+    "invested",
+    "bill",
+    "compensation",
+    "awarded",
+    "tax",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+];
+
+/// "pounds" after a number is money or weight: money after a scaled amount ("5 million
+/// pounds") or a money word among `before`, the lower-cased words before the number; weight
+/// otherwise ("weighs 150 pounds"). `unit` read `surface` (its first word); others pass as read.
+pub fn pound_sense(unit: UnitMatch, surface: &str, scaled: bool, before: &[&str]) -> UnitMatch {
+    let money = unit.norm == "pound-mass"
+        && matches!(surface, "pound" | "pounds")
+        && (scaled || before.iter().any(|w| MONEY_WORDS.contains(w)));
+    if money {
+        UnitMatch {
+            norm: "pound sterling".into(),
+            kind: Kind::Currency,
+            ..unit
+        }
+    } else {
+        unit
+    }
+}
+
 /// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person". The
 /// lower-cased copy is edited in place: one allocation per noun.
 pub fn singular(word: &str) -> String {
@@ -344,6 +413,27 @@ mod tests {
             );
         }
         assert_eq!(currency_before(&["the"]), None);
+    }
+
+    #[test]
+    fn pounds_are_money_or_weight_by_context() {
+        let pounds = || unit_after(&["pounds"]).unwrap();
+        let cases: &[(&str, bool, &[&str], &str)] = &[
+            ("pounds", false, &["he", "weighs"], "pound-mass"),
+            ("pounds", false, &["a", "sack", "of"], "pound-mass"),
+            ("pounds", true, &["lost"], "pound sterling"),
+            ("pounds", false, &["the", "club", "paid"], "pound sterling"),
+            ("pounds", false, &["a", "fine", "of"], "pound sterling"),
+            ("lbs", true, &["paid"], "pound-mass"),
+        ];
+        for (surface, scaled, before, norm) in cases {
+            let unit = pound_sense(pounds(), surface, *scaled, before);
+            assert_eq!(unit.norm, *norm, "{surface} {before:?}");
+            assert_eq!(unit.kind == Kind::Currency, *norm == "pound sterling");
+        }
+        // Other units pass as read.
+        let km = unit_after(&["km"]).unwrap();
+        assert_eq!(pound_sense(km.clone(), "km", true, &["paid"]), km);
     }
 
     #[test]
