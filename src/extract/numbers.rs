@@ -4,7 +4,7 @@
 
 use super::context::Ctx;
 use super::lexicon::{WordSet, class};
-use super::tokens::{TokKind, digit_value};
+use super::tokens::{TokKind, digit_value, vulgar_fraction};
 
 /// A number found in a sentence, before units and context are attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,9 @@ pub struct Numeral {
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
 pub fn parse_digits(raw: &str) -> Option<f64> {
     if let Some(v) = parse_short(raw) {
+        return Some(v);
+    }
+    if let Some(v) = vulgar_fraction(raw) {
         return Some(v);
     }
     // Anything else ("10 000", other scripts' digits, very long numerals): its digits and
@@ -165,13 +168,7 @@ pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < toks.len() {
-            let found = match toks[i].kind {
-                TokKind::Num => digits_numeral(ctx, i),
-                // Most words start no numeral: their first letters turn them away in this loop.
-                TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
-                _ => None,
-            };
-            match found {
+            match numeral_at(ctx, i) {
                 Some(n) => {
                     i = n.last.max(i + 1);
                     return Some(n);
@@ -181,6 +178,17 @@ pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
         }
         None
     })
+}
+
+/// The numeral that starts at token `i`, if one does.
+#[inline]
+pub fn numeral_at(ctx: &Ctx, i: usize) -> Option<Numeral> {
+    match ctx.toks.get(i)?.kind {
+        TokKind::Num => digits_numeral(ctx, i),
+        // Most words start no numeral: their first letters turn them away in this loop.
+        TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
+        _ => None,
+    }
 }
 
 /// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].
@@ -212,6 +220,18 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
     let mut scaled = false;
+    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
+    if value.fract() == 0.0
+        && let Some(f) = numeral_at(ctx, last)
+            .filter(|f| f.value < 1.0 && f.digits.is_some() && ctx.toks[f.first].space_before)
+        && (f.last == f.first + 3 || vulgar_fraction(ctx.raw(f.first)).is_some())
+    {
+        return Some(Numeral {
+            value: value + f.value,
+            first: i,
+            ..f
+        });
+    }
     // A scale word or suffix: "1.2 million", "$5.6bn", "45k", "1.2m". A glued "m" means million
     // in money and counts; the caller reads "37m long" as metres.
     let next = word(ctx, last);
@@ -370,6 +390,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
+            // "a quarter million", "a half billion".
+            "quarter" | "half" => {
+                let s = scale_word(word(ctx, i + 2))
+                    .filter(|s| *s >= 1e3 && word(ctx, i + 2).len() > 3)?;
+                Some(mk(s / fraction_word(next)?, None, i + 3, true))
+            }
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
                 Some(mk(scale_word(next)?, None, i + 2, true))
             }
@@ -410,19 +436,29 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return None;
     }
     if w == "half" {
-        if word(ctx, i + 1) == "a" {
-            let s = scale_word(word(ctx, i + 2)).filter(|s| *s >= 1e3)?;
-            return Some(mk(s / 2.0, None, i + 3, true));
-        }
-        return None;
+        // "half a million", "half million".
+        let a = usize::from(word(ctx, i + 1) == "a");
+        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
+        return Some(mk(s / 2.0, None, i + 2 + a, true));
     }
-    // Spelled fractions: "three-quarters", "two-thirds", "one third".
+    // "six-mile", "three-ton": a number joined to the unit it measures (which the caller
+    // reads from the tail); not "twenty-one", "two-thirds" nor "six-speed".
+    if let Some((head, tail)) = split_hyphen(w)
+        && small_number(w).is_none()
+        && fraction_word(tail).is_none()
+        && let Some(v) = small_number(head)
+        && super::units::unit_after(&[tail]).is_some()
+    {
+        return Some(mk(v as f64, None, i + 1, false));
+    }
+    // Spelled fractions: "three-quarters", "two-thirds", "one third"; of a scale word,
+    // "three-quarters billion".
     if let Some((num, den)) = split_hyphen(w)
         && let (Some(n), Some(d)) = (unit_word(num), fraction_word(den))
         && (n as f64) < d
         && n > 0
     {
-        return Some(mk(n as f64 / d, None, i + 1, false));
+        return Some(scale_of(ctx, mk(n as f64 / d, None, i + 1, false)));
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
@@ -484,7 +520,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             && next != "fourth"
             && next != "fifth"
         {
-            return Some(mk(first as f64 / d, None, i + 2, false));
+            return Some(scale_of(ctx, mk(first as f64 / d, None, i + 2, false)));
         }
     }
     let value = (total + current) as f64;
@@ -510,6 +546,20 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
     }
     Some(mk(value, None, last, scaled))
+}
+
+/// A fraction followed by a spelled scale word takes it: "three quarters billion".
+fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
+    let next = word(ctx, n.last);
+    match scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3) {
+        Some(s) => Numeral {
+            value: n.value * s,
+            last: n.last + 1,
+            scaled: true,
+            ..n
+        },
+        None => n,
+    }
 }
 
 #[cfg(test)]
@@ -568,6 +618,19 @@ mod tests {
             ("2 million-strong army", 2e6, "2 million-strong"),
             // A leading point.
             (".500 average", 0.5, ".500"),
+            // Fractions of scales.
+            ("half million", 5e5, "half million"),
+            ("a quarter million people", 2.5e5, "a quarter million"),
+            ("three quarters billion", 7.5e8, "three quarters billion"),
+            ("two-thirds million", 2e6 / 3.0, "two-thirds million"),
+            // Whole numbers with fractions, and fractions as one character.
+            ("10 1/2 miles", 10.5, "10 1/2"),
+            ("2 \u{bd} cups", 2.5, "2 \u{bd}"),
+            ("\u{be} of voters", 0.75, "\u{be}"),
+            // A number joined to its unit.
+            ("a six-mile trip", 6.0, "six-mile"),
+            ("a twenty-ton load", 20.0, "twenty-ton"),
+            ("12,34,567.89 rupees", 1_234_567.89, "12,34,567.89"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);

@@ -6,9 +6,9 @@ use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
 use super::lexicon::class;
-use super::numbers::{Numeral, find_numerals};
+use super::numbers::{Numeral, find_numerals, numeral_at};
 use super::tokens::TokKind;
-use super::units::{UnitMatch, currency_before, pound_sense, singular, unit_after};
+use super::units::{UnitMatch, currency_before, minor_unit, pound_sense, singular, unit_after};
 use crate::model::{Bound, Direction, Kind};
 
 /// A figure in a sentence, before concept, attribution and date are attached.
@@ -47,6 +47,13 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
     // next one while `open`, and is merged with it in place.
     let mut open = false;
     for n in find_numerals(ctx) {
+        // A numeral inside the last figure's unit is part of it ("3 dollars 50 cents").
+        if out
+            .last()
+            .is_some_and(|q| (q.last..q.unit_end).contains(&n.first))
+        {
+            continue;
+        }
         let Some(q) = quantity(ctx, &n, reserved) else {
             continue;
         };
@@ -350,6 +357,27 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         if (per || a_measure) && ctx.is_word(unit_end + 1) {
             unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
             unit_end += 2;
+        }
+    }
+    // "3 dollars 50 cents", "5 feet and 2 inches", "15 dollars 50.": a whole amount and a
+    // smaller unit's count; a bare count after money only at the clause's end.
+    if let Some(norm) = &unit_norm
+        && !n.scaled
+        && n.range.is_none()
+        && value.fract() == 0.0
+        && let Some((per, minors)) = minor_unit(norm, kind)
+    {
+        let at = unit_end + usize::from(ctx.w(unit_end) == "and");
+        if let Some(m) = numeral_at(ctx, at)
+            .filter(|m| !m.scaled && m.value.fract() == 0.0 && m.value > 0.0 && m.value < per)
+        {
+            let named = minors.contains(&ctx.w(m.last));
+            let clause_end =
+                kind == Kind::Currency && matches!(ctx.w(m.last), "" | "." | "," | ";" | "?" | "!");
+            if named || clause_end {
+                value += (m.value / per).copysign(value);
+                unit_end = m.last + usize::from(named);
+            }
         }
     }
     let has_unit = unit_norm.is_some();
@@ -864,6 +892,14 @@ mod tests {
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
             ),
+            // A whole amount and a count of the smaller unit.
+            ("a ticket is 7 dollars 25 cents", &["= 7.25 dollar"]),
+            ("it was 6 feet and 3 inches tall", &["= 6.25 foot"]),
+            ("the flight took 2 hours 30 minutes", &["= 2.5 hour"]),
+            ("lunch cost twelve euros fifty.", &["= 12.5 euro"]),
+            // Not a smaller unit: a count of something else, or a bare number mid-clause.
+            ("5 dollars and 20 people", &["= 5 dollar", "= 20 person"]),
+            ("3 hours 90 minutes", &["= 3 hour", "= 90 minute"]),
             ("The team won 3-1 on Sunday.", &[]),
             ("The Senate voted 52-48.", &[]),
             ("women aged 25 to 54", &[]),

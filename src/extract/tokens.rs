@@ -56,6 +56,24 @@ pub fn digit_value(c: char) -> Option<u32> {
         .map(|&zero| cp - zero)
 }
 
+/// The value of a fraction written as one character ("½", "¾", "⅓").
+pub fn vulgar_fraction(raw: &str) -> Option<f64> {
+    Some(match raw {
+        "\u{bd}" => 0.5,
+        "\u{bc}" => 0.25,
+        "\u{be}" => 0.75,
+        "\u{2153}" => 1.0 / 3.0,
+        "\u{2154}" => 2.0 / 3.0,
+        "\u{2155}" => 0.2,
+        "\u{2159}" => 1.0 / 6.0,
+        "\u{215b}" => 0.125,
+        "\u{215c}" => 0.375,
+        "\u{215d}" => 0.625,
+        "\u{215e}" => 0.875,
+        _ => return None,
+    })
+}
+
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
@@ -279,7 +297,11 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
     let leading_point = c == '.'
         && at(i + 1).is_some_and(is_digit)
         && (i == 0 || is_space(chars.get(i - 1)) || matches!(chars.get(i - 1), '(' | '$' | '-'));
-    if is_digit(c) || leading_point {
+    if !c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some() {
+        // "½", "¾": a fraction in one character is a number of its own.
+        kind = TokKind::Num;
+        i += 1;
+    } else if is_digit(c) || leading_point {
         // Digits running into letters ("155mph") end here; the letters are the next token.
         i = scan_number(chars, i);
         kind = TokKind::Num;
@@ -355,6 +377,21 @@ fn scan_number(chars: &impl Chars, mut i: usize) -> usize {
     let first_end = run(i);
     let first_len = first_end - i;
     i = first_end;
+    // Indian grouping, in lakhs and crores: "12,34,567", "1,00,00,000" (pairs, then three).
+    let group = |k: usize, len: usize| k < n && chars.get(k) == ',' && run(k + 1) == k + 1 + len;
+    if (1..=2).contains(&first_len) && group(i, 2) {
+        let mut k = i;
+        while group(k, 2) {
+            k += 3;
+        }
+        if group(k, 3) {
+            i = k + 4;
+            if i + 1 < n && chars.get(i) == '.' && digit_at(i + 1) {
+                i = run(i + 1);
+            }
+            return i;
+        }
+    }
     // Thousands groups: ",000" or "\u{a0}000" (exactly three digits, then no digit).
     loop {
         if i < n && (chars.get(i) == ',' || is_group_space(chars.get(i))) && digit_at(i + 1) {
@@ -455,6 +492,7 @@ mod tests {
             "AT&T",
             ".5",
             "$A82",
+            "12,34,567",
         ];
         for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
@@ -510,6 +548,27 @@ mod tests {
                 ],
             ),
             ("won't", &[(Word, "won't")]),
+            // Lakhs and crores; pairs without a last three are a list.
+            (
+                "12,34,567.89 rupees",
+                &[(Num, "12,34,567.89"), (Word, "rupees")],
+            ),
+            ("1,00,00,000", &[(Num, "1,00,00,000")]),
+            (
+                "1,23,45",
+                &[
+                    (Num, "1"),
+                    (Punct, ","),
+                    (Num, "23"),
+                    (Punct, ","),
+                    (Num, "45"),
+                ],
+            ),
+            // A fraction in one character.
+            (
+                "2 \u{bd} cups",
+                &[(Num, "2"), (Num, "\u{bd}"), (Word, "cups")],
+            ),
             // A leading point starts a number after a space, bracket or sign, not after a word.
             (".500 average", &[(Num, ".500"), (Word, "average")]),
             ("(.25)", &[(Punct, "("), (Num, ".25"), (Punct, ")")]),

@@ -153,6 +153,19 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
+/// The smaller unit that may follow a whole amount of unit `norm` (of `kind`), as how many
+/// make one and its surfaces: "3 dollars 50 cents", "5 feet 2 inches", "2 hours 30 minutes".
+pub fn minor_unit(norm: &str, kind: Kind) -> Option<(f64, &'static [&'static str])> {
+    Some(match norm {
+        _ if kind == Kind::Currency => (100.0, &["cents", "cent", "pence", "p", "c"]),
+        "foot" => (12.0, &["inches", "inch", "in"]),
+        "pound-mass" => (16.0, &["ounces", "ounce", "oz"]),
+        "hour" => (60.0, &["minutes", "minute", "mins", "min"]),
+        "minute" => (60.0, &["seconds", "second", "secs", "sec"]),
+        _ => return None,
+    })
+}
+
 /// Words that make "pounds" money when one stands just before the amount ("paid 300 pounds").
 const MONEY_WORDS: &[&str] = &[
     "cost",
@@ -370,6 +383,8 @@ mod tests {
             ("pesos", "mexican peso", Kind::Currency, 1),
             ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
             ("square yards", "square yard", Kind::Measure, 2),
+            ("km2", "square kilometre", Kind::Measure, 1),
+            ("m \u{b2}", "square metre", Kind::Measure, 2),
         ];
         for (text, norm, kind, len) in cases {
             let words: Vec<&str> = text.split(' ').collect();
@@ -434,6 +449,19 @@ mod tests {
         // Other units pass as read.
         let km = unit_after(&["km"]).unwrap();
         assert_eq!(pound_sense(km.clone(), "km", true, &["paid"]), km);
+    }
+
+    #[test]
+    fn minor_units() {
+        assert_eq!(minor_unit("euro", Kind::Currency).unwrap().0, 100.0);
+        assert_eq!(minor_unit("foot", Kind::Measure).unwrap().0, 12.0);
+        assert!(
+            minor_unit("hour", Kind::Measure)
+                .unwrap()
+                .1
+                .contains(&"minutes")
+        );
+        assert_eq!(minor_unit("percentage", Kind::Percentage), None);
     }
 
     #[test]
