@@ -205,7 +205,10 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
     {
         let (num, den) = (parse_digits(raw)?, parse_digits(ctx.raw(i + 2))?);
-        if den > 0.0 && num < den && den <= 12.0 && !raw.contains(['.', ',']) {
+        // Up to twelfths ("3/4", "5/12"); past them only as a share of something ("1/40 of"),
+        // as "1/31" may be a date.
+        let share = den <= 100.0 && word(ctx, i + 3) == "of";
+        if den > 0.0 && num < den && (den <= 12.0 || share) && !raw.contains(['.', ',']) {
             return Some(Numeral {
                 value: num / den,
                 range: None,
@@ -216,6 +219,10 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 spelled: false,
             });
         }
+    }
+    // "km^2": an exponent belongs to its unit.
+    if ctx.w(i.wrapping_sub(1)) == "^" && ctx.glued(i) {
+        return None;
     }
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
@@ -251,6 +258,11 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let scale = scale_word(next)
         .filter(|_| glued || next.len() > 3 || spaced_abbreviation)
         .or_else(|| ((glued || spaced_abbreviation) && next == "m").then_some(1e6))
+        // "$2.1T": a glued capital T after a currency sign is trillions (else tonnes).
+        .or_else(|| {
+            let money = matches!(ctx.w(i.wrapping_sub(1)), "$" | "\u{20ac}" | "\u{a3}");
+            (glued && money && ctx.raw(last) == "T").then_some(1e12)
+        })
         // "a 1.8 billion-mile trip": the scale leads a hyphenated word; the unit reads its tail.
         .or_else(|| {
             split_hyphen(next).and_then(|(head, _)| scale_word(head).filter(|_| head.len() > 3))
@@ -269,6 +281,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             last += 1;
         }
     }
+    let (value, last) = and_a_half(ctx, value, last);
     Some(Numeral {
         value,
         range: None,
@@ -278,6 +291,19 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         scaled,
         spelled: false,
     })
+}
+
+/// "two and a half years", "3 and a half": a whole number and a half, with the half's end.
+fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize) {
+    let half = value.fract() == 0.0
+        && word(ctx, last) == "and"
+        && word(ctx, last + 1) == "a"
+        && word(ctx, last + 2) == "half";
+    if half {
+        (value + 0.5, last + 3)
+    } else {
+        (value, last)
+    }
 }
 
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
@@ -545,6 +571,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             });
         }
     }
+    let (value, last) = and_a_half(ctx, value, last);
     Some(mk(value, None, last, scaled))
 }
 
@@ -631,6 +658,13 @@ mod tests {
             ("a six-mile trip", 6.0, "six-mile"),
             ("a twenty-ton load", 20.0, "twenty-ton"),
             ("12,34,567.89 rupees", 1_234_567.89, "12,34,567.89"),
+            // Halves after a whole number.
+            ("two and a half miles", 2.5, "two and a half"),
+            ("3 and a half hours", 3.5, "3 and a half"),
+            // Trillions glued to money; shares past twelfths before "of".
+            ("$2.1T", 2.1e12, "2.1T"),
+            ("1/40 of the light", 1.0 / 40.0, "1/40"),
+            ("2^10", 2.0, "2"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);

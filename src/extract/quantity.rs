@@ -580,11 +580,12 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     let between = between(ctx, a.unit_end, b.first);
     let before = ctx.words_before(a.first, 2);
     let lead = before.last().copied().unwrap_or("");
+    // "10-12", "20~30", "8- to 16-metre", "$200,000 to-260,000".
     let dash = matches!(
         between,
-        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"] | ["to", "-"]
+        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["~"] | ["-", "to", "-"] | ["to", "-"] | ["-", "to"]
     );
-    let to = between == ["to"];
+    let to = matches!(between, ["to"] | ["through"] | ["thru"]);
     let and = between == ["and"] && (lead == "between" || before.first() == Some(&"between"));
     if !(dash || to || and) {
         return None;
@@ -892,6 +893,10 @@ mod tests {
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
             ),
+            // Range marks: a suspended hyphen, "through", a tilde.
+            ("an 8- to 16-metre mirror", &["= 8..16 metre"]),
+            ("from 20 through 30 people", &["= 20..30 person"]),
+            ("20~30 people", &["= 20..30 person"]),
             // A whole amount and a count of the smaller unit.
             ("a ticket is 7 dollars 25 cents", &["= 7.25 dollar"]),
             ("it was 6 feet and 3 inches tall", &["= 6.25 foot"]),

@@ -329,7 +329,16 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
         }
         let mut word_end = j;
         let mut prefix_word = false;
-        if chars.get(j - 1) == '-' && HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str()) {
+        // "5k-20k", "$3m-4m": a scale suffix glued to digits ends before the hyphen of a range.
+        let scale_suffix = i > 0
+            && is_digit(chars.get(i - 1))
+            && matches!(
+                letters(chars, i, j - 1).as_str(),
+                "k" | "m" | "bn" | "b" | "mn"
+            );
+        if chars.get(j - 1) == '-'
+            && (scale_suffix || HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str()))
+        {
             word_end = j - 1;
             prefix_word = true;
         }
@@ -493,6 +502,7 @@ mod tests {
             ".5",
             "$A82",
             "12,34,567",
+            "5k-20k",
         ];
         for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
@@ -548,6 +558,18 @@ mod tests {
                 ],
             ),
             ("won't", &[(Word, "won't")]),
+            // A scale suffix before a range's hyphen.
+            (
+                "5k-20k",
+                &[
+                    (Num, "5"),
+                    (Word, "k"),
+                    (Punct, "-"),
+                    (Num, "20"),
+                    (Word, "k"),
+                ],
+            ),
+            ("M-16 rifles", &[(Code, "M-16"), (Word, "rifles")]),
             // Lakhs and crores; pairs without a last three are a list.
             (
                 "12,34,567.89 rupees",

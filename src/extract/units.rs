@@ -384,6 +384,7 @@ mod tests {
             ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
             ("square yards", "square yard", Kind::Measure, 2),
             ("km2", "square kilometre", Kind::Measure, 1),
+            ("km ^ 3", "cubic kilometre", Kind::Measure, 3),
             ("m \u{b2}", "square metre", Kind::Measure, 2),
         ];
         for (text, norm, kind, len) in cases {
