@@ -588,7 +588,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     let to = matches!(between, ["to"] | ["through"] | ["thru"]);
     let and = between == ["and"] && (lead == "between" || before.first() == Some(&"between"));
     if !(dash || to || and) {
-        return None;
+        return two_sided(a, b, between);
     }
     // "from 3,000 to 10,000" after a change verb states a change, not a range.
     if to && lead == "from" {
@@ -630,6 +630,28 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     (lo <= hi).then_some((lo, hi))
 }
 
+/// "more than 100 and less than 300", "at most 50 but at least 20": a lower and an upper
+/// bound joined, in either order, are the range between them.
+fn two_sided(a: &Quantity, b: &Quantity, between: &[&str]) -> Option<(f64, f64)> {
+    let lower = |q: &Quantity| matches!(q.bound, Bound::MoreThan | Bound::AtLeast);
+    let upper = |q: &Quantity| matches!(q.bound, Bound::LessThan | Bound::AtMost);
+    let (joint, phrase) = between.split_first()?;
+    let joined = matches!(*joint, "and" | "but" | ",")
+        && bound_before(phrase).is_some_and(|(_, n)| n == phrase.len());
+    let same_unit = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
+    if !joined || !same_unit {
+        return None;
+    }
+    let (lo, hi) = if lower(a) && upper(b) {
+        (a.value, b.value)
+    } else if upper(a) && lower(b) {
+        (b.value, a.value)
+    } else {
+        return None;
+    };
+    (lo < hi).then_some((lo, hi))
+}
+
 /// The words from token `a` up to token `b`, none when `b` is not past `a`: a slice of the
 /// sentence's words, not a collected list, as the pair tests run for every two neighbours.
 fn between<'c>(ctx: &'c Ctx, a: usize, b: usize) -> &'c [&'c str] {
@@ -669,6 +691,10 @@ fn time_phrase(words: &[&str]) -> bool {
 /// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million":
 /// figure `b` joins figure `a` as the high end of its range `(lo, hi)`.
 fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
+    // Two bounds that close a range ("more than 10 and less than 20") make it the range.
+    if a.bound != b.bound && b.bound != Bound::Exact && b.bound != Bound::Approximate {
+        a.bound = Bound::Exact;
+    }
     a.low = Some(lo);
     a.high = Some(hi);
     a.value = (lo + hi) / 2.0;
@@ -893,6 +919,15 @@ mod tests {
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
             ),
+            // A lower and an upper bound, in either order.
+            ("more than 10 and less than 20 people", &["= 10..20 person"]),
+            ("at most 50 but at least 20 people", &["= 20..50 person"]),
+            ("over 5% and under 9%", &["= 5..9 percentage"]),
+            (
+                "over 9% and under 5%",
+                &["> 9 percentage", "< 5 percentage"],
+            ),
+            ("at least 20 and 30 more", &[">= 20 -", "= 30 -"]),
             // Range marks: a suspended hyphen, "through", a tilde.
             ("an 8- to 16-metre mirror", &["= 8..16 metre"]),
             ("from 20 through 30 people", &["= 20..30 person"]),
