@@ -21,6 +21,9 @@ pub struct Numeral {
     pub scaled: bool,
     /// Spelled out in words.
     pub spelled: bool,
+    /// A share of a whole ("two-thirds of", "one in five", "half the"): the value is the
+    /// fraction, and it counts nothing.
+    pub share: bool,
 }
 
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
@@ -217,6 +220,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 digits: Some(i),
                 scaled: false,
                 spelled: false,
+                share: false,
             });
         }
     }
@@ -282,15 +286,39 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
     }
     let (value, last) = and_a_half(ctx, value, last);
-    Some(Numeral {
-        value,
-        range: None,
-        first: i,
-        last,
-        digits: Some(i),
-        scaled,
-        spelled: false,
-    })
+    Some(share_of(
+        ctx,
+        Numeral {
+            value,
+            range: None,
+            first: i,
+            last,
+            digits: Some(i),
+            scaled,
+            spelled: false,
+            share: false,
+        },
+    ))
+}
+
+/// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
+/// takes no more than a hundred ("1 in 2019" is a year).
+fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
+    let whole = |m: &Numeral| !m.scaled && m.range.is_none() && m.value > n.value;
+    let of = match word(ctx, n.last) {
+        "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
+        "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
+        _ => None,
+    };
+    match of.filter(|m| n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled && whole(m)) {
+        Some(m) => Numeral {
+            value: n.value / m.value,
+            last: m.last,
+            share: true,
+            ..n
+        },
+        None => n,
+    }
 }
 
 /// "two and a half years", "3 and a half": a whole number and a half, with the half's end.
@@ -410,17 +438,33 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         digits: None,
         scaled,
         spelled: true,
+        share: false,
     };
     // "a dozen", "a hundred", "a million" (the articles, the commonest heads, before the lookup).
     if w == "a" || w == "an" {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
-            // "a quarter million", "a half billion".
+            // "a third of", "a quarter of the vote": a share.
+            "third" | "quarter" | "fifth" | "tenth"
+                if word(ctx, i + 2) == "of" && scale_word(word(ctx, i + 4)).is_none() =>
+            {
+                Some(Numeral {
+                    share: true,
+                    ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
+                })
+            }
+            // "a quarter million", "a half billion", "a quarter of a million".
             "quarter" | "half" => {
-                let s = scale_word(word(ctx, i + 2))
-                    .filter(|s| *s >= 1e3 && word(ctx, i + 2).len() > 3)?;
-                Some(mk(s / fraction_word(next)?, None, i + 3, true))
+                let of_a = if word(ctx, i + 2) == "of" && word(ctx, i + 3) == "a" {
+                    2
+                } else {
+                    0
+                };
+                let at = i + 2 + of_a;
+                let s =
+                    scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3)?;
+                Some(mk(s / fraction_word(next)?, None, at + 1, true))
             }
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
                 Some(mk(scale_word(next)?, None, i + 2, true))
@@ -462,6 +506,20 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return None;
     }
     if w == "half" {
+        // "half the staff", "half of all voters", "half its value": a share.
+        // Not the idioms "half the time", "half the battle".
+        let idiom = matches!(word(ctx, i + 2), "time" | "battle" | "fun" | "story");
+        if matches!(
+            word(ctx, i + 1),
+            "the" | "of" | "its" | "their" | "our" | "his" | "her"
+        ) && scale_word(word(ctx, i + 2)).is_none()
+            && !idiom
+        {
+            return Some(Numeral {
+                share: true,
+                ..mk(0.5, None, i + 1, false)
+            });
+        }
         // "half a million", "half million".
         let a = usize::from(word(ctx, i + 1) == "a");
         let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
@@ -484,7 +542,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         && (n as f64) < d
         && n > 0
     {
-        return Some(scale_of(ctx, mk(n as f64 / d, None, i + 1, false)));
+        return Some(scale_of(ctx, share(mk(n as f64 / d, None, i + 1, false))));
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
@@ -546,7 +604,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             && next != "fourth"
             && next != "fifth"
         {
-            return Some(scale_of(ctx, mk(first as f64 / d, None, i + 2, false)));
+            return Some(scale_of(
+                ctx,
+                share(mk(first as f64 / d, None, i + 2, false)),
+            ));
         }
     }
     let value = (total + current) as f64;
@@ -572,7 +633,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
     }
     let (value, last) = and_a_half(ctx, value, last);
-    Some(mk(value, None, last, scaled))
+    Some(share_of(ctx, mk(value, None, last, scaled)))
+}
+
+/// A spelled fraction is a share ("two-thirds of"); a scale after it makes it an amount.
+fn share(n: Numeral) -> Numeral {
+    Numeral { share: true, ..n }
 }
 
 /// A fraction followed by a spelled scale word takes it: "three quarters billion".
@@ -583,6 +649,7 @@ fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
             value: n.value * s,
             last: n.last + 1,
             scaled: true,
+            share: false,
             ..n
         },
         None => n,
@@ -733,6 +800,42 @@ mod tests {
             "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
         ] {
             assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
+    }
+
+    #[test]
+    fn shares_of_a_whole() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("one out of three adults", 1.0 / 3.0, "one out of three"),
+            ("1 out of 4 homes", 0.25, "1 out of 4"),
+            ("one in five children", 0.2, "one in five"),
+            ("2 in 5 voters", 0.4, "2 in 5"),
+            ("a third of the staff", 1.0 / 3.0, "a third"),
+            ("a quarter of the vote", 0.25, "a quarter"),
+            ("half the stores", 0.5, "half"),
+            ("half of all voters", 0.5, "half"),
+            ("two-thirds of residents", 2.0 / 3.0, "two-thirds"),
+        ];
+        for (text, value, surface) in cases {
+            let mut lower = String::new();
+            let ctx = crate::extract::context::test_ctx(text, &mut lower);
+            let got: Vec<Numeral> = find_numerals(&ctx).collect();
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!((got[0].value - value).abs() < 1e-9, "{text}: {got:?}");
+            assert!(got[0].share, "{text}");
+            assert_eq!(ctx.span(got[0].first, got[0].last), *surface, "{text}");
+        }
+        // Not shares: a year after "in", a scale after the fraction, a larger first number.
+        for (text, value) in [
+            ("1 in 2019", 1.0),
+            ("a quarter of a million", 250_000.0),
+            ("5 in 3 games", 5.0),
+            ("three quarters billion", 7.5e8),
+        ] {
+            let mut lower = String::new();
+            let ctx = crate::extract::context::test_ctx(text, &mut lower);
+            let n = find_numerals(&ctx).next().unwrap();
+            assert!(!n.share && (n.value - value).abs() < 1e-6, "{text}: {n:?}");
         }
     }
 

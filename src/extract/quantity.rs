@@ -32,6 +32,8 @@ pub struct Quantity {
     pub previous_span: Option<(usize, usize)>,
     /// The counted noun phrase, for counts.
     pub phrase: Option<(usize, usize)>,
+    /// A share of a whole ("one in five"): it takes no unit from its neighbours.
+    pub share: bool,
 }
 
 /// Adjectives after "37m" that make the "m" metres, not millions.
@@ -82,7 +84,7 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
 /// billion shekels".
 fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
     for k in 0..qs.len() {
-        if qs[k].unit_norm.is_some() {
+        if qs[k].unit_norm.is_some() || qs[k].share {
             continue;
         }
         // Not from a restatement in apposition ("lost 162.31 points, or 2.14%, to fall to ...").
@@ -275,7 +277,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             // Digits glued to letters that are no unit name something ("5G", "3D", "Model 3s")
             // or are no figure of news ("1e400").
             return None;
-        } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
+        } else if !n.share
+            && let Some((a, b, head)) = counted_phrase(ctx, after + skip)
+        {
             // The counted noun with its plain modifiers: "residential burglaries", "first-team
             // players"; not names ("North Korean troops" counts troops) nor participles.
             let mut m = head;
@@ -390,7 +394,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     // A spelled number needs something counted or measured: "two hours", not "the two" (tested
     // before the filters, which it spares).
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -416,6 +420,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         previous: None,
         previous_span: None,
         phrase,
+        share: n.share,
     };
     if let (Some(a), Some(b)) = (q.low, q.high) {
         q.value = (a + b) / 2.0;
@@ -918,6 +923,14 @@ mod tests {
             (
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
+            ),
+            // Shares of a whole count nothing.
+            ("one in five children", &["= 0.2 -"]),
+            ("two-thirds of residents", &["= 0.6666666666666666 -"]),
+            ("half the stores closed", &["= 0.5 -"]),
+            (
+                "10 million people, or one in five of them",
+                &["= 10000000 person", "= 0.2 -"],
             ),
             // A lower and an upper bound, in either order.
             ("more than 10 and less than 20 people", &["= 10..20 person"]),
