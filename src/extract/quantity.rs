@@ -8,7 +8,9 @@ use super::filters::{NotClaim, not_a_claim};
 use super::lexicon::class;
 use super::numbers::{Numeral, find_numerals, numeral_at};
 use super::tokens::TokKind;
-use super::units::{UnitMatch, currency_before, minor_unit, pound_sense, singular, unit_after};
+use super::units::{
+    UnitMatch, currency_before, minor_unit, per_unit, pound_sense, singular, unit_after,
+};
 use crate::model::{Bound, Direction, Kind};
 
 /// A figure in a sentence, before concept, attribution and date are attached.
@@ -295,32 +297,32 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         // Rates: "per gram", "per share", "a day".
         if unit_norm.is_some() {
             let (w1, w2) = (ctx.w(unit_end), ctx.w(unit_end + 1));
-            let per_unit =
+            let per =
                 if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
-                    Some(singular(w2))
+                    per_unit(ctx.words_from(unit_end + 1, 3))
                 } else if matches!(w1, "a" | "an" | "each")
                     && matches!(
                         w2,
                         "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
                     )
                 {
-                    Some(w2.to_string())
+                    Some((w2.to_string(), 1))
                 } else {
                     None
                 };
-            if let Some(per) = per_unit {
+            if let Some((per, len)) = per {
                 let norm = unit_norm.take().unwrap_or_default();
                 unit_norm = Some(format!("{norm} per {per}"));
                 unit_text = Some(
                     format!(
                         "{} {}",
                         unit_text.unwrap_or_default(),
-                        ctx.span(unit_end, unit_end + 2)
+                        ctx.span(unit_end, unit_end + 1 + len)
                     )
                     .trim()
                     .to_string(),
                 );
-                unit_end += 2;
+                unit_end += 1 + len;
             }
         }
     } else {
@@ -358,9 +360,12 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 ctx.w(unit_end + 2),
                 "earlier" | "later" | "ago" | "before" | "after" | "on"
             );
-        if (per || a_measure) && ctx.is_word(unit_end + 1) {
-            unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
-            unit_end += 2;
+        if (per || a_measure)
+            && ctx.is_word(unit_end + 1)
+            && let Some((per, len)) = per_unit(ctx.words_from(unit_end + 1, 3))
+        {
+            unit_norm = unit_norm.map(|u| format!("{u} per {per}"));
+            unit_end += 1 + len;
         }
     }
     // "3 dollars 50 cents", "5 feet and 2 inches", "15 dollars 50.": a whole amount and a
@@ -923,6 +928,15 @@ mod tests {
             (
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
+            ),
+            // A rate's denominator of several words.
+            (
+                "rents of $45 per square foot",
+                &["= 45 dollar per square foot"],
+            ),
+            (
+                "it used 3 kWh per square metre",
+                &["= 3 kilowatt hour per square metre"],
             ),
             // Shares of a whole count nothing.
             ("one in five children", &["= 0.2 -"]),

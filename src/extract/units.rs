@@ -153,6 +153,16 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
+/// The unit of a rate's denominator, read from `words`, the lower-cased words after "per" or
+/// "a": a unit of several words by its catalog name ("per square foot" is "square foot"),
+/// else the singular of the first word. Returns the name and the words it takes.
+pub fn per_unit(words: &[&str]) -> Option<(String, usize)> {
+    if let Some(u) = unit_after(words).filter(|u| u.len > 1) {
+        return Some((u.norm, u.len));
+    }
+    Some((singular(words.first()?), 1))
+}
+
 /// The smaller unit that may follow a whole amount of unit `norm` (of `kind`), as how many
 /// make one and its surfaces: "3 dollars 50 cents", "5 feet 2 inches", "2 hours 30 minutes".
 pub fn minor_unit(norm: &str, kind: Kind) -> Option<(f64, &'static [&'static str])> {
@@ -450,6 +460,21 @@ mod tests {
         // Other units pass as read.
         let km = unit_after(&["km"]).unwrap();
         assert_eq!(pound_sense(km.clone(), "km", true, &["paid"]), km);
+    }
+
+    #[test]
+    fn rate_denominators() {
+        let cases: &[(&[&str], &str, usize)] = &[
+            (&["square", "foot", "in"], "square foot", 2),
+            (&["square", "feet"], "square foot", 2),
+            (&["kilowatt", "hour"], "kilowatt hour", 2),
+            (&["shares", "of"], "share", 1),
+            (&["gram"], "gram", 1),
+        ];
+        for (words, name, len) in cases {
+            assert_eq!(per_unit(words), Some((name.to_string(), *len)), "{words:?}");
+        }
+        assert_eq!(per_unit(&[]), None);
     }
 
     #[test]
