@@ -236,8 +236,10 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
         if let Some(u) = &unit {
-            let lone =
-                words[0].len() == 1 && words[0].chars().all(char::is_alphabetic) && u.len == 1;
+            let lone = u.len == 1
+                && words
+                    .first()
+                    .is_some_and(|w| w.len() == 1 && w.chars().all(char::is_alphabetic));
             // "5G" is a name: a lone letter is a unit only written in its symbol's case.
             let symbol_case = matches!(
                 ctx.raw(after + skip),
@@ -912,6 +914,7 @@ mod tests {
             ("a 37m-", &["= 37 metre"]),
             // Number grammar: scales on hyphenated words, rates shared by a range, signed lists.
             ("a 1.8 billion-mile trip", &["= 1800000000 mile"]),
+            ("1.8 billion-mile", &["= 1800000000 mile"]),
             (
                 "pay between $40,000 and $70,000 a year",
                 &["= 40000..70000 dollar per year"],
