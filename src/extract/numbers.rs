@@ -466,8 +466,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                     scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3)?;
                 Some(mk(s / fraction_word(next)?, None, at + 1, true))
             }
+            // "a hundred and two", "a thousand", "a million".
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
-                Some(mk(scale_word(next)?, None, i + 2, true))
+                let (sum, _, last) = cardinal(ctx, i + 1, 1);
+                Some(mk(sum as f64, None, last, true))
             }
             _ => None,
         };
@@ -546,11 +548,60 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
+    let (sum, scaled, last) = cardinal(ctx, i + 1, first);
+    if sum == 0 {
+        return Some(mk(0.0, None, last, false));
+    }
+    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
+    if last == i + 1 && first > 0 {
+        let next = word(ctx, i + 1);
+        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
+            && (first as f64) < d
+            && next != "half"
+            && next != "fourth"
+            && next != "fifth"
+        {
+            return Some(scale_of(
+                ctx,
+                share(mk(first as f64 / d, None, i + 2, false)),
+            ));
+        }
+    }
+    let value = sum as f64;
+    // "four to five thousand", "between two and three million": the scale of the second
+    // number is the first one's too.
+    if !scaled && last > i {
+        let joined = match word(ctx, last) {
+            "to" | "or" => true,
+            "and" => word(ctx, i.wrapping_sub(1)) == "between",
+            _ => false,
+        };
+        if joined
+            && may_start_numeral(word(ctx, last + 1).as_bytes())
+            && let Some(high) = spelled_numeral(ctx, last + 1)
+            && let Some(scale) = scale_word(word(ctx, high.last - 1))
+            && value * scale < high.value
+        {
+            return Some(Numeral {
+                range: Some((value * scale, high.value)),
+                last: high.last,
+                ..mk(value * scale, None, high.last, true)
+            });
+        }
+    }
+    let (value, last) = and_a_half(ctx, value, last);
+    Some(share_of(ctx, mk(value, None, last, scaled)))
+}
+
+/// The cardinal that goes on from a first number `first` at token `from`: "hundred", scale
+/// words and smaller numbers ("three hundred and fifty", "a hundred and two"). Returns its
+/// value, whether a scale word of a thousand or more was read, and the end.
+fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
     let mut total: u64 = 0;
     let mut current: u64 = first;
-    let mut j = i + 1;
+    let mut j = from;
     let mut scaled = false;
-    let mut last = i + 1;
+    let mut last = from;
     loop {
         let next = word(ctx, j);
         if next == "hundred" && current < 100 && current > 0 {
@@ -592,48 +643,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
         break;
     }
-    if first == 0 && total == 0 && current == 0 {
-        return Some(mk(0.0, None, last, false));
-    }
-    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
-    if last == i + 1 && first > 0 {
-        let next = word(ctx, i + 1);
-        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
-            && (first as f64) < d
-            && next != "half"
-            && next != "fourth"
-            && next != "fifth"
-        {
-            return Some(scale_of(
-                ctx,
-                share(mk(first as f64 / d, None, i + 2, false)),
-            ));
-        }
-    }
-    let value = (total + current) as f64;
-    // "four to five thousand", "between two and three million": the scale of the second
-    // number is the first one's too.
-    if !scaled && last > i {
-        let joined = match word(ctx, last) {
-            "to" | "or" => true,
-            "and" => word(ctx, i.wrapping_sub(1)) == "between",
-            _ => false,
-        };
-        if joined
-            && may_start_numeral(word(ctx, last + 1).as_bytes())
-            && let Some(high) = spelled_numeral(ctx, last + 1)
-            && let Some(scale) = scale_word(word(ctx, high.last - 1))
-            && value * scale < high.value
-        {
-            return Some(Numeral {
-                range: Some((value * scale, high.value)),
-                last: high.last,
-                ..mk(value * scale, None, high.last, true)
-            });
-        }
-    }
-    let (value, last) = and_a_half(ctx, value, last);
-    Some(share_of(ctx, mk(value, None, last, scaled)))
+    (total + current, scaled, last)
 }
 
 /// A spelled fraction is a share ("two-thirds of"); a scale after it makes it an amount.
@@ -695,6 +705,9 @@ mod tests {
             ("two-thirds", 2.0 / 3.0, "two-thirds"),
             ("1/3", 1.0 / 3.0, "1/3"),
             ("a million people", 1e6, "a million"),
+            ("a hundred and two", 102.0, "a hundred and two"),
+            ("a hundred thousand", 1e5, "a hundred thousand"),
+            ("a thousand and one", 1001.0, "a thousand and one"),
             ("\u{0663}\u{0660} people", 30.0, "\u{0663}\u{0660}"),
             // Digits with spelled scales, one after another.
             ("4 hundred million", 4e8, "4 hundred million"),
