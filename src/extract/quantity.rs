@@ -368,6 +368,15 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         {
             unit_norm = unit_norm.map(|u| format!("{u} per {per}"));
             unit_end += 1 + len;
+        } else if let Some(close) = restated_in_brackets(ctx, unit_end)
+            && ctx.w(close + 1) == "per"
+            && ctx.is_word(close + 2)
+            && !ctx.is(close + 2, class::STOPWORD)
+            && let Some((per, _)) = per_unit(ctx.words_from(close + 2, 3))
+        {
+            // "C$6 (US$4.46) per share": the rate after the restatement is the amount's; the
+            // unit ends where it did, so that the bracketed amount stays a figure of its own.
+            unit_norm = unit_norm.map(|u| format!("{u} per {per}"));
         }
     }
     // "3 dollars 50 cents", "5 feet and 2 inches", "15 dollars 50.": a whole amount and a
@@ -435,6 +444,18 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     read_bound(ctx, &mut q);
     read_direction(ctx, &mut q);
     Some(q)
+}
+
+/// The closing bracket of an amount restated in brackets at token `open` ("(US$4.46)"): a
+/// bracket that closes within a few tokens holding a number.
+fn restated_in_brackets(ctx: &Ctx, open: usize) -> Option<usize> {
+    if ctx.w(open) != "(" {
+        return None;
+    }
+    let close = (open + 2..open + 7).find(|&k| ctx.w(k) == ")")?;
+    (open + 1..close)
+        .any(|k| ctx.kind(k) == Some(TokKind::Num))
+        .then_some(close)
 }
 
 /// The normal name of a counted unit: its modifiers `m..head` lower-cased, then the singular of
@@ -932,6 +953,12 @@ mod tests {
                 "four to five thousand protesters",
                 &["= 4000..5000 protester"],
             ),
+            // A rate after an amount restated in brackets is the first amount's.
+            (
+                "an offer of C$6 (US$4.46) per share",
+                &["= 6 canadian dollar per share", "= 4.46 dollar"],
+            ),
+            ("a price of $5 (and more) per share", &["= 5 dollar"]),
             // A rate's denominator of several words.
             (
                 "rents of $45 per square foot",
