@@ -156,6 +156,18 @@ const VOCABULARY: &[&str] = &[
     "%%",
     "—",
     "tens of thousands",
+    // Number grammar and units read from the catalog.
+    "billion-mile",
+    "\u{bd}",
+    "5k",
+    "$A82",
+    "cents",
+    "out of",
+    "in",
+    "per square foot",
+    "less than",
+    "feet",
+    "pounds",
 ];
 
 fn separator() -> impl Strategy<Value = &'static str> {

@@ -30,7 +30,8 @@ use std::collections::HashMap;
 
 /// Words that may carry a figure without any digit in the sentence ("Five", "MILLION"): every
 /// head of a spelled numeral but the articles (see [`numbers::HEADS`]; a test holds the two
-/// lists together), and the scale words an article may start ("a million").
+/// lists together), and the scale words and fractions an article may start ("a million", "a
+/// third of").
 const NUMBER_WORDS: &[&str] = &[
     "zero",
     "one",
@@ -73,6 +74,10 @@ const NUMBER_WORDS: &[&str] = &[
     "thousands",
     "millions",
     "billions",
+    "third",
+    "quarter",
+    "fifth",
+    "tenth",
 ];
 
 /// The letter `b` is in any ASCII case, 0 for 'a' to 25 for 'z'; `None` for any other byte.

@@ -3,8 +3,8 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
-use super::lexicon::WordSet;
-use super::tokens::{TokKind, digit_value};
+use super::lexicon::{WordSet, class};
+use super::tokens::{TokKind, digit_value, vulgar_fraction};
 
 /// A number found in a sentence, before units and context are attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +21,17 @@ pub struct Numeral {
     pub scaled: bool,
     /// Spelled out in words.
     pub spelled: bool,
+    /// A share of a whole ("two-thirds of", "one in five", "half the"): the value is the
+    /// fraction, and it counts nothing.
+    pub share: bool,
 }
 
 /// Parses digits with thousands separators and one decimal point ("1,456,610", "3.5", "10 000").
 pub fn parse_digits(raw: &str) -> Option<f64> {
     if let Some(v) = parse_short(raw) {
+        return Some(v);
+    }
+    if let Some(v) = vulgar_fraction(raw) {
         return Some(v);
     }
     // Anything else ("10 000", other scripts' digits, very long numerals): its digits and
@@ -165,13 +171,7 @@ pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < toks.len() {
-            let found = match toks[i].kind {
-                TokKind::Num => digits_numeral(ctx, i),
-                // Most words start no numeral: their first letters turn them away in this loop.
-                TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
-                _ => None,
-            };
-            match found {
+            match numeral_at(ctx, i) {
                 Some(n) => {
                     i = n.last.max(i + 1);
                     return Some(n);
@@ -181,6 +181,17 @@ pub fn find_numerals<'c>(ctx: &'c Ctx) -> impl Iterator<Item = Numeral> + 'c {
         }
         None
     })
+}
+
+/// The numeral that starts at token `i`, if one does.
+#[inline]
+pub fn numeral_at(ctx: &Ctx, i: usize) -> Option<Numeral> {
+    match ctx.toks.get(i)?.kind {
+        TokKind::Num => digits_numeral(ctx, i),
+        // Most words start no numeral: their first letters turn them away in this loop.
+        TokKind::Word if may_start_numeral(ctx.w(i).as_bytes()) => spelled_numeral(ctx, i),
+        _ => None,
+    }
 }
 
 /// The numeral starting at digits token `i`; out of line like [`spelled_numeral`].
@@ -197,7 +208,10 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
     {
         let (num, den) = (parse_digits(raw)?, parse_digits(ctx.raw(i + 2))?);
-        if den > 0.0 && num < den && den <= 12.0 && !raw.contains(['.', ',']) {
+        // Up to twelfths ("3/4", "5/12"); past them only as a share of something ("1/40 of"),
+        // as "1/31" may be a date.
+        let share = den <= 100.0 && word(ctx, i + 3) == "of";
+        if den > 0.0 && num < den && (den <= 12.0 || share) && !raw.contains(['.', ',']) {
             return Some(Numeral {
                 value: num / den,
                 range: None,
@@ -206,34 +220,118 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 digits: Some(i),
                 scaled: false,
                 spelled: false,
+                share: false,
             });
         }
+    }
+    // "km^2": an exponent belongs to its unit.
+    if ctx.w(i.wrapping_sub(1)) == "^" && ctx.glued(i) {
+        return None;
     }
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
     let mut scaled = false;
+    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
+    if value.fract() == 0.0
+        && let Some(f) = numeral_at(ctx, last)
+            .filter(|f| f.value < 1.0 && f.digits.is_some() && ctx.toks[f.first].space_before)
+        && (f.last == f.first + 3 || vulgar_fraction(ctx.raw(f.first)).is_some())
+    {
+        return Some(Numeral {
+            value: value + f.value,
+            first: i,
+            ..f
+        });
+    }
     // A scale word or suffix: "1.2 million", "$5.6bn", "45k", "1.2m". A glued "m" means million
     // in money and counts; the caller reads "37m long" as metres.
     let next = word(ctx, last);
     let glued = toks.get(last).is_some_and(|s| !s.space_before);
+    // Apart from the number, an abbreviation is a scale when it can be nothing else ("5 bn"),
+    // and a capital "B" or "M" when a plural noun follows ("8 B people", "5 M users").
+    let plural_noun = |k: usize| {
+        let w = ctx.w(k);
+        ctx.is_word(k)
+            && ctx.raw(k).starts_with(|c: char| c.is_lowercase())
+            && (w.ends_with('s') || w == "people")
+            && !ctx.is(k, class::STOPWORD)
+            && super::units::unit_after(&[w]).is_none()
+    };
+    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn")
+        || (matches!(ctx.raw(last), "B" | "M") && plural_noun(last + 1));
     let scale = scale_word(next)
-        .filter(|_| glued || next.len() > 3)
-        .or_else(|| (glued && next == "m").then_some(1e6));
+        .filter(|_| glued || next.len() > 3 || spaced_abbreviation)
+        .or_else(|| ((glued || spaced_abbreviation) && next == "m").then_some(1e6))
+        // "$2.1T": a glued capital T after a currency sign is trillions (else tonnes).
+        .or_else(|| {
+            let money = matches!(ctx.w(i.wrapping_sub(1)), "$" | "\u{20ac}" | "\u{a3}");
+            (glued && money && ctx.raw(last) == "T").then_some(1e12)
+        })
+        // "a 1.8 billion-mile trip": the scale leads a hyphenated word; the unit reads its tail.
+        .or_else(|| {
+            split_hyphen(next).and_then(|(head, _)| scale_word(head).filter(|_| head.len() > 3))
+        });
     if let Some(scale) = scale {
         value *= scale;
         last += 1;
         scaled = true;
-        // "1.2 million" may be followed by another scale ("a million million" is rare: stop).
+        // "4 hundred million": a larger scale word may follow a spelled "hundred" or "thousand".
+        let then = word(ctx, last);
+        if let Some(more) = scale_word(then).filter(|&s| s > scale && then.len() > 3)
+            && next.len() > 3
+            && !next.contains('-')
+        {
+            value *= more;
+            last += 1;
+        }
     }
-    Some(Numeral {
-        value,
-        range: None,
-        first: i,
-        last,
-        digits: Some(i),
-        scaled,
-        spelled: false,
-    })
+    let (value, last) = and_a_half(ctx, value, last);
+    Some(share_of(
+        ctx,
+        Numeral {
+            value,
+            range: None,
+            first: i,
+            last,
+            digits: Some(i),
+            scaled,
+            spelled: false,
+            share: false,
+        },
+    ))
+}
+
+/// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
+/// takes no more than a hundred ("1 in 2019" is a year).
+fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
+    let whole = |m: &Numeral| !m.scaled && m.range.is_none() && m.value > n.value;
+    let of = match word(ctx, n.last) {
+        "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
+        "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
+        _ => None,
+    };
+    match of.filter(|m| n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled && whole(m)) {
+        Some(m) => Numeral {
+            value: n.value / m.value,
+            last: m.last,
+            share: true,
+            ..n
+        },
+        None => n,
+    }
+}
+
+/// "two and a half years", "3 and a half": a whole number and a half, with the half's end.
+fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize) {
+    let half = value.fract() == 0.0
+        && word(ctx, last) == "and"
+        && word(ctx, last + 1) == "a"
+        && word(ctx, last + 2) == "half";
+    if half {
+        (value + 0.5, last + 3)
+    } else {
+        (value, last)
+    }
 }
 
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
@@ -340,14 +438,38 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         digits: None,
         scaled,
         spelled: true,
+        share: false,
     };
     // "a dozen", "a hundred", "a million" (the articles, the commonest heads, before the lookup).
     if w == "a" || w == "an" {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
+            // "a third of", "a quarter of the vote": a share.
+            "third" | "quarter" | "fifth" | "tenth"
+                if word(ctx, i + 2) == "of" && scale_word(word(ctx, i + 4)).is_none() =>
+            {
+                Some(Numeral {
+                    share: true,
+                    ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
+                })
+            }
+            // "a quarter million", "a half billion", "a quarter of a million".
+            "quarter" | "half" => {
+                let of_a = if word(ctx, i + 2) == "of" && word(ctx, i + 3) == "a" {
+                    2
+                } else {
+                    0
+                };
+                let at = i + 2 + of_a;
+                let s =
+                    scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3)?;
+                Some(mk(s / fraction_word(next)?, None, at + 1, true))
+            }
+            // "a hundred and two", "a thousand", "a million".
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
-                Some(mk(scale_word(next)?, None, i + 2, true))
+                let (sum, _, last) = cardinal(ctx, i + 1, 1);
+                Some(mk(sum as f64, None, last, true))
             }
             _ => None,
         };
@@ -386,27 +508,100 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         return None;
     }
     if w == "half" {
-        if word(ctx, i + 1) == "a" {
-            let s = scale_word(word(ctx, i + 2)).filter(|s| *s >= 1e3)?;
-            return Some(mk(s / 2.0, None, i + 3, true));
+        // "half the staff", "half of all voters", "half its value": a share.
+        // Not the idioms "half the time", "half the battle".
+        let idiom = matches!(word(ctx, i + 2), "time" | "battle" | "fun" | "story");
+        if matches!(
+            word(ctx, i + 1),
+            "the" | "of" | "its" | "their" | "our" | "his" | "her"
+        ) && scale_word(word(ctx, i + 2)).is_none()
+            && !idiom
+        {
+            return Some(Numeral {
+                share: true,
+                ..mk(0.5, None, i + 1, false)
+            });
         }
-        return None;
+        // "half a million", "half million".
+        let a = usize::from(word(ctx, i + 1) == "a");
+        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
+        return Some(mk(s / 2.0, None, i + 2 + a, true));
     }
-    // Spelled fractions: "three-quarters", "two-thirds", "one third".
+    // "six-mile", "three-ton": a number joined to the unit it measures (which the caller
+    // reads from the tail); not "twenty-one", "two-thirds" nor "six-speed".
+    if let Some((head, tail)) = split_hyphen(w)
+        && small_number(w).is_none()
+        && fraction_word(tail).is_none()
+        && let Some(v) = small_number(head)
+        && super::units::unit_after(&[tail]).is_some()
+    {
+        return Some(mk(v as f64, None, i + 1, false));
+    }
+    // Spelled fractions: "three-quarters", "two-thirds", "one third"; of a scale word,
+    // "three-quarters billion".
     if let Some((num, den)) = split_hyphen(w)
         && let (Some(n), Some(d)) = (unit_word(num), fraction_word(den))
         && (n as f64) < d
         && n > 0
     {
-        return Some(mk(n as f64 / d, None, i + 1, false));
+        return Some(scale_of(ctx, share(mk(n as f64 / d, None, i + 1, false))));
     }
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
+    let (sum, scaled, last) = cardinal(ctx, i + 1, first);
+    if sum == 0 {
+        return Some(mk(0.0, None, last, false));
+    }
+    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
+    if last == i + 1 && first > 0 {
+        let next = word(ctx, i + 1);
+        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
+            && (first as f64) < d
+            && next != "half"
+            && next != "fourth"
+            && next != "fifth"
+        {
+            return Some(scale_of(
+                ctx,
+                share(mk(first as f64 / d, None, i + 2, false)),
+            ));
+        }
+    }
+    let value = sum as f64;
+    // "four to five thousand", "between two and three million": the scale of the second
+    // number is the first one's too.
+    if !scaled && last > i {
+        let joined = match word(ctx, last) {
+            "to" | "or" => true,
+            "and" => word(ctx, i.wrapping_sub(1)) == "between",
+            _ => false,
+        };
+        if joined
+            && may_start_numeral(word(ctx, last + 1).as_bytes())
+            && let Some(high) = spelled_numeral(ctx, last + 1)
+            && let Some(scale) = scale_word(word(ctx, high.last - 1))
+            && value * scale < high.value
+        {
+            return Some(Numeral {
+                range: Some((value * scale, high.value)),
+                last: high.last,
+                ..mk(value * scale, None, high.last, true)
+            });
+        }
+    }
+    let (value, last) = and_a_half(ctx, value, last);
+    Some(share_of(ctx, mk(value, None, last, scaled)))
+}
+
+/// The cardinal that goes on from a first number `first` at token `from`: "hundred", scale
+/// words and smaller numbers ("three hundred and fifty", "a hundred and two"). Returns its
+/// value, whether a scale word of a thousand or more was read, and the end.
+fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
     let mut total: u64 = 0;
     let mut current: u64 = first;
-    let mut j = i + 1;
+    let mut j = from;
     let mut scaled = false;
-    let mut last = i + 1;
+    let mut last = from;
     loop {
         let next = word(ctx, j);
         if next == "hundred" && current < 100 && current > 0 {
@@ -448,22 +643,27 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
         break;
     }
-    if first == 0 && total == 0 && current == 0 {
-        return Some(mk(0.0, None, last, false));
+    (total + current, scaled, last)
+}
+
+/// A spelled fraction is a share ("two-thirds of"); a scale after it makes it an amount.
+fn share(n: Numeral) -> Numeral {
+    Numeral { share: true, ..n }
+}
+
+/// A fraction followed by a spelled scale word takes it: "three quarters billion".
+fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
+    let next = word(ctx, n.last);
+    match scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3) {
+        Some(s) => Numeral {
+            value: n.value * s,
+            last: n.last + 1,
+            scaled: true,
+            share: false,
+            ..n
+        },
+        None => n,
     }
-    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
-    if last == i + 1 && first > 0 {
-        let next = word(ctx, i + 1);
-        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
-            && (first as f64) < d
-            && next != "half"
-            && next != "fourth"
-            && next != "fifth"
-        {
-            return Some(mk(first as f64 / d, None, i + 2, false));
-        }
-    }
-    Some(mk((total + current) as f64, None, last, scaled))
 }
 
 #[cfg(test)]
@@ -505,7 +705,46 @@ mod tests {
             ("two-thirds", 2.0 / 3.0, "two-thirds"),
             ("1/3", 1.0 / 3.0, "1/3"),
             ("a million people", 1e6, "a million"),
+            ("a hundred and two", 102.0, "a hundred and two"),
+            ("a hundred thousand", 1e5, "a hundred thousand"),
+            ("a thousand and one", 1001.0, "a thousand and one"),
             ("\u{0663}\u{0660} people", 30.0, "\u{0663}\u{0660}"),
+            // Digits with spelled scales, one after another.
+            ("4 hundred million", 4e8, "4 hundred million"),
+            ("2 thousand", 2000.0, "2 thousand"),
+            ("3 hundred thousand", 3e5, "3 hundred thousand"),
+            // Abbreviated scales apart from the number.
+            ("8 B people", 8e9, "8 B"),
+            ("5 M users", 5e6, "5 M"),
+            ("Plan 8 B", 8.0, "8"),
+            ("Class 5 B of", 5.0, "5"),
+            ("grade 5 M was", 5.0, "5"),
+            ("5 bn euros", 5e9, "5 bn"),
+            // A scale leading a hyphenated word: "a 1.8 billion-mile trip".
+            ("1.8 billion-mile trip", 1.8e9, "1.8 billion-mile"),
+            ("2 million-strong army", 2e6, "2 million-strong"),
+            // A leading point.
+            (".500 average", 0.5, ".500"),
+            // Fractions of scales.
+            ("half million", 5e5, "half million"),
+            ("a quarter million people", 2.5e5, "a quarter million"),
+            ("three quarters billion", 7.5e8, "three quarters billion"),
+            ("two-thirds million", 2e6 / 3.0, "two-thirds million"),
+            // Whole numbers with fractions, and fractions as one character.
+            ("10 1/2 miles", 10.5, "10 1/2"),
+            ("2 \u{bd} cups", 2.5, "2 \u{bd}"),
+            ("\u{be} of voters", 0.75, "\u{be}"),
+            // A number joined to its unit.
+            ("a six-mile trip", 6.0, "six-mile"),
+            ("a twenty-ton load", 20.0, "twenty-ton"),
+            ("12,34,567.89 rupees", 1_234_567.89, "12,34,567.89"),
+            // Halves after a whole number.
+            ("two and a half miles", 2.5, "two and a half"),
+            ("3 and a half hours", 3.5, "3 and a half"),
+            // Trillions glued to money; shares past twelfths before "of".
+            ("$2.1T", 2.1e12, "2.1T"),
+            ("1/40 of the light", 1.0 / 40.0, "1/40"),
+            ("2^10", 2.0, "2"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);
@@ -574,6 +813,81 @@ mod tests {
             "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
         ] {
             assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
+    }
+
+    #[test]
+    fn shares_of_a_whole() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("one out of three adults", 1.0 / 3.0, "one out of three"),
+            ("1 out of 4 homes", 0.25, "1 out of 4"),
+            ("one in five children", 0.2, "one in five"),
+            ("2 in 5 voters", 0.4, "2 in 5"),
+            ("a third of the staff", 1.0 / 3.0, "a third"),
+            ("a quarter of the vote", 0.25, "a quarter"),
+            ("half the stores", 0.5, "half"),
+            ("half of all voters", 0.5, "half"),
+            ("two-thirds of residents", 2.0 / 3.0, "two-thirds"),
+        ];
+        for (text, value, surface) in cases {
+            let mut lower = String::new();
+            let ctx = crate::extract::context::test_ctx(text, &mut lower);
+            let got: Vec<Numeral> = find_numerals(&ctx).collect();
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!((got[0].value - value).abs() < 1e-9, "{text}: {got:?}");
+            assert!(got[0].share, "{text}");
+            assert_eq!(ctx.span(got[0].first, got[0].last), *surface, "{text}");
+        }
+        // Not shares: a year after "in", a scale after the fraction, a larger first number.
+        for (text, value) in [
+            ("1 in 2019", 1.0),
+            ("a quarter of a million", 250_000.0),
+            ("5 in 3 games", 5.0),
+            ("three quarters billion", 7.5e8),
+        ] {
+            let mut lower = String::new();
+            let ctx = crate::extract::context::test_ctx(text, &mut lower);
+            let n = find_numerals(&ctx).next().unwrap();
+            assert!(!n.share && (n.value - value).abs() < 1e-6, "{text}: {n:?}");
+        }
+    }
+
+    #[test]
+    fn spelled_ranges_share_the_scale() {
+        let cases: &[(&str, (f64, f64), &str)] = &[
+            (
+                "four to five thousand people",
+                (4e3, 5e3),
+                "four to five thousand",
+            ),
+            ("two or three million", (2e6, 3e6), "two or three million"),
+            (
+                "between six and seven hundred",
+                (600.0, 700.0),
+                "six and seven hundred",
+            ),
+            (
+                "twenty to thirty thousand",
+                (2e4, 3e4),
+                "twenty to thirty thousand",
+            ),
+        ];
+        for (text, range, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some(*range), *surface),
+                "{text}"
+            );
+        }
+        // No scale after the second, or the first already as large: two numbers.
+        for text in [
+            "four to five people",
+            "six thousand to seven thousand",
+            "one and two",
+        ] {
+            assert_eq!(numerals(text).len(), 2, "{text}");
         }
     }
 

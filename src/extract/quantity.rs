@@ -6,9 +6,11 @@ use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
 use super::lexicon::class;
-use super::numbers::{Numeral, find_numerals};
+use super::numbers::{Numeral, find_numerals, numeral_at};
 use super::tokens::TokKind;
-use super::units::{UnitMatch, currency_before, singular, unit_after};
+use super::units::{
+    UnitMatch, currency_before, minor_unit, per_unit, pound_sense, singular, unit_after,
+};
 use crate::model::{Bound, Direction, Kind};
 
 /// A figure in a sentence, before concept, attribution and date are attached.
@@ -32,6 +34,8 @@ pub struct Quantity {
     pub previous_span: Option<(usize, usize)>,
     /// The counted noun phrase, for counts.
     pub phrase: Option<(usize, usize)>,
+    /// A share of a whole ("one in five"): it takes no unit from its neighbours.
+    pub share: bool,
 }
 
 /// Adjectives after "37m" that make the "m" metres, not millions.
@@ -47,6 +51,13 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
     // next one while `open`, and is merged with it in place.
     let mut open = false;
     for n in find_numerals(ctx) {
+        // A numeral inside the last figure's unit is part of it ("3 dollars 50 cents").
+        if out
+            .last()
+            .is_some_and(|q| (q.last..q.unit_end).contains(&n.first))
+        {
+            continue;
+        }
         let Some(q) = quantity(ctx, &n, reserved) else {
             continue;
         };
@@ -75,7 +86,7 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
 /// billion shekels".
 fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
     for k in 0..qs.len() {
-        if qs[k].unit_norm.is_some() {
+        if qs[k].unit_norm.is_some() || qs[k].share {
             continue;
         }
         // Not from a restatement in apposition ("lost 162.31 points, or 2.14%, to fall to ...").
@@ -121,7 +132,11 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             && (sign == 0
                 || ctx.toks[sign].space_before
                 || matches!(ctx.w(sign - 1), "$" | "€" | "£"));
-        let after_number = sign > 0 && ctx.kind(sign - 1) == Some(TokKind::Num);
+        // After a number the mark is a dash ("10 -12"), but in a list of changes a signed
+        // percentage follows a name with a number ("Stoxx 50 -1.3%").
+        let after_number = sign > 0
+            && ctx.kind(sign - 1) == Some(TokKind::Num)
+            && !(ctx.toks[sign].space_before && ctx.w(n.last) == "%");
         if attached && !after_number && n.digits.is_some() {
             negative = true;
             first = sign;
@@ -210,10 +225,21 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 ..u
             });
         }
+        // "a 1.8 billion-mile trip": the unit is the tail of the scale's hyphenated word.
+        if n.scaled
+            && n.digits.is_some()
+            && let Some((_, tail)) = ctx.w(n.last - 1).split_once('-')
+            && let Some(u) = unit_after(&[tail])
+        {
+            unit_text = Some(tail.to_string());
+            unit = Some(UnitMatch { len: 0, ..u });
+        }
         // A lone letter unit must touch the number ("5m", "3 l" is not litres).
         if let Some(u) = &unit {
-            let lone =
-                words[0].len() == 1 && words[0].chars().all(char::is_alphabetic) && u.len == 1;
+            let lone = u.len == 1
+                && words
+                    .first()
+                    .is_some_and(|w| w.len() == 1 && w.chars().all(char::is_alphabetic));
             // "5G" is a name: a lone letter is a unit only written in its symbol's case.
             let symbol_case = matches!(
                 ctx.raw(after + skip),
@@ -239,6 +265,8 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_text = Some("m".into());
         }
         if let Some(u) = unit {
+            let surface = words.first().copied().unwrap_or_default();
+            let u = pound_sense(u, surface, n.scaled, ctx.words_before(first, 4));
             if u.len > 0 {
                 unit_text = Some(ctx.span(after + skip, after + skip + u.len).to_string());
             }
@@ -253,7 +281,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             // Digits glued to letters that are no unit name something ("5G", "3D", "Model 3s")
             // or are no figure of news ("1e400").
             return None;
-        } else if let Some((a, b, head)) = counted_phrase(ctx, after + skip) {
+        } else if !n.share
+            && let Some((a, b, head)) = counted_phrase(ctx, after + skip)
+        {
             // The counted noun with its plain modifiers: "residential burglaries", "first-team
             // players"; not names ("North Korean troops" counts troops) nor participles.
             let mut m = head;
@@ -269,32 +299,32 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         // Rates: "per gram", "per share", "a day".
         if unit_norm.is_some() {
             let (w1, w2) = (ctx.w(unit_end), ctx.w(unit_end + 1));
-            let per_unit =
+            let per =
                 if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
-                    Some(singular(w2))
+                    per_unit(ctx.words_from(unit_end + 1, 3))
                 } else if matches!(w1, "a" | "an" | "each")
                     && matches!(
                         w2,
                         "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
                     )
                 {
-                    Some(w2.to_string())
+                    Some((w2.to_string(), 1))
                 } else {
                     None
                 };
-            if let Some(per) = per_unit {
+            if let Some((per, len)) = per {
                 let norm = unit_norm.take().unwrap_or_default();
                 unit_norm = Some(format!("{norm} per {per}"));
                 unit_text = Some(
                     format!(
                         "{} {}",
                         unit_text.unwrap_or_default(),
-                        ctx.span(unit_end, unit_end + 2)
+                        ctx.span(unit_end, unit_end + 1 + len)
                     )
                     .trim()
                     .to_string(),
                 );
-                unit_end += 2;
+                unit_end += 1 + len;
             }
         }
     } else {
@@ -332,9 +362,42 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 ctx.w(unit_end + 2),
                 "earlier" | "later" | "ago" | "before" | "after" | "on"
             );
-        if (per || a_measure) && ctx.is_word(unit_end + 1) {
-            unit_norm = unit_norm.map(|u| format!("{u} per {}", singular(ctx.w(unit_end + 1))));
-            unit_end += 2;
+        if (per || a_measure)
+            && ctx.is_word(unit_end + 1)
+            && let Some((per, len)) = per_unit(ctx.words_from(unit_end + 1, 3))
+        {
+            unit_norm = unit_norm.map(|u| format!("{u} per {per}"));
+            unit_end += 1 + len;
+        } else if let Some(close) = restated_in_brackets(ctx, unit_end)
+            && ctx.w(close + 1) == "per"
+            && ctx.is_word(close + 2)
+            && !ctx.is(close + 2, class::STOPWORD)
+            && let Some((per, _)) = per_unit(ctx.words_from(close + 2, 3))
+        {
+            // "C$6 (US$4.46) per share": the rate after the restatement is the amount's; the
+            // unit ends where it did, so that the bracketed amount stays a figure of its own.
+            unit_norm = unit_norm.map(|u| format!("{u} per {per}"));
+        }
+    }
+    // "3 dollars 50 cents", "5 feet and 2 inches", "15 dollars 50.": a whole amount and a
+    // smaller unit's count; a bare count after money only at the clause's end.
+    if let Some(norm) = &unit_norm
+        && !n.scaled
+        && n.range.is_none()
+        && value.fract() == 0.0
+        && let Some((per, minors)) = minor_unit(norm, kind)
+    {
+        let at = unit_end + usize::from(ctx.w(unit_end) == "and");
+        if let Some(m) = numeral_at(ctx, at)
+            .filter(|m| !m.scaled && m.value.fract() == 0.0 && m.value > 0.0 && m.value < per)
+        {
+            let named = minors.contains(&ctx.w(m.last));
+            let clause_end =
+                kind == Kind::Currency && matches!(ctx.w(m.last), "" | "." | "," | ";" | "?" | "!");
+            if named || clause_end {
+                value += (m.value / per).copysign(value);
+                unit_end = m.last + usize::from(named);
+            }
         }
     }
     let has_unit = unit_norm.is_some();
@@ -347,7 +410,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     // A spelled number needs something counted or measured: "two hours", not "the two" (tested
     // before the filters, which it spares).
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled {
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -373,6 +436,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         previous: None,
         previous_span: None,
         phrase,
+        share: n.share,
     };
     if let (Some(a), Some(b)) = (q.low, q.high) {
         q.value = (a + b) / 2.0;
@@ -380,6 +444,18 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     read_bound(ctx, &mut q);
     read_direction(ctx, &mut q);
     Some(q)
+}
+
+/// The closing bracket of an amount restated in brackets at token `open` ("(US$4.46)"): a
+/// bracket that closes within a few tokens holding a number.
+fn restated_in_brackets(ctx: &Ctx, open: usize) -> Option<usize> {
+    if ctx.w(open) != "(" {
+        return None;
+    }
+    let close = (open + 2..open + 7).find(|&k| ctx.w(k) == ")")?;
+    (open + 1..close)
+        .any(|k| ctx.kind(k) == Some(TokKind::Num))
+        .then_some(close)
 }
 
 /// The normal name of a counted unit: its modifiers `m..head` lower-cased, then the singular of
@@ -542,14 +618,15 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     let between = between(ctx, a.unit_end, b.first);
     let before = ctx.words_before(a.first, 2);
     let lead = before.last().copied().unwrap_or("");
+    // "10-12", "20~30", "8- to 16-metre", "$200,000 to-260,000".
     let dash = matches!(
         between,
-        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["-", "to", "-"]
+        ["-"] | ["\u{2013}"] | ["\u{2014}"] | ["~"] | ["-", "to", "-"] | ["to", "-"] | ["-", "to"]
     );
-    let to = between == ["to"];
+    let to = matches!(between, ["to"] | ["through"] | ["thru"]);
     let and = between == ["and"] && (lead == "between" || before.first() == Some(&"between"));
     if !(dash || to || and) {
-        return None;
+        return two_sided(a, b, between);
     }
     // "from 3,000 to 10,000" after a change verb states a change, not a range.
     if to && lead == "from" {
@@ -561,8 +638,16 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
             return None;
         }
     }
-    // Units must agree (or the first must have none).
-    let unit_ok = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
+    // Units must agree (or the first must have none); a rate after the second is the first's
+    // too ("between $48,000 and $90,000 a year").
+    let unit_ok = match (&a.unit_norm, &b.unit_norm) {
+        (None, _) => true,
+        (Some(x), Some(y)) => y
+            .strip_prefix(x.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(" per ")),
+        // "$48,000 to 52,000": an amount of money names its currency once.
+        (Some(_), None) => a.kind == Kind::Currency,
+    };
     // "increased by $43.6 billion to $419.2 billion": a change, then the new level.
     if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
@@ -581,6 +666,28 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
         }
     }
     (lo <= hi).then_some((lo, hi))
+}
+
+/// "more than 100 and less than 300", "at most 50 but at least 20": a lower and an upper
+/// bound joined, in either order, are the range between them.
+fn two_sided(a: &Quantity, b: &Quantity, between: &[&str]) -> Option<(f64, f64)> {
+    let lower = |q: &Quantity| matches!(q.bound, Bound::MoreThan | Bound::AtLeast);
+    let upper = |q: &Quantity| matches!(q.bound, Bound::LessThan | Bound::AtMost);
+    let (joint, phrase) = between.split_first()?;
+    let joined = matches!(*joint, "and" | "but" | ",")
+        && bound_before(phrase).is_some_and(|(_, n)| n == phrase.len());
+    let same_unit = a.unit_norm.is_none() || a.unit_norm == b.unit_norm;
+    if !joined || !same_unit {
+        return None;
+    }
+    let (lo, hi) = if lower(a) && upper(b) {
+        (a.value, b.value)
+    } else if upper(a) && lower(b) {
+        (b.value, a.value)
+    } else {
+        return None;
+    };
+    (lo < hi).then_some((lo, hi))
 }
 
 /// The words from token `a` up to token `b`, none when `b` is not past `a`: a slice of the
@@ -622,12 +729,16 @@ fn time_phrase(words: &[&str]) -> bool {
 /// Merges "10,000 to 12,000", "10,000-12,000", "between 5 and 6", "from $200 to $4 million":
 /// figure `b` joins figure `a` as the high end of its range `(lo, hi)`.
 fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
+    // Two bounds that close a range ("more than 10 and less than 20") make it the range.
+    if a.bound != b.bound && b.bound != Bound::Exact && b.bound != Bound::Approximate {
+        a.bound = Bound::Exact;
+    }
     a.low = Some(lo);
     a.high = Some(hi);
     a.value = (lo + hi) / 2.0;
     a.last = b.last;
     a.unit_end = b.unit_end;
-    if a.unit_norm.is_none() || a.kind == Kind::Currency {
+    if b.unit_norm.is_some() && (a.unit_norm.is_none() || a.kind == Kind::Currency) {
         a.unit = b.unit;
         a.unit_norm = b.unit_norm;
         a.kind = b.kind;
@@ -819,12 +930,88 @@ mod tests {
             ),
             ("5 caf\u{e9} owners", &["= 5 caf\u{e9} owner"]),
             ("make 5G available", &[]),
+            // Ambiguous units read by context: pounds of weight or money, "p" touching a price.
+            ("a sack weighing 50 pounds", &["= 50 pound-mass"]),
+            (
+                "the club paid 5 million pounds",
+                &["= 5000000 pound sterling"],
+            ),
+            ("shares closed at 164p", &["= 164 penny"]),
+            ("a 37m-", &["= 37 metre"]),
+            // Number grammar: scales on hyphenated words, rates shared by a range, signed lists.
+            ("a 1.8 billion-mile trip", &["= 1800000000 mile"]),
+            ("1.8 billion-mile", &["= 1800000000 mile"]),
+            (
+                "pay between $40,000 and $70,000 a year",
+                &["= 40000..70000 dollar per year"],
+            ),
+            (
+                "priced at $150,000 to-190,000",
+                &["= 150000..190000 dollar"],
+            ),
+            (
+                "Nikkei 225 -2.1%, FTSE 100 +0.4%",
+                &["= 225 -", "= -2.1 percentage", "= 0.4 percentage"],
+            ),
+            ("between 10 -12 people", &["= 10..12 person"]),
+            (
+                "four to five thousand protesters",
+                &["= 4000..5000 protester"],
+            ),
+            // A rate after an amount restated in brackets is the first amount's.
+            (
+                "an offer of C$6 (US$4.46) per share",
+                &["= 6 canadian dollar per share", "= 4.46 dollar"],
+            ),
+            ("a price of $5 (and more) per share", &["= 5 dollar"]),
+            // A rate's denominator of several words.
+            (
+                "rents of $45 per square foot",
+                &["= 45 dollar per square foot"],
+            ),
+            (
+                "it used 3 kWh per square metre",
+                &["= 3 kilowatt hour per square metre"],
+            ),
+            // Shares of a whole count nothing.
+            ("one in five children", &["= 0.2 -"]),
+            ("two-thirds of residents", &["= 0.6666666666666666 -"]),
+            ("half the stores closed", &["= 0.5 -"]),
+            (
+                "10 million people, or one in five of them",
+                &["= 10000000 person", "= 0.2 -"],
+            ),
+            // A lower and an upper bound, in either order.
+            ("more than 10 and less than 20 people", &["= 10..20 person"]),
+            ("at most 50 but at least 20 people", &["= 20..50 person"]),
+            ("over 5% and under 9%", &["= 5..9 percentage"]),
+            (
+                "over 9% and under 5%",
+                &["> 9 percentage", "< 5 percentage"],
+            ),
+            ("at least 20 and 30 more", &[">= 20 -", "= 30 -"]),
+            // Range marks: a suspended hyphen, "through", a tilde.
+            ("an 8- to 16-metre mirror", &["= 8..16 metre"]),
+            ("from 20 through 30 people", &["= 20..30 person"]),
+            ("20~30 people", &["= 20..30 person"]),
+            // A whole amount and a count of the smaller unit.
+            ("a ticket is 7 dollars 25 cents", &["= 7.25 dollar"]),
+            ("it was 6 feet and 3 inches tall", &["= 6.25 foot"]),
+            ("the flight took 2 hours 30 minutes", &["= 2.5 hour"]),
+            ("lunch cost twelve euros fifty.", &["= 12.5 euro"]),
+            // Not a smaller unit: a count of something else, or a bare number mid-clause.
+            ("5 dollars and 20 people", &["= 5 dollar", "= 20 person"]),
+            ("3 hours 90 minutes", &["= 3 hour", "= 90 minute"]),
             ("The team won 3-1 on Sunday.", &[]),
             ("The Senate voted 52-48.", &[]),
             ("women aged 25 to 54", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(&read(text), expected, "{text}");
+        }
+        // A "p" apart from the number is no penny ("Table 4 p 12").
+        for text in ["Table 4 p 12 shows it", "see 12 p"] {
+            assert!(read(text).iter().all(|q| !q.contains("penny")), "{text}");
         }
     }
 }

@@ -56,6 +56,24 @@ pub fn digit_value(c: char) -> Option<u32> {
         .map(|&zero| cp - zero)
 }
 
+/// The value of a fraction written as one character ("½", "¾", "⅓").
+pub fn vulgar_fraction(raw: &str) -> Option<f64> {
+    Some(match raw {
+        "\u{bd}" => 0.5,
+        "\u{bc}" => 0.25,
+        "\u{be}" => 0.75,
+        "\u{2153}" => 1.0 / 3.0,
+        "\u{2154}" => 2.0 / 3.0,
+        "\u{2155}" => 0.2,
+        "\u{2159}" => 1.0 / 6.0,
+        "\u{215b}" => 0.125,
+        "\u{215c}" => 0.375,
+        "\u{215d}" => 0.625,
+        "\u{215e}" => 0.875,
+        _ => return None,
+    })
+}
+
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
@@ -230,6 +248,10 @@ fn scan_ascii(b: &[u8], base: usize, out: &mut Vec<Token>) {
                 }
             }
             byte::DIGIT => token_at(&Ascii(b), i),
+            // ".500", ".001 per cent": the full rules decide whether the point starts a number.
+            byte::JOINER if c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                token_at(&Ascii(b), i)
+            }
             _ => (TokKind::Punct, i + 1),
         };
         out.push(Token {
@@ -271,7 +293,15 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
     let at = |i: usize| chars.at(i);
     let c = chars.get(i);
     let kind;
-    if is_digit(c) {
+    // A point that starts a number (".500", "(.25)") follows a space, a bracket or a sign.
+    let leading_point = c == '.'
+        && at(i + 1).is_some_and(is_digit)
+        && (i == 0 || is_space(chars.get(i - 1)) || matches!(chars.get(i - 1), '(' | '$' | '-'));
+    if !c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some() {
+        // "½", "¾": a fraction in one character is a number of its own.
+        kind = TokKind::Num;
+        i += 1;
+    } else if is_digit(c) || leading_point {
         // Digits running into letters ("155mph") end here; the letters are the next token.
         i = scan_number(chars, i);
         kind = TokKind::Num;
@@ -299,12 +329,26 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
         }
         let mut word_end = j;
         let mut prefix_word = false;
-        if chars.get(j - 1) == '-' && HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str()) {
+        // "5k-20k", "$3m-4m": a scale suffix glued to digits ends before the hyphen of a range.
+        let scale_suffix = i > 0
+            && is_digit(chars.get(i - 1))
+            && matches!(
+                letters(chars, i, j - 1).as_str(),
+                "k" | "m" | "bn" | "b" | "mn"
+            );
+        if chars.get(j - 1) == '-'
+            && (scale_suffix || HYPHEN_PREFIXES.contains(&letters(chars, i, j - 1).as_str()))
+        {
             word_end = j - 1;
             prefix_word = true;
         }
+        // "$A82,000", "$NZ5m": capitals between a dollar sign and digits name its country.
+        let dollar_country = i > 0
+            && chars.get(i - 1) == '$'
+            && word_end - i <= 3
+            && (i..word_end).all(|k| chars.get(k).is_ascii_uppercase());
         if !prefix_word && at(j).is_some_and(is_digit) {
-            if CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
+            if dollar_country || CURRENCY_PREFIXES.contains(&letters(chars, i, word_end).as_str()) {
                 kind = TokKind::Word;
                 i = word_end;
             } else {
@@ -342,6 +386,21 @@ fn scan_number(chars: &impl Chars, mut i: usize) -> usize {
     let first_end = run(i);
     let first_len = first_end - i;
     i = first_end;
+    // Indian grouping, in lakhs and crores: "12,34,567", "1,00,00,000" (pairs, then three).
+    let group = |k: usize, len: usize| k < n && chars.get(k) == ',' && run(k + 1) == k + 1 + len;
+    if (1..=2).contains(&first_len) && group(i, 2) {
+        let mut k = i;
+        while group(k, 2) {
+            k += 3;
+        }
+        if group(k, 3) {
+            i = k + 4;
+            if i + 1 < n && chars.get(i) == '.' && digit_at(i + 1) {
+                i = run(i + 1);
+            }
+            return i;
+        }
+    }
     // Thousands groups: ",000" or "\u{a0}000" (exactly three digits, then no digit).
     loop {
         if i < n && (chars.get(i) == ',' || is_group_space(chars.get(i))) && digit_at(i + 1) {
@@ -440,6 +499,10 @@ mod tests {
             "sub-500",
             "don't",
             "AT&T",
+            ".5",
+            "$A82",
+            "12,34,567",
+            "5k-20k",
         ];
         for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
@@ -495,6 +558,52 @@ mod tests {
                 ],
             ),
             ("won't", &[(Word, "won't")]),
+            // A scale suffix before a range's hyphen.
+            (
+                "5k-20k",
+                &[
+                    (Num, "5"),
+                    (Word, "k"),
+                    (Punct, "-"),
+                    (Num, "20"),
+                    (Word, "k"),
+                ],
+            ),
+            ("M-16 rifles", &[(Code, "M-16"), (Word, "rifles")]),
+            // Lakhs and crores; pairs without a last three are a list.
+            (
+                "12,34,567.89 rupees",
+                &[(Num, "12,34,567.89"), (Word, "rupees")],
+            ),
+            ("1,00,00,000", &[(Num, "1,00,00,000")]),
+            (
+                "1,23,45",
+                &[
+                    (Num, "1"),
+                    (Punct, ","),
+                    (Num, "23"),
+                    (Punct, ","),
+                    (Num, "45"),
+                ],
+            ),
+            // A fraction in one character.
+            (
+                "2 \u{bd} cups",
+                &[(Num, "2"), (Num, "\u{bd}"), (Word, "cups")],
+            ),
+            // A leading point starts a number after a space, bracket or sign, not after a word.
+            (".500 average", &[(Num, ".500"), (Word, "average")]),
+            ("(.25)", &[(Punct, "("), (Num, ".25"), (Punct, ")")]),
+            ("end.5", &[(Word, "end"), (Punct, "."), (Num, "5")]),
+            ("v1.5", &[(Code, "v1"), (Punct, "."), (Num, "5")]),
+            // A dollar's country in capitals before the digits; other letters make a code.
+            ("$A82,000", &[(Punct, "$"), (Word, "A"), (Num, "82,000")]),
+            (
+                "$NZ5m",
+                &[(Punct, "$"), (Word, "NZ"), (Num, "5"), (Word, "m")],
+            ),
+            ("A82 road", &[(Code, "A82"), (Word, "road")]),
+            ("$abc1", &[(Punct, "$"), (Code, "abc1")]),
             ("\u{0663}\u{0660}", &[(Num, "\u{0663}\u{0660}")]),
         ];
         for (text, expected) in cases {

@@ -1,5 +1,7 @@
 //! Units: currency signs and codes before a number, units of measure and percentages after it,
-//! and the normalised name of each ("dollar", "percentage", "kilometre", "mile per hour").
+//! and the normalised name of each ("dollar", "percentage", "kilometre", "mile per hour"). The
+//! units are data (data/units.tsv, then data/units-quantulum3.tsv), compiled in and indexed at
+//! first use: one hash look-up per token beside a number.
 
 use super::lexicon::Keyed;
 use crate::model::Kind;
@@ -16,311 +18,107 @@ pub struct UnitMatch {
     pub len: usize,
 }
 
-/// Currency written before a number: ("$", "dollar"), ("US$", "dollar"), ("€", "euro").
-/// Each entry is a sequence of lower-cased token texts.
-const CURRENCY_BEFORE: &[(&str, &str)] = &[
-    ("$", "dollar"),
-    ("us $", "dollar"),
-    ("$ us", "dollar"),
-    ("us$", "dollar"),
-    ("usd", "dollar"),
-    ("c $", "canadian dollar"),
-    ("cad", "canadian dollar"),
-    ("a $", "australian dollar"),
-    ("aud", "australian dollar"),
-    ("au $", "australian dollar"),
-    ("nz $", "new zealand dollar"),
-    ("nzd", "new zealand dollar"),
-    ("s $", "singaporean dollar"),
-    ("sgd", "singaporean dollar"),
-    ("hk $", "hong kong dollar"),
-    ("hkd", "hong kong dollar"),
-    ("€", "euro"),
-    ("eur", "euro"),
-    ("£", "pound sterling"),
-    ("gbp", "pound sterling"),
-    ("ps", "pound sterling"),
-    ("¥", "japanese yen"),
-    ("y =", "japanese yen"),
-    ("jpy", "japanese yen"),
-    ("cny", "chinese yuan"),
-    ("rmb", "chinese yuan"),
-    ("₹", "indian rupee"),
-    ("inr", "indian rupee"),
-    ("rs", "indian rupee"),
-    ("rm", "malaysian ringgit"),
-    ("₽", "russian ruble"),
-    ("rub", "russian ruble"),
-    ("₴", "ukrainian hryvnia"),
-    ("uah", "ukrainian hryvnia"),
-    ("chf", "swiss franc"),
-    ("₪", "shekel"),
-    ("ils", "shekel"),
-    ("₩", "south korean won"),
-    ("krw", "south korean won"),
+/// The unit catalogs, each with its path for messages: figtrack's own list, then the one derived
+/// from quantulum3's (see data/units.tsv for the format). A surface both name keeps the first.
+const CATALOGS: [(&str, &str); 2] = [
+    ("data/units.tsv", include_str!("../../data/units.tsv")),
+    (
+        "data/units-quantulum3.tsv",
+        include_str!("../../data/units-quantulum3.tsv"),
+    ),
 ];
 
-/// Units written after a number, as lower-cased token sequences, with kind and normal name.
-const UNITS_AFTER: &[(&str, Kind, &str)] = &[
-    // Percentages and points.
-    ("%", Kind::Percentage, "percentage"),
-    ("percent", Kind::Percentage, "percentage"),
-    ("per cent", Kind::Percentage, "percentage"),
-    ("pct", Kind::Percentage, "percentage"),
-    ("percentage points", Kind::Percentage, "percentage point"),
-    ("percentage point", Kind::Percentage, "percentage point"),
-    ("basis points", Kind::Measure, "basis point"),
-    ("basis point", Kind::Measure, "basis point"),
-    ("bps", Kind::Measure, "basis point"),
-    ("points", Kind::Measure, "point"),
-    ("point", Kind::Measure, "point"),
-    // Currencies named after the amount.
-    ("dollars", Kind::Currency, "dollar"),
-    ("dollar", Kind::Currency, "dollar"),
-    ("us dollars", Kind::Currency, "dollar"),
-    ("usd", Kind::Currency, "dollar"),
-    ("australian dollars", Kind::Currency, "australian dollar"),
-    ("canadian dollars", Kind::Currency, "canadian dollar"),
-    ("singapore dollars", Kind::Currency, "singaporean dollar"),
-    ("hong kong dollars", Kind::Currency, "hong kong dollar"),
-    ("new zealand dollars", Kind::Currency, "new zealand dollar"),
-    ("euros", Kind::Currency, "euro"),
-    ("euro", Kind::Currency, "euro"),
-    ("eur", Kind::Currency, "euro"),
-    ("€", Kind::Currency, "euro"),
-    ("pounds sterling", Kind::Currency, "pound sterling"),
-    ("sterling", Kind::Currency, "pound sterling"),
-    ("gbp", Kind::Currency, "pound sterling"),
-    ("yuan", Kind::Currency, "chinese yuan"),
-    ("renminbi", Kind::Currency, "chinese yuan"),
-    ("yen", Kind::Currency, "japanese yen"),
-    ("rupees", Kind::Currency, "indian rupee"),
-    ("rupee", Kind::Currency, "indian rupee"),
-    ("shekels", Kind::Currency, "shekel"),
-    ("shekel", Kind::Currency, "shekel"),
-    ("danish crowns", Kind::Currency, "danish krone"),
-    ("danish kroner", Kind::Currency, "danish krone"),
-    ("swedish crowns", Kind::Currency, "swedish krona"),
-    ("swedish kronor", Kind::Currency, "swedish krona"),
-    ("norwegian crowns", Kind::Currency, "norwegian krone"),
-    ("ringgit", Kind::Currency, "malaysian ringgit"),
-    ("roubles", Kind::Currency, "russian ruble"),
-    ("rubles", Kind::Currency, "russian ruble"),
-    ("hryvnias", Kind::Currency, "ukrainian hryvnia"),
-    ("hryvnia", Kind::Currency, "ukrainian hryvnia"),
-    ("swiss francs", Kind::Currency, "swiss franc"),
-    ("francs", Kind::Currency, "franc"),
-    ("won", Kind::Currency, "south korean won"),
-    ("kuna", Kind::Currency, "croatian kuna"),
-    ("kn", Kind::Currency, "croatian kuna"),
-    ("cents", Kind::Currency, "cent"),
-    ("cent", Kind::Currency, "cent"),
-    ("pence", Kind::Currency, "penny"),
-    ("p", Kind::Currency, "penny"),
-    ("sen", Kind::Currency, "sen"),
-    // Length.
-    ("km", Kind::Measure, "kilometre"),
-    ("kilometres", Kind::Measure, "kilometre"),
-    ("kilometers", Kind::Measure, "kilometre"),
-    ("kilometre", Kind::Measure, "kilometre"),
-    ("kilometer", Kind::Measure, "kilometre"),
-    ("m", Kind::Measure, "metre"),
-    ("metres", Kind::Measure, "metre"),
-    ("meters", Kind::Measure, "metre"),
-    ("metre", Kind::Measure, "metre"),
-    ("meter", Kind::Measure, "metre"),
-    ("cm", Kind::Measure, "centimetre"),
-    ("centimetres", Kind::Measure, "centimetre"),
-    ("centimeters", Kind::Measure, "centimetre"),
-    ("mm", Kind::Measure, "millimetre"),
-    ("millimetres", Kind::Measure, "millimetre"),
-    ("millimeters", Kind::Measure, "millimetre"),
-    ("miles", Kind::Measure, "mile"),
-    ("mile", Kind::Measure, "mile"),
-    ("nautical miles", Kind::Measure, "nautical mile"),
-    ("feet", Kind::Measure, "foot"),
-    ("foot", Kind::Measure, "foot"),
-    ("ft", Kind::Measure, "foot"),
-    ("'", Kind::Measure, "foot"),
-    ("inches", Kind::Measure, "inch"),
-    ("inch", Kind::Measure, "inch"),
-    ("yards", Kind::Measure, "yard"),
-    ("yard", Kind::Measure, "yard"),
-    // Area.
-    ("sq m", Kind::Measure, "square metre"),
-    ("sqm", Kind::Measure, "square metre"),
-    ("square metres", Kind::Measure, "square metre"),
-    ("square meters", Kind::Measure, "square metre"),
-    ("sq km", Kind::Measure, "square kilometre"),
-    ("square kilometres", Kind::Measure, "square kilometre"),
-    ("square kilometers", Kind::Measure, "square kilometre"),
-    ("square miles", Kind::Measure, "square mile"),
-    ("sq ft", Kind::Measure, "square foot"),
-    ("square feet", Kind::Measure, "square foot"),
-    ("acres", Kind::Measure, "acre"),
-    ("hectares", Kind::Measure, "hectare"),
-    // Volume.
-    ("litres", Kind::Measure, "litre"),
-    ("liters", Kind::Measure, "litre"),
-    ("l", Kind::Measure, "litre"),
-    ("ml", Kind::Measure, "millilitre"),
-    ("gallons", Kind::Measure, "gallon"),
-    ("gallon", Kind::Measure, "gallon"),
-    ("cubic feet", Kind::Measure, "cubic foot"),
-    ("cubic metres", Kind::Measure, "cubic metre"),
-    ("cubic meters", Kind::Measure, "cubic metre"),
-    ("barrels of oil", Kind::Measure, "barrel of oil"),
-    ("barrels", Kind::Measure, "barrel"),
-    ("barrel", Kind::Measure, "barrel"),
-    ("drams", Kind::Measure, "dram"),
-    // Mass.
-    ("kg", Kind::Measure, "kilogram"),
-    ("kilograms", Kind::Measure, "kilogram"),
-    ("kilogrammes", Kind::Measure, "kilogram"),
-    ("grams", Kind::Measure, "gram"),
-    ("g", Kind::Measure, "gram"),
-    ("mg", Kind::Measure, "milligram"),
-    ("milligrams", Kind::Measure, "milligram"),
-    ("tonnes", Kind::Measure, "metric ton"),
-    ("tonne", Kind::Measure, "metric ton"),
-    ("metric tons", Kind::Measure, "metric ton"),
-    ("tons", Kind::Measure, "ton"),
-    ("ton", Kind::Measure, "ton"),
-    ("gigatonnes", Kind::Measure, "gigaton"),
-    ("gigatons", Kind::Measure, "gigaton"),
-    ("megatonnes", Kind::Measure, "megaton"),
-    ("pounds", Kind::Measure, "pound"),
-    ("lbs", Kind::Measure, "pound"),
-    ("lb", Kind::Measure, "pound"),
-    // Speed.
-    ("mph", Kind::Measure, "mile per hour"),
-    ("miles per hour", Kind::Measure, "mile per hour"),
-    ("miles an hour", Kind::Measure, "mile per hour"),
-    ("km / h", Kind::Measure, "kilometre per hour"),
-    ("km / hr", Kind::Measure, "kilometre per hour"),
-    ("kph", Kind::Measure, "kilometre per hour"),
-    ("kmh", Kind::Measure, "kilometre per hour"),
-    ("kilometres per hour", Kind::Measure, "kilometre per hour"),
-    ("kilometers per hour", Kind::Measure, "kilometre per hour"),
-    ("kilometres an hour", Kind::Measure, "kilometre per hour"),
-    ("metres per second", Kind::Measure, "metre per second"),
-    ("meters per second", Kind::Measure, "metre per second"),
-    ("m / s", Kind::Measure, "metre per second"),
-    ("knots", Kind::Measure, "knot"),
-    // Temperature and angles.
-    ("degrees celsius", Kind::Measure, "celsius"),
-    ("degrees centigrade", Kind::Measure, "celsius"),
-    ("degrees c", Kind::Measure, "celsius"),
-    ("° c", Kind::Measure, "celsius"),
-    ("°c", Kind::Measure, "celsius"),
-    ("deg c", Kind::Measure, "celsius"),
-    ("degc", Kind::Measure, "celsius"),
-    ("celsius", Kind::Measure, "celsius"),
-    ("degrees fahrenheit", Kind::Measure, "fahrenheit"),
-    ("degrees f", Kind::Measure, "fahrenheit"),
-    ("° f", Kind::Measure, "fahrenheit"),
-    ("°f", Kind::Measure, "fahrenheit"),
-    ("deg f", Kind::Measure, "fahrenheit"),
-    ("degf", Kind::Measure, "fahrenheit"),
-    ("fahrenheit", Kind::Measure, "fahrenheit"),
-    ("degrees", Kind::Measure, "degree"),
-    ("degree", Kind::Measure, "degree"),
-    ("°", Kind::Measure, "degree"),
-    // Time.
-    ("seconds", Kind::Measure, "second"),
-    ("second", Kind::Measure, "second"),
-    ("secs", Kind::Measure, "second"),
-    ("minutes", Kind::Measure, "minute"),
-    ("minute", Kind::Measure, "minute"),
-    ("mins", Kind::Measure, "minute"),
-    ("hours", Kind::Measure, "hour"),
-    ("hour", Kind::Measure, "hour"),
-    ("hrs", Kind::Measure, "hour"),
-    ("days", Kind::Measure, "day"),
-    ("day", Kind::Measure, "day"),
-    ("weeks", Kind::Measure, "week"),
-    ("week", Kind::Measure, "week"),
-    ("months", Kind::Measure, "month"),
-    ("month", Kind::Measure, "month"),
-    ("years", Kind::Measure, "year"),
-    ("year", Kind::Measure, "year"),
-    ("decades", Kind::Measure, "decade"),
-    ("centuries", Kind::Measure, "century"),
-    ("years old", Kind::Measure, "year of age"),
-    ("year old", Kind::Measure, "year of age"),
-    ("year - old", Kind::Measure, "year of age"),
-    ("month - old", Kind::Measure, "month of age"),
-    ("week - old", Kind::Measure, "week of age"),
-    ("day - old", Kind::Measure, "day of age"),
-    // Power, energy, frequency, data, sound.
-    ("w", Kind::Measure, "watt"),
-    ("watts", Kind::Measure, "watt"),
-    ("kw", Kind::Measure, "kilowatt"),
-    ("kilowatts", Kind::Measure, "kilowatt"),
-    ("mw", Kind::Measure, "megawatt"),
-    ("megawatts", Kind::Measure, "megawatt"),
-    ("megawatt", Kind::Measure, "megawatt"),
-    ("gw", Kind::Measure, "gigawatt"),
-    ("gigawatts", Kind::Measure, "gigawatt"),
-    ("gigawatt", Kind::Measure, "gigawatt"),
-    ("kwh", Kind::Measure, "kilowatt hour"),
-    ("mwh", Kind::Measure, "megawatt hour"),
-    ("gwh", Kind::Measure, "gigawatt hour"),
-    ("twh", Kind::Measure, "terawatt hour"),
-    ("hp", Kind::Measure, "horsepower"),
-    ("horsepower", Kind::Measure, "horsepower"),
-    ("volts", Kind::Measure, "volt"),
-    ("v", Kind::Measure, "volt"),
-    ("kv", Kind::Measure, "kilovolt"),
-    ("kv / cm", Kind::Measure, "kilovolt per centimetre"),
-    ("hz", Kind::Measure, "hertz"),
-    ("hertz", Kind::Measure, "hertz"),
-    ("khz", Kind::Measure, "kilohertz"),
-    ("mhz", Kind::Measure, "megahertz"),
-    ("ghz", Kind::Measure, "gigahertz"),
-    ("kb", Kind::Measure, "kilobyte"),
-    ("mb", Kind::Measure, "megabyte"),
-    ("gb", Kind::Measure, "gigabyte"),
-    ("tb", Kind::Measure, "terabyte"),
-    ("mbps", Kind::Measure, "megabit per second"),
-    ("gbps", Kind::Measure, "gigabit per second"),
-    ("decibels", Kind::Measure, "decibel"),
-    ("db", Kind::Measure, "decibel"),
-    ("calories", Kind::Measure, "calorie"),
-    ("times", Kind::Other, "count"),
-];
+/// Where a unit stands beside its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    After,
+    Before,
+}
+
+/// One unit of a catalog: name, kind, place and "|"-separated surfaces.
+type Line = (&'static str, Kind, Place, &'static str);
+
+/// Reads one line of a catalog: `None` for a blank or comment line, the problem when malformed.
+fn parse_line(line: &'static str) -> Result<Option<Line>, String> {
+    if line.trim().is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let fields: Vec<&'static str> = line.split('\t').collect();
+    let [name, kind, place, surfaces] = fields[..] else {
+        return Err(format!("{} fields, expected 4", fields.len()));
+    };
+    let kind = match kind {
+        "percentage" => Kind::Percentage,
+        "currency" => Kind::Currency,
+        "measure" => Kind::Measure,
+        "other" => Kind::Other,
+        _ => return Err(format!("unknown kind {kind:?}")),
+    };
+    let place = match place {
+        "after" => Place::After,
+        "before" => Place::Before,
+        _ => return Err(format!("unknown place {place:?}")),
+    };
+    if name.is_empty() || surfaces.split('|').any(|s| s.trim().is_empty()) {
+        return Err("empty name or surface".into());
+    }
+    Ok(Some((name, kind, place, surfaces)))
+}
+
+/// Every unit of the catalogs in order, each malformed line as "file:line: problem".
+fn catalog() -> impl Iterator<Item = Result<Line, String>> {
+    CATALOGS.into_iter().flat_map(|(path, text)| {
+        text.lines().enumerate().filter_map(move |(n, line)| {
+            parse_line(line)
+                .map_err(|e| format!("{path}:{}: {e}", n + 1))
+                .transpose()
+        })
+    })
+}
+
+/// A surface as the lower-cased token texts a sentence would give, made once for the index.
+fn surface_words(surface: &str) -> Vec<&'static str> {
+    let mut toks = Vec::new();
+    super::tokens::tokenize(surface, 0, &mut toks);
+    toks.iter()
+        .map(|t| {
+            &*Box::leak(
+                surface[t.start..t.end]
+                    .to_ascii_lowercase()
+                    .into_boxed_str(),
+            )
+        })
+        .collect()
+}
 
 /// Units keyed by one of their tokens, each list longest first.
 type Index = Keyed<Vec<Entry>>;
 
 /// Units after a number, keyed by their first token.
-static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| {
-    index(UNITS_AFTER.iter().map(|&(s, k, n)| (s, k, n)), |words| {
-        words[0]
-    })
-});
+static AFTER_INDEX: LazyLock<Index> = LazyLock::new(|| index(Place::After, |words| words[0]));
 
 /// Currencies before a number, keyed by their last token (the one next to the number): one
 /// lookup finds them all.
-static BEFORE_INDEX: LazyLock<Index> = LazyLock::new(|| {
-    index(
-        CURRENCY_BEFORE.iter().map(|&(s, n)| (s, Kind::Currency, n)),
-        |words| words[words.len() - 1],
-    )
-});
+static BEFORE_INDEX: LazyLock<Index> =
+    LazyLock::new(|| index(Place::Before, |words| words[words.len() - 1]));
 
 type Entry = (Vec<&'static str>, Kind, &'static str);
 
-fn index(
-    entries: impl Iterator<Item = (&'static str, Kind, &'static str)>,
-    key: fn(&[&'static str]) -> &'static str,
-) -> Index {
+/// The catalogs' units of one place, keyed by `key` of their words; a malformed line (the
+/// catalog test rules them out) is left out.
+fn index(place: Place, key: fn(&[&'static str]) -> &'static str) -> Index {
     let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
-    for (surface, kind, norm) in entries {
-        let words: Vec<&str> = surface.split(' ').collect();
-        map.entry(key(&words))
-            .or_default()
-            .push((words, kind, norm));
+    for (norm, kind, _, surfaces) in catalog().flatten().filter(|l| l.2 == place) {
+        for surface in surfaces.split('|') {
+            let words = surface_words(surface);
+            if words.is_empty() {
+                continue;
+            }
+            let list = map.entry(key(&words)).or_default();
+            if list.iter().all(|e| e.0 != words) {
+                list.push((words, kind, norm));
+            }
+        }
     }
     for list in map.values_mut() {
         list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
@@ -353,6 +151,98 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .iter()
         .find(|(seq, _, _)| words.ends_with(seq))
         .map(matched)
+}
+
+/// The unit of a rate's denominator, read from `words`, the lower-cased words after "per" or
+/// "a": a unit of several words by its catalog name ("per square foot" is "square foot"),
+/// else the singular of the first word. Returns the name and the words it takes.
+pub fn per_unit(words: &[&str]) -> Option<(String, usize)> {
+    if let Some(u) = unit_after(words).filter(|u| u.len > 1) {
+        return Some((u.norm, u.len));
+    }
+    Some((singular(words.first()?), 1))
+}
+
+/// The smaller unit that may follow a whole amount of unit `norm` (of `kind`), as how many
+/// make one and its surfaces: "3 dollars 50 cents", "5 feet 2 inches", "2 hours 30 minutes".
+pub fn minor_unit(norm: &str, kind: Kind) -> Option<(f64, &'static [&'static str])> {
+    Some(match norm {
+        _ if kind == Kind::Currency => (100.0, &["cents", "cent", "pence", "p", "c"]),
+        "foot" => (12.0, &["inches", "inch", "in"]),
+        "pound-mass" => (16.0, &["ounces", "ounce", "oz"]),
+        "hour" => (60.0, &["minutes", "minute", "mins", "min"]),
+        "minute" => (60.0, &["seconds", "second", "secs", "sec"]),
+        _ => return None,
+    })
+}
+
+/// Words that make "pounds" money when one stands just before the amount ("paid 300 pounds").
+const MONEY_WORDS: &[&str] = &[
+    "cost",
+    "costs",
+    "costing",
+    "paid",
+    "pay",
+    "pays",
+    "paying",
+    "worth",
+    "spent",
+    "spend",
+    "spending",
+    "raised",
+    "raise",
+    "fine",
+    "fined",
+    "salary",
+    "wage",
+    "wages",
+    "price",
+    "prize",
+    "budget",
+    "funding",
+    "fund",
+    "loan",
+    "debt",
+    "deal",
+    "bid",
+    "sold",
+    "bought",
+    "earn",
+    "earns",
+    "earned",
+    "charge",
+    "charged",
+    "fee",
+    "fees",
+    "donated",
+    "invested",
+    "bill",
+    "compensation",
+    "awarded",
+    "tax",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+];
+
+/// "pounds" after a number is money or weight: money after a scaled amount ("5 million
+/// pounds") or a money word among `before`, the lower-cased words before the number; weight
+/// otherwise ("weighs 150 pounds"). `unit` read `surface` (its first word); others pass as read.
+pub fn pound_sense(unit: UnitMatch, surface: &str, scaled: bool, before: &[&str]) -> UnitMatch {
+    let money = unit.norm == "pound-mass"
+        && matches!(surface, "pound" | "pounds")
+        && (scaled || before.iter().any(|w| MONEY_WORDS.contains(w)));
+    if money {
+        UnitMatch {
+            norm: "pound sterling".into(),
+            kind: Kind::Currency,
+            ..unit
+        }
+    } else {
+        unit
+    }
 }
 
 /// Lower-case singular of an English noun: "troops" -> "troop", "people" -> "person". The
@@ -479,6 +369,33 @@ mod tests {
             ("danish crowns", "danish krone", Kind::Currency, 2),
             ("years old", "year of age", Kind::Measure, 2),
             ("mph", "mile per hour", Kind::Measure, 1),
+            // From the catalog data: names, plurals, symbols, prefixes and "per" compounds.
+            ("mpg on the highway", "mile per gallon", Kind::Measure, 1),
+            ("miles per gallon", "mile per gallon", Kind::Measure, 3),
+            ("lb-ft of torque", "pound-foot", Kind::Measure, 1),
+            ("pound-feet", "pound-foot", Kind::Measure, 1),
+            ("\u{b5}m thick", "micrometre", Kind::Measure, 1),
+            ("micrometres", "micrometre", Kind::Measure, 1),
+            ("mah battery", "milliampere-hour", Kind::Measure, 1),
+            ("ppb of lead", "parts-per-billion", Kind::Measure, 1),
+            ("parts per billion", "parts-per-billion", Kind::Measure, 3),
+            ("rpm", "revolutions per minute", Kind::Measure, 1),
+            ("bhp", "horsepower", Kind::Measure, 1),
+            ("m.p.h", "mile per hour", Kind::Measure, 1),
+            ("ksi", "kilopound per square inch", Kind::Measure, 1),
+            ("kpa", "kilopascal", Kind::Measure, 1),
+            ("nanometres", "nanometre", Kind::Measure, 1),
+            ("terawatts", "terawatt", Kind::Measure, 1),
+            ("lbs", "pound-mass", Kind::Measure, 1),
+            ("mw", "megawatt", Kind::Measure, 1),
+            ("mm", "millimetre", Kind::Measure, 1),
+            ("kb", "kilobyte", Kind::Measure, 1),
+            ("pesos", "mexican peso", Kind::Currency, 1),
+            ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
+            ("square yards", "square yard", Kind::Measure, 2),
+            ("km2", "square kilometre", Kind::Measure, 1),
+            ("km ^ 3", "cubic kilometre", Kind::Measure, 3),
+            ("m \u{b2}", "square metre", Kind::Measure, 2),
         ];
         for (text, norm, kind, len) in cases {
             let words: Vec<&str> = text.split(' ').collect();
@@ -489,7 +406,10 @@ mod tests {
                 "{text}"
             );
         }
-        assert_eq!(unit_after(&["troops"]), None);
+        // Words and codes the catalog leaves out: after a number they are rarely units.
+        for word in ["troops", "in", "set", "league", "tesla", "gray", "va", "my"] {
+            assert_eq!(unit_after(&[word]), None, "{word}");
+        }
     }
 
     #[test]
@@ -503,6 +423,13 @@ mod tests {
             (&["usd"], "dollar"),
             (&["rm"], "malaysian ringgit"),
             (&["cost", "$"], "dollar"),
+            (&["$", "a"], "australian dollar"),
+            (&["a", "$"], "australian dollar"),
+            (&["nz", "$"], "new zealand dollar"),
+            (&["hk", "$"], "hong kong dollar"),
+            (&["$", "us"], "dollar"),
+            (&["r", "$"], "brazilian real"),
+            (&["sek"], "swedish krona"),
         ];
         for (words, norm) in cases {
             assert_eq!(
@@ -512,6 +439,70 @@ mod tests {
             );
         }
         assert_eq!(currency_before(&["the"]), None);
+    }
+
+    #[test]
+    fn pounds_are_money_or_weight_by_context() {
+        let pounds = || unit_after(&["pounds"]).unwrap();
+        let cases: &[(&str, bool, &[&str], &str)] = &[
+            ("pounds", false, &["he", "weighs"], "pound-mass"),
+            ("pounds", false, &["a", "sack", "of"], "pound-mass"),
+            ("pounds", true, &["lost"], "pound sterling"),
+            ("pounds", false, &["the", "club", "paid"], "pound sterling"),
+            ("pounds", false, &["a", "fine", "of"], "pound sterling"),
+            ("lbs", true, &["paid"], "pound-mass"),
+        ];
+        for (surface, scaled, before, norm) in cases {
+            let unit = pound_sense(pounds(), surface, *scaled, before);
+            assert_eq!(unit.norm, *norm, "{surface} {before:?}");
+            assert_eq!(unit.kind == Kind::Currency, *norm == "pound sterling");
+        }
+        // Other units pass as read.
+        let km = unit_after(&["km"]).unwrap();
+        assert_eq!(pound_sense(km.clone(), "km", true, &["paid"]), km);
+    }
+
+    #[test]
+    fn rate_denominators() {
+        let cases: &[(&[&str], &str, usize)] = &[
+            (&["square", "foot", "in"], "square foot", 2),
+            (&["square", "feet"], "square foot", 2),
+            (&["kilowatt", "hour"], "kilowatt hour", 2),
+            (&["shares", "of"], "share", 1),
+            (&["gram"], "gram", 1),
+        ];
+        for (words, name, len) in cases {
+            assert_eq!(per_unit(words), Some((name.to_string(), *len)), "{words:?}");
+        }
+        assert_eq!(per_unit(&[]), None);
+    }
+
+    #[test]
+    fn minor_units() {
+        assert_eq!(minor_unit("euro", Kind::Currency).unwrap().0, 100.0);
+        assert_eq!(minor_unit("foot", Kind::Measure).unwrap().0, 12.0);
+        assert!(
+            minor_unit("hour", Kind::Measure)
+                .unwrap()
+                .1
+                .contains(&"minutes")
+        );
+        assert_eq!(minor_unit("percentage", Kind::Percentage), None);
+    }
+
+    #[test]
+    fn every_catalog_line_parses() {
+        let problems: Vec<String> = catalog().filter_map(Result::err).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(catalog().count() > 400);
+        assert_eq!(
+            parse_line("metre\tmeasure\tafter").unwrap_err(),
+            "3 fields, expected 4"
+        );
+        assert!(parse_line("metre\tlength\tafter\tm").is_err());
+        assert!(parse_line("metre\tmeasure\tbeside\tm").is_err());
+        assert!(parse_line("metre\tmeasure\tafter\tm||metres").is_err());
+        assert_eq!(parse_line("# a comment"), Ok(None));
     }
 
     #[test]
