@@ -25,6 +25,8 @@ struct File {
 struct Group {
     #[serde(default)]
     sense: bool,
+    #[serde(default)]
+    country: bool,
     words: Vec<String>,
 }
 
@@ -33,13 +35,33 @@ struct Group {
 pub struct Word {
     pub text: String,
     pub sense: Option<u16>,
+    /// A country or its people ("Sudan", "Sudanese").
+    pub country: bool,
 }
 
 /// The gazetteer: single words and runs of words, each to its group.
 pub struct Gazetteer {
-    single: HashMap<String, (String, Option<u16>)>,
+    single: HashMap<String, Entry>,
     /// Runs of two or three normalised words, longest first.
-    runs: Vec<(Vec<String>, String, Option<u16>)>,
+    runs: Vec<(Vec<String>, Entry)>,
+}
+
+/// What a word of the gazetteer reads as: its group's name, sense and whether it is a country.
+#[derive(Clone)]
+struct Entry {
+    name: String,
+    sense: Option<u16>,
+    country: bool,
+}
+
+impl Entry {
+    fn word(&self) -> Word {
+        Word {
+            text: self.name.clone(),
+            sense: self.sense,
+            country: self.country,
+        }
+    }
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -80,14 +102,19 @@ impl Gazetteer {
             let Some(name) = g.words.first().map(|w| plain_words(w).join(" ")) else {
                 continue;
             };
+            let entry = Entry {
+                name,
+                sense,
+                country: g.country,
+            };
             for w in &g.words {
                 let words = plain_words(w);
                 match words.len() {
                     0 => {}
                     1 => {
-                        single.insert(words[0].clone(), (name.clone(), sense));
+                        single.insert(words[0].clone(), entry.clone());
                     }
-                    _ => runs.push((words, name.clone(), sense)),
+                    _ => runs.push((words, entry.clone())),
                 }
             }
         }
@@ -101,25 +128,20 @@ impl Gazetteer {
         let mut out = Vec::with_capacity(plain.len());
         let mut i = 0;
         'outer: while i < plain.len() {
-            for (run, name, sense) in &self.runs {
+            for (run, entry) in &self.runs {
                 if plain[i..].starts_with(run) {
-                    out.push(Word {
-                        text: name.clone(),
-                        sense: *sense,
-                    });
+                    out.push(entry.word());
                     i += run.len();
                     continue 'outer;
                 }
             }
             let w = &plain[i];
             out.push(match self.single.get(w) {
-                Some((name, sense)) => Word {
-                    text: name.clone(),
-                    sense: *sense,
-                },
+                Some(entry) => entry.word(),
                 None => Word {
                     text: w.clone(),
                     sense: None,
+                    country: false,
                 },
             });
             i += 1;

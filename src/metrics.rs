@@ -287,11 +287,24 @@ impl Catalog {
         // in the sentence, "Lahaina" in the title), and is found at the closest scope that
         // completes it.
         let mut seen: Vec<Word> = Vec::new();
+        // "the country" stands for the countries the title or the sentence before names.
+        let countries: Vec<Word> = scopes[3]
+            .iter()
+            .chain(&scopes[4])
+            .filter(|w| w.country)
+            .cloned()
+            .collect();
         for (k, (name, words)) in SCOPES.iter().zip(&scopes).enumerate() {
             if words.is_empty() {
                 continue;
             }
             seen.extend(words.iter().cloned());
+            if words
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "country" | "nation"))
+            {
+                seen.extend(countries.iter().cloned());
+            }
             if let Some(m) = self
                 .find(claim, &seen, clause, &own)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
@@ -510,8 +523,11 @@ fn fits(fit: &Fit, claim: &Claim) -> bool {
     let Some(kind) = fit.kind else {
         return true;
     };
-    // A bare number ("reached 712", "passed 1,000") counts what its context names.
-    if claim.kind != kind && !(kind == Kind::Count && claim.kind == Kind::Other) {
+    // A bare whole number ("reached 712", "passed 1,000") counts what its context names; a
+    // magnitude of 7.8 or "eight times" counts nothing.
+    let bare_whole =
+        claim.kind == Kind::Other && claim.unit_normalized.is_none() && claim.value.fract() == 0.0;
+    if claim.kind != kind && !(kind == Kind::Count && bare_whole) {
         return false;
     }
     match (&fit.unit, kind) {
@@ -924,6 +940,65 @@ match = ["missing after the floods"]
             "$2 million",
         );
         assert_ne!(m, "us-aid");
+    }
+
+    /// "The country" in a figure's clause stands for a country its title or the sentence before
+    /// names; only whole bare numbers are counts.
+    #[test]
+    fn the_country_is_the_one_named_before_and_counts_are_whole() {
+        const CATALOG: &str = r#"
+[[metric]]
+id = "chile-displaced"
+unit = "person"
+match = ["displaced by the fires in chile"]
+
+[[metric]]
+id = "chile-homeless"
+unit = "person"
+match = ["homeless in chile"]
+
+[[metric]]
+id = "chile-deaths"
+unit = "death"
+match = ["deaths in chile"]
+"#;
+        let catalog = Catalog::parse(CATALOG).unwrap();
+        let assign = |text: &str, title: Option<&str>, figure: &str| {
+            let doc = Document {
+                title: title.map(str::to_string),
+                ..Document::new("d", text)
+            };
+            let claims = crate::extract(&doc);
+            let c = claims.iter().find(|c| c.text == figure).unwrap();
+            catalog.assign_in(c, &doc).metric
+        };
+        // The clause's own phrase, completed by "the country", wins over the title's longer one.
+        let title = Some("Chilean fires displace thousands");
+        for text in [
+            "About 40,000 people are homeless across the country.",
+            "The nation now has 40,000 homeless people.",
+            "Officials said 40,000 were left homeless in the country's centre.",
+        ] {
+            assert_eq!(assign(text, title, "40,000"), "chile-homeless", "{text}");
+        }
+        // No country named before: "the country" stays unknown.
+        assert_ne!(
+            assign(
+                "About 40,000 people are homeless in the country.",
+                None,
+                "40,000"
+            ),
+            "chile-homeless"
+        );
+        // A magnitude is no count of deaths.
+        assert_ne!(
+            assign(
+                "The quake, of magnitude 7.8, caused deaths in Chile.",
+                None,
+                "7.8"
+            ),
+            "chile-deaths"
+        );
     }
 
     #[test]
