@@ -1,72 +1,10 @@
 //! Attribution: who states a figure ("Pentagon estimates reveal ...", "..., according to X",
 //! "X said", "said X", "X estimated that").
 
-use super::lexicon::{CLASSES, WordSet, class};
+use super::context::Word;
+use super::lexicon::{CLASSES, SAY_VERBS, WordSet, class};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
-
-/// Verbs of saying and reporting that follow (or precede) a source.
-pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "estimated",
-    "estimates",
-    "estimate",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "confirmed",
-    "confirms",
-    "warned",
-    "warns",
-    "added",
-    "noted",
-    "notes",
-    "cited",
-    "cites",
-    "claimed",
-    "claims",
-    "stated",
-    "states",
-    "revealed",
-    "reveal",
-    "reveals",
-    "showed",
-    "show",
-    "shows",
-    "wrote",
-    "writes",
-    "believes",
-    "believed",
-    "predicted",
-    "predicts",
-    "projected",
-    "projects",
-    "counted",
-    "recorded",
-    "tallied",
-    "assessed",
-    "assesses",
-    "indicated",
-    "indicates",
-    "suggested",
-    "suggests",
-    "found",
-    "finds",
-    "put",
-    "puts",
-    "explained",
-    "stressed",
-    "insisted",
-    "argued",
-    "acknowledged",
-    "admitted",
-    "disclosed",
-]);
 
 /// A quick test that a sentence may name a source: it holds a verb of saying (as a prefix:
 /// "estimat" covers estimated, estimates) or "according". Cheaper than tokenizing it.
@@ -84,10 +22,6 @@ pub fn may_name_source(sentence: &str) -> bool {
     });
     HINT.find_iter(sentence)
         .any(|m| m.start() == 0 || !sentence.as_bytes()[m.start() - 1].is_ascii_alphabetic())
-}
-
-pub fn is_say_verb(w: &str) -> bool {
-    SAY_VERBS.contains(w)
 }
 
 /// Lower-case words that may stand inside a source's name or title.
@@ -217,15 +151,6 @@ static GENERIC_TAIL: WordSet = WordSet::new(&[
     "and",
     "for",
 ]);
-
-/// A word of the sentence as written, with whether it is a word (not punctuation or a number).
-#[derive(Debug, Clone, Copy)]
-pub struct Word<'a> {
-    pub text: &'a str,
-    /// The text in lower case.
-    pub lower: &'a str,
-    pub is_word: bool,
-}
 
 /// Whether `w` is one of `list` (lower case) in any ASCII case.
 fn is_any(w: &str, list: &[&str]) -> bool {

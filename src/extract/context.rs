@@ -1,9 +1,17 @@
 //! A tokenized sentence with lower-cased word access, shared by the rule families.
 
-use super::attribution::Word;
 use super::lexicon::CLASSES;
 use super::tokens::{TokKind, Token, tokenize};
 use std::cell::Cell;
+
+/// A word of the sentence as written, with whether it is a word (not punctuation or a number).
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// The text in lower case.
+    pub lower: &'a str,
+    pub is_word: bool,
+}
 
 /// A token's classes not yet looked up.
 const UNKNOWN: u16 = u16::MAX;

@@ -7,7 +7,7 @@
 //! nearest to it; a dateline's date and the date of an event ("the quake that struck on
 //! Monday", "the Feb. 6 earthquakes") are no figure's.
 
-use super::attribution::Word;
+use super::context::Word;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
