@@ -23,11 +23,18 @@ pub struct Diff {
     pub bound: String,
     pub text: String,
     pub concept: Option<String>,
+    /// Why the claim is in its metric: the catalog phrase and where it was found
+    /// (`metric_match`: "\"deaths in turkey\" in clause").
+    pub matched: Option<String>,
+    /// The speaker the article names (null when it names none).
+    pub attribution: Option<String>,
+    /// The publication: the document's `source:`.
     pub source: Option<String>,
     pub status: Option<Status>,
     pub previous_value: Option<f64>,
     pub previous_as_of: Option<NaiveDate>,
-    pub previous_sources: Vec<String>,
+    /// Who gave the observation compared with: attributions, as `series` lists them.
+    pub previous_attributions: Vec<String>,
     pub delta: Option<f64>,
     pub ratio: Option<f64>,
     pub pct: Option<f64>,
@@ -49,7 +56,9 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "delta",
     "ratio",
     "days",
+    "attribution",
     "source",
+    "matched",
     "note",
 ];
 
@@ -116,11 +125,13 @@ impl History {
             bound: claim.bound.symbol().to_string(),
             text: claim.text.clone(),
             concept: claim.concept.clone(),
-            source: c.known_source().map(str::to_string),
+            matched: claim.metric_match.clone(),
+            attribution: claim.attribution.clone(),
+            source: c.source.clone(),
             status: None,
             previous_value: None,
             previous_as_of: None,
-            previous_sources: Vec::new(),
+            previous_attributions: Vec::new(),
             delta: None,
             ratio: None,
             pct: None,
@@ -139,12 +150,12 @@ impl History {
         let v = self.tracker.classify(&f);
         diff.status = Some(v.status);
         diff.note = v.note;
-        if let Some((p_value, p_date, sources)) = v.previous {
+        if let Some((p_value, p_date, attributions)) = v.previous {
             let days = (f.key.as_of - p_date).num_days();
             let delta = diff.value - p_value;
             diff.previous_value = Some(p_value);
             diff.previous_as_of = Some(p_date);
-            diff.previous_sources = sources;
+            diff.previous_attributions = attributions;
             diff.delta = Some(delta);
             diff.ratio = (p_value != 0.0).then(|| diff.value / p_value);
             diff.pct = diff.ratio.map(|r| (r - 1.0) * 100.0);
@@ -229,6 +240,7 @@ mod tests {
         assert_eq!(d.days, Some(7));
         let c = next(&h, &sc("c", 9_000.0, Bound::Exact, 10, "US"));
         assert_eq!(c.note.as_deref(), Some("NIS said 3,000 the same day"));
+        assert_eq!(c.previous_attributions, ["NIS"]);
 
         // A daily rate far outside the metric's history: 10 days of +10, then +100 in a day.
         let mut r = History::new(Vec::new());
@@ -255,6 +267,23 @@ mod tests {
         let fell = next(&c, &sc("b", 86.0, Bound::Exact, 2, "GS"));
         assert_eq!(fell.status, Some(Status::Anomaly));
         assert_eq!(fell.note.as_deref(), Some("cumulative total fell by 14"));
+    }
+
+    #[test]
+    fn a_diff_keeps_speaker_publication_and_match_apart() {
+        let h = History::new(Vec::new());
+        let mut c = sc("a", 3_000.0, Bound::Exact, 10, "NIS");
+        c.source = Some("Wire".into());
+        c.claim.metric_match = Some("\"troops\" in clause".into());
+        let d = next(&h, &c);
+        assert_eq!(d.attribution.as_deref(), Some("NIS"));
+        assert_eq!(d.source.as_deref(), Some("Wire"));
+        assert_eq!(d.matched.as_deref(), Some("\"troops\" in clause"));
+        // No speaker named: the attribution stays empty, the publication stays the source.
+        c.claim.attribution = None;
+        let d = next(&h, &c);
+        assert_eq!(d.attribution, None);
+        assert_eq!(d.source.as_deref(), Some("Wire"));
     }
 
     #[test]

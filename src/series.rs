@@ -3,9 +3,9 @@
 //! A polars query reads the level claims of the store (claims with a metric, an as-of date and
 //! the role `level`; see [`crate::model::Role`]) in the order they arrived, and
 //! [`crate::status::Tracker`] makes the observations: the standing reports of a metric on a
-//! day (each source's latest; a later report of the same source is a revision), the value of
-//! the latest of them (never a value no one gave), the interval covering them, their sources and
-//! values as reported, and the day's status (new, same, up, down, revision, conflict, anomaly;
+//! day (each reporter's latest; a later report of the same reporter is a revision), the value of
+//! the latest of them (never a value no one gave), the interval covering them, their
+//! attributions and values as reported, and the day's status (new, same, up, down, revision, conflict, anomaly;
 //! the rules are in [`crate::status`]). Then delta, ratio (value / previous value), pct, days
 //! since the previous observation and per_day (delta / days).
 //!
@@ -41,10 +41,11 @@ pub struct Observation {
     pub high: Option<f64>,
     /// The standing reports' common bound symbol (`=`, `~`, `>`, `>=`, `<`, `<=`) or "mixed".
     pub bound: String,
-    /// The standing reports: each source's latest of the day.
+    /// The standing reports: each reporter's latest of the day.
     pub n_reports: u32,
-    pub sources: Vec<String>,
-    /// The standing reports as given, with their sources: "about 11,000 (NIS); 8,000 (Pentagon)".
+    /// Who gave the standing reports (see [`who`]): the speakers, not the publications.
+    pub attributions: Vec<String>,
+    /// The standing reports as given, with their attributions: "about 11,000 (NIS); 8,000 (Pentagon)".
     pub reported: String,
     pub delta: Option<f64>,
     pub ratio: Option<f64>,
@@ -65,7 +66,7 @@ pub const COLUMNS: &[&str] = &[
     "high",
     "bound",
     "n_reports",
-    "sources",
+    "attributions",
     "reported",
     "delta",
     "ratio",
@@ -118,7 +119,9 @@ pub fn is_level() -> Expr {
         .and(col("role").eq(lit("level")).or(legacy))
 }
 
-/// Who states a claim: its attribution, else its document's source (null when neither is known).
+/// Who states a claim, as series and change detection key and list it: its attribution (the
+/// speaker), else its document's source (the publication) when the article names no speaker,
+/// null when neither is known.
 pub fn who() -> Expr {
     coalesce(&[col("attribution"), col("source")]).alias("who")
 }
@@ -198,7 +201,7 @@ pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation
                 high: finite(o.interval.hi),
                 bound: o.bound,
                 n_reports: o.n_reports,
-                sources: o.sources,
+                attributions: o.sources,
                 reported: o.reported,
                 delta,
                 ratio,
@@ -221,6 +224,75 @@ pub fn compute(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
     Ok(frame(&observe(store, filter)?)?)
 }
 
+/// The columns of [`explain`]'s frame, in order.
+pub const EXPLAIN_COLUMNS: &[&str] = &[
+    "metric",
+    "as_of",
+    "observed",
+    "change",
+    "bound",
+    "value",
+    "attribution",
+    "source",
+    "matched",
+    "text",
+    "sentence",
+    "doc",
+    "claim_id",
+];
+
+/// The level claims behind each observation of the series, so that a user can see why a figure
+/// went into a metric and fix a wrong catalog phrase: one row per claim, in (metric, as_of,
+/// published) order, with the observation's value (`observed`) and change, the claim's value,
+/// speaker (`attribution`), publication (`source`), the catalog phrase and scope that matched
+/// (`matched`, from `metric_match`) and its text and sentence. Claims outside the period are
+/// left out.
+pub fn explain(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
+    let obs = compute(store, filter)?.lazy().select([
+        col("metric"),
+        col("as_of"),
+        col("value").alias("observed"),
+        col("change"),
+    ]);
+    let pred = (!filter.metrics.is_empty()).then(|| any_of("metric", &filter.metrics));
+    let mut claims = store.claims_where(pred)?.filter(is_level());
+    if let Some(d) = filter.since {
+        claims = claims.filter(col("as_of").gt_eq(lit(d)));
+    }
+    if let Some(d) = filter.until {
+        claims = claims.filter(col("as_of").lt_eq(lit(d)));
+    }
+    let lf = claims
+        .select([
+            col("metric"),
+            col("as_of"),
+            col("published"),
+            col("bound"),
+            col("value"),
+            col("attribution"),
+            col("source"),
+            col("metric_match").alias("matched"),
+            col("text"),
+            col("sentence"),
+            col("doc"),
+            col("claim_id"),
+        ])
+        .join(
+            obs,
+            [col("metric"), col("as_of")],
+            [col("metric"), col("as_of")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .sort(
+            ["metric", "as_of", "published"],
+            SortMultipleOptions::default()
+                .with_maintain_order(true)
+                .with_nulls_last(true),
+        )
+        .select(EXPLAIN_COLUMNS.iter().map(|c| col(*c)).collect::<Vec<_>>());
+    store.collect(lf)
+}
+
 /// Observations as a frame of [`COLUMNS`].
 pub fn frame(obs: &[Observation]) -> PolarsResult<DataFrame> {
     let f = |name: &str, get: &dyn Fn(&Observation) -> Option<f64>| {
@@ -229,9 +301,9 @@ pub fn frame(obs: &[Observation]) -> PolarsResult<DataFrame> {
     let s = |name: &str, get: &dyn Fn(&Observation) -> Option<String>| {
         Column::new(name.into(), obs.iter().map(get).collect::<Vec<_>>())
     };
-    let sources: Vec<Series> = obs
+    let attributions: Vec<Series> = obs
         .iter()
-        .map(|o| Series::new("".into(), o.sources.clone()))
+        .map(|o| Series::new("".into(), o.attributions.clone()))
         .collect();
     let as_of: Vec<i32> = obs
         .iter()
@@ -252,7 +324,7 @@ pub fn frame(obs: &[Observation]) -> PolarsResult<DataFrame> {
                 "n_reports".into(),
                 obs.iter().map(|o| o.n_reports).collect::<Vec<u32>>(),
             ),
-            Series::new("sources".into(), sources)
+            Series::new("attributions".into(), attributions)
                 .cast(&DataType::List(Box::new(DataType::String)))?
                 .into_column(),
             s("reported", &|o| Some(o.reported.clone())),

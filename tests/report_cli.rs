@@ -27,7 +27,7 @@ fn hostile_store(dir: &Path) -> PathBuf {
         5000.0,
         "=cmd|' /C calc'!A0",
     );
-    let c = claim(
+    let mut c = claim(
         "c",
         1,
         "nk-troops-in-russia",
@@ -35,6 +35,8 @@ fn hostile_store(dir: &Path) -> PathBuf {
         10000.0,
         "Pentagon",
     );
+    c.claim.metric_match = Some("\"north korean troops\" in clause".into());
+    c.source = Some("Baltic Standard".into());
     let mut claims = daily_claims("personnel-losses", 120);
     claims.extend([a, b, c]);
     let docs = [
@@ -122,8 +124,32 @@ fn report_has_every_file_and_article_text_stays_text() {
         "![Chart of North Korean troops in Russia: observations](nk-troops-in-russia.png)"
     ));
 
+    // The speaker, the publication and the catalog phrase that filed the claim, apart.
+    assert!(html.contains("<th>Attribution</th><th>Source</th><th>Matched</th>"));
+    assert!(html.contains(
+        "<td>Pentagon</td><td>Baltic Standard</td><td>&quot;north korean troops&quot; in clause</td>"
+    ));
+    assert!(html.contains("<th>Attributions</th>") && !html.contains("<th>Sources</th>"));
+    assert!(md.contains(
+        ": Pentagon in Pentagon raises its estimate (Baltic Standard), published 2024-10-29"
+    ));
+    assert!(
+        md.contains("; matched \"north korean troops\" in clause; claim"),
+        "{md}"
+    );
+
     let claims = read(&out.join("claims.csv"));
     assert!(claims.starts_with("metric,as_of,published,value,"));
+    assert!(
+        claims
+            .lines()
+            .next()
+            .unwrap()
+            .contains(",text,attribution,source,matched,status,")
+    );
+    assert!(
+        claims.contains(",Pentagon,Baltic Standard,\"\"\"north korean troops\"\" in clause\",")
+    );
     assert!(
         claims.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""),
         "a concept starting with = is neutralised: {claims}"
@@ -135,7 +161,7 @@ fn report_has_every_file_and_article_text_stays_text() {
     assert!(!claims.contains(",=cmd") && !claims.contains(",=HYPERLINK"));
     assert_eq!(claims.lines().count(), 1 + 123);
     let series = read(&out.join("series.csv"));
-    assert!(series.starts_with("metric,label,as_of,value,"));
+    assert!(series.starts_with("metric,label,as_of,value,low,high,bound,n_reports,attributions,"));
     assert_eq!(series.lines().count(), 1 + 120 + 2);
     assert!(series.contains("'=cmd|"));
 }

@@ -110,7 +110,7 @@ fn csv_is_rfc4180_with_formulas_neutralised() {
 fn series_exports_as_csv_parquet_and_json() {
     let tmp = tempfile::tempdir().unwrap();
     let store = store(tmp.path());
-    // CSV on stdout: no byte order mark; sources joined in one cell.
+    // CSV on stdout: no byte order mark; attributions joined in one cell.
     let csv = ok(
         &store,
         &["export", "series", "nk-troops-in-russia", "--format", "csv"],
@@ -118,7 +118,7 @@ fn series_exports_as_csv_parquet_and_json() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "metric,as_of,value,low,high,bound,n_reports,sources,reported,delta,ratio,pct,days,per_day,change,anomaly"
+        "metric,as_of,value,low,high,bound,n_reports,attributions,reported,delta,ratio,pct,days,per_day,change,anomaly"
     );
     let last = csv.lines().last().unwrap();
     assert!(
@@ -134,7 +134,7 @@ fn series_exports_as_csv_parquet_and_json() {
     assert_eq!(df.column("as_of").unwrap().dtype(), &DataType::Date);
     assert_eq!(df.column("value").unwrap().dtype(), &DataType::Float64);
     assert_eq!(
-        df.column("sources").unwrap().dtype(),
+        df.column("attributions").unwrap().dtype(),
         &DataType::List(Box::new(DataType::String))
     );
     let json: Vec<serde_json::Value> =

@@ -250,8 +250,109 @@ fn reports_of_one_day_keep_what_each_source_said() {
     assert_eq!(day["bound"], "mixed");
     assert_eq!(day["change"], "conflict");
     assert!(day["anomaly"].is_null(), "{day}");
+    // No speaker is named: each report is known by its publication.
     assert_eq!(
-        day["sources"],
+        day["attributions"],
         serde_json::json!(["Wire A", "Wire B", "Wire C"])
     );
+
+    // --explain: the four claims behind the day, the revised one too, each with its publication
+    // as `source`, no attribution, and the catalog phrase that filed it.
+    let rows = jsonl(&ok(
+        &store,
+        &[
+            "series",
+            "nk-troops-in-russia",
+            "--explain",
+            "--format",
+            "jsonl",
+        ],
+    ));
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["Wire A", "Wire B", "Wire A", "Wire C"]);
+    for r in &rows {
+        assert_eq!(num(r, "observed"), 12000.0, "{r}");
+        assert_eq!(r["change"], "conflict", "{r}");
+        assert!(r["attribution"].is_null(), "{r}");
+        let matched = r["matched"].as_str().unwrap_or_default();
+        assert!(matched.contains(" in "), "{r}");
+        assert!(
+            r["sentence"]
+                .as_str()
+                .unwrap()
+                .contains("North Korean troops")
+        );
+    }
+    let values: Vec<f64> = rows.iter().map(|r| num(r, "value")).collect();
+    assert_eq!(values, [10000.0, 9000.0, 11000.0, 12000.0]);
+}
+
+#[test]
+fn explain_names_speaker_publication_and_catalog_phrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    ingest_nk(&store);
+    let series = jsonl(&ok(
+        &store,
+        &["series", "nk-troops-in-russia", "--format", "jsonl"],
+    ));
+    let rows = jsonl(&ok(
+        &store,
+        &[
+            "series",
+            "nk-troops-in-russia",
+            "--explain",
+            "--format",
+            "jsonl",
+        ],
+    ));
+    // One claim behind each observation of the seed story, in date order.
+    assert_eq!(rows.len(), series.len(), "{rows:#?}");
+    for (r, o) in rows.iter().zip(&series) {
+        assert_eq!(r["as_of"], o["as_of"]);
+        assert_eq!(r["observed"], o["value"]);
+        assert_eq!(r["change"], o["change"]);
+        // The speaker and the publication are two fields, never one for the other.
+        let (who, publication) = (r["attribution"].as_str(), r["source"].as_str());
+        assert!(who.is_some() && publication.is_some(), "{r}");
+        assert_ne!(who, publication, "{r}");
+        assert_eq!(o["attributions"], serde_json::json!([who.unwrap()]));
+        assert!(
+            r["matched"].as_str().is_some_and(|m| m.starts_with('"')),
+            "{r}"
+        );
+    }
+    // A period keeps only its claims; the table has the columns people read.
+    let since = ok(
+        &store,
+        &[
+            "series",
+            "nk-troops-in-russia",
+            "--explain",
+            "--since",
+            "2024-10-20",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(jsonl(&since).len(), series.len() - 1);
+    let table = ok(&store, &["series", "--explain", "--format", "table"]);
+    let header = table.lines().next().unwrap();
+    for c in ["observed", "attribution", "source", "matched", "sentence"] {
+        assert!(header.split_whitespace().any(|h| h == c), "{header}");
+    }
+    // An empty period prints the columns all the same.
+    let empty = ok(
+        &store,
+        &[
+            "series",
+            "--explain",
+            "--since",
+            "2030-01-01",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(empty.starts_with("metric,as_of,observed,change"), "{empty}");
 }

@@ -10,7 +10,9 @@
     store.claims()                           # the stored claims
 
 The claims have the columns of the store's claims table (see the README); the series, the
-columns of `figtrack series`. Both come from the same Rust code as the command line.
+columns of `figtrack series`. Both come from the same Rust code as the command line. As
+everywhere in figtrack, `attribution` is the speaker the article names and `source` the
+publication; a series lists who gave each observation's reports in `attributions`.
 """
 
 from __future__ import annotations

@@ -36,6 +36,8 @@ def test_extract_one_text():
     assert row["as_of"] == dt.date(2024, 10, 28)
     assert row["metric"] == "nk-troops-in-russia"
     assert row["source"] == "Wire"
+    # The speaker is the attribution, never the publication.
+    assert row["attribution"] and row["attribution"] != "Wire", row["attribution"]
     assert row["role"] == "level"
 
 
@@ -75,6 +77,8 @@ def test_store_claims_and_series_equal_the_command_line():
     printed = cli("series", "nk-troops-in-russia", "--format", "jsonl")
     assert series["value"].to_list() == [r["value"] for r in printed]
     assert [d.isoformat() for d in series["as_of"].to_list()] == [r["as_of"] for r in printed]
+    assert "sources" not in series.columns
+    assert series["attributions"].to_list() == [r["attributions"] for r in printed]
     assert store.series("nk-troops-in-russia", since="2030-01-01").height == 0
 
 

@@ -7,10 +7,12 @@ delta, ratio, days and per_day that `figtrack series` prints.
 
 TABLE is the Delta table the extract job appends to. Only the files of its current snapshot are
 read (delta-rs lists them), so a half-written or removed file is never seen. The observation of a
-day holds what its sources said, as `figtrack series` makes it (src/status.rs): a source's later
-report of the day revises its earlier one, the value is the day's latest report (never a median),
-n_reports counts the standing reports (each source's latest; reports of no known source each
-stand). "Later" is by publication date (undated last), then, where figtrack uses the order the
+day holds what its reporters said, as `figtrack series` makes it (src/status.rs): a reporter's
+later report of the day revises its earlier one, the value is the day's latest report (never a
+median), n_reports counts the standing reports (each reporter's latest; reports of no known
+reporter each stand). The reporter is the claim's `attribution` (the speaker), else its `source`
+(the publication) where the article names no speaker, as in the `attributions` column of
+`figtrack series`. "Later" is by publication date (undated last), then, where figtrack uses the order the
 claims arrived in its store, by document id and position (a Delta table keeps no arrival order).
 """
 
@@ -36,8 +38,8 @@ def observations(claims):
     levels = levels.withColumn("who", F.coalesce("attribution", "source")).withColumn(
         "pos", F.row_number().over(day)
     )
-    latest_of_source = F.max("pos").over(Window.partitionBy("metric", "as_of", "who"))
-    standing = F.col("who").isNull() | (F.col("pos") == latest_of_source)
+    latest_of_reporter = F.max("pos").over(Window.partitionBy("metric", "as_of", "who"))
+    standing = F.col("who").isNull() | (F.col("pos") == latest_of_reporter)
     obs = (
         levels.withColumn("standing", standing.cast("int"))
         .groupBy("metric", "as_of")

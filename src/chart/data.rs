@@ -240,7 +240,7 @@ impl MetricSeries {
     pub fn sources(&self) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for o in &self.observations {
-            for s in &o.sources {
+            for s in &o.attributions {
                 match counts.iter_mut().find(|c| &c.0 == s) {
                     Some(c) => c.1 += 1,
                     None => counts.push((s.clone(), 1)),
@@ -299,7 +299,7 @@ impl MetricSeries {
                     low: o.low,
                     high: o.high,
                     bound: o.bound.clone(),
-                    source: o.sources.join(" + "),
+                    source: o.attributions.join(" + "),
                     delta: o.delta,
                     ratio: o.ratio,
                     pct: o.pct,

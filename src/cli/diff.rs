@@ -5,7 +5,9 @@
 //! status against the history of that metric in the store, as of its date:
 //! new, same, up, down, revision, conflict or anomaly (the rules are in `figtrack::status`),
 //! with the observation it was compared with (previous_value, previous_as_of,
-//! previous_sources) and delta, ratio, pct, days, per_day. Each claim is compared with the
+//! previous_attributions) and delta, ratio, pct, days, per_day. `attribution` is the speaker the
+//! article names, `source` the publication, `matched` the catalog phrase that filed the claim in
+//! its metric and where it was found. Each claim is compared with the
 //! reports before it (by date, publication, then arrival), the store's and the articles'.
 //! Articles already in the store are not compared again (a note says so).
 //! `--published/--source/--title` say what text on stdin does not.
@@ -99,11 +101,13 @@ fn csv_columns() -> anyhow::Result<Vec<String>> {
         bound: String::new(),
         text: String::new(),
         concept: None,
+        matched: None,
+        attribution: None,
         source: None,
         status: None,
         previous_value: None,
         previous_as_of: None,
-        previous_sources: Vec::new(),
+        previous_attributions: Vec::new(),
         delta: None,
         ratio: None,
         pct: None,

@@ -1,14 +1,18 @@
 //! `figtrack series [METRIC...] [--since DATE] [--until DATE] [--format table|json|jsonl|csv]`
 //!
 //! Prints the time series of the stored claims: one row per (metric, as_of) with metric, as_of,
-//! value, low, high, bound, n_reports, sources, reported, delta, ratio (value / previous value),
+//! value, low, high, bound, n_reports, attributions, reported, delta, ratio (value / previous value),
 //! pct, days (since the previous observation), per_day, change (new, same, up, down, revision,
 //! conflict, anomaly) and anomaly (null, or a reason such as "cumulative total fell by 14").
-//! The reports of a metric on one day make one observation: each source's latest report stands
+//! The reports of a metric on one day make one observation: each reporter's latest report stands
 //! (an earlier one of the same day is revised), `reported` lists them as given with their
-//! sources, the value is the latest one's and the interval covers them; stated changes ("rose
+//! attributions (the speakers; the publication only where the article names none), the value is the latest one's and the interval covers them; stated changes ("rose
 //! 2.1%") are not levels and stay out. Without METRIC, every metric; `figtrack metrics` lists
 //! them. The rules are in `figtrack::status`.
+//!
+//! `--explain` prints, instead, the claims behind each observation: the observation's value and
+//! change, then each claim's value, attribution (speaker), source (publication), the catalog
+//! phrase that filed it (`matched`: "\"deaths in turkey\" in clause"), its text and sentence.
 
 use crate::export::{Format, parquet::write_frame};
 use crate::series::{self, Filter};
@@ -27,6 +31,9 @@ pub struct Args {
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
+    /// Print the claims behind each observation, with the catalog phrase that filed each.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// The `--since` / `--until` options that `series`, `chart` and `report` share.
@@ -72,13 +79,32 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "reported",
 ];
 
+/// Columns of the human table of `--explain`.
+pub const EXPLAIN_TABLE_COLUMNS: &[&str] = &[
+    "metric",
+    "as_of",
+    "observed",
+    "change",
+    "bound",
+    "value",
+    "attribution",
+    "source",
+    "matched",
+    "text",
+    "sentence",
+];
+
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let filter = args.period.filter(args.metrics.clone())?;
     let store = Store::open(data)?;
     store.warn_foreign();
     // A misspelt metric is an error naming the close ones, before anything is computed.
     super::metric_ids::resolve(&store, &args.metrics)?;
-    let df = series::compute(&store, &filter)?;
+    let (df, columns) = if args.explain {
+        (series::explain(&store, &filter)?, EXPLAIN_TABLE_COLUMNS)
+    } else {
+        (series::compute(&store, &filter)?, TABLE_COLUMNS)
+    };
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let stdout = std::io::stdout();
     if df.height() == 0 && matches!(format, Format::Table | Format::Csv) {
@@ -87,10 +113,10 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|n| n.to_string())
             .collect();
-        super::write_empty(format, &mut stdout.lock(), TABLE_COLUMNS, &names)?;
+        super::write_empty(format, &mut stdout.lock(), columns, &names)?;
         return Ok(ExitCode::SUCCESS);
     }
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
-    write_frame(format, out, TABLE_COLUMNS, &df)?;
+    write_frame(format, out, columns, &df)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -64,7 +64,7 @@ nav td a { font-weight: 600; }
 fn obs_table(out: &mut String, rows: &[ObsRow]) {
     out.push_str(
         "<div class=\"scroll\"><table>\n<thead><tr><th>As of</th><th>Value</th><th>Interval</th>\
-         <th>Reports</th><th>Sources</th><th>Change</th><th>Delta</th><th>Ratio</th><th>%</th>\
+         <th>Reports</th><th>Attributions</th><th>Change</th><th>Delta</th><th>Ratio</th><th>%</th>\
          <th>Days</th><th>Per day</th><th>Flags</th></tr></thead>\n<tbody>\n",
     );
     for r in rows {
@@ -78,7 +78,7 @@ fn obs_table(out: &mut String, rows: &[ObsRow]) {
             escape(&r.value),
             escape(&r.interval),
             escape(&r.reports),
-            escape(&r.sources),
+            escape(&r.attributions),
             escape(&r.change),
             escape(&r.delta),
             escape(&r.ratio),
@@ -93,8 +93,8 @@ fn obs_table(out: &mut String, rows: &[ObsRow]) {
 
 fn claims_table(out: &mut String, rows: &[ClaimRow]) {
     out.push_str(
-        "<div class=\"scroll\"><table>\n<thead><tr><th>As of</th><th>Figure</th><th>Source</th>\
-         <th>Article</th><th>Sentence</th><th>Status</th></tr></thead>\n<tbody>\n",
+        "<div class=\"scroll\"><table>\n<thead><tr><th>As of</th><th>Figure</th><th>Attribution</th>\
+         <th>Source</th><th>Matched</th><th>Article</th><th>Sentence</th><th>Status</th></tr></thead>\n<tbody>\n",
     );
     for c in rows {
         let title = escape(&c.title);
@@ -115,11 +115,13 @@ fn claims_table(out: &mut String, rows: &[ClaimRow]) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{article}{published}</td>\
+            "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{article}{published}</td>\
              <td><blockquote>{}</blockquote></td><td>{}<br><span class=\"meta\">id <code>{}</code></span></td></tr>",
             escape(&c.as_of),
             escape(&c.figure),
+            escape(&c.attribution),
             escape(&c.source),
+            escape(&c.matched),
             quote(&c.sentence, &c.text),
             escape(&c.status),
             escape(&c.claim_id),

@@ -66,8 +66,18 @@ fn obs_table(out: &mut String, rows: &[ObsRow]) {
     header(
         out,
         &[
-            "As of", "Value", "Interval", "Reports", "Sources", "Change", "Delta", "Ratio", "%",
-            "Days", "Per day", "Flags",
+            "As of",
+            "Value",
+            "Interval",
+            "Reports",
+            "Attributions",
+            "Change",
+            "Delta",
+            "Ratio",
+            "%",
+            "Days",
+            "Per day",
+            "Flags",
         ],
         &[
             false, true, true, true, false, false, true, true, true, true, true, false,
@@ -81,7 +91,7 @@ fn obs_table(out: &mut String, rows: &[ObsRow]) {
                 &r.value,
                 &r.interval,
                 &r.reports,
-                &r.sources,
+                &r.attributions,
                 &r.change,
                 &r.delta,
                 &r.ratio,
@@ -111,12 +121,26 @@ fn claims(out: &mut String, rows: &[ClaimRow]) {
         } else {
             format!(" ({})", escape(&c.status))
         };
+        let who = if c.attribution.is_empty() {
+            "no speaker named".to_string()
+        } else {
+            escape(&c.attribution)
+        };
+        let source = if c.source.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", escape(&c.source))
+        };
+        let matched = if c.matched.is_empty() {
+            String::new()
+        } else {
+            format!("; matched {}", escape(&c.matched))
+        };
         let _ = writeln!(
             out,
-            "- **{}**, as of {}: {} in {title}{published}{status}; claim `{}`\n\n  > {}\n",
+            "- **{}**, as of {}: {who} in {title}{source}{published}{status}{matched}; claim `{}`\n\n  > {}\n",
             escape(&c.figure),
             escape(&c.as_of),
-            escape(&c.source),
             escape(&c.claim_id),
             escape(&c.sentence)
         );

@@ -10,7 +10,9 @@
 //! ```
 //!
 //! Each metric section holds its charts, a table of observations (value, interval, delta,
-//! ratio, per-day rate, flags) and the claims behind them (source, date, the sentence quoted).
+//! ratio, per-day rate, flags) and the claims behind them (attribution, source, the catalog
+//! phrase that matched, date, the sentence quoted). `attribution` is always the speaker the
+//! article names and `source` the publication (the document's `source:`).
 //! NAME/.figtrack-report   the marker: this folder is figtrack's, and the files it wrote
 //!
 //! The folder is written beside the target under a temporary name and moved into place; a
@@ -63,7 +65,8 @@ pub struct ObsRow {
     pub value: String,
     pub interval: String,
     pub reports: String,
-    pub sources: String,
+    /// Who gave the standing reports (the series' `attributions`).
+    pub attributions: String,
     pub change: String,
     pub delta: String,
     pub ratio: String,
@@ -81,7 +84,12 @@ pub struct ClaimRow {
     pub figure: String,
     /// The figure as written in the article ("10,000").
     pub text: String,
+    /// The speaker the article names (empty when none).
+    pub attribution: String,
+    /// The publication (empty when unknown).
     pub source: String,
+    /// The catalog phrase that filed the claim and where it was found (`metric_match`).
+    pub matched: String,
     pub title: String,
     /// The article's address, only when it is http(s).
     pub url: Option<String>,
@@ -98,7 +106,7 @@ pub struct Section {
     pub id: String,
     pub anchor: String,
     pub label: String,
-    /// "troops · running total · 4 observations from 3 sources, 18 Oct – 29 Oct 2024".
+    /// "troops · running total · 4 observations, 3 attributions, 18 Oct – 29 Oct 2024".
     pub meta: String,
     pub latest: Option<String>,
     /// Chart file names (absent when there is nothing to draw).
@@ -134,7 +142,7 @@ struct SeriesCsv<'a> {
     high: Option<f64>,
     bound: &'a str,
     n_reports: u32,
-    sources: String,
+    attributions: String,
     delta: Option<f64>,
     ratio: Option<f64>,
     pct: Option<f64>,
@@ -158,7 +166,9 @@ struct ClaimCsv<'a> {
     unit: Option<&'a str>,
     concept: Option<&'a str>,
     text: &'a str,
-    source: &'a str,
+    attribution: Option<&'a str>,
+    source: Option<&'a str>,
+    matched: Option<&'a str>,
     status: Option<&'static str>,
     note: Option<&'a str>,
     doc: &'a str,
@@ -211,7 +221,9 @@ fn claim_row(c: &ClaimInfo) -> ClaimRow {
         as_of: cl.as_of.map(|d| d.to_string()).unwrap_or_default(),
         figure,
         text: cl.text.clone(),
-        source: c.stored.who().to_string(),
+        attribution: cl.attribution.clone().unwrap_or_default(),
+        source: c.stored.source.clone().unwrap_or_default(),
+        matched: cl.metric_match.clone().unwrap_or_default(),
         title: c.title.clone().unwrap_or_else(|| cl.doc.clone()),
         url: safe_url(c.url.as_deref()),
         published: cl.published.map(|d| d.to_string()).unwrap_or_default(),
@@ -261,7 +273,7 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
                 value: format!("{}{}", format::bound_words(&o.bound), val(o.value)),
                 interval,
                 reports: o.n_reports.to_string(),
-                sources: o.sources.join(", "),
+                attributions: o.attributions.join(", "),
                 change: o.change.name().to_string(),
                 delta: opt(o.delta, format::signed),
                 ratio: opt(o.ratio, format::ratio),
@@ -290,13 +302,13 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
     if !m.info.in_catalog {
         meta.push("key derived from the claims' concept".into());
     }
-    let sources = m.sources().len();
+    let attributions = m.sources().len();
     meta.push(format!(
-        "{} observation{} from {} source{}",
+        "{} observation{}, {} attribution{}",
         format::number(n as f64),
         if n == 1 { "" } else { "s" },
-        sources,
-        if sources == 1 { "" } else { "s" }
+        attributions,
+        if attributions == 1 { "" } else { "s" }
     ));
     if let (Some(a), Some(b)) = (m.observations.first(), m.observations.last()) {
         meta.push(if a.as_of == b.as_of {
@@ -391,7 +403,7 @@ const SERIES_HEADER: &[&str] = &[
     "high",
     "bound",
     "n_reports",
-    "sources",
+    "attributions",
     "delta",
     "ratio",
     "pct",
@@ -412,7 +424,9 @@ const CLAIMS_HEADER: &[&str] = &[
     "unit",
     "concept",
     "text",
+    "attribution",
     "source",
+    "matched",
     "status",
     "note",
     "doc",
@@ -464,7 +478,7 @@ fn write_files(
                 high: o.high,
                 bound: &o.bound,
                 n_reports: o.n_reports,
-                sources: o.sources.join("; "),
+                attributions: o.attributions.join("; "),
                 delta: o.delta,
                 ratio: o.ratio,
                 pct: o.pct,
@@ -488,7 +502,9 @@ fn write_files(
                 unit: cl.unit.as_deref(),
                 concept: cl.concept.as_deref(),
                 text: &cl.text,
-                source: c.stored.who(),
+                attribution: cl.attribution.as_deref(),
+                source: c.stored.source.as_deref(),
+                matched: cl.metric_match.as_deref(),
                 status: c.status.map(|s| s.name()),
                 note: c.note.as_deref(),
                 doc: &cl.doc,
