@@ -11,10 +11,10 @@ pub mod concept;
 mod context;
 pub mod dates;
 pub mod filters;
-mod headline;
 pub mod keywords;
 mod lexicon;
 pub mod numbers;
+mod pending;
 pub mod quantity;
 pub mod role;
 pub mod sentences;
@@ -25,6 +25,7 @@ use crate::model::{Claim, ClaimView, Document};
 use attribution::{NamedSoFar, Source, Speaker, expand_name, source_for, sources_in};
 use chrono::NaiveDate;
 use context::Ctx;
+use pending::Wait;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -163,6 +164,20 @@ fn may_hold_a_figure(s: &str) -> bool {
             .any(|w| is_number_word(before_hyphen(w.as_bytes())))
 }
 
+/// Whether a quote is open after `sentence`, given whether it was before: curly quotes open and
+/// close, a straight one turns the state over.
+fn quote_open_after(sentence: &str, mut open: bool) -> bool {
+    for b in sentence.bytes() {
+        if b == b'"' {
+            open = !open;
+        }
+    }
+    for c in sentence.matches(['\u{201c}', '\u{201d}']) {
+        open = c == "\u{201c}";
+    }
+    open
+}
+
 /// Dates that sources' statements carry: "Pentagon officials confirmed Monday" dates the
 /// Pentagon's later figures in the same article.
 #[derive(Default)]
@@ -208,7 +223,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// Hands every claim of a document to `found`, in text order, as a view borrowing its strings:
 /// a caller that only writes the claims out need not copy them into owned ones.
 pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '_>)) {
-    let mut headlines = headline::Headlines::new(doc.published);
+    let mut pending = pending::Pending::new(doc.published);
+    // Whether a quote is open at the start of the sentence, and in which paragraph.
+    let mut quote_open = false;
+    let mut paragraph = 0;
     let text = doc.text.as_str();
     // Lower-cased once for the whole document: the rules compare lower-case words.
     let lower = text.to_ascii_lowercase();
@@ -220,6 +238,17 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     let mut buffers = context::Buffers::default();
     for sent in sentences::split(text) {
         let sentence = &text[sent.start..sent.end];
+        if sent.paragraph != paragraph {
+            paragraph = sent.paragraph;
+            quote_open = false;
+            pending.paragraph(paragraph, &mut found);
+        }
+        // A sentence inside a quote, or opening one it does not close, is the speaker's named
+        // where the quote closes.
+        let in_quote = quote_open;
+        quote_open = quote_open_after(sentence, quote_open);
+        let quoted = in_quote || quote_open;
+        let closes_quote = in_quote && !quote_open;
         let holds_figure = may_hold_a_figure(sentence);
         // A sentence without figures matters only when it names a source (for the sentences
         // after it in its paragraph, and for the dates a source's statements carry).
@@ -267,6 +296,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 paragraph_source = Some((sent.paragraph, name.clone()));
             }
         }
+        if closes_quote && let Some((_, name)) = sources.last() {
+            pending.speaker(sent.paragraph, name, &mut found);
+        }
         let anchors: Vec<Source> = sources.iter().map(|(s, _)| s.clone()).collect();
         let sentence_source = match &paragraph_source {
             Some((p, s)) if sources.is_empty() && *p == sent.paragraph => Some(s.as_str()),
@@ -275,7 +307,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if !holds_figure {
             continue;
         }
-        let headline = headline::is_headline(text, sent.paragraph, sentence, sent.end);
+        let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
         let reserved = filters::reserved_spans(text, sent.start, sent.end);
         let quantities = quantity::quantities(&ctx, &reserved);
         if quantities.is_empty() {
@@ -360,10 +392,17 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 end: end as u32,
                 sentence,
             };
-            headlines.push(view, headline, stated, &mut found);
+            let wait = if headline && !stated {
+                Wait::Figure
+            } else if quoted && source.is_none() {
+                Wait::Speaker(sent.paragraph)
+            } else {
+                Wait::Nothing
+            };
+            pending.push(view, wait, &mut found);
         }
     }
-    headlines.finish(&mut found);
+    pending.finish(&mut found);
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
-//! Headlines restate the body's figures: "Quake toll tops 50,000" stands for the body's "deaths
-//! passed 50,000 late on Friday, the agency said". A headline figure that states no date or
-//! source of its own takes them from the first body figure of the same value.
+//! Figures that a later sentence completes, held back until it comes (claims still come out in
+//! text order):
+//! - headlines restate the body's figures: "Quake toll tops 50,000" stands for the body's "deaths
+//!   passed 50,000 late on Friday, the agency said". A headline figure that states no date or
+//!   source of its own takes them from the first body figure of the same value;
+//! - a quote names its speaker where it closes: in "\"We count 10,000 troops. They are in
+//!   Kursk,\" Singh said.", the first sentence's figure is Singh's.
 
 use crate::model::ClaimView;
 use chrono::NaiveDate;
@@ -15,47 +19,54 @@ pub fn is_headline(text: &str, paragraph: usize, sentence: &str, sentence_end: u
         && text[sentence_end..].contains("\n\n")
 }
 
-/// A claim held back until the headline figures before it have found their body figure (so
-/// that claims still come out in text order).
+/// What a held claim waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    Nothing,
+    /// A headline's figure with no date of its own: the body's figure of the same value.
+    Figure,
+    /// A figure inside a quote with no source of its own: the speaker named where the quote
+    /// closes in paragraph `.0`.
+    Speaker(usize),
+}
+
+/// A claim held back until the claims before it are complete.
 struct Held<'d> {
     claim: ClaimView<'d, 'static>,
     source: Option<String>,
-    /// A headline figure still looking: it states no date of its own.
-    waiting: bool,
+    wait: Wait,
 }
 
-/// Claims in text order, headline figures completed from the body's.
-pub struct Headlines<'d> {
+/// Claims in text order, completed by the sentences after them.
+pub struct Pending<'d> {
     held: Vec<Held<'d>>,
     published: Option<NaiveDate>,
 }
 
-impl<'d> Headlines<'d> {
+impl<'d> Pending<'d> {
     pub fn new(published: Option<NaiveDate>) -> Self {
-        Headlines {
+        Pending {
             held: Vec::new(),
             published,
         }
     }
 
-    /// Takes the next claim; `headline` says it is a headline's, `dated` that its sentence
-    /// stated its date. Hands every claim that need not wait to `out`.
+    /// Takes the next claim and what it waits for. Hands every claim that need not wait to
+    /// `out`.
     pub fn push(
         &mut self,
         claim: ClaimView<'d, '_>,
-        headline: bool,
-        dated: bool,
+        wait: Wait,
         out: &mut impl FnMut(ClaimView<'d, '_>),
     ) {
-        let waiting = headline && !dated;
-        if self.held.is_empty() && !waiting {
+        if self.held.is_empty() && wait == Wait::Nothing {
             out(claim);
             return;
         }
-        if !headline {
-            for held in self.held.iter_mut().filter(|h| h.waiting) {
+        if wait != Wait::Figure {
+            for held in self.held.iter_mut().filter(|h| h.wait == Wait::Figure) {
                 if same_figure(&held.claim, &claim) {
-                    held.waiting = false;
+                    held.wait = Wait::Nothing;
                     held.claim.as_of = claim.as_of.or(self.published);
                     if held.source.is_none() {
                         held.source = claim.attribution.map(str::to_string);
@@ -70,13 +81,43 @@ impl<'d> Headlines<'d> {
                 ..claim
             },
             source,
-            waiting,
+            wait,
         });
-        // Out goes everything before the first figure still waiting.
+        self.release(out);
+    }
+
+    /// The speaker of the quote that closed in `paragraph`: the figures of the quote take them.
+    pub fn speaker(
+        &mut self,
+        paragraph: usize,
+        name: &str,
+        out: &mut impl FnMut(ClaimView<'d, '_>),
+    ) {
+        for held in &mut self.held {
+            if held.wait == Wait::Speaker(paragraph) {
+                held.wait = Wait::Nothing;
+                held.source = Some(name.to_string());
+            }
+        }
+        self.release(out);
+    }
+
+    /// Paragraph `paragraph` has begun: quotes of the paragraphs before it named no speaker.
+    pub fn paragraph(&mut self, paragraph: usize, out: &mut impl FnMut(ClaimView<'d, '_>)) {
+        for held in &mut self.held {
+            if matches!(held.wait, Wait::Speaker(p) if p < paragraph) {
+                held.wait = Wait::Nothing;
+            }
+        }
+        self.release(out);
+    }
+
+    /// Hands out everything before the first claim still waiting.
+    fn release(&mut self, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         let ready = self
             .held
             .iter()
-            .position(|h| h.waiting)
+            .position(|h| h.wait != Wait::Nothing)
             .unwrap_or(self.held.len());
         Self::emit(self.held.drain(..ready), out);
     }
@@ -134,6 +175,31 @@ mod tests {
         assert_eq!(claims[0].text, "3,000");
         assert_eq!(claims[0].as_of, chrono::NaiveDate::from_ymd_opt(2024, 5, 8));
         assert_eq!(claims.len(), 2);
+    }
+
+    /// A quote's figures take the speaker named where it closes, in the same paragraph only.
+    #[test]
+    fn quoted_figures_take_the_speaker_named_at_the_close() {
+        for text in [
+            "\"We count 10,000 troops there. They are not leaving,\" Marta Ruiz said.",
+            "\u{201c}We count 10,000 troops there. They are not leaving,\u{201d} said Marta Ruiz.",
+            "\"We count 10,000 troops there. We know it. They are not leaving,\" Marta Ruiz told reporters.",
+        ] {
+            let claims = crate::extract::extract(&Document::new("d", text));
+            assert_eq!(claims[0].text, "10,000", "{text}");
+            assert_eq!(
+                claims[0].attribution.as_deref(),
+                Some("Marta Ruiz"),
+                "{text}"
+            );
+        }
+        // A quote that closes in another paragraph, or a sentence outside any quote, waits not.
+        let text = "\"We count 10,000 troops there.\n\nThey are not leaving,\" Marta Ruiz said.";
+        let claims = crate::extract::extract(&Document::new("d", text));
+        assert_eq!(claims[0].attribution, None);
+        let text = "We count 10,000 troops there. Marta Ruiz said they were leaving.";
+        let claims = crate::extract::extract(&Document::new("d", text));
+        assert_eq!(claims[0].attribution, None);
     }
 
     #[test]
