@@ -215,6 +215,19 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                     published.and_then(|p| NaiveDate::from_ymd_opt(p.year() - 1, 12, 31)),
                 );
             }
+            // "in 2023", "for 2023", "during 2023": a year's figure holds at its end (the
+            // publication date while the year is not over).
+            "in" | "for" | "during" | "throughout" => {
+                if let Ok(y) = lower(i + 1).parse::<i32>()
+                    && (1900..=2100).contains(&y)
+                    && lower(i + 1).len() == 4
+                    && !matches!(lower(i + 2), "-" | "\u{2013}" | "to" | "and")
+                {
+                    let end = NaiveDate::from_ymd_opt(y, 12, 31);
+                    let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
+                    push(i + 1, end.map(|e| published.map_or(e, |p| current(e, p))));
+                }
+            }
             // "by the end of 2025": a target's date, the year's last day.
             "end" if lower(i + 1) == "of" => {
                 if let Ok(y) = lower(i + 2).parse::<i32>()
@@ -422,7 +435,12 @@ fn whole_month(
         .ok()
         .filter(|y| (1900..=2100).contains(y));
     let possessive = next(1) == "'" && next(2) == "s" || next(1) == "'s";
+    // "in the year to March", "the 12 months to September": a period that ends with the month.
+    let period_to = before == "to"
+        && i >= 2
+        && matches!(words[i - 2].lower, "year" | "months" | "quarter" | "weeks");
     if !(matches!(before, "in" | "for" | "during" | "through" | "of")
+        || period_to
         || year.is_some()
         || possessive)
     {
@@ -583,6 +601,28 @@ mod tests {
                 "2,000",
                 Some("2025-12-31"),
             ),
+            // A period that ends with a month, and a year's figure at the year's end.
+            (
+                "prices rose 3.2 % in the year to September",
+                "3.2",
+                Some("2024-09-30"),
+            ),
+            (
+                "in the 12 months to August , 41,000 crossed",
+                "41,000",
+                Some("2024-08-31"),
+            ),
+            (
+                "crossings in 2023 totalled 29,437",
+                "29,437",
+                Some("2023-12-31"),
+            ),
+            (
+                "so far in 2024 , 31,000 have crossed",
+                "31,000",
+                Some("2024-10-29"),
+            ),
+            ("between 2019 and 2021 the figure was 40", "40", None),
         ];
         for (text, figure, expected) in cases {
             let lower = text.to_ascii_lowercase();
