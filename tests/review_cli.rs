@@ -43,6 +43,18 @@ fn series_values(data: &Path, metric: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The values a chart of `metric` draws, as the chart command loads them.
+fn chart_values(data: &Path, metric: &str) -> Vec<f64> {
+    let store = figtrack::store::Store::open(data).unwrap();
+    let loaded = figtrack::chart::data::load(
+        &store,
+        &[metric.to_string()],
+        &figtrack::series::Filter::default(),
+    )
+    .unwrap();
+    loaded[0].observations.iter().map(|o| o.value).collect()
+}
+
 fn exported_ids(data: &Path) -> Vec<String> {
     jsonl(&ok(data, &["export", "claims", "--format", "jsonl"]))
         .iter()
@@ -63,6 +75,11 @@ fn a_rejected_claim_leaves_every_output_and_comes_back_when_restored() {
         &["reject", &id, "--reason", "early estimate", "--by", "desk"],
     );
     assert_eq!(series_values(&data, metric), [3000.0, 10000.0]);
+    assert_eq!(
+        chart_values(&data, metric),
+        [3000.0, 10000.0],
+        "the chart leaves it out"
+    );
     assert!(!exported_ids(&data).contains(&id), "export leaves it out");
     let report = tmp.path().join("report");
     ok(&data, &["report", metric, "-o", report.to_str().unwrap()]);
@@ -85,6 +102,7 @@ fn a_rejected_claim_leaves_every_output_and_comes_back_when_restored() {
 
     ok(&data, &["restore", &id]);
     assert_eq!(series_values(&data, metric), [1500.0, 3000.0, 10000.0]);
+    assert_eq!(chart_values(&data, metric), [1500.0, 3000.0, 10000.0]);
     assert!(exported_ids(&data).contains(&id));
     // The report shows each claim's id, so a reviewer can act on it.
     ok(&data, &["report", metric, "-o", report.to_str().unwrap()]);
