@@ -508,13 +508,13 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
 }
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
-    let before = ctx.words_before(q.first, 4);
+    let before = ctx.words_before(q.first, 5);
     if let Some((b, _)) = bound_before(before) {
         q.bound = b;
     } else if matches!(
         ctx.w(q.first.wrapping_sub(1)),
         "just" | "slightly" | "well" | "far" | "by"
-    ) && let Some((b, _)) = bound_before(ctx.words_before(q.first - 1, 4))
+    ) && let Some((b, _)) = bound_before(ctx.words_before(q.first - 1, 5))
     {
         // One softening word between: "just over 10", "well under", "slightly more than".
         q.bound = b;
