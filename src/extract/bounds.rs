@@ -166,13 +166,17 @@ fn split_table(table: &'static [(&'static str, Bound)]) -> Phrases {
         .collect()
 }
 
-/// Phrases before a number keyed by their last word (the one next to the number).
+/// Phrases before a number keyed by their last word (the one next to the number), longest first
+/// within each key: "no more than" must be tried before "more than".
 static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Phrases> = FxHashMap::default();
     for (parts, bound) in split_table(BEFORE) {
         map.entry(parts[parts.len() - 1])
             .or_default()
             .push((parts, bound));
+    }
+    for phrases in map.values_mut() {
+        phrases.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
     }
     Keyed::new(map)
 });
@@ -239,6 +243,11 @@ mod tests {
             ("> =", Some(Bound::AtLeast)),
             (">=", Some(Bound::AtLeast)),
             ("equal to", None),
+            // A longer phrase wins over the shorter one it ends with.
+            ("is no more than", Some(Bound::AtMost)),
+            ("not more than", Some(Bound::AtMost)),
+            ("no less than", Some(Bound::AtLeast)),
+            ("no fewer than", Some(Bound::AtLeast)),
             ("killed", None),
             ("the", None),
         ];

@@ -4,11 +4,12 @@
 
 use super::lexicon::WordSet;
 
+use super::bounds::bound_before;
 use super::context::Ctx;
 use super::dates::month;
 use super::numbers::Numeral;
 use super::tokens::TokKind;
-use crate::model::Kind;
+use crate::model::{Bound, Kind};
 use regex::Regex;
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
@@ -272,6 +273,12 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "whose",
 ]);
 
+/// Whether a comparison bounds the number: "more than 2000 were killed", "above 1000 and below
+/// 1500", "at least 1200". A hedge ("about 1990", "around 2000") may date as well as count.
+fn compared(ctx: &Ctx, first: usize) -> bool {
+    bound_before(ctx.words_before(first, 5)).is_some_and(|(b, _)| b != Bound::Approximate)
+}
+
 /// Whether a year-like number `value` is the low end of a range of counts: a dash or "to" and a
 /// number that is no year but of its order ("2000 - 2500 calories", "1500 to 3000 troops"; the
 /// caller keeps "in 2023 to 12,000" a year).
@@ -457,6 +464,7 @@ pub fn not_a_claim(
         if year_like
             && !n.scaled
             && (year_word() || !low_end_of_counts(ctx, after, n.value))
+            && !compared(ctx, first)
             && (!has_unit
                 || (!measured
                     && quantity_word_before(ctx, first).map_or_else(
@@ -796,6 +804,12 @@ mod tests {
             ("The 2022 elections", &[Some(Year)]),
             // Ranges of counts are not spans of years or dates.
             ("they sent 2000 - 2500 troops", &[None, None]),
+            // A comparison bounds a count; a hedge may date.
+            ("More than 2000 were killed", &[None]),
+            ("above 1000 and below 1500", &[None, None]),
+            ("at least 1200 fled", &[None]),
+            ("it peaked around 1990", &[Some(Year)]),
+            ("it closed before 1990", &[Some(Year)]),
             ("in 2022 - 45,774 people", &[Some(Year), None]),
             ("in 2023 to 12,000 people", &[Some(Year), None]),
             ("sent 1000-5000 troops", &[None, None]),
