@@ -5,6 +5,7 @@
 use super::lexicon::WordSet;
 
 use super::bounds::bound_before;
+use super::change::change_verb;
 use super::context::Ctx;
 use super::dates::month;
 use super::numbers::Numeral;
@@ -231,9 +232,10 @@ fn three_digit_runs(
 
 /// Before a year-like number with a counted noun after it (the caller knows), a word of
 /// quantity makes it a count, `Some(true)`: "About 1004 troops", "Nearly 2000 people", "up to
-/// 1500 workers", "a total of 1200 homes"; after a preposition of time the word hedges a year,
+/// 1500 workers", "rose to 1500 troops", "a total of 1200 homes", "an army of 1200 soldiers",
+/// "300 tanks and 1800 troops" (`next` is the word after the number); after a preposition of time the word hedges a year,
 /// `Some(false)`: "by about 2030 emissions", "in around 1990 workers". `None`: no such word.
-fn quantity_word_before(ctx: &Ctx, first: usize) -> Option<bool> {
+fn quantity_word_before(ctx: &Ctx, first: usize, next: &str) -> Option<bool> {
     let word = |back: usize| first.checked_sub(back).map_or("", |i| ctx.w(i));
     match word(1) {
         "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
@@ -251,10 +253,36 @@ fn quantity_word_before(ctx: &Ctx, first: usize) -> Option<bool> {
                 | "during"
         )),
         "to" if word(2) == "up" => Some(true),
+        // "rose to 1500 troops", but "fell to 1990 levels" compares with a year.
+        "to" if change_verb(word(2)).is_some() => Some(!matches!(
+            next,
+            "levels" | "level" | "highs" | "lows" | "figures"
+        )),
         "of" if matches!(
             word(2),
-            "total" | "number" | "toll" | "tally" | "crowd" | "force" | "group" | "out"
+            "total"
+                | "number"
+                | "toll"
+                | "tally"
+                | "crowd"
+                | "force"
+                | "group"
+                | "out"
+                | "army"
+                | "contingent"
+                | "fleet"
+                | "workforce"
+                | "population"
         ) =>
+        {
+            Some(true)
+        }
+        // The next item of a list of counts: "300 tanks and 1800 troops".
+        "and"
+            if first >= 3
+                && ctx.is_word(first - 2)
+                && ctx.kind(first - 3) == Some(TokKind::Num)
+                && ctx.raw(first - 3).len() != 4 =>
         {
             Some(true)
         }
@@ -467,7 +495,7 @@ pub fn not_a_claim(
             && !compared(ctx, first)
             && (!has_unit
                 || (!measured
-                    && quantity_word_before(ctx, first).map_or_else(
+                    && quantity_word_before(ctx, first, next).map_or_else(
                         || {
                             determined().unwrap_or_else(|| {
                                 year_word() || (first > 0 && ctx.capitalized(first - 1))
@@ -687,6 +715,14 @@ mod tests {
             ("Rescuers found up to 1200 stranded hikers.", &[1200.0]),
             ("The 1,200 Ukrainian troops left.", &[1200.0]),
             ("Officials said a 1500-strong force had arrived.", &[1500.0]),
+            ("The deployment rose to 1500 troops.", &[1500.0]),
+            ("Numbers fell to 1200 workers last year.", &[1200.0]),
+            ("An army of 1200 soldiers crossed.", &[1200.0]),
+            ("They sent 300 tanks and 1800 troops.", &[300.0, 1800.0]),
+            ("Prices from 2019 to 2024 rose.", &[]),
+            ("Emissions fell to 1990 levels.", &[]),
+            ("Output returned to 2019 levels.", &[]),
+            ("Sales in 1990 and 2000 rose.", &[]),
             ("It was worse than the 1999 coastal earthquake.", &[]),
             ("In 1995 troops arrived in the town.", &[]),
             ("The 1995 proposal failed.", &[]),
