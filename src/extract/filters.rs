@@ -1,6 +1,6 @@
-//! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, numbers
-//! that are part of a name ("Big 12", "Category 4", "S&P 500"), "one of", and points in time
-//! counted from another ("two years later", "10 days ago").
+//! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, street
+//! addresses, ages, numbers that are part of a name ("Big 12", "Category 4", "S&P 500"), "one
+//! of", and points in time counted from another ("two years later", "10 days ago").
 
 use super::lexicon::WordSet;
 
