@@ -5,7 +5,8 @@ use crate::model::Bound;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Bound phrases written before a number, lower-cased, longest first within each bound.
+/// Bound phrases written before a number, lower-cased, longest first within each bound ("or equal"
+/// phrases, and "<=" written as one token or two, include their number).
 const BEFORE: &[(&str, Bound)] = &[
     ("more than", Bound::MoreThan),
     ("well over", Bound::MoreThan),
@@ -21,7 +22,25 @@ const BEFORE: &[(&str, Bound)] = &[
     ("north of", Bound::MoreThan),
     ("greater than", Bound::MoreThan),
     ("higher than", Bound::MoreThan),
+    ("larger than", Bound::MoreThan),
+    ("bigger than", Bound::MoreThan),
+    ("exceeds", Bound::MoreThan),
+    ("exceed", Bound::MoreThan),
+    ("surpasses", Bound::MoreThan),
+    ("surpass", Bound::MoreThan),
     (">", Bound::MoreThan),
+    ("greater than or equal to", Bound::AtLeast),
+    ("more than or equal to", Bound::AtLeast),
+    ("higher than or equal to", Bound::AtLeast),
+    ("at least or equal to", Bound::AtLeast),
+    ("greater or equal than", Bound::AtLeast),
+    ("higher or equal than", Bound::AtLeast),
+    ("bigger or equal than", Bound::AtLeast),
+    ("larger or equal than", Bound::AtLeast),
+    ("more or equal than", Bound::AtLeast),
+    ("greater or equal to", Bound::AtLeast),
+    ("> =", Bound::AtLeast),
+    (">=", Bound::AtLeast),
     ("at least", Bound::AtLeast),
     ("no fewer than", Bound::AtLeast),
     ("no less than", Bound::AtLeast),
@@ -31,6 +50,17 @@ const BEFORE: &[(&str, Bound)] = &[
     ("fewer than", Bound::LessThan),
     ("less than", Bound::LessThan),
     ("lower than", Bound::LessThan),
+    ("smaller than", Bound::LessThan),
+    ("less than or equal to", Bound::AtMost),
+    ("fewer than or equal to", Bound::AtMost),
+    ("lower than or equal to", Bound::AtMost),
+    ("smaller than or equal to", Bound::AtMost),
+    ("less or equal than", Bound::AtMost),
+    ("lower or equal than", Bound::AtMost),
+    ("smaller or equal than", Bound::AtMost),
+    ("less or equal to", Bound::AtMost),
+    ("< =", Bound::AtMost),
+    ("<=", Bound::AtMost),
     ("just under", Bound::LessThan),
     ("under", Bound::LessThan),
     ("below", Bound::LessThan),
@@ -136,13 +166,17 @@ fn split_table(table: &'static [(&'static str, Bound)]) -> Phrases {
         .collect()
 }
 
-/// Phrases before a number keyed by their last word (the one next to the number).
+/// Phrases before a number keyed by their last word (the one next to the number), longest first
+/// within each key: "no more than" must be tried before "more than".
 static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Phrases> = FxHashMap::default();
     for (parts, bound) in split_table(BEFORE) {
         map.entry(parts[parts.len() - 1])
             .or_default()
             .push((parts, bound));
+    }
+    for phrases in map.values_mut() {
+        phrases.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
     }
     Keyed::new(map)
 });
@@ -193,6 +227,27 @@ mod tests {
             ("below", Some(Bound::LessThan)),
             ("up to", Some(Bound::AtMost)),
             ("as many as", Some(Bound::AtMost)),
+            ("larger than", Some(Bound::MoreThan)),
+            ("is bigger than", Some(Bound::MoreThan)),
+            ("smaller than", Some(Bound::LessThan)),
+            ("costs exceed", Some(Bound::MoreThan)),
+            ("the bill exceeds", Some(Bound::MoreThan)),
+            ("could surpass", Some(Bound::MoreThan)),
+            ("less than or equal to", Some(Bound::AtMost)),
+            ("is smaller or equal than", Some(Bound::AtMost)),
+            ("< =", Some(Bound::AtMost)),
+            ("<=", Some(Bound::AtMost)),
+            ("greater than or equal to", Some(Bound::AtLeast)),
+            ("higher or equal than", Some(Bound::AtLeast)),
+            ("at least or equal to", Some(Bound::AtLeast)),
+            ("> =", Some(Bound::AtLeast)),
+            (">=", Some(Bound::AtLeast)),
+            ("equal to", None),
+            // A longer phrase wins over the shorter one it ends with.
+            ("is no more than", Some(Bound::AtMost)),
+            ("not more than", Some(Bound::AtMost)),
+            ("no less than", Some(Bound::AtLeast)),
+            ("no fewer than", Some(Bound::AtLeast)),
             ("killed", None),
             ("the", None),
         ];

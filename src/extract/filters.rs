@@ -1,14 +1,16 @@
-//! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, numbers
-//! that are part of a name ("Big 12", "Category 4", "S&P 500"), "one of", and points in time
-//! counted from another ("two years later", "10 days ago").
+//! What is not a claim: years and dates, times, ordinals, list markers, phone numbers, street
+//! addresses, ages, numbers that are part of a name ("Big 12", "Category 4", "S&P 500"), "one
+//! of", and points in time counted from another ("two years later", "10 days ago").
 
 use super::lexicon::WordSet;
 
+use super::bounds::bound_before;
+use super::change::change_verb;
 use super::context::Ctx;
 use super::dates::month;
 use super::numbers::Numeral;
 use super::tokens::TokKind;
-use crate::model::Kind;
+use crate::model::{Bound, Kind};
 use regex::Regex;
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
@@ -26,6 +28,8 @@ pub enum NotClaim {
     OneOf,
     Pronoun,
     Age,
+    /// A street address: "10 Downing Street".
+    Address,
     /// A point in time counted from another: "Two years later", "10 days ago".
     RelativeTime,
 }
@@ -228,9 +232,10 @@ fn three_digit_runs(
 
 /// Before a year-like number with a counted noun after it (the caller knows), a word of
 /// quantity makes it a count, `Some(true)`: "About 1004 troops", "Nearly 2000 people", "up to
-/// 1500 workers", "a total of 1200 homes"; after a preposition of time the word hedges a year,
+/// 1500 workers", "rose to 1500 troops", "a total of 1200 homes", "an army of 1200 soldiers",
+/// "300 tanks and 1800 troops" (`next` is the word after the number); after a preposition of time the word hedges a year,
 /// `Some(false)`: "by about 2030 emissions", "in around 1990 workers". `None`: no such word.
-fn quantity_word_before(ctx: &Ctx, first: usize) -> Option<bool> {
+fn quantity_word_before(ctx: &Ctx, first: usize, next: &str) -> Option<bool> {
     let word = |back: usize| first.checked_sub(back).map_or("", |i| ctx.w(i));
     match word(1) {
         "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
@@ -248,15 +253,74 @@ fn quantity_word_before(ctx: &Ctx, first: usize) -> Option<bool> {
                 | "during"
         )),
         "to" if word(2) == "up" => Some(true),
+        // "rose to 1500 troops", but "fell to 1990 levels" compares with a year.
+        "to" if change_verb(word(2)).is_some() => Some(!matches!(
+            next,
+            "levels" | "level" | "highs" | "lows" | "figures"
+        )),
         "of" if matches!(
             word(2),
-            "total" | "number" | "toll" | "tally" | "crowd" | "force" | "group" | "out"
+            "total"
+                | "number"
+                | "toll"
+                | "tally"
+                | "crowd"
+                | "force"
+                | "group"
+                | "out"
+                | "army"
+                | "contingent"
+                | "fleet"
+                | "workforce"
+                | "population"
         ) =>
+        {
+            Some(true)
+        }
+        // The next item of a list of counts: "300 tanks and 1800 troops".
+        "and"
+            if first >= 3
+                && ctx.is_word(first - 2)
+                && ctx.kind(first - 3) == Some(TokKind::Num)
+                && ctx.raw(first - 3).len() != 4 =>
         {
             Some(true)
         }
         _ => None,
     }
+}
+
+/// Whether `raw` can end a span of years: two digits ("2014-15") or a year ("1914-1918").
+fn year_span_end(raw: &str) -> bool {
+    raw.bytes().all(|b| b.is_ascii_digit())
+        && (raw.len() <= 2 || is_year_like(raw, raw.parse().unwrap_or(0.0)))
+}
+
+/// Words that make the number after them modify a noun: "the 1999 earthquake", "its 2025 total".
+static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "whose",
+]);
+
+/// Whether a comparison bounds the number: "more than 2000 were killed", "above 1000 and below
+/// 1500", "at least 1200". A hedge ("about 1990", "around 2000") may date as well as count.
+fn compared(ctx: &Ctx, first: usize) -> bool {
+    bound_before(ctx.words_before(first, 5)).is_some_and(|(b, _)| b != Bound::Approximate)
+}
+
+/// Whether a year-like number `value` is the low end of a range of counts: a dash or "to" and a
+/// number that is no year but of its order ("2000 - 2500 calories", "1500 to 3000 troops"; the
+/// caller keeps "in 2023 to 12,000" a year).
+fn low_end_of_counts(ctx: &Ctx, after: usize, value: f64) -> bool {
+    let raw = ctx.raw(after + 1);
+    let high = raw
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0'));
+    matches!(ctx.w(after), "-" | "\u{2013}" | "to")
+        && ctx.kind(after + 1) == Some(TokKind::Num)
+        && raw.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && high > 2100.0
+        && high < value * 10.0
 }
 
 fn is_year_like(raw: &str, value: f64) -> bool {
@@ -334,9 +398,10 @@ pub fn not_a_claim(
                     | "pdt"
                     | "pst"
                     | "et"
-                    | "hrs"
                     | "o'clock"
             )
+            // "1400 hrs" is a clock time, "3 hrs" a duration.
+            || (next == "hrs" && raw.len() == 4 && !grouped)
         {
             return Some(NotClaim::Time);
         }
@@ -350,13 +415,25 @@ pub fn not_a_claim(
             && ctx.glued(first)
             && ctx.glued(first - 1)
             && ctx.kind(first - 2) == Some(TokKind::Num);
-        if (sep_next
-            && (is_year_like(raw, n.value)
-                || ctx.w(after + 2).len() == 4
-                || (ctx.w(after + 3) == next && ctx.glued(after + 3))))
+        // A year and a year-like or two-digit number make a span ("2014-15", "1914-1918"), a
+        // month and a year a date ("03/2024"), three numbers joined alike a date or an
+        // identifier ("12/05/2024"); "1000-5000" and "300-500 cars" are ranges.
+        let chain_end = sep_prev
+            && first >= 4
+            && ctx.w(first - 3) == prev
+            && ctx.glued(first - 2)
+            && ctx.kind(first - 4) == Some(TokKind::Num);
+        if (sep_next && sep_prev && prev == next)
+            || chain_end
+            || (sep_next
+                && ((is_year_like(raw, n.value) && year_span_end(ctx.raw(after + 1)))
+                    || (n.value <= 12.0 && !grouped && is_year_like(ctx.raw(after + 1), 1000.0))
+                    || (ctx.w(after + 2) == next
+                        && ctx.glued(after + 2)
+                        && ctx.kind(after + 3) == Some(TokKind::Num))))
             || (sep_prev
-                && (is_year_like(ctx.raw(first - 2), 0.0)
-                    || is_year_like(ctx.raw(first - 2), 1000.0))
+                && is_year_like(ctx.raw(first - 2), 1000.0)
+                && (prev == "/" || year_span_end(raw))
                 && !has_unit)
         {
             return Some(NotClaim::Date);
@@ -376,6 +453,7 @@ pub fn not_a_claim(
         if (month_before && day_like) || month_after {
             return Some(NotClaim::Date);
         }
+        let plain = !grouped && !n.scaled;
         // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
         // counted noun only after a preposition ("in 2018 sales rose").
         let year_word = || {
@@ -403,12 +481,26 @@ pub fn not_a_claim(
                     | "mid"
             )
         };
+        // After a determiner a year-like number written without a comma modifies its noun:
+        // "the 1999 earthquake", "its 2025 total", "the 2024 figures" (news writes counts of a
+        // thousand and more with one, "the 1,500 soldiers"); "a 1500-strong force" counts.
+        let determined = || {
+            DETERMINERS
+                .contains(prev)
+                .then(|| !(next == "-" && ctx.w(after + 1) == "strong"))
+        };
         if year_like
             && !n.scaled
+            && (year_word() || !low_end_of_counts(ctx, after, n.value))
+            && !compared(ctx, first)
             && (!has_unit
                 || (!measured
-                    && quantity_word_before(ctx, first).map_or_else(
-                        || year_word() || (first > 0 && ctx.capitalized(first - 1)),
+                    && quantity_word_before(ctx, first, next).map_or_else(
+                        || {
+                            determined().unwrap_or_else(|| {
+                                year_word() || (first > 0 && ctx.capitalized(first - 1))
+                            })
+                        },
                         |count| !count,
                     )))
         {
@@ -422,7 +514,6 @@ pub fn not_a_claim(
             return Some(NotClaim::ListMarker);
         }
         // Part of a name: "Big 12", "S&P 500", "Category 4", "No. 1", "Model 3s".
-        let plain = !grouped && !n.scaled;
         if plain && first >= 1 {
             let p = if prev == "." && first >= 2 {
                 first - 2
@@ -445,6 +536,12 @@ pub fn not_a_claim(
         // An age in apposition: "Senard, 65, now faces", "Jamie Armstrong, 25, said".
         if !has_unit && prev == "," && next == "," && first >= 2 && ctx.capitalized(first - 2) {
             return Some(NotClaim::Age);
+        }
+        if !grouped && is_age(ctx, first, after, measured) {
+            return Some(NotClaim::Age);
+        }
+        if plain && !measured && is_address(ctx, after) {
+            return Some(NotClaim::Address);
         }
     }
     if n.spelled {
@@ -475,6 +572,65 @@ pub fn not_a_claim(
         }
     }
     None
+}
+
+/// An age: "an 8-year-old girl", "the 3-month-old", "younger than 10", "older than 65" (with no
+/// unit after it: "younger than three months old" is a measure).
+fn is_age(ctx: &Ctx, first: usize, after: usize, measured: bool) -> bool {
+    let joined = if ctx.w(after) == "-" && ctx.glued(after) {
+        after + 1
+    } else {
+        after
+    };
+    let aged = ctx.glued(joined)
+        && matches!(
+            ctx.w(joined).trim_start_matches('-'),
+            "year-old" | "years-old" | "month-old" | "week-old" | "day-old"
+        );
+    let compared = first >= 2
+        && ctx.w(first - 1) == "than"
+        && matches!(ctx.w(first - 2), "younger" | "older")
+        && !measured;
+    aged || compared
+}
+
+/// Street suffixes that end an address after its number.
+static STREETS: WordSet = WordSet::new(&[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "highway",
+    "hwy",
+    "drive",
+    "lane",
+    "parkway",
+    "pkwy",
+    "place",
+    "terrace",
+]);
+
+/// A street address: the number is followed by capitalised words, directions and ordinals that
+/// end in a street suffix ("10 Downing Street", "777 Maui Veterans Highway", "9 E 71st St").
+fn is_address(ctx: &Ctx, after: usize) -> bool {
+    let mut named = false;
+    for i in after..after + 6 {
+        let ordinal = ctx.kind(i) == Some(TokKind::Num)
+            || (ctx.glued(i) && matches!(ctx.w(i), "st" | "nd" | "rd" | "th"));
+        if ctx.capitalized(i) {
+            if named && STREETS.contains(ctx.w(i)) {
+                return true;
+            }
+            named = true;
+        } else if !ordinal {
+            return false;
+        }
+    }
+    false
 }
 
 /// Capitalised words that start sentences or clauses and are not names.
@@ -557,6 +713,17 @@ mod tests {
             ("Nearly 1500 displaced families returned home.", &[1500.0]),
             ("Some 2050 Ukrainian soldiers crossed the river.", &[2050.0]),
             ("Rescuers found up to 1200 stranded hikers.", &[1200.0]),
+            ("The 1,200 Ukrainian troops left.", &[1200.0]),
+            ("Officials said a 1500-strong force had arrived.", &[1500.0]),
+            ("The deployment rose to 1500 troops.", &[1500.0]),
+            ("Numbers fell to 1200 workers last year.", &[1200.0]),
+            ("An army of 1200 soldiers crossed.", &[1200.0]),
+            ("They sent 300 tanks and 1800 troops.", &[300.0, 1800.0]),
+            ("Prices from 2019 to 2024 rose.", &[]),
+            ("Emissions fell to 1990 levels.", &[]),
+            ("Output returned to 2019 levels.", &[]),
+            ("Sales in 1990 and 2000 rose.", &[]),
+            ("It was worse than the 1999 coastal earthquake.", &[]),
             ("In 1995 troops arrived in the town.", &[]),
             ("The 1995 proposal failed.", &[]),
             ("The fort was built in 1004 AD.", &[]),
@@ -663,6 +830,51 @@ mod tests {
             ("the summer of 1995 people remember", &[Some(Year)]),
             // A delay is a figure.
             ("It opened 10 days later than planned", &[None]),
+            // After a determiner a year-like number is a year.
+            ("worse than the 1999 earthquake", &[Some(Year)]),
+            ("since the 1960 tsunami struck", &[Some(Year)]),
+            ("it raised its 2025 total", &[Some(Year)]),
+            ("unlike their 2019 campaign", &[Some(Year)]),
+            ("the 2003 Iron Bowl was close", &[Some(Year)]),
+            ("the 2024 figures show", &[Some(Year)]),
+            ("The 2022 elections", &[Some(Year)]),
+            // Ranges of counts are not spans of years or dates.
+            ("they sent 2000 - 2500 troops", &[None, None]),
+            // A comparison bounds a count; a hedge may date.
+            ("More than 2000 were killed", &[None]),
+            ("above 1000 and below 1500", &[None, None]),
+            ("at least 1200 fled", &[None]),
+            ("it peaked around 1990", &[Some(Year)]),
+            ("it closed before 1990", &[Some(Year)]),
+            ("in 2022 - 45,774 people", &[Some(Year), None]),
+            ("in 2023 to 12,000 people", &[Some(Year), None]),
+            ("sent 1000-5000 troops", &[None, None]),
+            ("the range is 1000-5000", &[None, None]),
+            ("sold 300-500 cars", &[None, None]),
+            ("the 1914-1918 war", &[Some(Date), Some(Date)]),
+            ("the 2014-15 season", &[Some(Date), Some(Date)]),
+            ("paid in 03/2024", &[Some(Date), Some(Year)]),
+            ("code 11-22-33", &[Some(Date), Some(Date), Some(Date)]),
+            // Street addresses.
+            ("at 777 Kahului Beach Road", &[Some(Address)]),
+            ("lives at 10 Downing Street", &[Some(Address)]),
+            (
+                "the gallery at 9 E 71st St",
+                &[Some(Address), Some(Ordinal)],
+            ),
+            ("at 40 Main Street, 20 people", &[Some(Address), None]),
+            ("40 Ukrainian soldiers", &[None]),
+            ("5 Park Rangers arrived", &[None]),
+            // Ages.
+            ("an 8-year-old girl", &[Some(Age)]),
+            ("the 3-month-old baby", &[Some(Age)]),
+            ("a 45-year-old man", &[Some(Age)]),
+            ("the boy was younger than 10", &[Some(Age)]),
+            ("residents older than 65", &[Some(Age)]),
+            ("10 years old", &[None]),
+            // "hrs" after a four-digit clock time, otherwise hours.
+            ("at 1400 hrs the shelling began", &[Some(Time)]),
+            ("it lasted 3 hrs", &[None]),
         ];
         for (text, expected) in cases {
             assert_eq!(&reasons(text), expected, "{text}");
