@@ -12,7 +12,6 @@ pub mod extract;
 pub mod files;
 pub mod input;
 pub mod model;
-#[cfg(feature = "tracker")]
 pub mod number;
 
 pub use extract::extract;
