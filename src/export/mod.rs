@@ -70,12 +70,18 @@ pub fn to_row(record: &impl Serialize) -> anyhow::Result<serde_json::Value> {
     if let Some(obj) = row.as_object_mut() {
         for v in obj.values_mut() {
             if let Some(f) = v.as_f64().filter(|f| f.fract() != 0.0) {
-                *v = serde_json::Number::from_f64(crate::number::without_noise(f))
-                    .map_or(serde_json::Value::Null, serde_json::Value::Number);
+                *v = json_number(f);
             }
         }
     }
     Ok(row)
+}
+
+/// A number as JSON, without the noise of binary arithmetic ([`crate::number::without_noise`]);
+/// NaN and the infinities, which JSON cannot hold, are null.
+pub fn json_number(f: f64) -> serde_json::Value {
+    serde_json::Number::from_f64(crate::number::without_noise(f))
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// Writes all `rows` in `format`.

@@ -36,8 +36,8 @@ pub fn cell(v: AnyValue<'_>, lists_as_text: bool) -> serde_json::Value {
         AnyValue::Int16(n) => n.into(),
         AnyValue::Int32(n) => n.into(),
         AnyValue::Int64(n) => n.into(),
-        AnyValue::Float32(f) => float(f as f64),
-        AnyValue::Float64(f) => float(f),
+        AnyValue::Float32(f) => super::json_number(f as f64),
+        AnyValue::Float64(f) => super::json_number(f),
         AnyValue::Date(d) => Value::String(crate::store::days_to_date(d).to_string()),
         AnyValue::List(s) => {
             let items: Vec<Value> = s.iter().map(|v| cell(v, false)).collect();
@@ -69,13 +69,6 @@ pub fn round_numbers(row: &mut serde_json::Value) {
             }
         }
     }
-}
-
-/// A number as JSON, without the noise of binary arithmetic: rounded to 12 significant digits,
-/// more than any figure in the news carries (30.000000000000004 is written 30, 0.1 + 0.2 is 0.3).
-fn float(f: f64) -> serde_json::Value {
-    serde_json::Number::from_f64(crate::number::without_noise(f))
-        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// Writes every row of `df` in `format`; `table_columns` picks the table's columns.
