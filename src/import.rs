@@ -2,10 +2,12 @@
 //! JSON lines, its dates in the form the file shows, its numbers and bounds as the cells spell
 //! them, and the stable id of each imported figure.
 
-use crate::model::{Bound, Kind};
+use crate::model::{Bound, Claim, Kind, Role};
+use crate::store::StoredClaim;
 use anyhow::bail;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Whether numeric dates give the day or the month first.
@@ -324,6 +326,133 @@ pub fn kind_of(unit: Option<&str>) -> (Kind, Option<String>) {
                     .join(" "),
             ),
         ),
+    }
+}
+
+/// For each field, the records without a value: how many, and where the first is.
+pub type Skipped<'a> = BTreeMap<&'a str, (usize, String)>;
+
+/// What an import makes of each record of a file: which fields hold figures, the metric of each
+/// field, and how the figures are labelled.
+pub struct Plan<'a> {
+    /// The file as messages name it.
+    pub shown: &'a str,
+    /// The file as each claim's sentence quotes it.
+    pub file_name: &'a str,
+    pub doc: &'a str,
+    pub date_field: &'a str,
+    pub bound_field: Option<&'a str>,
+    pub fields: &'a [String],
+    /// The metric of each field.
+    pub metrics: &'a [String],
+    pub unit: Option<&'a str>,
+    pub source: Option<&'a str>,
+}
+
+impl<'a> Plan<'a> {
+    /// The claims of `records`, one per field with a value, and the records without one. A
+    /// date or a value that does not parse, a bound not spelled as one, or a second value of one
+    /// metric on one day is an error naming the file and the record.
+    pub fn claims(
+        &self,
+        records: &[Record],
+        dates: &DateReader,
+    ) -> anyhow::Result<(Vec<StoredClaim>, Skipped<'a>)> {
+        let shown = self.shown;
+        let (kind, unit_norm) = kind_of(self.unit);
+        let mut claims: Vec<StoredClaim> = Vec::new();
+        let mut skipped = Skipped::new();
+        let mut seen: HashMap<(&str, NaiveDate), String> = HashMap::new();
+        for r in records {
+            let date = match r.fields.get(self.date_field) {
+                Some(Value::String(s)) => dates.parse(s).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{shown}: {}: date {s:?} does not parse (expected {})",
+                        r.at,
+                        dates.expected()
+                    )
+                })?,
+                None | Some(Value::Null) => {
+                    bail!("{shown}: {}: no {:?} (the date)", r.at, self.date_field)
+                }
+                Some(other) => bail!(
+                    "{shown}: {}: date {other} does not parse (expected {})",
+                    r.at,
+                    dates.expected()
+                ),
+            };
+            let bound = match self.bound_field {
+                Some(b) => match r.fields.get(b) {
+                    None | Some(Value::Null) => Bound::Exact,
+                    Some(Value::String(s)) => bound_of(s).ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "{shown}: {}: {b:?} is {s:?}, not a bound (about, more, at least, less, up to)",
+                            r.at
+                        )
+                    })?,
+                    Some(other) => bail!("{shown}: {}: {b:?} is {other}, not a bound", r.at),
+                },
+                None => Bound::Exact,
+            };
+            for (f, metric) in self.fields.iter().zip(self.metrics) {
+                let raw = match r.fields.get(f) {
+                    None | Some(Value::Null) => {
+                        let e = skipped.entry(f.as_str()).or_insert((0, r.at.clone()));
+                        e.0 += 1;
+                        continue;
+                    }
+                    Some(v) => v,
+                };
+                let Some(value) = number(raw) else {
+                    bail!(
+                        "{shown}: {}: {f:?} is {raw}, not a number; nothing was imported",
+                        r.at
+                    );
+                };
+                if let Some(prev) = seen.insert((metric.as_str(), date), r.at.clone()) {
+                    bail!(
+                        "{shown}: {}: a second value of {f:?} for {date} (the first is at {prev})",
+                        r.at
+                    );
+                }
+                let text = match raw {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                claims.push(StoredClaim {
+                    claim: Claim {
+                        doc: self.doc.to_string(),
+                        claim_id: import_id(metric, date, self.source.unwrap_or_default()),
+                        published: Some(date),
+                        as_of: Some(date),
+                        metric: Some(metric.clone()),
+                        metric_match: None,
+                        concept: Some(f.clone()),
+                        value,
+                        low: None,
+                        high: None,
+                        unit: self.unit.map(str::to_string),
+                        unit_normalized: unit_norm.clone(),
+                        kind,
+                        bound,
+                        direction: None,
+                        role: Role::Level,
+                        previous: None,
+                        previous_text: None,
+                        previous_start: None,
+                        previous_end: None,
+                        previous_as_of: None,
+                        attribution: self.source.map(str::to_string),
+                        sentence: format!("{f}: {text} on {date} ({}, {})", self.file_name, r.at),
+                        text,
+                        start: 0,
+                        end: 0,
+                    },
+                    source: self.source.map(str::to_string),
+                });
+            }
+        }
+        Ok((claims, skipped))
     }
 }
 

@@ -20,15 +20,12 @@
 //! anomalies). `--bound-field F` reads each value's bound from field F: "about" -> ~, "more" or
 //! "over" -> >, "at least" -> >=, "less" or "under" -> <, "up to" -> <=.
 
-use crate::import::{DateReader, bound_of, import_id, kind_of, number, read_records};
+use crate::import::{DateReader, Plan, number, read_records};
 use crate::metrics::{Catalog, MetricDef, slug};
-use crate::model::{Bound, Claim};
-use crate::store::{self, DocRecord, StoredClaim, Writer};
+use crate::store::{self, DocRecord, Writer};
 use anyhow::{Context, bail};
-use chrono::NaiveDate;
 use polars::prelude::*;
-use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -160,14 +157,12 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let source = args.source.clone();
-    let who = source.clone().unwrap_or_default();
     let doc = args
         .file
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("import")
         .to_string();
-    let (kind, unit_norm) = kind_of(args.unit.as_deref());
     // Claims quote the file by name: the path given on the command line depends on where it ran.
     let file_name = args
         .file
@@ -180,100 +175,20 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         &args.date_field,
         &records,
     )?;
+    let metrics: Vec<String> = fields.iter().map(|f| metric_of(f)).collect();
     // Parse everything before touching the store.
-    let mut claims: Vec<StoredClaim> = Vec::new();
-    let mut skipped: BTreeMap<&str, (usize, String)> = BTreeMap::new();
-    let mut seen: HashMap<(String, NaiveDate), String> = HashMap::new();
-    for r in &records {
-        let date = match r.fields.get(&args.date_field) {
-            Some(Value::String(s)) => dates.parse(s).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{shown}: {}: date {s:?} does not parse (expected {})",
-                    r.at,
-                    dates.expected()
-                )
-            })?,
-            None | Some(Value::Null) => {
-                bail!("{shown}: {}: no {:?} (the date)", r.at, args.date_field)
-            }
-            Some(other) => bail!(
-                "{shown}: {}: date {other} does not parse (expected {})",
-                r.at,
-                dates.expected()
-            ),
-        };
-        let bound = match &args.bound_field {
-            Some(b) => match r.fields.get(b) {
-                None | Some(Value::Null) => Bound::Exact,
-                Some(Value::String(s)) => bound_of(s).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "{shown}: {}: {b:?} is {s:?}, not a bound (about, more, at least, less, up to)",
-                        r.at
-                    )
-                })?,
-                Some(other) => bail!("{shown}: {}: {b:?} is {other}, not a bound", r.at),
-            },
-            None => Bound::Exact,
-        };
-        for f in &fields {
-            let raw = match r.fields.get(f) {
-                None | Some(Value::Null) => {
-                    let e = skipped.entry(f.as_str()).or_insert((0, r.at.clone()));
-                    e.0 += 1;
-                    continue;
-                }
-                Some(v) => v,
-            };
-            let Some(value) = number(raw) else {
-                bail!(
-                    "{shown}: {}: {f:?} is {raw}, not a number; nothing was imported",
-                    r.at
-                );
-            };
-            let metric = metric_of(f);
-            if let Some(prev) = seen.insert((metric.clone(), date), r.at.clone()) {
-                bail!(
-                    "{shown}: {}: a second value of {f:?} for {date} (the first is at {prev})",
-                    r.at
-                );
-            }
-            let text = match raw {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            claims.push(StoredClaim {
-                claim: Claim {
-                    doc: doc.clone(),
-                    claim_id: import_id(&metric, date, &who),
-                    published: Some(date),
-                    as_of: Some(date),
-                    metric: Some(metric),
-                    metric_match: None,
-                    concept: Some(f.clone()),
-                    value,
-                    low: None,
-                    high: None,
-                    unit: args.unit.clone(),
-                    unit_normalized: unit_norm.clone(),
-                    kind,
-                    bound,
-                    direction: None,
-                    role: crate::model::Role::Level,
-                    previous: None,
-                    previous_text: None,
-                    previous_start: None,
-                    previous_end: None,
-                    previous_as_of: None,
-                    attribution: source.clone(),
-                    sentence: format!("{f}: {text} on {date} ({file_name}, {})", r.at),
-                    text,
-                    start: 0,
-                    end: 0,
-                },
-                source: source.clone(),
-            });
-        }
-    }
+    let plan = Plan {
+        shown: &shown,
+        file_name: &file_name,
+        doc: &doc,
+        date_field: &args.date_field,
+        bound_field: args.bound_field.as_deref(),
+        fields: &fields,
+        metrics: &metrics,
+        unit: args.unit.as_deref(),
+        source: source.as_deref(),
+    };
+    let (mut claims, skipped) = plan.claims(&records, &dates)?;
     if !skipped.is_empty() {
         let total: usize = skipped.values().map(|(n, _)| n).sum();
         let each: Vec<String> = skipped
@@ -290,7 +205,6 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     writer.store.warn_foreign();
     let store = writer.store.clone();
     // What the store already has for these metrics.
-    let metrics: Vec<String> = fields.iter().map(|f| metric_of(f)).collect();
     let existing = store.collect(
         store
             .claims_where(Some(crate::series::any_of("metric", &metrics)))?
