@@ -140,6 +140,7 @@ impl DateReader {
 }
 
 /// A record and where it is in the file ("record 12" or "line 13").
+#[derive(Clone)]
 pub struct Record {
     pub at: String,
     pub fields: Map<String, Value>,
@@ -526,5 +527,79 @@ mod tests {
         assert_eq!(r.parse("13/11/24"), ymd(2024, 11, 13));
         assert_eq!(r.parse("2024-11-13"), None);
         assert_eq!(r.expected(), "--date-format %d/%m/%y");
+    }
+
+    /// Records become one claim per field with a value; a record without one is counted; a
+    /// value, date or bound that does not parse, or a second value of a day, names the record.
+    #[test]
+    fn records_become_claims_or_errors_naming_the_record() {
+        let record = |at: &str, json: serde_json::Value| Record {
+            at: at.into(),
+            fields: json.as_object().unwrap().clone(),
+        };
+        let fields = ["tanks".to_string(), "guns".to_string()];
+        let metrics = ["losses-tanks".to_string(), "losses-guns".to_string()];
+        let plan = Plan {
+            shown: "dir/losses.csv",
+            file_name: "losses.csv",
+            doc: "losses",
+            date_field: "day",
+            bound_field: Some("how"),
+            fields: &fields,
+            metrics: &metrics,
+            unit: Some("tanks"),
+            source: Some("Ministry"),
+        };
+        let dates = DateReader {
+            format: None,
+            order: None,
+        };
+        let good = [
+            record(
+                "line 2",
+                serde_json::json!({"day": "2024-11-13", "tanks": "1,200", "guns": 7, "how": "about"}),
+            ),
+            record(
+                "line 3",
+                serde_json::json!({"day": "2024-11-14", "tanks": 1210}),
+            ),
+        ];
+        let (claims, skipped) = plan.claims(&good, &dates).unwrap();
+        assert_eq!(claims.len(), 3);
+        let first = &claims[0].claim;
+        assert_eq!((first.value, first.bound), (1200.0, Bound::Approximate));
+        assert_eq!(first.metric.as_deref(), Some("losses-tanks"));
+        assert_eq!(
+            first.sentence,
+            "tanks: 1,200 on 2024-11-13 (losses.csv, line 2)"
+        );
+        assert_eq!(first.attribution.as_deref(), Some("Ministry"));
+        assert_eq!(skipped.get("guns"), Some(&(1, "line 3".to_string())));
+        for (bad, error) in [
+            (
+                serde_json::json!({"day": "13th", "tanks": 1}),
+                "dir/losses.csv: line 9: date \"13th\" does not parse",
+            ),
+            (
+                serde_json::json!({"tanks": 1}),
+                "dir/losses.csv: line 9: no \"day\" (the date)",
+            ),
+            (
+                serde_json::json!({"day": "2024-11-13", "tanks": "many"}),
+                "line 9: \"tanks\" is \"many\", not a number",
+            ),
+            (
+                serde_json::json!({"day": "2024-11-13", "tanks": 1, "how": "maybe"}),
+                "line 9: \"how\" is \"maybe\", not a bound",
+            ),
+            (
+                serde_json::json!({"day": "2024-11-14", "tanks": 2}),
+                "line 9: a second value of \"tanks\" for 2024-11-14 (the first is at line 3)",
+            ),
+        ] {
+            let records = [good[1].clone(), record("line 9", bad)];
+            let err = plan.claims(&records, &dates).unwrap_err().to_string();
+            assert!(err.contains(error), "{err}");
+        }
     }
 }
