@@ -12,7 +12,6 @@ pub mod extract;
 pub mod files;
 pub mod input;
 pub mod model;
-#[cfg(feature = "tracker")]
 pub mod number;
 
 pub use extract::extract;
@@ -24,6 +23,8 @@ pub mod chart;
 pub mod detect;
 #[cfg(feature = "tracker")]
 pub mod gazetteer;
+#[cfg(feature = "tracker")]
+pub mod import;
 #[cfg(feature = "tracker")]
 pub mod metrics;
 /// The polars the tracker is built with, for crates that read its frames (the Python bindings).

@@ -28,13 +28,14 @@ impl Document {
 }
 
 /// What sort of figure a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Count,
     Currency,
     Percentage,
     Measure,
+    #[default]
     Other,
 }
 
@@ -42,9 +43,10 @@ pub enum Kind {
 ///
 /// `~` covers what rounds to the value; `>`/`<` are open intervals, `>=`/`<=` closed ones.
 /// "nearly" and "almost" are written `~` (the value is approached from below).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Bound {
     #[serde(rename = "=")]
+    #[default]
     Exact,
     #[serde(rename = "~")]
     Approximate,
@@ -161,6 +163,17 @@ impl Kind {
             Kind::Other => "other",
         }
     }
+
+    /// Parses the name written by [`Kind::name`]; an unknown name is `Other`.
+    pub fn from_name(s: &str) -> Kind {
+        match s {
+            "count" => Kind::Count,
+            "currency" => Kind::Currency,
+            "percentage" => Kind::Percentage,
+            "measure" => Kind::Measure,
+            _ => Kind::Other,
+        }
+    }
 }
 
 impl Direction {
@@ -170,10 +183,20 @@ impl Direction {
             Direction::Down => "down",
         }
     }
+
+    /// Parses the name written by [`Direction::name`].
+    pub fn from_name(s: &str) -> Option<Direction> {
+        match s {
+            "up" => Some(Direction::Up),
+            "down" => Some(Direction::Down),
+            _ => None,
+        }
+    }
 }
 
-/// One figure found in one document: the project's central record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One figure found in one document: the project's central record. Its stored columns are
+/// [`CLAIM_COLUMNS`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub doc: String,
     pub claim_id: String,
@@ -244,6 +267,156 @@ impl Claim {
             ..self.clone()
         })
     }
+}
+
+/// How one column of a stored claim is read from a [`Claim`] and written back into one: its
+/// type is the variant, so the Parquet schema, the frame a store writes and the claims it reads
+/// back all follow [`CLAIM_COLUMNS`]. A null read back gives the field's empty value (an empty
+/// text, a NaN value, offset 0, an exact bound, the kind `other`, the role `level`).
+#[derive(Clone, Copy)]
+pub enum ClaimColumn {
+    Text(fn(&Claim) -> Option<&str>, fn(&mut Claim, Option<&str>)),
+    Number(fn(&Claim) -> Option<f64>, fn(&mut Claim, Option<f64>)),
+    Date(
+        fn(&Claim) -> Option<NaiveDate>,
+        fn(&mut Claim, Option<NaiveDate>),
+    ),
+    Offset(fn(&Claim) -> Option<u32>, fn(&mut Claim, Option<u32>)),
+}
+
+/// The columns of a claim, in the order of [`Claim`]'s fields (which serde, and so JSON and
+/// CSV, follows; a test holds the two to one order). This is the one place a new field is
+/// given its column.
+pub const CLAIM_COLUMNS: &[(&str, ClaimColumn)] = &[
+    (
+        "doc",
+        ClaimColumn::Text(|c| Some(&c.doc), |c, v| c.doc = owned(v)),
+    ),
+    (
+        "claim_id",
+        ClaimColumn::Text(|c| Some(&c.claim_id), |c, v| c.claim_id = owned(v)),
+    ),
+    (
+        "published",
+        ClaimColumn::Date(|c| c.published, |c, v| c.published = v),
+    ),
+    ("as_of", ClaimColumn::Date(|c| c.as_of, |c, v| c.as_of = v)),
+    (
+        "metric",
+        ClaimColumn::Text(
+            |c| c.metric.as_deref(),
+            |c, v| c.metric = v.map(str::to_string),
+        ),
+    ),
+    (
+        "metric_match",
+        ClaimColumn::Text(
+            |c| c.metric_match.as_deref(),
+            |c, v| c.metric_match = v.map(str::to_string),
+        ),
+    ),
+    (
+        "concept",
+        ClaimColumn::Text(
+            |c| c.concept.as_deref(),
+            |c, v| c.concept = v.map(str::to_string),
+        ),
+    ),
+    (
+        "value",
+        ClaimColumn::Number(|c| Some(c.value), |c, v| c.value = v.unwrap_or(f64::NAN)),
+    ),
+    ("low", ClaimColumn::Number(|c| c.low, |c, v| c.low = v)),
+    ("high", ClaimColumn::Number(|c| c.high, |c, v| c.high = v)),
+    (
+        "unit",
+        ClaimColumn::Text(|c| c.unit.as_deref(), |c, v| c.unit = v.map(str::to_string)),
+    ),
+    (
+        "unit_normalized",
+        ClaimColumn::Text(
+            |c| c.unit_normalized.as_deref(),
+            |c, v| c.unit_normalized = v.map(str::to_string),
+        ),
+    ),
+    (
+        "kind",
+        ClaimColumn::Text(
+            |c| Some(c.kind.name()),
+            |c, v| c.kind = Kind::from_name(v.unwrap_or("")),
+        ),
+    ),
+    (
+        "bound",
+        ClaimColumn::Text(
+            |c| Some(c.bound.symbol()),
+            |c, v| c.bound = v.and_then(Bound::from_symbol).unwrap_or(Bound::Exact),
+        ),
+    ),
+    (
+        "direction",
+        ClaimColumn::Text(
+            |c| c.direction.map(Direction::name),
+            |c, v| c.direction = v.and_then(Direction::from_name),
+        ),
+    ),
+    (
+        "role",
+        ClaimColumn::Text(
+            |c| Some(c.role.name()),
+            |c, v| c.role = v.and_then(Role::from_name).unwrap_or_default(),
+        ),
+    ),
+    (
+        "previous",
+        ClaimColumn::Number(|c| c.previous, |c, v| c.previous = v),
+    ),
+    (
+        "previous_text",
+        ClaimColumn::Text(
+            |c| c.previous_text.as_deref(),
+            |c, v| c.previous_text = v.map(str::to_string),
+        ),
+    ),
+    (
+        "previous_start",
+        ClaimColumn::Offset(|c| c.previous_start, |c, v| c.previous_start = v),
+    ),
+    (
+        "previous_end",
+        ClaimColumn::Offset(|c| c.previous_end, |c, v| c.previous_end = v),
+    ),
+    (
+        "previous_as_of",
+        ClaimColumn::Date(|c| c.previous_as_of, |c, v| c.previous_as_of = v),
+    ),
+    (
+        "attribution",
+        ClaimColumn::Text(
+            |c| c.attribution.as_deref(),
+            |c, v| c.attribution = v.map(str::to_string),
+        ),
+    ),
+    (
+        "text",
+        ClaimColumn::Text(|c| Some(&c.text), |c, v| c.text = owned(v)),
+    ),
+    (
+        "start",
+        ClaimColumn::Offset(|c| Some(c.start), |c, v| c.start = v.unwrap_or(0)),
+    ),
+    (
+        "end",
+        ClaimColumn::Offset(|c| Some(c.end), |c, v| c.end = v.unwrap_or(0)),
+    ),
+    (
+        "sentence",
+        ClaimColumn::Text(|c| Some(&c.sentence), |c, v| c.sentence = owned(v)),
+    ),
+];
+
+fn owned(v: Option<&str>) -> String {
+    v.unwrap_or_default().to_string()
 }
 
 /// A claim as the extractor finds it, before it is made a [`Claim`]: the document, its text and
@@ -348,6 +521,21 @@ pub fn claim_id_hex(doc: &str, start: u32, end: u32) -> [u8; 16] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim's JSON (and so its CSV) has the columns of its stored frame, in their order.
+    #[test]
+    fn serde_fields_are_the_stored_columns() {
+        let json =
+            serde_json::to_value(eased(NaiveDate::from_ymd_opt(2024, 8, 31), Role::Level)).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let columns: Vec<&str> = CLAIM_COLUMNS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(keys, columns);
+    }
 
     /// "Inflation eased to 1.9% in September from 2.1% in August": the claim for 1.9 with its
     /// dated previous value.

@@ -18,8 +18,6 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
 
-pub use crate::number::{group_thousands, number};
-
 /// Which observations to compute.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {

@@ -45,7 +45,7 @@
 //! ids are computed from that unique id.
 
 use crate::metrics::Catalog;
-use crate::model::{Bound, Claim, Direction, Kind, Role};
+use crate::model::{CLAIM_COLUMNS, Claim, ClaimColumn, Role};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -67,7 +67,7 @@ const PENDING: &str = ".pending";
 use crate::files::{TMP_PREFIX, io_reason, write_with as write_atomic};
 
 /// A claim as stored: the claim and its document's source (front matter `source:`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredClaim {
     pub claim: Claim,
     pub source: Option<String>,
@@ -126,39 +126,19 @@ pub fn unique_doc_id(id: &str, hash: &str, taken: impl Fn(&str) -> bool) -> Stri
         .unwrap_or(base)
 }
 
-/// The columns of a claims part and their types.
+/// The columns of a claims part and their types: the claim's ([`CLAIM_COLUMNS`]) and the
+/// document's source.
 pub fn claims_schema() -> Schema {
-    let s = DataType::String;
-    let f = DataType::Float64;
-    Schema::from_iter([
-        Field::new("doc".into(), s.clone()),
-        Field::new("claim_id".into(), s.clone()),
-        Field::new("published".into(), DataType::Date),
-        Field::new("as_of".into(), DataType::Date),
-        Field::new("metric".into(), s.clone()),
-        Field::new("metric_match".into(), s.clone()),
-        Field::new("concept".into(), s.clone()),
-        Field::new("value".into(), f.clone()),
-        Field::new("low".into(), f.clone()),
-        Field::new("high".into(), f.clone()),
-        Field::new("unit".into(), s.clone()),
-        Field::new("unit_normalized".into(), s.clone()),
-        Field::new("kind".into(), s.clone()),
-        Field::new("bound".into(), s.clone()),
-        Field::new("direction".into(), s.clone()),
-        Field::new("role".into(), s.clone()),
-        Field::new("previous".into(), f),
-        Field::new("previous_text".into(), s.clone()),
-        Field::new("previous_start".into(), DataType::UInt32),
-        Field::new("previous_end".into(), DataType::UInt32),
-        Field::new("previous_as_of".into(), DataType::Date),
-        Field::new("attribution".into(), s.clone()),
-        Field::new("text".into(), s.clone()),
-        Field::new("start".into(), DataType::UInt32),
-        Field::new("end".into(), DataType::UInt32),
-        Field::new("sentence".into(), s.clone()),
-        Field::new("source".into(), s),
-    ])
+    let columns = CLAIM_COLUMNS.iter().map(|(name, column)| {
+        let ty = match column {
+            ClaimColumn::Text(..) => DataType::String,
+            ClaimColumn::Number(..) => DataType::Float64,
+            ClaimColumn::Date(..) => DataType::Date,
+            ClaimColumn::Offset(..) => DataType::UInt32,
+        };
+        Field::new((*name).into(), ty)
+    });
+    Schema::from_iter(columns.chain([Field::new("source".into(), DataType::String)]))
 }
 
 /// Columns of [`claims_schema`] that parts written by earlier versions lack; such parts read
@@ -223,35 +203,16 @@ fn date_col(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Colu
 /// Claims as a frame of [`claims_schema`].
 pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
     let c = || rows.iter().map(|r| &r.claim);
-    let cols = vec![
-        str_col("doc", c().map(|c| Some(c.doc.as_str()))),
-        str_col("claim_id", c().map(|c| Some(c.claim_id.as_str()))),
-        date_col("published", c().map(|c| c.published)),
-        date_col("as_of", c().map(|c| c.as_of)),
-        str_col("metric", c().map(|c| c.metric.as_deref())),
-        str_col("metric_match", c().map(|c| c.metric_match.as_deref())),
-        str_col("concept", c().map(|c| c.concept.as_deref())),
-        f64_col("value", c().map(|c| Some(c.value))),
-        f64_col("low", c().map(|c| c.low)),
-        f64_col("high", c().map(|c| c.high)),
-        str_col("unit", c().map(|c| c.unit.as_deref())),
-        str_col("unit_normalized", c().map(|c| c.unit_normalized.as_deref())),
-        str_col("kind", c().map(|c| Some(c.kind.name()))),
-        str_col("bound", c().map(|c| Some(c.bound.symbol()))),
-        str_col("direction", c().map(|c| c.direction.map(Direction::name))),
-        str_col("role", c().map(|c| Some(c.role.name()))),
-        f64_col("previous", c().map(|c| c.previous)),
-        str_col("previous_text", c().map(|c| c.previous_text.as_deref())),
-        opt_u32_col("previous_start", c().map(|c| c.previous_start)),
-        opt_u32_col("previous_end", c().map(|c| c.previous_end)),
-        date_col("previous_as_of", c().map(|c| c.previous_as_of)),
-        str_col("attribution", c().map(|c| c.attribution.as_deref())),
-        str_col("text", c().map(|c| Some(c.text.as_str()))),
-        u32_col("start", c().map(|c| c.start)),
-        u32_col("end", c().map(|c| c.end)),
-        str_col("sentence", c().map(|c| Some(c.sentence.as_str()))),
-        str_col("source", rows.iter().map(|r| r.source.as_deref())),
-    ];
+    let cols = CLAIM_COLUMNS
+        .iter()
+        .map(|&(name, column)| match column {
+            ClaimColumn::Text(get, _) => str_col(name, c().map(get)),
+            ClaimColumn::Number(get, _) => f64_col(name, c().map(get)),
+            ClaimColumn::Date(get, _) => date_col(name, c().map(get)),
+            ClaimColumn::Offset(get, _) => opt_u32_col(name, c().map(get)),
+        })
+        .chain([str_col("source", rows.iter().map(|r| r.source.as_deref()))])
+        .collect();
     DataFrame::new(rows.len(), cols)
 }
 
@@ -272,109 +233,39 @@ pub fn documents_frame(rows: &[DocRecord]) -> PolarsResult<DataFrame> {
     DataFrame::new(rows.len(), cols)
 }
 
-fn kind_from(s: &str) -> Kind {
-    match s {
-        "count" => Kind::Count,
-        "currency" => Kind::Currency,
-        "percentage" => Kind::Percentage,
-        "measure" => Kind::Measure,
-        _ => Kind::Other,
-    }
-}
-
-/// Claims read back from a frame of [`claims_schema`].
+/// Claims read back from a frame of [`claims_schema`]. A part written before claims had a
+/// role has it null: a change is then a directed claim without a previous value, as those
+/// versions read it, and the rest are levels.
 pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
-    let s = |n: &str| -> PolarsResult<Vec<Option<String>>> {
-        Ok(df
-            .column(n)?
-            .str()?
-            .iter()
-            .map(|v| v.map(str::to_string))
-            .collect())
-    };
-    let f =
-        |n: &str| -> PolarsResult<Vec<Option<f64>>> { Ok(df.column(n)?.f64()?.iter().collect()) };
-    let d = |n: &str| -> PolarsResult<Vec<Option<NaiveDate>>> {
-        Ok(df.column(n)?.date()?.as_date_iter().collect())
-    };
-    let u =
-        |n: &str| -> PolarsResult<Vec<Option<u32>>> { Ok(df.column(n)?.u32()?.iter().collect()) };
-    let (doc, id, published, as_of, metric, concept) = (
-        s("doc")?,
-        s("claim_id")?,
-        d("published")?,
-        d("as_of")?,
-        s("metric")?,
-        s("concept")?,
-    );
-    let (value, low, high, unit, unit_n, kind) = (
-        f("value")?,
-        f("low")?,
-        f("high")?,
-        s("unit")?,
-        s("unit_normalized")?,
-        s("kind")?,
-    );
-    let (bound, direction, previous, attribution, text) = (
-        s("bound")?,
-        s("direction")?,
-        f("previous")?,
-        s("attribution")?,
-        s("text")?,
-    );
-    let (start, end, sentence, source) = (u("start")?, u("end")?, s("sentence")?, s("source")?);
-    let (metric_match, role, previous_text) = (s("metric_match")?, s("role")?, s("previous_text")?);
-    let (previous_start, previous_end, previous_as_of) = (
-        u("previous_start")?,
-        u("previous_end")?,
-        d("previous_as_of")?,
-    );
-    let mut out = Vec::with_capacity(df.height());
-    for i in 0..df.height() {
-        out.push(StoredClaim {
-            claim: Claim {
-                doc: doc[i].clone().unwrap_or_default(),
-                claim_id: id[i].clone().unwrap_or_default(),
-                published: published[i],
-                as_of: as_of[i],
-                metric: metric[i].clone(),
-                metric_match: metric_match[i].clone(),
-                concept: concept[i].clone(),
-                value: value[i].unwrap_or(f64::NAN),
-                low: low[i],
-                high: high[i],
-                unit: unit[i].clone(),
-                unit_normalized: unit_n[i].clone(),
-                kind: kind_from(kind[i].as_deref().unwrap_or("")),
-                bound: bound[i]
-                    .as_deref()
-                    .and_then(Bound::from_symbol)
-                    .unwrap_or(Bound::Exact),
-                direction: match direction[i].as_deref() {
-                    Some("up") => Some(Direction::Up),
-                    Some("down") => Some(Direction::Down),
-                    _ => None,
-                },
-                role: role[i].as_deref().and_then(Role::from_name).unwrap_or(
-                    if direction[i].is_some() && previous[i].is_none() {
-                        Role::Change
-                    } else {
-                        Role::Level
-                    },
-                ),
-                previous: previous[i],
-                previous_text: previous_text[i].clone(),
-                previous_start: previous_start[i],
-                previous_end: previous_end[i],
-                previous_as_of: previous_as_of[i],
-                attribution: attribution[i].clone(),
-                text: text[i].clone().unwrap_or_default(),
-                start: start[i].unwrap_or(0),
-                end: end[i].unwrap_or(0),
-                sentence: sentence[i].clone().unwrap_or_default(),
-            },
-            source: source[i].clone(),
-        });
+    let mut out: Vec<StoredClaim> = (0..df.height()).map(|_| StoredClaim::default()).collect();
+    for &(name, column) in CLAIM_COLUMNS {
+        let values = df.column(name)?;
+        let claims = out.iter_mut().map(|r| &mut r.claim);
+        match column {
+            ClaimColumn::Text(_, set) => claims
+                .zip(values.str()?.iter())
+                .for_each(|(c, v)| set(c, v)),
+            ClaimColumn::Number(_, set) => claims
+                .zip(values.f64()?.iter())
+                .for_each(|(c, v)| set(c, v)),
+            ClaimColumn::Date(_, set) => claims
+                .zip(values.date()?.as_date_iter())
+                .for_each(|(c, v)| set(c, v)),
+            ClaimColumn::Offset(_, set) => claims
+                .zip(values.u32()?.iter())
+                .for_each(|(c, v)| set(c, v)),
+        }
+    }
+    for (r, role) in out.iter_mut().zip(df.column("role")?.str()?.iter()) {
+        if role.and_then(Role::from_name).is_none()
+            && r.claim.direction.is_some()
+            && r.claim.previous.is_none()
+        {
+            r.claim.role = Role::Change;
+        }
+    }
+    for (r, source) in out.iter_mut().zip(df.column("source")?.str()?.iter()) {
+        r.source = source.map(str::to_string);
     }
     Ok(out)
 }
@@ -1421,6 +1312,82 @@ mod tests {
             let last: std::collections::HashMap<_, _> = owners.iter().cloned().collect();
             proptest::prop_assert!(last.get(&got).is_none_or(|h| *h == hash), "{got} is taken");
         }
+    }
+
+    /// Every field of a claim, set or empty, survives a frame and back, with its source.
+    #[test]
+    fn claims_round_trip_through_a_frame() {
+        let day = NaiveDate::from_ymd_opt(2024, 9, 30);
+        let full = Claim {
+            doc: "d".into(),
+            claim_id: "0123456789abcdef".into(),
+            published: day,
+            as_of: day,
+            metric: Some("inflation".into()),
+            metric_match: Some("'inflation' in concept".into()),
+            concept: Some("inflation".into()),
+            value: 1.9,
+            low: Some(1.85),
+            high: Some(1.95),
+            unit: Some("%".into()),
+            unit_normalized: Some("percent".into()),
+            kind: crate::model::Kind::Percentage,
+            bound: crate::model::Bound::AtMost,
+            direction: Some(crate::model::Direction::Down),
+            role: Role::Part,
+            previous: Some(2.1),
+            previous_text: Some("2.1%".into()),
+            previous_start: Some(40),
+            previous_end: Some(44),
+            previous_as_of: NaiveDate::from_ymd_opt(2024, 8, 31),
+            attribution: Some("the statistics office".into()),
+            text: "1.9%".into(),
+            start: 19,
+            end: 23,
+            sentence: "Inflation eased to 1.9% from 2.1%.".into(),
+        };
+        let rows = vec![
+            StoredClaim {
+                claim: full.clone(),
+                source: Some("Ledger".into()),
+            },
+            StoredClaim {
+                claim: Claim {
+                    value: 3.0,
+                    ..Claim::default()
+                },
+                source: None,
+            },
+        ];
+        let df = claims_frame(&rows).unwrap();
+        assert_eq!(df.schema().as_ref(), &claims_schema());
+        assert_eq!(claims_from_frame(&df).unwrap(), rows);
+    }
+
+    /// Parts written before claims had a role read a directed claim without a previous value
+    /// as a change, and the rest as levels.
+    #[test]
+    fn a_missing_role_is_read_as_earlier_versions_did() {
+        let claim = |direction, previous| StoredClaim {
+            claim: Claim {
+                direction,
+                previous,
+                role: Role::Rate,
+                ..Claim::default()
+            },
+            source: None,
+        };
+        let up = Some(crate::model::Direction::Up);
+        let rows = [claim(up, None), claim(up, Some(2.0)), claim(None, None)];
+        let mut df = claims_frame(&rows).unwrap();
+        df.with_column(Column::full_null("role".into(), 3, &DataType::String))
+            .unwrap();
+        let roles: Vec<Role> = claims_from_frame(&df)
+            .unwrap()
+            .iter()
+            .map(|r| r.claim.role)
+            .collect();
+        assert_eq!(roles, [Role::Change, Role::Level, Role::Level]);
     }
 
     #[test]

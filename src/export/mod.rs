@@ -70,21 +70,18 @@ pub fn to_row(record: &impl Serialize) -> anyhow::Result<serde_json::Value> {
     if let Some(obj) = row.as_object_mut() {
         for v in obj.values_mut() {
             if let Some(f) = v.as_f64().filter(|f| f.fract() != 0.0) {
-                *v = serde_json::Number::from_f64(without_noise(f))
-                    .map_or(serde_json::Value::Null, serde_json::Value::Number);
+                *v = json_number(f);
             }
         }
     }
     Ok(row)
 }
 
-/// `f` rounded to 12 significant digits: more than any figure in the news carries, and no noise
-/// of binary arithmetic (30.000000000000004 is written 30, 0.1 + 0.2 is 0.3).
-pub fn without_noise(f: f64) -> f64 {
-    if f == 0.0 || !f.is_finite() {
-        return f;
-    }
-    format!("{f:.11e}").parse().unwrap_or(f)
+/// A number as JSON, without the noise of binary arithmetic ([`crate::number::without_noise`]);
+/// NaN and the infinities, which JSON cannot hold, are null.
+pub fn json_number(f: f64) -> serde_json::Value {
+    serde_json::Number::from_f64(crate::number::without_noise(f))
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// Writes all `rows` in `format`.
@@ -106,10 +103,10 @@ pub fn cell_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => String::new(),
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
-            _ => n.to_string(),
-        },
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .and_then(crate::number::whole)
+            .unwrap_or_else(|| n.to_string()),
         other => other.to_string(),
     }
 }

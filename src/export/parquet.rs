@@ -36,8 +36,8 @@ pub fn cell(v: AnyValue<'_>, lists_as_text: bool) -> serde_json::Value {
         AnyValue::Int16(n) => n.into(),
         AnyValue::Int32(n) => n.into(),
         AnyValue::Int64(n) => n.into(),
-        AnyValue::Float32(f) => float(f as f64),
-        AnyValue::Float64(f) => float(f),
+        AnyValue::Float32(f) => super::json_number(f as f64),
+        AnyValue::Float64(f) => super::json_number(f),
         AnyValue::Date(d) => Value::String(crate::store::days_to_date(d).to_string()),
         AnyValue::List(s) => {
             let items: Vec<Value> = s.iter().map(|v| cell(v, false)).collect();
@@ -60,36 +60,15 @@ pub fn cell(v: AnyValue<'_>, lists_as_text: bool) -> serde_json::Value {
     }
 }
 
-/// A number for people: at most 3 decimals, no trailing zeros.
-pub fn short(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        return format!("{}", f as i64);
-    }
-    let s = format!("{f:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
 /// Shows the fractional numbers of a row rounded, for a table.
 pub fn round_numbers(row: &mut serde_json::Value) {
     if let Some(obj) = row.as_object_mut() {
         for v in obj.values_mut() {
             if let Some(f) = v.as_f64().filter(|f| f.fract() != 0.0) {
-                *v = serde_json::Value::String(short(f));
+                *v = serde_json::Value::String(crate::number::plain(f));
             }
         }
     }
-}
-
-/// A number as JSON, without the noise of binary arithmetic: rounded to 12 significant digits,
-/// more than any figure in the news carries (30.000000000000004 is written 30, 0.1 + 0.2 is 0.3).
-fn float(f: f64) -> serde_json::Value {
-    serde_json::Number::from_f64(super::without_noise(f))
-        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// Writes every row of `df` in `format`; `table_columns` picks the table's columns.
@@ -121,7 +100,7 @@ pub fn write_frame(
             for (name, it) in names.iter().zip(iters.iter_mut()) {
                 let v = match it.next().unwrap_or(AnyValue::Null) {
                     AnyValue::Float64(f) if round && f.is_finite() => {
-                        serde_json::Value::String(short(f))
+                        serde_json::Value::String(crate::number::plain(f))
                     }
                     v => cell(v, lists_as_text),
                 };
@@ -132,21 +111,4 @@ pub fn write_frame(
         offset += SLICE;
     }
     w.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::export::without_noise;
-
-    #[test]
-    fn binary_noise_is_rounded_away_and_real_digits_kept() {
-        assert_eq!(without_noise(30.000000000000004), 30.0);
-        assert_eq!(without_noise(0.1 + 0.2), 0.3);
-        assert_eq!(without_noise(1_456_610.0), 1_456_610.0);
-        assert_eq!(without_noise(7_915_287.0), 7_915_287.0);
-        assert_eq!(without_noise(0.001), 0.001);
-        assert_eq!(without_noise(-2.75), -2.75);
-        assert_eq!(without_noise(1e300), 1e300);
-        assert!(without_noise(f64::NAN).is_nan());
-    }
 }

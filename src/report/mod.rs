@@ -25,6 +25,7 @@ pub mod markdown;
 use crate::chart::data::{ClaimInfo, MetricSeries, file_stem};
 use crate::chart::{self, Kind, Size, format, io_reason};
 use crate::export::{self, Format};
+use crate::number;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -196,13 +197,13 @@ fn claim_row(c: &ClaimInfo) -> ClaimRow {
     let mut figure = format!(
         "{}{}",
         format::bound_words(cl.bound.symbol()),
-        format::number(cl.value)
+        number::rounded(cl.value)
     );
     if cl.bound.symbol() == "~" {
         figure = format!("about {figure}");
     }
     if let (Some(lo), Some(hi)) = (cl.low, cl.high) {
-        figure = format!("{}–{}", format::number(lo), format::number(hi));
+        figure = format!("{}–{}", number::rounded(lo), number::rounded(hi));
     }
     if let Some(u) = cl.unit.as_deref().filter(|u| !u.is_empty()) {
         figure = if u == "%" {
@@ -240,9 +241,9 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
     let percent = m.info.unit.as_deref().is_some_and(format::is_percent);
     let val = |v: f64| {
         if percent {
-            format!("{}%", format::number(v))
+            format!("{}%", number::rounded(v))
         } else {
-            format::number(v)
+            number::rounded(v)
         }
     };
     let observations = input
@@ -275,11 +276,11 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
                 reports: o.n_reports.to_string(),
                 attributions: o.attributions.join(", "),
                 change: o.change.name().to_string(),
-                delta: opt(o.delta, format::signed),
-                ratio: opt(o.ratio, format::ratio),
-                pct: opt(o.pct, format::pct),
+                delta: opt(o.delta, number::signed),
+                ratio: opt(o.ratio, number::ratio),
+                pct: opt(o.pct, number::pct),
                 days: o.days.map(|d| d.to_string()).unwrap_or_default(),
-                per_day: opt(o.per_day, format::signed),
+                per_day: opt(o.per_day, number::signed),
                 flags: flags.join("; "),
             }
         })
@@ -305,7 +306,7 @@ fn section(m: &MetricSeries, stem: &str, max_rows: usize) -> Section {
     let attributions = m.sources().len();
     meta.push(format!(
         "{} observation{}, {} attribution{}",
-        format::number(n as f64),
+        number::rounded(n as f64),
         if n == 1 { "" } else { "s" },
         attributions,
         if attributions == 1 { "" } else { "s" }
