@@ -34,11 +34,34 @@ pub fn role_of(ctx: &Ctx, q: &Quantity) -> Role {
         Role::Part
     } else if per_period(ctx, q, &c) {
         Role::Rate
-    } else if q.direction.is_some() && q.previous.is_none() && !reached(ctx, q.first) {
+    } else if q.direction.is_some()
+        && q.previous.is_none()
+        && !reached(ctx, q.first)
+        && !annual_rate(ctx, q, &c)
+    {
         Role::Change
     } else {
         Role::Level
     }
+}
+
+/// A percentage change over a year is the annual rate statistics report as the level: "prices
+/// rose 2.1% from a year earlier", "inflation rose 3% year on year", "grew 4.5% on an annual
+/// basis" (a month's or a quarter's change stays a change).
+fn annual_rate(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
+    if q.kind != Kind::Percentage || q.unit_norm.as_deref() != Some("percentage") {
+        return false;
+    }
+    let after: Vec<&str> = (c.end..c.to).map(|k| ctx.w(k)).collect();
+    let said = |phrase: &[&str]| after.windows(phrase.len()).any(|w| w == phrase);
+    said(&["a", "year", "earlier"])
+        || said(&["a", "year", "ago"])
+        || said(&["year", "on", "year"])
+        || said(&["year", "-", "on", "-", "year"])
+        || said(&["on", "the", "year"])
+        || said(&["annual", "basis"])
+        || said(&["same", "month", "last", "year"])
+        || said(&["same", "period", "last", "year"])
 }
 
 /// The figure at token `first` is where a change arrived: "to" (or "at") stands before it, past
@@ -553,6 +576,27 @@ mod tests {
                     "There are 10,000 troops, up from 3,000 a week ago.",
                     "10,000",
                 ),
+            ],
+        );
+    }
+
+    /// A change over a year is the annual rate, the level statistics report.
+    #[test]
+    fn annual_changes_in_per_cent_are_levels() {
+        check(
+            Role::Level,
+            &[
+                ("Consumer prices rose 3.1% from a year earlier.", "3.1"),
+                ("Inflation climbed 2.4 per cent year on year in May.", "2.4"),
+                ("Rents rose 6% on the year, the office said.", "6"),
+                ("Wages grew 4.5% on an annual basis.", "4.5"),
+            ],
+        );
+        check(
+            Role::Change,
+            &[
+                ("Prices rose 0.3% from a month earlier.", "0.3"),
+                ("Output fell 2,000 tonnes from a year earlier.", "2,000"),
             ],
         );
     }
