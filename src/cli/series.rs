@@ -79,20 +79,10 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "reported",
 ];
 
-/// Columns of the human table of `--explain`.
-pub const EXPLAIN_TABLE_COLUMNS: &[&str] = &[
-    "metric",
-    "as_of",
-    "observed",
-    "change",
-    "bound",
-    "value",
-    "attribution",
-    "source",
-    "matched",
-    "text",
-    "sentence",
-];
+/// Columns of the human table of `--explain`: the frame's, without its ids (`doc`, `claim_id`).
+pub const EXPLAIN_TABLE_COLUMNS: &[&str] = series::EXPLAIN_COLUMNS
+    .split_at(series::EXPLAIN_COLUMNS.len() - 2)
+    .0;
 
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let filter = args.period.filter(args.metrics.clone())?;

@@ -479,19 +479,22 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    /// The as-of date of space-separated tokens, as the extractor gives them.
-    fn date_of(text: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
-        let lower = text.to_ascii_lowercase();
-        let words: Vec<Word> = text
-            .split(' ')
+    /// Space-separated tokens as the extractor gives them; `lower` is `text` in lower case.
+    fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
+        text.split(' ')
             .zip(lower.split(' '))
             .map(|(text, lower)| Word {
                 text,
                 lower,
                 is_word: text.chars().all(char::is_alphabetic),
             })
-            .collect();
-        date_in(&words, published)
+            .collect()
+    }
+
+    /// The as-of date of space-separated tokens, as the extractor gives them.
+    fn date_of(text: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        let lower = text.to_ascii_lowercase();
+        date_in(&words_of(text, &lower), published)
     }
 
     #[test]
@@ -626,15 +629,7 @@ mod tests {
         ];
         for (text, figure, expected) in cases {
             let lower = text.to_ascii_lowercase();
-            let words: Vec<Word> = text
-                .split(' ')
-                .zip(lower.split(' '))
-                .map(|(text, lower)| Word {
-                    text,
-                    lower,
-                    is_word: text.chars().all(char::is_alphabetic),
-                })
-                .collect();
+            let words = words_of(text, &lower);
             let at = words.iter().position(|w| w.text == *figure).unwrap();
             let dated = dates_in(&words, published);
             assert_eq!(
