@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One claim of a diff: the claim, its status and what it was compared with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Diff {
     pub doc: String,
     pub claim_id: String,
@@ -128,16 +128,7 @@ impl History {
             matched: claim.metric_match.clone(),
             attribution: claim.attribution.clone(),
             source: c.source.clone(),
-            status: None,
-            previous_value: None,
-            previous_as_of: None,
-            previous_attributions: Vec::new(),
-            delta: None,
-            ratio: None,
-            pct: None,
-            days: None,
-            per_day: None,
-            note: None,
+            ..Diff::default()
         };
         if !is_level(claim) {
             diff.note = Some("a stated change, not a level; not compared".to_string());

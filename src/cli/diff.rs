@@ -92,29 +92,7 @@ pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
 
 /// The columns of a diff as CSV: the fields of [`Diff`], in order.
 fn csv_columns() -> anyhow::Result<Vec<String>> {
-    let row = export::to_row(&Diff {
-        doc: String::new(),
-        claim_id: String::new(),
-        metric: None,
-        as_of: None,
-        value: 0.0,
-        bound: String::new(),
-        text: String::new(),
-        concept: None,
-        matched: None,
-        attribution: None,
-        source: None,
-        status: None,
-        previous_value: None,
-        previous_as_of: None,
-        previous_attributions: Vec::new(),
-        delta: None,
-        ratio: None,
-        pct: None,
-        days: None,
-        per_day: None,
-        note: None,
-    })?;
+    let row = export::to_row(&Diff::default())?;
     Ok(row
         .as_object()
         .map(|o| o.keys().cloned().collect())
