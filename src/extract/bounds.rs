@@ -143,17 +143,17 @@ pub fn threshold_before(words: &[&str], value: f64) -> Option<Bound> {
     if !round {
         return None;
     }
-    THRESHOLDS.iter().find_map(|&(phrase, bound)| {
-        let n = phrase.split(' ').count();
-        let at = words.len().checked_sub(n)?;
-        let matches = words[at..].iter().copied().eq(phrase.split(' '));
-        let adjective = at > 0
-            && matches!(
-                words[at - 1],
-                "the" | "a" | "an" | "its" | "their" | "in" | "of" | "into"
-            );
-        (matches && !adjective).then_some(bound)
-    })
+    let (parts, bound) = THRESHOLD_WORDS
+        .get(words.last()?)?
+        .iter()
+        .find(|(parts, _)| words.ends_with(parts))?;
+    let at = words.len() - parts.len();
+    let adjective = at > 0
+        && matches!(
+            words[at - 1],
+            "the" | "a" | "an" | "its" | "their" | "in" | "of" | "into"
+        );
+    (!adjective).then_some(*bound)
 }
 
 /// A table's phrases split into words once.
@@ -166,11 +166,14 @@ fn split_table(table: &'static [(&'static str, Bound)]) -> Phrases {
         .collect()
 }
 
+static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| keyed_by_last_word(BEFORE));
+static THRESHOLD_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| keyed_by_last_word(THRESHOLDS));
+
 /// Phrases before a number keyed by their last word (the one next to the number), longest first
 /// within each key: "no more than" must be tried before "more than".
-static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| {
+fn keyed_by_last_word(table: &'static [(&'static str, Bound)]) -> Keyed<Phrases> {
     let mut map: FxHashMap<&'static str, Phrases> = FxHashMap::default();
-    for (parts, bound) in split_table(BEFORE) {
+    for (parts, bound) in split_table(table) {
         map.entry(parts[parts.len() - 1])
             .or_default()
             .push((parts, bound));
@@ -179,7 +182,8 @@ static BEFORE_WORDS: LazyLock<Keyed<Phrases>> = LazyLock::new(|| {
         phrases.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
     }
     Keyed::new(map)
-});
+}
+
 static AFTER_WORDS: LazyLock<Phrases> = LazyLock::new(|| split_table(AFTER));
 
 /// The bound stated right before a number. `words` are the lower-cased tokens before it
