@@ -165,17 +165,19 @@ fn may_hold_a_figure(s: &str) -> bool {
 }
 
 /// Whether a quote is open after `sentence`, given whether it was before: curly quotes open and
-/// close, a straight one turns the state over.
-fn quote_open_after(sentence: &str, mut open: bool) -> bool {
-    for b in sentence.bytes() {
-        if b == b'"' {
-            open = !open;
+/// close (the last one decides), a straight one turns the state over.
+fn quote_open_after(sentence: &str, open: bool) -> bool {
+    let b = sentence.as_bytes();
+    // U+201C and U+201D are E2 80 9C and E2 80 9D in UTF-8.
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr(0xE2, &b[..end]) {
+        match b.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => return true,
+            Some([0x80, 0x9D]) => return false,
+            _ => end = i,
         }
     }
-    for c in sentence.matches(['\u{201c}', '\u{201d}']) {
-        open = c == "\u{201c}";
-    }
-    open
+    open ^ (memchr::memchr_iter(b'"', b).count() % 2 == 1)
 }
 
 /// Dates that sources' statements carry: "Pentagon officials confirmed Monday" dates the
@@ -408,6 +410,24 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_state_follows_the_last_curly_quote_else_straight_ones_turn_it_over() {
+        let cases = [
+            ("Officials put it at \"about 40\" on Monday.", false, false),
+            ("\"We lost 300 men in a week", false, true),
+            ("and the town fell,\" the commander said.", true, false),
+            ("\u{201c}We lost 300 men", false, true),
+            ("in a week,\u{201d} he said.", true, false),
+            ("\u{201c}40\u{201d} and then \u{201c}50", false, true),
+            ("\u{201c}Forty\u{201d}, \"fifty\" or \"sixty", false, false),
+            ("No quotes, only a dash \u{2014} and \u{20ac}5", true, true),
+            ("No quotes at all", false, false),
+        ];
+        for (sentence, before, after) in cases {
+            assert_eq!(quote_open_after(sentence, before), after, "{sentence}");
+        }
+    }
 
     /// The shape table turns away no number word: the test agrees with a plain look-up of the
     /// lower-cased word, number words in every case and their near misses included.
