@@ -2,7 +2,7 @@
 //! "X said", "said X", "X estimated that").
 
 use super::context::Word;
-use super::lexicon::{CLASSES, SAY_VERBS, WordSet, class};
+use super::lexicon::{CLASSES, SAY_VERBS, WordClasses, WordSet, class};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -375,6 +375,25 @@ static COUNT_NOUNS: WordSet = WordSet::new(&[
     "total",
 ]);
 
+/// Words that may anchor a source, with what they are: one look-up per word of a sentence.
+static CUES: WordClasses = WordClasses::new(&[
+    (&STATEMENT_NOUNS, cue::STATEMENT),
+    (&SAY_VERBS, cue::SAY),
+    (&REVISING_VERBS, cue::REVISING),
+    (&CUE_WORDS, cue::OTHER),
+]);
+
+/// "according (to)" and the verbs of expecting, which anchor a source like verbs of saying.
+static CUE_WORDS: WordSet = WordSet::new(&["according", "expects", "expected"]);
+
+/// The kinds of [`CUES`].
+mod cue {
+    pub const STATEMENT: u16 = 1;
+    pub const SAY: u16 = 1 << 1;
+    pub const REVISING: u16 = 1 << 2;
+    pub const OTHER: u16 = 1 << 3;
+}
+
 /// Lower-case words that end a subject read backwards from its verb: a clause starts after them.
 static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whereas", "as", "after",
@@ -626,6 +645,10 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if l.len() < 3 || !w.is_word {
             continue;
         }
+        let cues = CUES.of(l);
+        if cues == 0 {
+            continue;
+        }
         if l == "according" && words.get(i + 1).is_some_and(|t| t.lower == "to") {
             if let Some(speaker) = according_to(&words[i + 2..]) {
                 let trailing = i > 0 && words[i - 1].lower == ",";
@@ -638,7 +661,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             }
             continue;
         }
-        if STATEMENT_NOUNS.contains(l)
+        if cues & cue::STATEMENT != 0
             && let Some(speaker) = possessive_source(words, i)
         {
             found.push(Source {
@@ -653,9 +676,9 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if w.text.starts_with(char::is_uppercase) {
             continue;
         }
-        let says = SAY_VERBS.contains(l)
+        let says = cues & cue::SAY != 0
             || matches!(l, "expects" | "expected")
-            || (REVISING_VERBS.contains(l)
+            || (cues & cue::REVISING != 0
                 && words[i + 1..]
                     .iter()
                     .take(5)

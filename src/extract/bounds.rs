@@ -139,14 +139,14 @@ const THRESHOLDS: &[(&str, Bound)] = &[
 /// ten) is a threshold: "the Senate passed 3 bills" is a count. A verb after an article or a
 /// preposition is an adjective ("the top 10", "in the top 5").
 pub fn threshold_before(words: &[&str], value: f64) -> Option<Bound> {
-    let round = value >= 10.0 && value.fract() == 0.0 && value % 10.0 == 0.0;
-    if !round {
-        return None;
-    }
     let (parts, bound) = THRESHOLD_WORDS
         .get(words.last()?)?
         .iter()
         .find(|(parts, _)| words.ends_with(parts))?;
+    let round = value >= 10.0 && value.fract() == 0.0 && value % 10.0 == 0.0;
+    if !round {
+        return None;
+    }
     let at = words.len() - parts.len();
     let adjective = at > 0
         && matches!(
