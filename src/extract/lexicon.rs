@@ -187,19 +187,43 @@ pub mod class {
 /// lookup answers for every set (the rules ask several of them about each word).
 pub struct WordClasses {
     sets: &'static [(&'static WordSet, u16)],
+    /// The union of the sets' shape bitmaps: most words are turned away without a look-up.
+    shapes: [u64; 16],
     index: OnceLock<ByShape<u16>>,
 }
 
 impl WordClasses {
     pub const fn new(sets: &'static [(&'static WordSet, u16)]) -> Self {
+        let mut shapes = [0; 16];
+        let mut k = 0;
+        while k < sets.len() {
+            let mut s = 0;
+            while s < shapes.len() {
+                shapes[s] |= sets[k].0.shapes[s];
+                s += 1;
+            }
+            k += 1;
+        }
         WordClasses {
             sets,
+            shapes,
             index: OnceLock::new(),
         }
     }
 
     /// The classes of `word` (0: in no set).
+    #[inline]
     pub fn of(&self, word: &str) -> u16 {
+        let bit = shape(word);
+        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        self.look_up(word)
+    }
+
+    /// The look-up by shape, kept out of line so that `of` inlines small.
+    #[inline(never)]
+    fn look_up(&self, word: &str) -> u16 {
         let index = self.index.get_or_init(|| {
             let mut index = FxHashMap::default();
             for (set, bits) in self.sets {
