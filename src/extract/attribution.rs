@@ -167,7 +167,7 @@ fn in_name(w: &Word) -> bool {
     w.is_word
         && (capitalized(w.text)
             || TITLE_WORDS.contains(w.lower)
-            || w.text.split('-').skip(1).any(capitalized))
+            || (w.text.as_bytes().contains(&b'-') && w.text.split('-').skip(1).any(capitalized)))
 }
 
 /// Trims a source phrase (a run of the sentence's words) to its name: no leading "the", no

@@ -390,6 +390,12 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
                 "by" | "next" | "until" | "till" | "coming" | "before"
             )
     };
+    // A day or a month name first: most capitalised words are neither.
+    let day_name = weekday(raw);
+    let month_name = match day_name {
+        Some(_) => None,
+        None => Some(month(raw)?),
+    };
     // "since 24 February" starts a period: the figure holds at its end, not on that day.
     let since = opens_period(words, i)
         || (i > 0
@@ -400,11 +406,11 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
     if since {
         return None;
     }
-    if let Some(day) = weekday(raw).filter(|_| !ahead()) {
-        return Some(published.and_then(|p| last_weekday(p, day)));
+    if let Some(day) = day_name {
+        return (!ahead()).then(|| published.and_then(|p| last_weekday(p, day)));
     }
     // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
-    let m = month(raw)?;
+    let m = month_name?;
     let after = words.get(i + 1).map(|w| w.text).filter(|s| *s != ".");
     let after = after.or_else(|| words.get(i + 2).map(|w| w.text));
     let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
