@@ -8,7 +8,7 @@
 //! Monday", "the Feb. 6 earthquakes") are no figure's.
 
 use super::context::Word;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
 /// against a set of them in one step.
@@ -147,8 +147,15 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 
 /// The date a figure whose tokens run from `first` to before `end` holds on, among a sentence's
 /// dates: a firm one ("as of") if there is one, else the one nearest to the figure ("said on
-/// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday).
-pub fn date_for(dated: &[Dated], first: usize, end: usize) -> Option<NaiveDate> {
+/// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday). Dates at
+/// tokens in `aside` (those of the figure's stated previous value) are not the figure's.
+pub fn date_for(
+    dated: &[Dated],
+    first: usize,
+    end: usize,
+    aside: std::ops::Range<usize>,
+) -> Option<NaiveDate> {
+    let dated = || dated.iter().filter(|d| !aside.contains(&d.at));
     let distance = |d: &&Dated| {
         if d.at < first {
             first - d.at
@@ -156,8 +163,8 @@ pub fn date_for(dated: &[Dated], first: usize, end: usize) -> Option<NaiveDate> 
             d.at.saturating_sub(end)
         }
     };
-    let firm = dated.iter().filter(|d| d.firm).min_by_key(distance);
-    firm.or_else(|| dated.iter().min_by_key(distance))
+    let firm = dated().filter(|d| d.firm).min_by_key(distance);
+    firm.or_else(|| dated().min_by_key(distance))
         .map(|d| d.date)
 }
 
@@ -236,23 +243,71 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                     push(i, NaiveDate::from_ymd_opt(y, 12, 31));
                 }
             }
-            "ago" if i >= 2 => {
-                let per = match lower(i - 1).trim_end_matches('s') {
-                    "day" => 1,
-                    "week" => 7,
-                    _ => continue,
-                };
-                if let Some(n) = small_count(lower(i - 2)) {
-                    push(
-                        i,
-                        published.and_then(|p| p.checked_sub_days(Days::new(n * per))),
-                    );
-                }
+            "ago" | "earlier" | "before" if i >= 2 => {
+                push(i, relative(words, i).and_then(|back| back.from(published)));
+            }
+            // "the previous week", "the prior day": one unit back.
+            "previous" | "prior" if i > 0 && lower(i - 1) == "the" => {
+                let unit = Back::unit(lower(i + 1), 1);
+                push(i, unit.and_then(|back| back.from(published)));
             }
             _ => {}
         }
     }
     found
+}
+
+/// A span of time counted back from a date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Back {
+    Days(u64),
+    Months(u32),
+}
+
+impl Back {
+    /// `n` of the unit `word` names ("day", "weeks", "month", "years").
+    fn unit(word: &str, n: u64) -> Option<Back> {
+        Some(match word.trim_end_matches('s') {
+            "day" => Back::Days(n),
+            "week" => Back::Days(n * 7),
+            "month" => Back::Months(u32::try_from(n).ok()?),
+            "year" => Back::Months(u32::try_from(n * 12).ok()?),
+            _ => return None,
+        })
+    }
+
+    fn from(self, date: Option<NaiveDate>) -> Option<NaiveDate> {
+        match self {
+            Back::Days(n) => date?.checked_sub_days(Days::new(n)),
+            Back::Months(n) => date?.checked_sub_months(Months::new(n)),
+        }
+    }
+}
+
+/// The time a relative phrase ending at token `i` ("ago", "earlier", "before") counts back:
+/// "two days ago", "a week earlier", "a month before", "the day before". Not a comparison's
+/// base ("up 5% from a year earlier", "than a week before", "compared with a year earlier"),
+/// which dates no figure, nor "before" that opens a phrase ("two days before the vote").
+fn relative(words: &[Word], i: usize) -> Option<Back> {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let word = lower(i);
+    if word == "before" && words.get(i + 1).is_some_and(|w| w.is_word) {
+        return None;
+    }
+    if word == "earlier" && lower(i + 1) == "than" {
+        return None;
+    }
+    let count = lower(i - 2);
+    let back = match count {
+        "the" if word != "ago" && lower(i - 1) == "day" => Back::Days(1),
+        _ => Back::unit(lower(i - 1), small_count(count)?)?,
+    };
+    let base = i >= 3
+        && matches!(
+            lower(i - 3),
+            "from" | "than" | "with" | "over" | "on" | "to"
+        );
+    (word == "ago" || !base).then_some(back)
 }
 
 /// Whether the date at token `i` dates an event rather than a figure: after a verb of beginning
@@ -560,6 +615,34 @@ mod tests {
         }
     }
 
+    /// Spans counted back from publication ("ago", "earlier", "before"), but not a
+    /// comparison's base nor "before" that opens a phrase.
+    #[test]
+    fn relative_dates_count_back() {
+        let published = Some(d("2024-10-29"));
+        let cases: &[(&str, Option<&str>)] = &[
+            ("two years ago", Some("2022-10-29")),
+            ("a month ago", Some("2024-09-29")),
+            ("the list held 385 names a week earlier", Some("2024-10-22")),
+            ("up from 607 a week earlier", Some("2024-10-22")),
+            ("three days earlier , the toll was", Some("2024-10-26")),
+            ("compared with 12 the day before", Some("2024-10-28")),
+            ("a month before , it stood at", Some("2024-09-29")),
+            ("cases in the previous week", Some("2024-10-22")),
+            ("the prior day", Some("2024-10-28")),
+            // Comparison bases and phrases that count from another event.
+            ("up 5 % from a year earlier", None),
+            ("higher than a month before", None),
+            ("compared with a year earlier", None),
+            ("two days before the vote", None),
+            ("a week earlier than planned", None),
+            ("the previous record", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(date_of(text, published), expected.map(d), "{text}");
+        }
+    }
+
     /// The date each figure of a sentence holds on: marked as-of dates first, else the nearest;
     /// datelines and event dates are no figure's.
     #[test]
@@ -639,7 +722,7 @@ mod tests {
             let at = words.iter().position(|w| w.text == *figure).unwrap();
             let dated = dates_in(&words, published);
             assert_eq!(
-                date_for(&dated, at, at + 1),
+                date_for(&dated, at, at + 1, 0..0),
                 expected.map(d),
                 "{text} / {figure}"
             );

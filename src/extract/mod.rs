@@ -325,7 +325,18 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // A source named in this sentence dates its figures when the sentence does not.
             let named_here = sources.iter().any(|(_, n)| Some(n.as_str()) == source);
             let stated = !dated().is_empty();
-            let as_of = dates::date_for(dated(), q.first, q.last)
+            // "from 2.1% in August", "up from 607 a week earlier": the words after a stated
+            // previous value (up to a "to" that starts the new value) date that value, not
+            // the figure.
+            let previous_dates = q.previous_span.map(|(first, last)| {
+                let end = (last + 5).min(words.len());
+                let stop = (last..end)
+                    .find(|&k| matches!(words[k].lower, "to" | "," | ";"))
+                    .unwrap_or(end);
+                first..stop
+            });
+            let aside = previous_dates.clone().unwrap_or(0..0);
+            let as_of = dates::date_for(dated(), q.first, q.last, aside)
                 .or_else(|| {
                     source
                         .filter(|_| named_here)
@@ -358,15 +369,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
             let role = role::role_of(&ctx, &q);
-            // "from 2.1% in August": the previous value's own date, read in the few words after
-            // it (up to a "to" that starts the new value).
-            let previous_as_of = q.previous_span.and_then(|(_, last)| {
-                let end = (last + 5).min(words.len());
-                let stop = (last..end)
-                    .find(|&k| matches!(words[k].lower, "to" | "," | ";"))
-                    .unwrap_or(end);
-                dates::date_in(&words[last..stop], doc.published)
-            });
+            // The previous value's own date, a span back counted from the figure's.
+            let previous_as_of = q
+                .previous_span
+                .zip(previous_dates)
+                .and_then(|((_, last), dates)| dates::date_in(&words[last..dates.end], as_of));
             let previous_bytes = q
                 .previous_span
                 .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
@@ -410,6 +417,40 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A previous value's trailing date ("a week earlier") dates that value, counted back from
+    /// the figure's own date, and never the figure.
+    #[test]
+    fn a_previous_values_relative_date_is_its_own() {
+        let cases = [
+            // (text, figure's as-of, previous value's as-of)
+            (
+                "The county counted 684 cases, up from 607 a week earlier.",
+                "2025-03-14",
+                Some("2025-03-07"),
+            ),
+            (
+                "On Tuesday the tally reached 90 cases, up from 75 the day before.",
+                "2025-03-11",
+                Some("2025-03-10"),
+            ),
+            (
+                "Officials reported 1,200 arrivals, up from 950 the previous week.",
+                "2025-03-14",
+                Some("2025-03-07"),
+            ),
+            ("Prices rose 5% from a year earlier.", "2025-03-14", None),
+        ];
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (text, as_of, previous_as_of) in cases {
+            let claims = extract(&Document {
+                published: Some(day("2025-03-14")),
+                ..Document::new("d", text)
+            });
+            assert_eq!(claims[0].as_of, Some(day(as_of)), "{text}");
+            assert_eq!(claims[0].previous_as_of, previous_as_of.map(day), "{text}");
+        }
+    }
 
     #[test]
     fn quote_state_follows_the_last_curly_quote_else_straight_ones_turn_it_over() {
