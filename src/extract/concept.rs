@@ -29,6 +29,12 @@ static POST_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "from", "of", "on", "at", "inside", "across", "near", "along", "for",
 ]);
 
+/// Spelled cardinals: one right after a figure starts another amount ("up from 607 two weeks
+/// earlier"), never the counted noun.
+static CARDINALS: WordSet = WordSet::new(&[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+]);
+
 /// The counted noun phrase right after a number at token `at`: its token span and head noun.
 /// "North Korean troops in eastern Russia" -> head "troops"; "soldiers killed or wounded".
 pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
@@ -51,6 +57,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         // "17 drones overnight", "300 jobs Tuesday": a time after the head is no modifier.
         if !ctx.is_word(i)
             || (ctx.is(i, class::STOPWORD | class::VERB) && !modifier)
+            || (i == at && CARDINALS.contains(w))
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
             || head.is_some() && time_word(w)
             || is_restrictive_adverb(w)
@@ -1437,6 +1444,9 @@ mod tests {
             ),
             ("killed in the attack", None),
             ("drones struck the town", Some(("drones", "drones"))),
+            // A spelled cardinal right after the figure starts another amount.
+            ("two weeks earlier", None),
+            ("three days before the count", None),
             // An "-ed" word with an object is the verb, not a participle.
             (
                 "Singaporean sisters helped fraudsters launder",
