@@ -319,6 +319,18 @@ static BODIES: WordSet = WordSet::new(&[
     "board",
 ]);
 
+/// Body nouns of no particular kind: "the agency" may be any body named before.
+static ANY_BODY: WordSet = WordSet::new(&[
+    "agency",
+    "organisation",
+    "organization",
+    "body",
+    "authority",
+    "group",
+    "watchdog",
+    "regulator",
+]);
+
 /// Nouns a source's possessive owns when it states a figure: "the CDC's count", "the FBI's
 /// validated list", "the agency's Tuesday update".
 static STATEMENT_NOUNS: WordSet = WordSet::new(&[
@@ -861,10 +873,22 @@ impl NamedSoFar {
         let found = match refers {
             Speaker::Named(_) => return None,
             Speaker::Last => last,
-            Speaker::Body(noun) => {
-                let body = self.names.iter().rev().find(is_body).or(last);
-                return body.map(String::as_str).or(noun.as_deref());
+            Speaker::Body(Some(noun)) => {
+                // "the ministry": the last name with that noun ("the health ministry"); a noun of
+                // no particular kind ("the agency") stands for the last body named; any other
+                // ("the company", "the county") for itself when no name has it.
+                let has_noun =
+                    |n: &&String| n.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(noun));
+                let found = self.names.iter().rev().find(has_noun);
+                let found = found.or_else(|| {
+                    ANY_BODY
+                        .contains_ignoring_ascii_case(noun)
+                        .then(|| self.names.iter().rev().find(is_body).or(last))
+                        .flatten()
+                });
+                return Some(found.map_or(noun.as_str(), String::as_str));
             }
+            Speaker::Body(None) => self.names.iter().rev().find(is_body).or(last),
             Speaker::Person => self
                 .names
                 .iter()
@@ -1162,6 +1186,33 @@ mod tests {
             source_of("1,200").as_deref(),
             Some("National Emergency Agency")
         );
+    }
+
+    /// "the ministry" stands for a name with that noun, "the agency" for any body, and a noun of
+    /// another kind no name has stands for itself.
+    #[test]
+    fn a_body_noun_resolves_to_a_name_of_its_kind() {
+        let mut named = NamedSoFar::default();
+        for n in [
+            "Turkey's health ministry",
+            "Jane Ortiz",
+            "UNHCR",
+            "coastguard",
+        ] {
+            named.note(n);
+        }
+        let body = |noun: &str| Speaker::Body(Some(noun.to_string()));
+        let cases = [
+            ("ministry", "Turkey's health ministry"),
+            ("Ministry", "Turkey's health ministry"),
+            ("agency", "UNHCR"),
+            ("company", "company"),
+            ("county", "county"),
+        ];
+        for (noun, expected) in cases {
+            assert_eq!(named.resolve(&body(noun)), Some(expected), "{noun}");
+        }
+        assert_eq!(named.resolve(&Speaker::Body(None)), Some("UNHCR"));
     }
 
     #[test]
