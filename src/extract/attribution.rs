@@ -334,6 +334,7 @@ static ANY_BODY: WordSet = WordSet::new(&[
 /// Nouns a source's possessive owns when it states a figure: "the CDC's count", "the FBI's
 /// validated list", "the agency's Tuesday update".
 static STATEMENT_NOUNS: WordSet = WordSet::new(&[
+    "database",
     "count",
     "counts",
     "tally",
@@ -393,6 +394,20 @@ static CUES: WordClasses = WordClasses::new(&[
     (&SAY_VERBS, cue::SAY),
     (&REVISING_VERBS, cue::REVISING),
     (&CUE_WORDS, cue::OTHER),
+    (&COMPILING_VERBS, cue::COMPILED),
+]);
+
+/// Participles that credit a count to whoever keeps it: "the tally, compiled by the AP".
+static COMPILING_VERBS: WordSet = WordSet::new(&[
+    "compiled",
+    "kept",
+    "maintained",
+    "collated",
+    "collected",
+    "gathered",
+    "tracked",
+    "published",
+    "released",
 ]);
 
 /// "according (to)" and the verbs of expecting, which anchor a source like verbs of saying.
@@ -404,6 +419,7 @@ mod cue {
     pub const SAY: u16 = 1 << 1;
     pub const REVISING: u16 = 1 << 2;
     pub const OTHER: u16 = 1 << 3;
+    pub const COMPILED: u16 = 1 << 4;
 }
 
 /// Lower-case words that end a subject read backwards from its verb: a clause starts after them.
@@ -512,6 +528,14 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     if k == 0 || PASSIVE_MARKS.contains(words[k - 1].lower) {
         return None;
     }
+    // "The World Health Organization (WHO) said": the name before its acronym.
+    if k >= 4
+        && words[k - 1].lower == ")"
+        && words[k - 3].lower == "("
+        && is_acronym(words[k - 2].text)
+    {
+        return subject_before(words, k - 3);
+    }
     // "X said": the name right before the verb.
     let mut j = k;
     while j > 0 && in_name(&words[j - 1]) {
@@ -543,6 +567,14 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
         return appositive_subject(words, k - 1);
     }
     plain_subject(words, k)
+}
+
+/// An acronym: two or more capitals, perhaps with "&" or digits ("WHO", "OCHA", "AT&T", "G7").
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
 }
 
 /// "AFAD, the disaster agency, said", "Yunus Sezer, who heads AFAD, said", "the interior
@@ -602,9 +634,21 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
     let mut parts: Vec<String> = Vec::new();
     for part in run.split(|w| w.lower == "and") {
         // A place phrase ends the part unless a name follows its article.
-        // "data published by the ONS": the publisher after "by".
-        let part = match part.iter().position(|w| w.lower == "by") {
-            Some(by) if part[by + 1..].iter().any(|w| capitalized(w.text)) => &part[by + 1..],
+        // "data published by the ONS": the publisher after "by"; "figures from the interior
+        // ministry": after "from" when a statement noun ("data", "figures") comes before it.
+        let publisher = part.iter().enumerate().position(|(n, w)| {
+            w.lower == "by"
+                || (w.lower == "from"
+                    && part[..n].iter().any(|x| STATEMENT_NOUNS.contains(x.lower)))
+        });
+        let part = match publisher {
+            Some(at)
+                if part[at + 1..]
+                    .iter()
+                    .any(|w| capitalized(w.text) || BODIES.contains(w.lower)) =>
+            {
+                &part[at + 1..]
+            }
             _ => part,
         };
         let cut = part
@@ -671,6 +715,17 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
                     nested: false,
                 });
             }
+            continue;
+        }
+        if cues & cue::COMPILED != 0
+            && let Some(speaker) = compiled_by(words, i)
+        {
+            found.push(Source {
+                speaker,
+                at: i,
+                trailing: false,
+                nested: false,
+            });
             continue;
         }
         if cues & cue::STATEMENT != 0
@@ -812,6 +867,26 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         .map(|w| w.text)
         .collect();
     (!phrase.is_empty()).then(|| Speaker::Named(phrase.join(" ")))
+}
+
+/// "The tally, compiled by the Associated Press,", "a count kept by the Post": the keeper of a
+/// count named after the participle at `at`, when a statement noun comes just before it.
+fn compiled_by(words: &[Word], at: usize) -> Option<Speaker> {
+    if words.get(at + 1)?.lower != "by" {
+        return None;
+    }
+    let counted = words[at.saturating_sub(3)..at]
+        .iter()
+        .any(|w| STATEMENT_NOUNS.contains(w.lower));
+    if !counted {
+        return None;
+    }
+    let after = &words[at + 2..];
+    let names = after
+        .iter()
+        .take_while(|w| in_name(w) || w.lower == "the")
+        .count();
+    tidy(&after[..names]).map(Speaker::Named)
 }
 
 /// Whether a source speaks for the sentences after it in its paragraph: someone who said or
@@ -1122,6 +1197,30 @@ mod tests {
             (
                 "Toll from landslide passes 70: Nepal police",
                 "Nepal police",
+            ),
+            // Publishers after "from" or "by" a statement noun, and keepers of a count.
+            (
+                "Data from the Central Statistics Office showed 3.1% growth",
+                "Central Statistics Office",
+            ),
+            (
+                "Figures from the interior ministry show 4,100 crossings",
+                "interior ministry",
+            ),
+            ("The count, maintained by Airwars, stood at 310", "Airwars"),
+            (
+                "a database kept by the Uppsala Conflict Data Program lists 90",
+                "Uppsala Conflict Data Program",
+            ),
+            ("The list, published by the FBI, names 388", "FBI"),
+            // The name before its acronym.
+            (
+                "The International Organization for Migration (IOM) counted 2,000 arrivals",
+                "International Organization for Migration",
+            ),
+            (
+                "The European Central Bank (ECB) said inflation was 2.4%",
+                "European Central Bank",
             ),
         ];
         for (text, expected) in cases {
