@@ -147,21 +147,27 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 
 /// The date a figure whose tokens run from `first` to before `end` holds on, among a sentence's
 /// dates: a firm one ("as of") if there is one, else the one nearest to the figure ("said on
-/// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday). Dates at
-/// tokens in `aside` (those of the figure's stated previous value) are not the figure's.
+/// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the
+/// figure's own clause (no ";" between) before any other. Dates at tokens in `aside` (those of
+/// the figure's stated previous value) are not the figure's.
 pub fn date_for(
     dated: &[Dated],
+    words: &[Word],
     first: usize,
     end: usize,
     aside: std::ops::Range<usize>,
 ) -> Option<NaiveDate> {
     let dated = || dated.iter().filter(|d| !aside.contains(&d.at));
     let distance = |d: &&Dated| {
-        if d.at < first {
-            first - d.at
+        let (gap, between) = if d.at < first {
+            (first - d.at, d.at..first)
         } else {
-            d.at.saturating_sub(end)
-        }
+            (d.at.saturating_sub(end), end.min(d.at)..d.at)
+        };
+        let other_clause = words
+            .get(between)
+            .is_some_and(|span| span.iter().any(|w| w.lower == ";"));
+        (other_clause, gap)
     };
     let firm = dated().filter(|d| d.firm).min_by_key(distance);
     firm.or_else(|| dated().min_by_key(distance))
@@ -433,17 +439,30 @@ fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&iso, "%Y-%m-%d").ok()
 }
 
+/// Whether a sentence tells what had happened by a time: a perfect ("had risen", "have been
+/// found") and nothing of the future ("will", "expected").
+fn looks_back(words: &[Word]) -> bool {
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.lower));
+    has(&["had", "has", "have"])
+        && !has(&[
+            "will", "would", "could", "might", "expected", "expects", "forecast", "should",
+        ])
+}
+
 /// The date a capitalised word at token `i` names, with a weekday or a month and a day
 /// ("Monday", "Oct. 28", "28 October"): `Some` when the sentence's date is decided there.
 fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
     let raw = words[i].text;
-    // "by Sunday", "next Monday" look ahead: not the day a figure held.
+    // "by Sunday", "next Monday" look ahead: not the day a figure held. But "by" a day in a
+    // perfect, with no future in the sentence, looks back: "the toll had risen to 55 by Friday".
     let ahead = || {
-        i > 0
-            && matches!(
-                words[i - 1].lower,
-                "by" | "next" | "until" | "till" | "coming" | "before"
-            )
+        let before = if i > 0 { words[i - 1].lower } else { "" };
+        match before {
+            "next" | "coming" => true,
+            "by" => !looks_back(words),
+            "until" | "till" | "before" => true,
+            _ => false,
+        }
     };
     // A day or a month name first: most capitalised words are neither.
     let day_name = weekday(raw);
@@ -566,6 +585,13 @@ mod tests {
             ("on Tuesday the ministry said", Some("2024-10-29")),
             ("on Wednesday", Some("2024-10-23")),
             ("lows of 5 degrees by Sunday", None),
+            ("the toll had risen to 55 by Friday", Some("2024-10-25")),
+            (
+                "27 bodies have been recovered by Monday",
+                Some("2024-10-28"),
+            ),
+            ("the count will have passed 60 by Friday", None),
+            ("until Monday", None),
             ("Monday's figures", Some("2024-10-28")),
             ("yesterday", Some("2024-10-28")),
             ("last week", Some("2024-10-22")),
@@ -672,6 +698,17 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // A date across a ";" is another clause's.
+            (
+                "on Friday the ministry said 40 had died ; by Monday that had risen to 55",
+                "40",
+                Some("2024-10-25"),
+            ),
+            (
+                "on Friday the ministry said 40 had died ; by Monday that had risen to 55",
+                "55",
+                Some("2024-10-28"),
+            ),
             // Datelines and events date nothing.
             ("OSLO , Oct 29 ( Wire ) - 70 people fled", "70", None),
             ("LIMA , Peru , Oct . 29 - 70 people fled", "70", None),
@@ -722,7 +759,7 @@ mod tests {
             let at = words.iter().position(|w| w.text == *figure).unwrap();
             let dated = dates_in(&words, published);
             assert_eq!(
-                date_for(&dated, at, at + 1, 0..0),
+                date_for(&dated, &words, at, at + 1, 0..0),
                 expected.map(d),
                 "{text} / {figure}"
             );

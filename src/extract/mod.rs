@@ -336,7 +336,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 first..stop
             });
             let aside = previous_dates.clone().unwrap_or(0..0);
-            let as_of = dates::date_for(dated(), q.first, q.last, aside)
+            let as_of = dates::date_for(dated(), words, q.first, q.last, aside)
                 .or_else(|| {
                     source
                         .filter(|_| named_here)
