@@ -1030,8 +1030,12 @@ fn is_pronoun_or_day(name: &str) -> bool {
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("\u{2019}s"))
         .is_some_and(|m| super::dates::month(m).is_some());
-    is_any(name, &["he", "she", "they", "it", "we", "i"])
-        || super::dates::weekday(name).is_some()
+    is_any(
+        name,
+        &[
+            "he", "she", "they", "it", "we", "i", "that", "this", "these", "those", "which",
+        ],
+    ) || super::dates::weekday(name).is_some()
         || month_of
 }
 
@@ -1132,6 +1136,7 @@ mod tests {
             ("September's figures showed 4.1%", None),
             // Not the thing stated, after a comma.
             ("It rose to 40, the figures showed", None),
+            ("That brought the number of arrivals to 22,000", None),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");

@@ -8,6 +8,7 @@
 //! Monday", "the Feb. 6 earthquakes") are no figure's.
 
 use super::context::Word;
+use super::lexicon::SAY_VERBS;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
@@ -138,6 +139,10 @@ pub struct Dated {
     pub at: usize,
     pub date: NaiveDate,
     pub firm: bool,
+    /// A whole month or year ("in July", "in 2023", "last month"): a statistic's period.
+    pub period: bool,
+    /// Right after a verb of saying ("said on Wednesday"): when the statement was made.
+    pub statement: bool,
 }
 
 /// The first as-of date stated in a sentence, given its words in order.
@@ -149,13 +154,15 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 /// dates: a firm one ("as of") if there is one, else the one nearest to the figure ("said on
 /// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the
 /// figure's own clause (no ";" between) before any other. Dates at tokens in `aside` (those of
-/// the figure's stated previous value) are not the figure's.
+/// the figure's stated previous value) are not the figure's. A `rate` (a percentage, as monthly
+/// statistics are) takes its clause's period ("in July") over the day a source spoke.
 pub fn date_for(
     dated: &[Dated],
     words: &[Word],
     first: usize,
     end: usize,
     aside: std::ops::Range<usize>,
+    rate: bool,
 ) -> Option<NaiveDate> {
     let dated = || dated.iter().filter(|d| !aside.contains(&d.at));
     let distance = |d: &&Dated| {
@@ -170,23 +177,21 @@ pub fn date_for(
         (other_clause, gap)
     };
     let firm = dated().filter(|d| d.firm).min_by_key(distance);
-    firm.or_else(|| dated().min_by_key(distance))
-        .map(|d| d.date)
+    // "prices rose 0.2% in July, the department said on Wednesday, and the annual rate slowed to
+    // 2.9%": the statement's day is when it was said, the period the figures' own.
+    let nearest = dated().min_by_key(distance).map(|d| {
+        let period = dated()
+            .filter(|p| p.period && distance(p).0 == distance(&d).0)
+            .min_by_key(distance);
+        period.filter(|_| rate && d.statement && !d.period).unwrap_or(d)
+    });
+    firm.or(nearest).map(|d| d.date)
 }
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
 /// date ("KYIV, Nov 4 (Reuters) -") is the day of writing, not a figure's: it is left out.
 pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
     let mut found = Vec::new();
-    let mut push = |at: usize, date: Option<NaiveDate>| {
-        if let Some(date) = date {
-            found.push(Dated {
-                at,
-                date,
-                firm: firm_marker(words, at),
-            });
-        }
-    };
     for (i, word) in words.iter().enumerate() {
         // Every date starts at a word whose first byte is an ASCII digit or letter: a name of
         // a day or a month, or one of the words matched below.
@@ -195,37 +200,55 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
         };
         if first.is_ascii_digit() {
             if let Some(date) = iso_date(words, i).filter(|_| !opens_period(words, i)) {
-                push(i, Some(date));
+                add(&mut found, words, i, Some(date), false);
             }
             continue;
         }
         if first.is_ascii_uppercase()
-            && let Some(date) = named_day(words, i, published)
+            && let Some((date, period)) = named_day(words, i, published)
         {
             if !is_dateline(words, i) && !names_an_event(words, i) {
-                push(i, date);
+                add(&mut found, words, i, date, period);
             }
             continue;
         }
         let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
         match word.lower {
-            "yesterday" => push(i, published.and_then(|p| p.checked_sub_days(Days::new(1)))),
-            "today" | "tonight" => push(i, published),
+            "yesterday" => add(
+                &mut found,
+                words,
+                i,
+                published.and_then(|p| p.checked_sub_days(Days::new(1))),
+                false,
+            ),
+            "today" | "tonight" => add(&mut found, words, i, published, false),
             "last" if lower(i + 1) == "week" => {
-                push(i, published.and_then(|p| p.checked_sub_days(Days::new(7))));
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    published.and_then(|p| p.checked_sub_days(Days::new(7))),
+                    false,
+                );
             }
             // A period's figure holds at its end: last month's at that month's last day, last
             // year's at 31 December.
-            "last" if lower(i + 1) == "month" => push(
+            "last" if lower(i + 1) == "month" => add(
+                &mut found,
+                words,
                 i,
                 published
                     .and_then(|p| NaiveDate::from_ymd_opt(p.year(), p.month(), 1))
                     .and_then(|first| first.pred_opt()),
+                true,
             ),
             "last" if lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s") => {
-                push(
+                add(
+                    &mut found,
+                    words,
                     i,
                     published.and_then(|p| NaiveDate::from_ymd_opt(p.year() - 1, 12, 31)),
+                    true,
                 );
             }
             // "in 2023", "for 2023", "during 2023": a year's figure holds at its end (the
@@ -238,7 +261,13 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                 {
                     let end = NaiveDate::from_ymd_opt(y, 12, 31);
                     let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
-                    push(i + 1, end.map(|e| published.map_or(e, |p| current(e, p))));
+                    add(
+                        &mut found,
+                        words,
+                        i + 1,
+                        end.map(|e| published.map_or(e, |p| current(e, p))),
+                        true,
+                    );
                 }
             }
             // "by the end of 2025": a target's date, the year's last day.
@@ -246,21 +275,78 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                 if let Ok(y) = lower(i + 2).parse::<i32>()
                     && (1900..=2100).contains(&y)
                 {
-                    push(i, NaiveDate::from_ymd_opt(y, 12, 31));
+                    add(
+                        &mut found,
+                        words,
+                        i,
+                        NaiveDate::from_ymd_opt(y, 12, 31),
+                        false,
+                    );
                 }
             }
+            // "ago" counts back from publication; "earlier" and "before" from the sentence's
+            // date before them if it has one ("said on Friday ... a week earlier").
             "ago" | "earlier" | "before" if i >= 2 => {
-                push(i, relative(words, i).and_then(|back| back.from(published)));
+                let from = match word.lower {
+                    "ago" => published,
+                    _ => found.last().map(|d| d.date).or(published),
+                };
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    relative(words, i).and_then(|back| back.from(from)),
+                    false,
+                );
             }
             // "the previous week", "the prior day": one unit back.
             "previous" | "prior" if i > 0 && lower(i - 1) == "the" => {
                 let unit = Back::unit(lower(i + 1), 1);
-                push(i, unit.and_then(|back| back.from(published)));
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    unit.and_then(|back| back.from(published)),
+                    false,
+                );
             }
             _ => {}
         }
     }
     found
+}
+
+/// Records the date at token `at`, unless it is a comparison's base.
+fn add(found: &mut Vec<Dated>, words: &[Word], at: usize, date: Option<NaiveDate>, period: bool) {
+    if let Some(date) = date
+        && !compared(words, at)
+    {
+        found.push(Dated {
+            at,
+            date,
+            firm: firm_marker(words, at),
+            period,
+            statement: words[at.saturating_sub(3)..at]
+                .iter()
+                .any(|w| SAY_VERBS.contains(w.lower)),
+        });
+    }
+}
+
+/// Whether the date at token `at` is a comparison's base, not a figure's: "3% fewer than at
+/// the same point last year", "compared with last month", "versus a year earlier" (no number
+/// between the comparison word and the date, so "more than 40 on Monday" is not one).
+fn compared(words: &[Word], at: usize) -> bool {
+    let start = at.saturating_sub(6);
+    let Some(k) = words[start..at]
+        .iter()
+        .rposition(|w| matches!(w.lower, "than" | "versus" | "vs" | "compared"))
+    else {
+        return false;
+    };
+    !words[start + k + 1..at]
+        .iter()
+        .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
 }
 
 /// A span of time counted back from a date.
@@ -451,7 +537,11 @@ fn looks_back(words: &[Word]) -> bool {
 
 /// The date a capitalised word at token `i` names, with a weekday or a month and a day
 /// ("Monday", "Oct. 28", "28 October"): `Some` when the sentence's date is decided there.
-fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
+fn named_day(
+    words: &[Word],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(Option<NaiveDate>, bool)> {
     let raw = words[i].text;
     // "by Sunday", "next Monday" look ahead: not the day a figure held. But "by" a day in a
     // perfect, with no future in the sentence, looks back: "the toll had risen to 55 by Friday".
@@ -481,7 +571,7 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
         return None;
     }
     if let Some(day) = day_name {
-        return (!ahead()).then(|| published.and_then(|p| last_weekday(p, day)));
+        return (!ahead()).then(|| (published.and_then(|p| last_weekday(p, day)), false));
     }
     // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
     let m = month_name?;
@@ -492,8 +582,8 @@ fn named_day(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<O
         .and_then(day)
         .or_else(|| i.checked_sub(1).and_then(|j| day(words[j].text)))
     {
-        Some(d) => Some(month_day(published, m, d)),
-        None => whole_month(words, i, m, published).map(Some),
+        Some(d) => Some((month_day(published, m, d), false)),
+        None => whole_month(words, i, m, published).map(|end| (Some(end), true)),
     }
 }
 
@@ -698,6 +788,34 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // A comparison's base dates nothing.
+            (
+                "arrivals this year reached 22,000 , 3 % fewer than at the same point last year",
+                "22,000",
+                None,
+            ),
+            (
+                "sales rose 4 % in March compared with last year",
+                "4",
+                Some("2024-03-31"),
+            ),
+            ("more than 40 on Monday", "40", Some("2024-10-28")),
+            // A statistic's period before the statement's day.
+            (
+                "prices rose 0.2 % in July , the department said on Wednesday , and the annual rate slowed to 2.9 %",
+                "2.9",
+                Some("2024-07-31"),
+            ),
+            (
+                "the toll rose to 40 , the ministry said on Monday",
+                "40",
+                Some("2024-10-28"),
+            ),
+            (
+                "the agency said on Monday that 1,288 cases were recorded , more than the 1,274 in 2019",
+                "1,288",
+                Some("2024-10-28"),
+            ),
             // A date across a ";" is another clause's.
             (
                 "on Friday the ministry said 40 had died ; by Monday that had risen to 55",
@@ -759,7 +877,7 @@ mod tests {
             let at = words.iter().position(|w| w.text == *figure).unwrap();
             let dated = dates_in(&words, published);
             assert_eq!(
-                date_for(&dated, &words, at, at + 1, 0..0),
+                date_for(&dated, &words, at, at + 1, 0..0, text.contains('%')),
                 expected.map(d),
                 "{text} / {figure}"
             );

@@ -21,7 +21,7 @@ pub mod sentences;
 pub mod tokens;
 pub mod units;
 
-use crate::model::{Claim, ClaimView, Document};
+use crate::model::{Claim, ClaimView, Document, Kind};
 use attribution::{NamedSoFar, Source, Speaker, expand_name, source_for, sources_in};
 use chrono::NaiveDate;
 use context::Ctx;
@@ -336,7 +336,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 first..stop
             });
             let aside = previous_dates.clone().unwrap_or(0..0);
-            let as_of = dates::date_for(dated(), words, q.first, q.last, aside)
+            let rate = q.kind == Kind::Percentage;
+            let as_of = dates::date_for(dated(), words, q.first, q.last, aside, rate)
                 .or_else(|| {
                     source
                         .filter(|_| named_here)
