@@ -556,6 +556,7 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     let placed = j > 0
         && (PLACE_PREPOSITIONS.contains(words[j - 1].lower)
             || words[j - 1].text.ends_with(|c: char| c.is_ascii_digit()));
+    let j = k - after_time(&words[j..k]).len();
     if j < k
         && !placed
         && let Some(s) = speaker_of(&words[j..k])
@@ -673,6 +674,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
             })
             .unwrap_or(part.len());
         let part = &part[..cut];
+        let part = after_time(part);
         // "Monday's update showed": a day's or month's name names no one.
         let named = part.iter().any(|w| {
             let bare = w
@@ -1019,6 +1021,24 @@ impl NamedSoFar {
     }
 }
 
+/// `words` without a leading time ("On Saturday the regional office", "Late on Friday the
+/// county"): when, not who.
+fn after_time<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    let lead = words
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.lower,
+                "on" | "in" | "by" | "at" | "late" | "early" | "last" | "this"
+            ) || is_date_word(w.text)
+        })
+        .count();
+    match words[..lead].iter().any(|w| is_date_word(w.text)) {
+        true => &words[lead..],
+        false => words,
+    }
+}
+
 /// A weekday or month name: "on Friday" in a subject is when, not who.
 fn is_date_word(w: &str) -> bool {
     super::dates::weekday(w).is_some() || super::dates::month(w).is_some()
@@ -1137,6 +1157,10 @@ mod tests {
             // Not the thing stated, after a comma.
             ("It rose to 40, the figures showed", None),
             ("That brought the number of arrivals to 22,000", None),
+            (
+                "On Saturday the regional office reported 38 deaths",
+                Some("regional office"),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");

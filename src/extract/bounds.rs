@@ -111,6 +111,7 @@ const AFTER: &[(&str, Bound)] = &[
 /// Verbs of crossing or nearing a threshold, written before a round figure: "deaths passed
 /// 1,000", "cases top 220", "the toll climbed past 60", "the outbreak nears 200".
 const THRESHOLDS: &[(&str, Bound)] = &[
+    ("pass", Bound::MoreThan),
     ("passed", Bound::MoreThan),
     ("passes", Bound::MoreThan),
     ("passing", Bound::MoreThan),
@@ -118,6 +119,7 @@ const THRESHOLDS: &[(&str, Bound)] = &[
     ("tops", Bound::MoreThan),
     ("top", Bound::MoreThan),
     ("topping", Bound::MoreThan),
+    ("cross", Bound::MoreThan),
     ("crossed", Bound::MoreThan),
     ("crosses", Bound::MoreThan),
     ("climbed past", Bound::MoreThan),
@@ -130,6 +132,7 @@ const THRESHOLDS: &[(&str, Bound)] = &[
     ("nears", Bound::LessThan),
     ("neared", Bound::LessThan),
     ("nearing", Bound::LessThan),
+    ("approach", Bound::LessThan),
     ("approaches", Bound::LessThan),
     ("approached", Bound::LessThan),
     ("approaching", Bound::LessThan),

@@ -183,7 +183,9 @@ pub fn date_for(
         let period = dated()
             .filter(|p| p.period && distance(p).0 == distance(&d).0)
             .min_by_key(distance);
-        period.filter(|_| rate && d.statement && !d.period).unwrap_or(d)
+        period
+            .filter(|_| rate && d.statement && !d.period)
+            .unwrap_or(d)
     });
     firm.or(nearest).map(|d| d.date)
 }
@@ -233,6 +235,7 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
             }
             // A period's figure holds at its end: last month's at that month's last day, last
             // year's at 31 December.
+            "last" if matches!(lower(i + 1), "month" | "year") && starts_a_period(words, i) => {}
             "last" if lower(i + 1) == "month" => add(
                 &mut found,
                 words,
@@ -349,6 +352,17 @@ fn compared(words: &[Word], at: usize) -> bool {
         .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
 }
 
+/// Whether the month or year at token `i` is when a period began: "the war that began in April
+/// last year", "since it broke out in April".
+fn starts_a_period(words: &[Word], i: usize) -> bool {
+    words[i.saturating_sub(4)..i].iter().any(|w| {
+        matches!(
+            w.lower,
+            "began" | "begun" | "started" | "erupted" | "out" | "since" | "from"
+        )
+    })
+}
+
 /// A span of time counted back from a date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Back {
@@ -411,9 +425,9 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
     while j > 0 && matches!(lower(j - 1), "on" | "in" | "at" | "early" | "late") {
         j -= 1;
     }
-    if j > 0
-        && matches!(
-            lower(j - 1),
+    let event_verb = |w: &str| {
+        matches!(
+            w,
             "began"
                 | "begun"
                 | "started"
@@ -426,6 +440,20 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
                 | "launched"
                 | "landed"
         )
+    };
+    if j > 0 && event_verb(lower(j - 1)) {
+        return true;
+    }
+    // "the earthquakes that struck southern Turkey and northwestern Syria on Monday": a relative
+    // clause of an event's verb, up to the date with no comma between.
+    let clause = words[j.saturating_sub(10)..j]
+        .iter()
+        .rev()
+        .take_while(|w| !matches!(w.lower, "," | ";" | ":"))
+        .collect::<Vec<_>>();
+    if clause
+        .windows(2)
+        .any(|p| event_verb(p[0].lower) && matches!(p[1].lower, "that" | "which"))
     {
         return true;
     }
@@ -616,13 +644,7 @@ fn whole_month(
     {
         return None;
     }
-    // "the war that began in April", "since it broke out in April": the start of a period.
-    if words[i.saturating_sub(4)..i].iter().any(|w| {
-        matches!(
-            w.lower,
-            "began" | "begun" | "started" | "erupted" | "out" | "since" | "from"
-        )
-    }) {
+    if starts_a_period(words, i) {
         return None;
     }
     let p = published?;
@@ -831,6 +853,16 @@ mod tests {
             ("OSLO , Oct 29 ( Wire ) - 70 people fled", "70", None),
             ("LIMA , Peru , Oct . 29 - 70 people fled", "70", None),
             ("70 died in the storm that struck on Sunday", "70", None),
+            (
+                "70 are known to have died in the storms that hit the north and the east on Sunday , officials said on Monday",
+                "70",
+                Some("2024-10-28"),
+            ),
+            (
+                "the war has uprooted 10,000 since it began in April last year , the agency said on Monday",
+                "10,000",
+                Some("2024-10-28"),
+            ),
             (
                 "fighting that erupted on Oct . 1 has uprooted 7,000",
                 "7,000",

@@ -6,7 +6,7 @@
 //! - a quote names its speaker where it closes: in "\"We count 10,000 troops. They are in
 //!   Kursk,\" Singh said.", the first sentence's figure is Singh's.
 
-use crate::model::ClaimView;
+use crate::model::{Bound, ClaimView, Kind};
 use chrono::NaiveDate;
 
 /// Whether a sentence is a headline: alone in the document's first paragraph, with no closing
@@ -138,8 +138,23 @@ impl<'d> Pending<'d> {
 }
 
 /// The same figure: equal value, range and kind of quantity.
+/// Whether body figure `b` is what headline figure `a` restates: the same value, or one that a
+/// headline rounds to its bound ("tops 220" for 222, "more than 44,000" for 44,218, "nears 200"
+/// for 198), within a tenth of it.
 fn same_figure(a: &ClaimView, b: &ClaimView) -> bool {
-    a.value == b.value && a.low == b.low && a.high == b.high && a.kind == b.kind
+    // A headline often states no unit ("Cholera cases top 1,200"), and then no kind.
+    let kinds = a.kind == b.kind || a.kind == Kind::Other;
+    if !kinds || a.low.is_some() || b.low.is_some() {
+        return a.value == b.value && a.low == b.low && a.high == b.high && kinds;
+    }
+    let (h, v) = (a.value, b.value);
+    let near = (v - h).abs() <= h.abs() / 10.0;
+    match a.bound {
+        Bound::MoreThan | Bound::AtLeast => v >= h && near,
+        Bound::LessThan | Bound::AtMost => v <= h && near,
+        Bound::Approximate => near,
+        Bound::Exact => v == h,
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +215,25 @@ mod tests {
         let text = "We count 10,000 troops there. Marta Ruiz said they were leaving.";
         let claims = crate::extract::extract(&Document::new("d", text));
         assert_eq!(claims[0].attribution, None);
+    }
+
+    /// A bounded headline figure restates the body's figure it rounds.
+    #[test]
+    fn bounded_headline_figures_take_the_body_figure_they_round() {
+        let text = "Cholera cases top 1,200; deaths approach 40\n\n\
+            NAIROBI - Health officials counted 1,236 cases by Sunday, the ministry said on Monday. \
+            On Saturday the regional office reported 38 deaths and 2,000 people in clinics.";
+        let doc = Document {
+            published: Some(chrono::NaiveDate::from_ymd_opt(2024, 5, 8).unwrap()),
+            ..Document::new("d", text)
+        };
+        let claims = crate::extract::extract(&doc);
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 5, d);
+        let of = |t: &str| claims.iter().find(|c| c.text == t).unwrap();
+        assert_eq!(of("1,200").as_of, day(6));
+        assert_eq!(of("1,200").attribution.as_deref(), Some("ministry"));
+        assert_eq!(of("40").as_of, day(4));
+        assert_eq!(of("40").attribution.as_deref(), Some("regional office"));
     }
 
     #[test]
