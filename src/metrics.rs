@@ -440,7 +440,8 @@ const CLAUSE_ENDS: [&str; 10] = [
     " but ",
 ];
 
-/// The clause of `sentence` that holds bytes `from..to`.
+/// The clause of `sentence` that holds bytes `from..to`. An " and " that joins another figure's
+/// words ("4,715 people injured and 341 still missing") ends a clause too.
 fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
     let (Some(before), Some(after)) = (sentence.get(..from), sentence.get(to..)) else {
         return sentence;
@@ -455,6 +456,15 @@ fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
         .filter_map(|sep| after.find(sep))
         .min()
         .map_or(sentence.len(), |i| to + i);
+    let has_digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+    let start = match before[start..].rfind(" and ") {
+        Some(i) if has_digit(&before[start..start + i]) => start + i + " and ".len(),
+        _ => start,
+    };
+    let end = match sentence[to..end].find(" and ") {
+        Some(i) if has_digit(&sentence[to + i..end]) => to + i,
+        _ => end,
+    };
     sentence.get(start..end).unwrap_or(sentence)
 }
 
@@ -622,6 +632,41 @@ pub fn catalog_path(data: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_ends_at_separators_and_at_an_and_that_joins_another_figure() {
+        let cases = [
+            (
+                "The toll rose to 90, officials said.",
+                "90",
+                "The toll rose to 90",
+            ),
+            (
+                "with 4,715 people injured and 341 still missing.",
+                "4,715",
+                "with 4,715 people injured",
+            ),
+            (
+                "with 4,715 people injured and 341 still missing.",
+                "341",
+                "341 still missing.",
+            ),
+            // An "and" inside a phrase stays: no figure on the other side.
+            (
+                "5,000 were killed in Turkey and Syria on Monday.",
+                "5,000",
+                "5,000 were killed in Turkey and Syria on Monday.",
+            ),
+        ];
+        for (sentence, figure, clause) in cases {
+            let from = sentence.find(figure).unwrap();
+            assert_eq!(
+                clause_around(sentence, from, from + figure.len()),
+                clause,
+                "{sentence} / {figure}"
+            );
+        }
+    }
     use crate::model::Bound;
 
     fn claim(concept: &str, kind: Kind, unit: Option<&str>) -> Claim {
