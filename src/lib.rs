@@ -26,6 +26,8 @@ pub mod gazetteer;
 #[cfg(feature = "tracker")]
 pub mod import;
 #[cfg(feature = "tracker")]
+pub mod ingest;
+#[cfg(feature = "tracker")]
 pub mod metrics;
 /// The polars the tracker is built with, for crates that read its frames (the Python bindings).
 #[cfg(feature = "tracker")]

@@ -3,6 +3,7 @@
 //! of Python values), in the store's own column order and types.
 
 use chrono::NaiveDate;
+use figtrack::ingest;
 use figtrack::metrics::Catalog;
 use figtrack::model::Document;
 use figtrack::polars::prelude::*;
@@ -56,9 +57,7 @@ fn extract_columns(
                 let mut claims = figtrack::extract(&doc);
                 if let Some(catalog) = &catalog {
                     for c in &mut claims {
-                        let assigned = catalog.assign_in(c, &doc);
-                        c.metric = Some(assigned.metric);
-                        c.metric_match = assigned.matched;
+                        ingest::file_in_metric(c, &doc, catalog);
                     }
                 }
                 claims.into_iter().map(move |claim| StoredClaim {

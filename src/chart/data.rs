@@ -3,8 +3,9 @@
 //! before it ([`crate::detect::History`], the rules of [`crate::status`]), which is how
 //! conflicts between sources get onto a chart.
 
-use super::{ChartInput, ChartPoint, format};
+use super::{ChartInput, ChartPoint};
 use crate::detect::History;
+use crate::number;
 use crate::series::{self, Filter, Observation};
 use crate::status::Status;
 use crate::store::{Store, StoredClaim};
@@ -227,7 +228,7 @@ impl MetricSeries {
                     format!(
                         "{} gave {}; {}",
                         c.stored.who(),
-                        format::number(c.stored.claim.value),
+                        number::rounded(c.stored.claim.value),
                         c.note.clone().unwrap_or_default()
                     )
                 });
@@ -275,7 +276,7 @@ impl MetricSeries {
         if docs.len() > 1 {
             line.push_str(&format!(
                 " · {} documents",
-                format::number(docs.len() as f64)
+                number::rounded(docs.len() as f64)
             ));
         }
         line.push_str(" · chart: figtrack");

@@ -2,6 +2,7 @@
 
 use super::ticks::{self, Tick, ValueAxis, day_number};
 use super::{Captions, ChartInput, ChartPoint, Kind, Size, format, latest_annotation};
+use crate::number;
 use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
 use anyhow::anyhow;
 use plotters::coord::Shift;
@@ -703,7 +704,7 @@ fn date_span(points: &[ChartPoint]) -> String {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
-        format::number(n as f64),
+        number::rounded(n as f64),
         if n == 1 { one } else { many }
     )
 }
@@ -857,7 +858,7 @@ fn frame<DB: Ink>(
     let label = style(font(sc.font(14.0)), MUTED);
     let max_abs = frame.y.ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
     let ylabel = |v: &f64| {
-        let s = format::axis_value(*v, frame.y.step, max_abs);
+        let s = number::axis_value(*v, frame.y.step, max_abs);
         if frame.percent { format!("{s}%") } else { s }
     };
     let ywidth = frame
@@ -1296,10 +1297,10 @@ fn level<DB: Ink>(
 /// 14", "3 Jun 2025: +41 in 1 day"); the full reason is in the series and the report.
 fn anomaly_label(p: &ChartPoint) -> String {
     let what = match (p.delta, p.days) {
-        (Some(d), _) if d < 0.0 => format!("fell by {}", format::number(-d)),
+        (Some(d), _) if d < 0.0 => format!("fell by {}", number::rounded(-d)),
         (Some(d), Some(days)) => format!(
             "{} in {days} day{}",
-            format::signed(d),
+            number::signed(d),
             if days == 1 { "" } else { "s" }
         ),
         _ => p.anomaly.clone().unwrap_or_default(),
@@ -1369,7 +1370,7 @@ fn changes<DB: Ink>(
         };
         sub.push(format!(
             "latest {}{unit}{over}, to {}",
-            format::signed(*d),
+            number::signed(*d),
             format::day_month_year(p.date)
         ));
     }
@@ -1478,9 +1479,9 @@ fn changes<DB: Ink>(
     if let Some((p, d)) = bars.last() {
         let c = (m.x(day_number(p.date)), m.y(*d));
         let text = if pct {
-            format!("{} pts", format::signed(*d))
+            format!("{} pts", number::signed(*d))
         } else {
-            format::signed(*d)
+            number::signed(*d)
         };
         annotate(area, &text, c, half.max(sc.px(3.0)), &m, sc)?;
     }

@@ -1,8 +1,6 @@
 //! Dates, bounds and unit captions as a reader expects them on a chart and in a report
-//! ("23 Oct", "more than ", "troops"). Numbers are [`crate::number`]'s; chart code reads its
-//! rounded style as `format::number`.
-
-pub use crate::number::{axis_value, fixed, pct, ratio, rounded as number, short, signed};
+//! ("23 Oct", "more than ", "troops"). Numbers are written by [`crate::number`], as in every
+//! other output.
 
 use chrono::{Datelike, NaiveDate};
 

@@ -19,6 +19,7 @@ mod draw;
 pub mod format;
 pub mod ticks;
 
+use crate::number;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
@@ -254,9 +255,9 @@ pub fn latest_annotation(input: &ChartInput) -> Option<String> {
     let percent = input.unit.as_deref().is_some_and(format::is_percent);
     let v = |x: f64| {
         if percent {
-            format!("{}%", format::number(x))
+            format!("{}%", number::rounded(x))
         } else {
-            format::short(x)
+            number::short(x)
         }
     };
     let value = format!("{}{}", format::bound_words(&last.bound), v(last.value));
@@ -270,14 +271,14 @@ pub fn latest_annotation(input: &ChartInput) -> Option<String> {
         format::day_month_year(prev.date)
     };
     let change = if percent {
-        format!("{} pts", format::signed(delta))
+        format!("{} pts", number::signed(delta))
     } else {
-        format::signed(delta)
+        number::signed(delta)
     };
     let rel = match last.ratio {
-        Some(r) if r > 0.0 && !(0.9..1.1).contains(&r) => format!(", {}", format::ratio(r)),
+        Some(r) if r > 0.0 && !(0.9..1.1).contains(&r) => format!(", {}", number::ratio(r)),
         _ => match last.pct {
-            Some(p) if !percent && delta != 0.0 => format!(", {}", format::pct(p)),
+            Some(p) if !percent && delta != 0.0 => format!(", {}", number::pct(p)),
             _ => String::new(),
         },
     };

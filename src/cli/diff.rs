@@ -16,11 +16,11 @@
 //! revision, a conflict or an anomaly, 2 on trouble (an error, or inputs skipped with
 //! `--keep-going`).
 
-use super::ingest::{Pipeline, progress};
+use super::ingest::{Shown, progress};
 use crate::detect::Diff;
 use crate::export::{self, Format, RowWriter};
+use crate::ingest::{self, Options};
 use crate::input::InputFormat;
-use crate::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,23 +47,20 @@ pub struct Args {
 }
 
 pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
-    let store = Store::open(data)?;
-    store.warn_foreign();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let stdout = std::io::stdout();
     let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let out: Box<dyn RowWriter> = export::writer(format, w, crate::detect::TABLE_COLUMNS);
-    let mut pipeline = Pipeline::new(
-        &store,
-        None,
-        Some(out),
-        format,
-        args.threads,
-        args.keep_going,
-        progress(&args.paths, quiet),
-    )?;
-    pipeline.run(&args.paths, args.input, &args.stdin)?;
-    let (totals, _) = pipeline.finish()?;
+    let options = Options {
+        threads: args.threads,
+        keep_going: args.keep_going,
+        ..Options::default()
+    };
+    let mut shown = Shown::new(progress(&args.paths, quiet), Some(out), format);
+    let totals = ingest::compare(data, &options, &mut shown, |sink| {
+        super::read_inputs(&args.paths, args.input, &args.stdin, sink)
+    })?;
+    shown.finish()?;
     if totals.compared == 0 {
         super::write_empty(
             format,

@@ -122,7 +122,7 @@ pub fn date(s: &str) -> NaiveDate {
 
 /// A claim of `metric` worth `value` on `as_of`, stated by `who` in document `doc`.
 pub fn claim(doc: &str, n: u32, metric: &str, as_of: &str, value: f64, who: &str) -> StoredClaim {
-    let text = figtrack::chart::format::number(value);
+    let text = figtrack::number::rounded(value);
     StoredClaim {
         claim: Claim {
             doc: doc.to_string(),

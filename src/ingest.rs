@@ -1,0 +1,588 @@
+//! Filing articles in the store: the pipeline behind `figtrack ingest` and `figtrack diff`, for
+//! any program that files documents.
+//!
+//! Documents come from any reader of [`crate::input`] (files, folders, records), in batches of
+//! about [`Options::batch_bytes`] of text. Each batch is extracted on a thread pool, each claim
+//! filed in its metric ([`file_in_metric`]), a document whose text the store already holds is
+//! left out, and, when storing, the batch becomes one part of the run, visible at its commit.
+//! With [`Options::compare`], each new claim is judged against the reports before it (by date,
+//! publication, arrival: [`crate::status`]) and handed to [`Events::diff`]. Progress and
+//! messages go to [`Events`]: the library prints nothing itself.
+
+use crate::detect::{Diff, History};
+use crate::input::{Problem, Sink};
+use crate::metrics::Catalog;
+use crate::model::{Claim, Document};
+use crate::status::Status;
+use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+/// Documents are extracted in batches of about this many bytes of text; each batch is one part.
+pub const BATCH_BYTES: usize = 16 << 20;
+
+/// How a run reads, extracts and compares.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads for extraction (all cores when `None`).
+    pub threads: Option<usize>,
+    /// An input that cannot be read, or has a date that does not parse, is reported as a
+    /// message and the rest go on; without it such an input stops the run, storing nothing.
+    pub keep_going: bool,
+    /// Each new claim is compared with the history and given to [`Events::diff`] (which loads
+    /// the history of every metric first). [`compare`] always compares.
+    pub compare: bool,
+    /// Bytes of text per batch (one store part each).
+    pub batch_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threads: None,
+            keep_going: false,
+            compare: false,
+            batch_bytes: BATCH_BYTES,
+        }
+    }
+}
+
+/// How much a message matters to the person running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Note,
+    Warning,
+    /// An input was skipped (with [`Options::keep_going`]).
+    Error,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        })
+    }
+}
+
+/// What a run tells whoever started it: the command line draws a progress bar and prints
+/// messages and the diff; a program may keep them or ignore them.
+pub trait Events {
+    /// `bytes` more bytes of text were read.
+    fn read(&mut self, _bytes: usize) {}
+    /// A note, a warning or a skipped input, in words for a person.
+    fn message(&mut self, level: Level, text: &str);
+    /// A new claim compared with the history (with [`Options::compare`] only), in the order of
+    /// the documents' publication within each batch.
+    fn diff(&mut self, _diff: &Diff) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Counts of a run.
+#[derive(Debug, Default)]
+pub struct Totals {
+    /// Documents new to the store.
+    pub documents: usize,
+    pub claims: usize,
+    /// Documents whose text the store already held (left out).
+    pub already: usize,
+    /// Inputs skipped (with [`Options::keep_going`]).
+    pub skipped: usize,
+    /// Claims compared with the history (diffs given to [`Events::diff`]).
+    pub compared: usize,
+    /// Of those, the ones up, down, a revision, a conflict or an anomaly.
+    pub changed: usize,
+}
+
+/// Files the documents `read` gives in the store at `data` (created if needed) and commits
+/// them; the documents already there are left out (a run is idempotent). Nothing of the run is
+/// visible before its commit: an error leaves the store as it was.
+pub fn store(
+    data: &Path,
+    options: &Options,
+    events: &mut dyn Events,
+    read: impl FnOnce(&mut dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<Totals> {
+    let existed = data.exists();
+    let writer = Writer::open(data, "ingest")?;
+    if !existed {
+        events.message(
+            Level::Note,
+            &format!("created a new store in {}", data.display()),
+        );
+    }
+    writer.store.warn_foreign();
+    let store = writer.store.clone();
+    let pipeline = Pipeline::new(&store, Some(writer), options, options.compare, events)?;
+    pipeline.run(read)
+}
+
+/// Compares the documents `read` gives with the history in the store at `data`, storing
+/// nothing: each claim goes to [`Events::diff`]. Documents already in the store are counted
+/// in [`Totals::already`], not compared again.
+pub fn compare(
+    data: &Path,
+    options: &Options,
+    events: &mut dyn Events,
+    read: impl FnOnce(&mut dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<Totals> {
+    let store = Store::open(data)?;
+    store.warn_foreign();
+    Pipeline::new(&store, None, options, true, events)?.run(read)
+}
+
+/// Gives a claim of `doc` its metric as a run files it: the catalog's metric whose phrases it
+/// matches (and why, in `metric_match`), else a key derived from its concept.
+pub fn file_in_metric(claim: &mut Claim, doc: &Document, catalog: &Catalog) {
+    let assigned = catalog.assign_in(claim, doc);
+    claim.metric = Some(assigned.metric);
+    claim.metric_match = assigned.matched;
+}
+
+/// Whether a status is news to the store: up, down, a revision, a conflict or an anomaly
+/// (what makes `diff` exit 1).
+pub fn changes(status: Option<Status>) -> bool {
+    matches!(
+        status,
+        Some(Status::Up | Status::Down | Status::Revision | Status::Conflict | Status::Anomaly)
+    )
+}
+
+/// Reads documents, extracts and classifies their claims, and (with a writer) stores them.
+struct Pipeline<'e> {
+    catalog: Catalog,
+    hashes: HashSet<String>,
+    ids: HashMap<String, String>,
+    /// The history claims are compared with, when they are.
+    history: Option<History>,
+    writer: Option<Writer>,
+    pool: rayon::ThreadPool,
+    batch: Vec<Document>,
+    batch_bytes: usize,
+    batch_limit: usize,
+    keep_going: bool,
+    failed: Option<String>,
+    events: &'e mut dyn Events,
+    totals: Totals,
+}
+
+impl<'e> Pipeline<'e> {
+    /// A pipeline over `store` (read under the writer's lock when `writer` is given).
+    fn new(
+        store: &Store,
+        writer: Option<Writer>,
+        options: &Options,
+        compare: bool,
+        events: &'e mut dyn Events,
+    ) -> anyhow::Result<Pipeline<'e>> {
+        let docs = store.collect(store.documents()?.select([
+            polars::prelude::col("id"),
+            polars::prelude::col("content_hash"),
+        ]))?;
+        let mut hashes = HashSet::with_capacity(docs.height());
+        let mut ids = HashMap::with_capacity(docs.height());
+        let id = docs.column("id")?.str()?;
+        let hash = docs.column("content_hash")?.str()?;
+        for (i, h) in id.iter().zip(hash.iter()) {
+            if let (Some(i), Some(h)) = (i, h) {
+                hashes.insert(h.to_string());
+                ids.insert(i.to_string(), h.to_string());
+            }
+        }
+        let history = if compare {
+            Some(History::load(store, &[])?)
+        } else {
+            None
+        };
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = options.threads {
+            builder = builder.num_threads(n);
+        }
+        Ok(Pipeline {
+            catalog: store.catalog.clone(),
+            hashes,
+            ids,
+            history,
+            writer,
+            pool: builder.build()?,
+            batch: Vec::new(),
+            batch_bytes: 0,
+            batch_limit: options.batch_bytes.max(1),
+            keep_going: options.keep_going,
+            failed: None,
+            events,
+            totals: Totals::default(),
+        })
+    }
+
+    /// A document id that is unique in the store for this content.
+    fn unique_id(&mut self, id: &str, hash: &str) -> String {
+        let ids = &self.ids;
+        let candidate = store::unique_doc_id(id, hash, |c| ids.get(c).is_some_and(|h| h != hash));
+        self.ids.insert(candidate.clone(), hash.to_string());
+        candidate
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let docs = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let mut fresh = Vec::with_capacity(docs.len());
+        let mut records = Vec::with_capacity(docs.len());
+        for mut doc in docs {
+            let hash = store::content_hash(doc.text.as_bytes());
+            if !self.hashes.insert(hash.clone()) {
+                self.totals.already += 1;
+                continue;
+            }
+            let id = self.unique_id(&doc.id, &hash);
+            if id != doc.id {
+                self.events.message(
+                    Level::Note,
+                    &format!(
+                        "another document with id {:?} is in the store; this one is stored as {:?}",
+                        doc.id, id
+                    ),
+                );
+                doc.id = id;
+            }
+            records.push(DocRecord {
+                id: doc.id.clone(),
+                content_hash: hash,
+                published: doc.published,
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                title: doc.title.clone(),
+                claims: 0,
+            });
+            fresh.push(doc);
+        }
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let catalog = &self.catalog;
+        let extracted: Vec<Vec<StoredClaim>> = self.pool.install(|| {
+            fresh
+                .par_iter()
+                .map(|d| {
+                    crate::extract(d)
+                        .into_iter()
+                        .flat_map(|mut c| {
+                            file_in_metric(&mut c, d, catalog);
+                            // A dated previous value is an observation of its own.
+                            let previous = c.previous_observation();
+                            [Some(c), previous].into_iter().flatten()
+                        })
+                        .map(|c| StoredClaim {
+                            claim: c,
+                            source: d.source.clone(),
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        // Every claim joins the history in the order it is stored, then each is compared with
+        // the reports before it (by date, publication, arrival: `crate::status`), as `series`
+        // and `chart` replay them.
+        let arrivals: Vec<Vec<u64>> = match self.history.as_mut() {
+            Some(history) => extracted
+                .iter()
+                .map(|cs| cs.iter().map(|c| history.add(c)).collect())
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut order: Vec<usize> = (0..fresh.len()).collect();
+        order.sort_by_key(|&i| (fresh[i].published.is_none(), fresh[i].published));
+        for &i in &order {
+            records[i].claims = extracted[i].len() as u32;
+            if !extracted[i].is_empty() && extracted[i].iter().all(|c| c.claim.as_of.is_none()) {
+                self.events.message(
+                    Level::Warning,
+                    &format!(
+                        "document {:?} has no date; its {} claim(s) are kept out of series",
+                        fresh[i].id,
+                        extracted[i].len()
+                    ),
+                );
+            }
+            if let Some(history) = &self.history {
+                for (c, &arrival) in extracted[i].iter().zip(&arrivals[i]) {
+                    let diff = history.classify(c, arrival);
+                    self.totals.compared += 1;
+                    self.totals.changed += usize::from(changes(diff.status));
+                    self.events.diff(&diff)?;
+                }
+            }
+        }
+        let claims: Vec<StoredClaim> = extracted.into_iter().flatten().collect();
+        self.totals.documents += records.len();
+        self.totals.claims += claims.len();
+        if let Some(w) = self.writer.as_mut() {
+            w.write_claims(&mut store::claims_frame(&claims)?)?;
+            w.write_documents(&mut store::documents_frame(&records)?)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the documents `read` gives through the pipeline, flushes the last batch and
+    /// commits what was stored.
+    fn run(
+        mut self,
+        read: impl FnOnce(&mut dyn Sink) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Totals> {
+        read(&mut self)?;
+        if let Some(f) = self.failed.take() {
+            anyhow::bail!("{f}");
+        }
+        self.flush()?;
+        if let Some(w) = self.writer {
+            w.commit()?;
+        }
+        Ok(self.totals)
+    }
+}
+
+impl Sink for Pipeline<'_> {
+    fn document(&mut self, doc: Document) -> anyhow::Result<()> {
+        if let Some(f) = self.failed.take() {
+            anyhow::bail!("{f}");
+        }
+        self.events.read(doc.text.len());
+        self.batch_bytes += doc.text.len();
+        self.batch.push(doc);
+        if self.batch_bytes >= self.batch_limit {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn note(&mut self, path: &str, message: &str) {
+        self.events
+            .message(Level::Note, &format!("{path}: {message}"));
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        if self.keep_going {
+            let level = if problem.skipped {
+                Level::Error
+            } else {
+                Level::Warning
+            };
+            self.events.message(level, &problem.to_string());
+            self.totals.skipped += usize::from(problem.skipped);
+        } else if self.failed.is_none() {
+            self.failed = Some(if self.writer.is_some() {
+                format!(
+                    "{problem}\nnothing was stored; fix the input or pass --keep-going to store the rest"
+                )
+            } else {
+                format!("{problem}\nfix the input or pass --keep-going to compare the rest")
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// What a run told: bytes read, messages, diffs.
+    #[derive(Default)]
+    struct Kept {
+        read: usize,
+        messages: Vec<(Level, String)>,
+        diffs: Vec<Diff>,
+    }
+
+    impl Events for Kept {
+        fn read(&mut self, bytes: usize) {
+            self.read += bytes;
+        }
+        fn message(&mut self, level: Level, text: &str) {
+            self.messages.push((level, text.to_string()));
+        }
+        fn diff(&mut self, diff: &Diff) -> anyhow::Result<()> {
+            self.diffs.push(diff.clone());
+            Ok(())
+        }
+    }
+
+    fn article(id: &str, day: Option<u32>, troops: &str) -> Document {
+        Document {
+            published: day.and_then(|d| NaiveDate::from_ymd_opt(2024, 11, d)),
+            source: Some("Wire".into()),
+            ..Document::new(
+                id,
+                format!("Officials said {troops} North Korean troops were in Kursk on Monday."),
+            )
+        }
+    }
+
+    /// A reader giving `docs`, then the problems `problems`.
+    fn given(
+        docs: Vec<Document>,
+        problems: Vec<Problem>,
+    ) -> impl FnOnce(&mut dyn Sink) -> anyhow::Result<()> {
+        move |sink| {
+            for d in docs {
+                sink.document(d)?;
+            }
+            for p in problems {
+                sink.problem(p);
+            }
+            Ok(())
+        }
+    }
+
+    fn bad_input(skipped: bool) -> Problem {
+        Problem {
+            path: "feed.jsonl".into(),
+            line: Some(3),
+            message: "not JSON".into(),
+            skipped,
+        }
+    }
+
+    #[test]
+    fn a_store_is_filed_once_and_compared_with_its_history() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let options = Options {
+            compare: true,
+            batch_bytes: 1,
+            ..Options::default()
+        };
+        let first = vec![
+            article("a", Some(4), "10,000"),
+            article("b", Some(5), "11,000"),
+        ];
+        let mut events = Kept::default();
+        let totals =
+            store(&data, &options, &mut events, given(first.clone(), vec![])).expect("stores");
+        assert_eq!((totals.documents, totals.already), (2, 0));
+        assert_eq!(totals.claims, events.diffs.len());
+        assert_eq!(totals.compared, events.diffs.len());
+        assert!(totals.claims >= 2, "{:?}", events.diffs);
+        assert_eq!(
+            events.read,
+            first.iter().map(|d| d.text.len()).sum::<usize>()
+        );
+        assert_eq!(events.messages[0].0, Level::Note);
+        assert!(events.messages[0].1.starts_with("created a new store"));
+
+        // The same texts again are left out, whatever their ids; another text under a taken id
+        // is stored under a new one, and compared with what the store holds.
+        let mut again = first;
+        again[0].id = "renamed".into();
+        again.push(article("a", Some(6), "12,000"));
+        let mut events = Kept::default();
+        let totals =
+            compare(&data, &options, &mut events, given(again.clone(), vec![])).expect("compares");
+        assert_eq!((totals.documents, totals.already), (1, 2));
+        assert!(
+            events
+                .diffs
+                .iter()
+                .any(|d| d.value == 12_000.0 && changes(d.status))
+        );
+        assert_eq!(
+            totals.changed,
+            events.diffs.iter().filter(|d| changes(d.status)).count()
+        );
+        let mut events = Kept::default();
+        let totals = store(&data, &options, &mut events, given(again, vec![])).expect("stores");
+        assert_eq!((totals.documents, totals.already), (1, 2));
+        assert!(
+            events
+                .messages
+                .iter()
+                .any(|(level, text)| *level == Level::Note
+                    && text.contains("with id \"a\" is in the store")),
+            "{:?}",
+            events.messages
+        );
+    }
+
+    #[test]
+    fn undated_claims_and_bad_inputs_are_told() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let quiet = Options::default();
+        let mut events = Kept::default();
+        let err = store(
+            &data,
+            &quiet,
+            &mut events,
+            given(vec![article("a", Some(4), "10,000")], vec![bad_input(true)]),
+        )
+        .expect_err("a bad input stops the run");
+        assert!(
+            err.to_string()
+                .starts_with("feed.jsonl:3: not JSON\nnothing was stored")
+        );
+        let stored = Store::open(&data).expect("opens");
+        assert_eq!(
+            stored
+                .collect(stored.documents().expect("documents"))
+                .expect("reads")
+                .height(),
+            0
+        );
+
+        let keep_going = Options {
+            keep_going: true,
+            ..Options::default()
+        };
+        let mut events = Kept::default();
+        let totals = store(
+            &data,
+            &keep_going,
+            &mut events,
+            given(
+                vec![article("undated", None, "10,000")],
+                vec![bad_input(true), bad_input(false)],
+            ),
+        )
+        .expect("stores the rest");
+        assert_eq!((totals.documents, totals.skipped), (1, 1));
+        assert!(events.diffs.is_empty(), "compared without `compare`");
+        let told: Vec<(Level, &str)> = events
+            .messages
+            .iter()
+            .map(|(level, text)| (*level, text.as_str()))
+            .collect();
+        assert!(
+            told.contains(&(Level::Error, "feed.jsonl:3: not JSON")),
+            "{told:?}"
+        );
+        assert!(
+            told.contains(&(Level::Warning, "feed.jsonl:3: not JSON")),
+            "{told:?}"
+        );
+        assert!(
+            told.iter().any(|(level, text)| *level == Level::Warning
+                && text.starts_with("document \"undated\" has no date")),
+            "{told:?}"
+        );
+    }
+
+    #[test]
+    fn changes_are_the_news() {
+        for (status, news) in [
+            (None, false),
+            (Some(Status::New), false),
+            (Some(Status::Same), false),
+            (Some(Status::Up), true),
+            (Some(Status::Down), true),
+            (Some(Status::Revision), true),
+            (Some(Status::Conflict), true),
+            (Some(Status::Anomaly), true),
+        ] {
+            assert_eq!(changes(status), news, "{status:?}");
+        }
+    }
+}
