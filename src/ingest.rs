@@ -3,7 +3,7 @@
 //!
 //! Documents come from any reader of [`crate::input`] (files, folders, records), in batches of
 //! about [`Options::batch_bytes`] of text. Each batch is extracted on a thread pool, each claim
-//! filed in its metric ([`file_in_metric`]), a document whose text the store already holds is
+//! filed in its metric ([`file_in_metrics`]), a document whose text the store already holds is
 //! left out, and, when storing, the batch becomes one part of the run, visible at its commit.
 //! With [`Options::compare`], each new claim is judged against the reports before it (by date,
 //! publication, arrival: [`crate::status`]) and handed to [`Events::diff`]. Progress and
@@ -135,12 +135,40 @@ pub fn compare(
     Pipeline::new(&store, None, options, true, events)?.run(read)
 }
 
-/// Gives a claim of `doc` its metric as a run files it: the catalog's metric whose phrases it
-/// matches (and why, in `metric_match`), else a key derived from its concept.
-pub fn file_in_metric(claim: &mut Claim, doc: &Document, catalog: &Catalog) {
-    let assigned = catalog.assign_in(claim, doc);
-    claim.metric = Some(assigned.metric);
-    claim.metric_match = assigned.matched;
+/// Gives the claims of `doc` their metrics as a run files them: the catalog's metric whose
+/// phrases each matches (and why, in `metric_match`), else a key derived from its concept. A
+/// headline's figure that restates a body figure ("Quake toll tops 50,000" for "deaths passed
+/// 50,000 across Turkey and Syria") is filed with it: the body says what it counts.
+pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) {
+    for claim in claims.iter_mut() {
+        let assigned = catalog.assign_in(claim, doc);
+        claim.metric = Some(assigned.metric);
+        claim.metric_match = assigned.matched;
+    }
+    let Some(end) = crate::extract::headline_end(&doc.text) else {
+        return;
+    };
+    let (headline, body) =
+        claims.split_at_mut(claims.partition_point(|c| (c.start as usize) < end));
+    for h in headline {
+        let restated = body
+            .iter()
+            .find(|b| b.metric_match.is_some() && crate::extract::restates(stated(h), stated(b)));
+        if let Some(b) = restated {
+            h.metric.clone_from(&b.metric);
+            h.metric_match = b.metric_match.as_ref().map(|m| format!("{m}, restated"));
+        }
+    }
+}
+
+fn stated(c: &Claim) -> crate::extract::Stated {
+    crate::extract::Stated {
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        kind: c.kind,
+        bound: c.bound,
+    }
 }
 
 /// Whether a status is news to the store: up, down, a revision, a conflict or an anomaly
@@ -268,10 +296,11 @@ impl<'e> Pipeline<'e> {
             fresh
                 .par_iter()
                 .map(|d| {
-                    crate::extract(d)
+                    let mut claims = crate::extract(d);
+                    file_in_metrics(&mut claims, d, catalog);
+                    claims
                         .into_iter()
-                        .flat_map(|mut c| {
-                            file_in_metric(&mut c, d, catalog);
+                        .flat_map(|c| {
                             // A dated previous value is an observation of its own.
                             let previous = c.previous_observation();
                             [Some(c), previous].into_iter().flatten()
@@ -420,6 +449,33 @@ mod tests {
                 format!("Officials said {troops} North Korean troops were in Kursk on Monday."),
             )
         }
+    }
+
+    /// A headline's figure is filed with the body figure it restates, whatever its own words
+    /// match; a headline figure no body figure restates keeps its own.
+    #[test]
+    fn headline_figures_are_filed_with_the_body_figure_they_restate() {
+        let catalog = Catalog::parse(
+            "[[metric]]\nid = \"flood-deaths-north\"\nmatch = [\"deaths in the north\"]\n\n\
+             [[metric]]\nid = \"flood-deaths-total\"\nmatch = [\"deaths nationwide\"]\n",
+        )
+        .unwrap();
+        let doc = Document::new(
+            "d",
+            "Flood deaths in the north top 300; 12 bridges down\n\n\
+             Flood deaths nationwide rose to 312 on Monday, officials said. Deaths in the north \
+             reached 140.",
+        );
+        let mut claims = crate::extract(&doc);
+        file_in_metrics(&mut claims, &doc, &catalog);
+        let metric = |t: &str| {
+            let c = claims.iter().find(|c| c.text == t).unwrap();
+            c.metric.clone().unwrap()
+        };
+        assert_eq!(metric("300"), "flood-deaths-total");
+        assert_eq!(metric("312"), "flood-deaths-total");
+        assert_eq!(metric("140"), "flood-deaths-north");
+        assert_ne!(metric("12"), "flood-deaths-total");
     }
 
     /// A reader giving `docs`, then the problems `problems`.

@@ -56,9 +56,7 @@ fn extract_columns(
                 };
                 let mut claims = figtrack::extract(&doc);
                 if let Some(catalog) = &catalog {
-                    for c in &mut claims {
-                        ingest::file_in_metric(c, &doc, catalog);
-                    }
+                    ingest::file_in_metrics(&mut claims, &doc, catalog);
                 }
                 claims.into_iter().map(move |claim| StoredClaim {
                     claim,

@@ -15,6 +15,7 @@ pub mod keywords;
 mod lexicon;
 pub mod numbers;
 mod pending;
+pub use pending::{Stated, headline_end, restates};
 pub mod quantity;
 pub mod role;
 pub mod sentences;

@@ -9,13 +9,14 @@
 use crate::model::{Bound, ClaimView, Kind};
 use chrono::NaiveDate;
 
+/// What a sentence that is not a headline ends with.
+const CLOSERS: [char; 6] = ['.', '!', '?', '"', '\u{201d}', ':'];
+
 /// Whether a sentence is a headline: alone in the document's first paragraph, with no closing
 /// punctuation, and more text after it.
 pub fn is_headline(text: &str, paragraph: usize, sentence: &str, sentence_end: usize) -> bool {
     paragraph == 0
-        && !sentence
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+        && !sentence.trim_end().ends_with(CLOSERS)
         && text[sentence_end..].contains("\n\n")
 }
 
@@ -138,10 +139,31 @@ impl<'d> Pending<'d> {
 }
 
 /// The same figure: equal value, range and kind of quantity.
+fn same_figure(a: &ClaimView, b: &ClaimView) -> bool {
+    let stated = |c: &ClaimView| Stated {
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        kind: c.kind,
+        bound: c.bound,
+    };
+    restates(stated(a), stated(b))
+}
+
+/// A figure as stated: what a headline and the body's figure are compared by.
+#[derive(Debug, Clone, Copy)]
+pub struct Stated {
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub kind: Kind,
+    pub bound: Bound,
+}
+
 /// Whether body figure `b` is what headline figure `a` restates: the same value, or one that a
 /// headline rounds to its bound ("tops 220" for 222, "more than 44,000" for 44,218, "nears 200"
 /// for 198), within a tenth of it.
-fn same_figure(a: &ClaimView, b: &ClaimView) -> bool {
+pub fn restates(a: Stated, b: Stated) -> bool {
     // A headline often states no unit ("Cholera cases top 1,200"), and then no kind.
     let kinds = a.kind == b.kind || a.kind == Kind::Other;
     if !kinds || a.low.is_some() || b.low.is_some() {
@@ -155,6 +177,15 @@ fn same_figure(a: &ClaimView, b: &ClaimView) -> bool {
         Bound::Approximate => near,
         Bound::Exact => v == h,
     }
+}
+
+/// Where a text's headline ends, if it has one: a first paragraph of one line with no closing
+/// punctuation, and more text after it.
+pub fn headline_end(text: &str) -> Option<usize> {
+    let end = text.find("\n\n")?;
+    let first = text[..end].trim();
+    let closed = first.ends_with(CLOSERS);
+    (!first.is_empty() && !first.contains('\n') && !closed).then_some(end)
 }
 
 #[cfg(test)]
