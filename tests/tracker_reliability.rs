@@ -76,7 +76,8 @@ fn jsonl_input(dir: &Path, tag: &str, copies: usize) -> PathBuf {
     path
 }
 
-/// Claims the extractor finds in a file (what a finished ingest stores).
+/// Claims the extractor finds in a file, with their dated previous values (what a finished
+/// ingest stores).
 fn expected_claims(path: &Path) -> usize {
     let out = within(
         std::process::Command::new(BIN)
@@ -85,7 +86,13 @@ fn expected_claims(path: &Path) -> usize {
         LIMIT,
     );
     assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().lines().count()
+    // A dated previous value ("up from $3.29 a month earlier") is stored as an observation too.
+    let claims = jsonl(&String::from_utf8(out.stdout).unwrap());
+    let dated_previous = claims
+        .iter()
+        .filter(|c| !c["previous"].is_null() && !c["previous_as_of"].is_null())
+        .count();
+    claims.len() + dated_previous
 }
 
 /// Claims in the store per ingest tag (the doc id before its last '-').
