@@ -335,6 +335,7 @@ static ANY_BODY: WordSet = WordSet::new(&[
 /// validated list", "the agency's Tuesday update".
 static STATEMENT_NOUNS: WordSet = WordSet::new(&[
     "database",
+    "index",
     "count",
     "counts",
     "tally",
@@ -395,7 +396,11 @@ static CUES: WordClasses = WordClasses::new(&[
     (&REVISING_VERBS, cue::REVISING),
     (&CUE_WORDS, cue::OTHER),
     (&COMPILING_VERBS, cue::COMPILED),
+    (&PER, cue::PER),
 ]);
+
+/// ", per Cal Fire".
+static PER: WordSet = WordSet::new(&["per"]);
 
 /// Participles that credit a count to whoever keeps it: "the tally, compiled by the AP".
 static COMPILING_VERBS: WordSet = WordSet::new(&[
@@ -420,6 +425,7 @@ mod cue {
     pub const REVISING: u16 = 1 << 2;
     pub const OTHER: u16 = 1 << 3;
     pub const COMPILED: u16 = 1 << 4;
+    pub const PER: u16 = 1 << 5;
 }
 
 /// Lower-case words that end a subject read backwards from its verb: a clause starts after them.
@@ -450,7 +456,18 @@ fn possessive_end(words: &[Word], i: usize) -> Option<usize> {
     if w.lower.ends_with("'s") || w.lower.ends_with("\u{2019}s") {
         return Some(i);
     }
-    (w.lower == "s" && i >= 2 && matches!(words[i - 1].lower, "'" | "\u{2019}")).then(|| i - 2)
+    if w.lower == "s" && i >= 2 && matches!(words[i - 1].lower, "'" | "\u{2019}") {
+        return Some(i - 2);
+    }
+    // A plural's: "the Office for National Statistics' index".
+    let plural = matches!(w.lower, "'" | "\u{2019}")
+        && i >= 1
+        && words[i - 1].is_word
+        && words[i - 1].lower.ends_with('s')
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.is_word && n.lower != "s");
+    plural.then(|| i - 1)
 }
 
 /// The name a possessive source ends with at token `end` ("the Centers for Disease Control's"):
@@ -754,6 +771,21 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             }
             continue;
         }
+        // ", per Cal Fire": a credit after a comma, before a name.
+        if cues & cue::PER != 0
+            && i > 0
+            && words[i - 1].lower == ","
+            && words.get(i + 1).is_some_and(|w| capitalized(w.text))
+            && let Some(speaker) = according_to(&words[i + 1..])
+        {
+            found.push(Source {
+                speaker,
+                at: i,
+                trailing: true,
+                nested: false,
+            });
+            continue;
+        }
         if cues & cue::COMPILED != 0
             && let Some(speaker) = compiled_by(words, i)
         {
@@ -837,11 +869,19 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
 
 /// Whether the subject of the verb at `verb` opens right after a comma: ", the CDC said".
 fn after_comma(words: &[Word], verb: usize) -> bool {
+    // Names, auxiliaries and the lower-case words of a subject ("the LA County medical
+    // examiner"), but no verb: that would be a clause of its own.
+    let subject_word = |w: &Word| {
+        in_name(w)
+            || AUXILIARIES.contains(w.lower)
+            || matches!(w.lower, "the" | "a" | "an")
+            || (w.is_word
+                && CLASSES.of(w.lower)
+                    & (class::VERB | class::CLAUSE | class::STOPWORD | class::RELATIVE)
+                    == 0)
+    };
     let mut j = verb;
-    while j > 0
-        && verb - j < 10
-        && (in_name(&words[j - 1]) || AUXILIARIES.contains(words[j - 1].lower))
-    {
+    while j > 0 && verb - j < 10 && subject_word(&words[j - 1]) {
         j -= 1;
     }
     j < verb && closes_aside(words, j)
@@ -1298,6 +1338,11 @@ mod tests {
                 "Uppsala Conflict Data Program",
             ),
             ("The list, published by the FBI, names 388", "FBI"),
+            ("Nearly 40,000 acres have burned, per Cal Fire", "Cal Fire"),
+            (
+                "The Office for National Statistics' price index rose 0.3%",
+                "Office for National Statistics",
+            ),
             // The name before its acronym.
             (
                 "The International Organization for Migration (IOM) counted 2,000 arrivals",
@@ -1354,6 +1399,17 @@ mod tests {
                 "At least 12 boats sank, the fire brigade said on Friday",
                 "12",
                 "fire brigade",
+            ),
+            (
+                "Officials have confirmed 24 deaths, the Lagos State emergency agency said",
+                "24",
+                "Lagos State emergency agency",
+            ),
+            // Not a trailing credit: a clause of its own after the comma.
+            (
+                "The Gamma Centre's count showed 14 cases, a figure that lags behind the state reports",
+                "14",
+                "Gamma Centre",
             ),
         ];
         for (text, figure, expected) in cases {
