@@ -422,7 +422,7 @@ fn owned(v: Option<&str>) -> String {
 /// A claim as the extractor finds it, before it is made a [`Claim`]: the document, its text and
 /// sentence are borrowed from the document (`'d`), the attribution from the sentence's reading
 /// (`'s`). `figtrack extract` writes claims as JSON from this view through one reused claim
-/// ([`ClaimView::fill`]), without allocating each claim's strings.
+/// ([`ClaimView::fill`]) rather than allocating each claim's strings.
 #[derive(Debug, Clone)]
 pub struct ClaimView<'d, 's> {
     pub doc: &'d Document,
@@ -459,7 +459,8 @@ impl ClaimView<'_, '_> {
 
     /// Makes `into` the owned claim (no metric yet), in the memory of its strings: a writer
     /// that fills one claim per row (the JSON of `figtrack extract`, which then reads it by
-    /// [`CLAIM_COLUMNS`]) allocates nothing per claim once its strings have grown.
+    /// [`CLAIM_COLUMNS`]) copies each claim's texts instead of allocating them (only an
+    /// attribution or previous value missing from the claim before is allocated again).
     pub fn fill(self, into: &mut Claim) {
         let Claim {
             doc,

@@ -1,8 +1,8 @@
 //! A claim as one JSON object, written straight into a byte buffer.
 //!
 //! `extract` prints every claim with its sentence, so serializing claims is a large part of its
-//! time; this writer fills one reused [`Claim`] per row from the extractor's [`ClaimView`]s (no
-//! allocation per claim), writes its columns in the order of [`CLAIM_COLUMNS`] (the one list
+//! time; this writer fills one reused [`Claim`] per row from the extractor's [`ClaimView`]s (its
+//! strings' memory reused), writes its columns in the order of [`CLAIM_COLUMNS`] (the one list
 //! of a claim's fields) without serde's per-field machinery, and escapes strings a word at a
 //! time. Its output is byte for byte what `serde_json::to_vec(&view.into_claim())` gives (a
 //! test holds it to that).
