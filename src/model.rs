@@ -421,8 +421,8 @@ fn owned(v: Option<&str>) -> String {
 
 /// A claim as the extractor finds it, before it is made a [`Claim`]: the document, its text and
 /// sentence are borrowed from the document (`'d`), the attribution from the sentence's reading
-/// (`'s`). `figtrack extract` writes claims as JSON straight from this view, without copying
-/// each claim's strings into owned ones first.
+/// (`'s`). `figtrack extract` writes claims as JSON from this view through one reused claim
+/// ([`ClaimView::fill`]) rather than allocating each claim's strings.
 #[derive(Debug, Clone)]
 pub struct ClaimView<'d, 's> {
     pub doc: &'d Document,
@@ -450,41 +450,88 @@ pub struct ClaimView<'d, 's> {
 }
 
 impl ClaimView<'_, '_> {
-    /// The sixteen hex digits of the claim's id (see [`claim_id`]).
-    pub fn claim_id_hex(&self) -> [u8; 16] {
-        claim_id_hex(&self.doc.id, self.start, self.end)
-    }
-
     /// The owned claim (no metric yet: metrics are assigned later).
     pub fn into_claim(self) -> Claim {
-        Claim {
-            doc: self.doc.id.clone(),
-            claim_id: claim_id(&self.doc.id, self.start, self.end),
-            published: self.doc.published,
-            as_of: self.as_of,
-            metric: None,
-            metric_match: None,
-            concept: self.concept,
-            value: self.value,
-            low: self.low,
-            high: self.high,
-            unit: self.unit,
-            unit_normalized: self.unit_normalized,
-            kind: self.kind,
-            bound: self.bound,
-            direction: self.direction,
-            role: self.role,
-            previous: self.previous,
-            previous_text: self.previous_text.map(str::to_string),
-            previous_start: self.previous_start,
-            previous_end: self.previous_end,
-            previous_as_of: self.previous_as_of,
-            attribution: self.attribution.map(str::to_string),
-            text: self.text.to_string(),
-            start: self.start,
-            end: self.end,
-            sentence: self.sentence.to_string(),
-        }
+        let mut claim = Claim::default();
+        self.fill(&mut claim);
+        claim
+    }
+
+    /// Makes `into` the owned claim (no metric yet), in the memory of its strings: a writer
+    /// that fills one claim per row (the JSON of `figtrack extract`, which then reads it by
+    /// [`CLAIM_COLUMNS`]) copies each claim's texts instead of allocating them (only an
+    /// attribution or previous value missing from the claim before is allocated again).
+    pub fn fill(self, into: &mut Claim) {
+        let Claim {
+            doc,
+            claim_id,
+            published,
+            as_of,
+            metric,
+            metric_match,
+            concept,
+            value,
+            low,
+            high,
+            unit,
+            unit_normalized,
+            kind,
+            bound,
+            direction,
+            role,
+            previous,
+            previous_text,
+            previous_start,
+            previous_end,
+            previous_as_of,
+            attribution,
+            text,
+            start,
+            end,
+            sentence,
+        } = into;
+        copy(doc, &self.doc.id);
+        let hex = claim_id_hex(&self.doc.id, self.start, self.end);
+        copy(claim_id, std::str::from_utf8(&hex).unwrap_or_default());
+        *published = self.doc.published;
+        *as_of = self.as_of;
+        *metric = None;
+        *metric_match = None;
+        *concept = self.concept;
+        *value = self.value;
+        *low = self.low;
+        *high = self.high;
+        *unit = self.unit;
+        *unit_normalized = self.unit_normalized;
+        *kind = self.kind;
+        *bound = self.bound;
+        *direction = self.direction;
+        *role = self.role;
+        *previous = self.previous;
+        copy_opt(previous_text, self.previous_text);
+        *previous_start = self.previous_start;
+        *previous_end = self.previous_end;
+        *previous_as_of = self.previous_as_of;
+        copy_opt(attribution, self.attribution);
+        copy(text, self.text);
+        *start = self.start;
+        *end = self.end;
+        copy(sentence, self.sentence);
+    }
+}
+
+/// Makes `s` the text `v`, in the memory `s` has.
+fn copy(s: &mut String, v: &str) {
+    s.clear();
+    s.push_str(v);
+}
+
+/// Makes `s` the text `v` (or none), in the memory `s` has.
+fn copy_opt(s: &mut Option<String>, v: Option<&str>) {
+    match (s.as_mut(), v) {
+        (Some(s), Some(v)) => copy(s, v),
+        (None, Some(v)) => *s = Some(v.to_string()),
+        (_, None) => *s = None,
     }
 }
 

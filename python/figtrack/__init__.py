@@ -5,6 +5,7 @@
         "Pentagon officials said on Monday that 10,000 North Korean troops are in Russia.",
         published="2024-10-29", source="Wire",
     )
+    figtrack.ingest("data", texts, published=dates, source="Wire", ids=names)
     store = figtrack.open("data")            # a figtrack data folder
     store.series("nk-troops-in-russia")      # what `figtrack series` prints
     store.claims()                           # the stored claims
@@ -26,7 +27,7 @@ import polars as pl
 
 from . import _figtrack
 
-__all__ = ["extract", "open", "Store"]
+__all__ = ["extract", "ingest", "open", "Store"]
 
 _TYPES = {
     "str": pl.Utf8,
@@ -66,6 +67,29 @@ def _per_text(value, n: int, what: str) -> list:
     return [value] * n
 
 
+def _records(texts, published, source, title, url, ids) -> list:
+    """The documents of `texts` as the bindings take them: (id, text, published, source,
+    title, url), each metadata value one for all texts or a list with one per text."""
+    if isinstance(texts, str):
+        texts = [texts]
+    texts = [str(t) for t in texts]
+    n = len(texts)
+    ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(n)]
+    if len(ids) != n:
+        raise ValueError(f"ids: {len(ids)} values for {n} texts")
+    dates = [_date(d, "published") for d in _per_text(published, n, "published")]
+    return list(
+        zip(
+            ids,
+            texts,
+            dates,
+            _per_text(source, n, "source"),
+            _per_text(title, n, "title"),
+            _per_text(url, n, "url"),
+        )
+    )
+
+
 def extract(
     texts: Union[str, Iterable[str]],
     *,
@@ -82,26 +106,33 @@ def extract(
     text. `ids` names the documents (default "1", "2", ...). With `catalog` (a metrics.toml),
     each claim gets its metric as `figtrack ingest` would give it.
     """
-    if isinstance(texts, str):
-        texts = [texts]
-    texts = [str(t) for t in texts]
-    n = len(texts)
-    ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(n)]
-    if len(ids) != n:
-        raise ValueError(f"ids: {len(ids)} values for {n} texts")
-    dates = [_date(d, "published") for d in _per_text(published, n, "published")]
-    records = list(
-        zip(
-            ids,
-            texts,
-            dates,
-            _per_text(source, n, "source"),
-            _per_text(title, n, "title"),
-            _per_text(url, n, "url"),
-        )
-    )
+    records = _records(texts, published, source, title, url, ids)
     catalog = None if catalog is None else str(catalog)
     return _frame(_figtrack.extract_columns(records, catalog))
+
+
+def ingest(
+    root: Union[str, PathLike],
+    texts: Union[str, Iterable[str]],
+    *,
+    published: Union[DateLike, list] = None,
+    source: Union[str, None, list] = None,
+    title: Union[str, None, list] = None,
+    url: Union[str, None, list] = None,
+    ids: Optional[list] = None,
+) -> dict:
+    """Files texts in the store `root` (a data folder, created if needed) with the code of
+    `figtrack ingest`: claims extracted, given their metrics from the store's metrics.toml,
+    texts already in the store left out, all committed at once.
+
+    The arguments are those of `extract`; name the documents with `ids` (another text under an
+    id the store holds is stored under a new one, and a note says so). Returns the counts
+    {"documents", "claims", "already"} and "messages", the run's notes and warnings as
+    (level, text) pairs.
+    """
+    records = _records(texts, published, source, title, url, ids)
+    documents, claims, already, messages = _figtrack.ingest_records(str(root), records)
+    return {"documents": documents, "claims": claims, "already": already, "messages": messages}
 
 
 class Store:

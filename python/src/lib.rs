@@ -3,7 +3,7 @@
 //! of Python values), in the store's own column order and types.
 
 use chrono::NaiveDate;
-use figtrack::ingest;
+use figtrack::ingest::{self, Options};
 use figtrack::metrics::Catalog;
 use figtrack::model::Document;
 use figtrack::polars::prelude::*;
@@ -67,6 +67,45 @@ fn extract_columns(
     });
     let df = store::claims_frame(&rows).map_err(|e| error(e.into()))?;
     frame_to_columns(py, &df)
+}
+
+/// What a run of [`ingest::store`] said, kept for Python: (level, text) pairs.
+#[derive(Default)]
+struct Messages(Vec<(String, String)>);
+
+impl ingest::Events for Messages {
+    fn message(&mut self, level: ingest::Level, text: &str) {
+        self.0.push((level.to_string(), text.to_string()));
+    }
+}
+
+/// What [`ingest_records`] returns: documents stored, their claims, documents already there,
+/// and the (level, text) of each note or warning.
+type Filed = (usize, usize, usize, Vec<(String, String)>);
+
+/// Files `records` in the store at `root` (created if needed) as `figtrack ingest -q` does;
+/// returns the documents new to the store, their claims, the documents it held already, and
+/// the run's notes and warnings as (level, text).
+#[pyfunction]
+fn ingest_records(py: Python<'_>, root: PathBuf, records: Vec<Record>) -> PyResult<Filed> {
+    py.detach(|| {
+        let mut messages = Messages::default();
+        let totals = ingest::store(&root, &Options::default(), &mut messages, |sink| {
+            for (id, text, published, source, title, url) in records {
+                sink.document(Document {
+                    id,
+                    text,
+                    published,
+                    source,
+                    url,
+                    title,
+                })?;
+            }
+            Ok(())
+        })?;
+        Ok((totals.documents, totals.claims, totals.already, messages.0))
+    })
+    .map_err(error)
 }
 
 /// A figtrack store (a data folder) opened for reading.
@@ -209,6 +248,7 @@ fn series_to_py<'py>(py: Python<'py>, s: &Series) -> PyResult<Bound<'py, PyAny>>
 #[pymodule]
 fn _figtrack(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(ingest_records, m)?)?;
     m.add_class::<PyStore>()?;
     Ok(())
 }

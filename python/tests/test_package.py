@@ -6,8 +6,10 @@ Run by scripts/test-python.sh with FIGTRACK_DATA (a store of data/samples) and F
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import figtrack
 import polars as pl
@@ -80,6 +82,40 @@ def test_store_claims_and_series_equal_the_command_line():
     assert "sources" not in series.columns
     assert series["attributions"].to_list() == [r["attributions"] for r in printed]
     assert store.series("nk-troops-in-russia", since="2030-01-01").height == 0
+
+
+def test_ingest_files_texts_as_the_command_line_does():
+    text = (
+        "Pentagon officials said on Monday that 10,000 North Korean troops were in Russia, "
+        "up from 3,000 a week earlier."
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        ours, theirs = os.path.join(tmp, "ours"), os.path.join(tmp, "theirs")
+        for root in (ours, theirs):
+            os.makedirs(root)
+            shutil.copy("data/metrics.toml", root)
+        # `figtrack ingest -` names the text on standard input "stdin".
+        done = figtrack.ingest(ours, text, published="2024-10-29", source="Wire", ids=["stdin"])
+        assert done["documents"] == 1 and done["claims"] >= 1 and done["already"] == 0, done
+        again = figtrack.ingest(ours, [text], published="2024-10-29", source="Wire", ids=["x"])
+        assert again["documents"] == 0 and again["already"] == 1, again
+        subprocess.run(
+            [BIN, "--data", theirs, "ingest", "-q", "-", "--published", "2024-10-29",
+             "--source", "Wire"],
+            input=text, check=True, capture_output=True, text=True,
+        )
+
+        def stored(root):
+            out = subprocess.run(
+                [BIN, "--data", root, "export", "claims", "--format", "jsonl"],
+                check=True, capture_output=True, text=True,
+            ).stdout
+            rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+            return sorted((r["claim_id"], r["metric"], r["value"], r["as_of"]) for r in rows)
+
+        assert stored(ours) == stored(theirs) and len(stored(ours)) == done["claims"]
+        named = figtrack.ingest(ours, "Officials said 12,000 troops were there.", ids=["stdin"])
+        assert any("stored as" in text for _, text in named["messages"]), named
 
 
 def test_a_missing_store_is_a_clear_error():

@@ -20,21 +20,14 @@ use super::ingest::{Shown, progress};
 use crate::detect::Diff;
 use crate::export::{self, Format, RowWriter};
 use crate::ingest::{self, Options};
-use crate::input::InputFormat;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, folders (read recursively) or `-` for standard input.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// How to read standard input.
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
-    pub input: InputFormat,
     #[command(flatten)]
-    pub stdin: super::StdinMeta,
+    pub inputs: super::Inputs,
     /// Output format [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
@@ -56,10 +49,8 @@ pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
         keep_going: args.keep_going,
         ..Options::default()
     };
-    let mut shown = Shown::new(progress(&args.paths, quiet), Some(out), format);
-    let totals = ingest::compare(data, &options, &mut shown, |sink| {
-        super::read_inputs(&args.paths, args.input, &args.stdin, sink)
-    })?;
+    let mut shown = Shown::new(progress(&args.inputs.paths, quiet), Some(out), format);
+    let totals = ingest::compare(data, &options, &mut shown, |sink| args.inputs.read(sink))?;
     shown.finish()?;
     if totals.compared == 0 {
         super::write_empty(

@@ -76,7 +76,7 @@ impl Extractor<'_> {
                     let text: usize = docs.iter().map(|d| d.text.len()).sum();
                     let mut rows = ClaimRows::with_capacity(text * 4);
                     for d in docs {
-                        crate::extract::extract_with(d, |c| rows.push(&c));
+                        crate::extract::extract_with(d, |c| rows.push(c));
                     }
                     rows
                 })

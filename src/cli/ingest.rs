@@ -19,7 +19,7 @@
 use crate::detect::Diff;
 use crate::export::{self, Format, RowWriter};
 use crate::ingest::{self, BATCH_BYTES, Events, Level, Options};
-use crate::input::{self, InputFormat};
+use crate::input;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
@@ -29,14 +29,8 @@ use std::rc::Rc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, folders (read recursively) or `-` for standard input.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// How to read standard input.
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
-    pub input: InputFormat,
     #[command(flatten)]
-    pub stdin: super::StdinMeta,
+    pub inputs: super::Inputs,
     /// Format of the diff [default: table on a terminal, else jsonl].
     #[arg(long, short)]
     pub format: Option<Format>,
@@ -158,10 +152,8 @@ pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
         compare: !quiet,
         batch_bytes: args.batch_bytes,
     };
-    let mut shown = Shown::new(progress(&args.paths, quiet), out, format);
-    let totals = ingest::store(data, &options, &mut shown, |sink| {
-        super::read_inputs(&args.paths, args.input, &args.stdin, sink)
-    })?;
+    let mut shown = Shown::new(progress(&args.inputs.paths, quiet), out, format);
+    let totals = ingest::store(data, &options, &mut shown, |sink| args.inputs.read(sink))?;
     shown.finish()?;
     if totals.documents == 0 {
         say!(

@@ -213,6 +213,27 @@ pub fn iso_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("{s:?} is not a date; expected YYYY-MM-DD"))
 }
 
+/// The documents `ingest` and `diff` read: files, folders or standard input, and what text on
+/// standard input does not say of itself.
+#[derive(Debug, clap::Args)]
+pub struct Inputs {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to read standard input.
+    #[arg(long, value_enum, default_value_t = crate::input::InputFormat::Text)]
+    pub input: crate::input::InputFormat,
+    #[command(flatten)]
+    pub stdin: StdinMeta,
+}
+
+impl Inputs {
+    /// Reads the documents into `sink` ([`read_inputs`]).
+    pub fn read(&self, sink: &mut dyn crate::input::Sink) -> anyhow::Result<()> {
+        read_inputs(&self.paths, self.input, &self.stdin, sink)
+    }
+}
+
 /// What text on standard input does not say of itself (text has no front matter to say it):
 /// filled in for each document read from `-` that does not give its own.
 #[derive(Debug, Clone, Default, clap::Args)]

@@ -1,50 +1,128 @@
 //! A claim as one JSON object, written straight into a byte buffer.
 //!
 //! `extract` prints every claim with its sentence, so serializing claims is a large part of its
-//! time; this writer works from the extractor's borrowed [`ClaimView`]s (no owned copy of each
-//! claim's strings), skips serde's per-field machinery and escapes strings a word at a time.
-//! Its output is byte for byte what `serde_json::to_vec(&view.into_claim())` gives (a test holds
-//! it to that).
+//! time; this writer fills one reused [`Claim`] per row from the extractor's [`ClaimView`]s (its
+//! strings' memory reused), writes its columns in the order of [`CLAIM_COLUMNS`] (the one list
+//! of a claim's fields) without serde's per-field machinery, and escapes strings a word at a
+//! time. Its output is byte for byte what `serde_json::to_vec(&view.into_claim())` gives (a
+//! test holds it to that).
 
-use crate::model::ClaimView;
+use crate::model::{CLAIM_COLUMNS, Claim, ClaimColumn, ClaimView};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::ops::Range;
 
-/// Claims as JSON objects, back to back in one buffer without newlines. Consecutive claims of
-/// one document or one sentence share its escaped id or text: it is escaped once, then copied.
-#[derive(Default)]
-pub struct ClaimRows<'d> {
+/// Claims as JSON objects, back to back in one buffer without newlines. A text cell equal to
+/// the same column's cell in the row before (the document's id, a sentence of several figures)
+/// is escaped once, then copied.
+pub struct ClaimRows {
     json: Vec<u8>,
     /// Where each object ends in `json`.
     ends: Vec<usize>,
-    last_doc: Option<(&'d str, Range<usize>)>,
-    last_sentence: Option<(&'d str, Range<usize>)>,
+    /// The claim of the row being written, and of the row before.
+    claim: Claim,
+    last: Claim,
+    /// Where each text cell of the row before is escaped in `json`.
+    escaped: [Option<Range<usize>>; MAX_COLUMNS],
 }
 
-impl<'d> ClaimRows<'d> {
+/// The most columns [`ClaimRows::push`] writes: a claim with more does not compile.
+const MAX_COLUMNS: usize = 32;
+const _: () = assert!(
+    CLAIM_COLUMNS.len() <= MAX_COLUMNS,
+    "ClaimRows::push writes 32 columns: raise MAX_COLUMNS and list the new indices there"
+);
+
+/// The longest key of a column as a row writes it, with its comma and quotes.
+const KEY_BYTES: usize = 32;
+
+/// Each column's key as a row writes it (`{"doc":`, `,"claim_id":`, ...) and its length, made
+/// when figtrack is compiled.
+const KEYS: [([u8; KEY_BYTES], usize); MAX_COLUMNS] = {
+    let mut keys = [([0; KEY_BYTES], 0); MAX_COLUMNS];
+    let mut i = 0;
+    while i < CLAIM_COLUMNS.len() {
+        let name = CLAIM_COLUMNS[i].0.as_bytes();
+        assert!(
+            name.len() + 4 <= KEY_BYTES,
+            "a column name is longer than KEY_BYTES"
+        );
+        let key = &mut keys[i].0;
+        key[0] = if i == 0 { b'{' } else { b',' };
+        key[1] = b'"';
+        let mut j = 0;
+        while j < name.len() {
+            key[2 + j] = name[j];
+            j += 1;
+        }
+        key[2 + j] = b'"';
+        key[3 + j] = b':';
+        keys[i].1 = name.len() + 4;
+        i += 1;
+    }
+    keys
+};
+
+/// Writes column `I` of [`CLAIM_COLUMNS`] of `claim` (nothing past the last column). With `I`
+/// a constant the compiler resolves the column, its key and its reader, so a row is written as
+/// fast as if each field were spelled out here.
+#[inline(always)]
+fn column<const I: usize>(
+    out: &mut Vec<u8>,
+    claim: &Claim,
+    last: &Claim,
+    escaped: &mut [Option<Range<usize>>; MAX_COLUMNS],
+) {
+    let Some(&(_, column)) = CLAIM_COLUMNS.get(I) else {
+        return;
+    };
+    let (key, len) = &KEYS[I];
+    out.extend_from_slice(&key[..*len]);
+    match column {
+        ClaimColumn::Text(get, _) => match get(claim) {
+            Some(text) => {
+                let from = out.len();
+                match escaped[I].take() {
+                    Some(before) if get(last) == Some(text) => out.extend_from_within(before),
+                    _ => write_str(out, text),
+                }
+                escaped[I] = Some(from..out.len());
+            }
+            None => {
+                escaped[I] = None;
+                out.extend_from_slice(b"null");
+            }
+        },
+        ClaimColumn::Number(get, _) => write_opt_f64(out, get(claim)),
+        ClaimColumn::Date(get, _) => write_date(out, get(claim)),
+        ClaimColumn::Offset(get, _) => write_opt_u32(out, get(claim)),
+    }
+}
+
+impl ClaimRows {
     /// Rows with room for about `bytes` of JSON.
     pub fn with_capacity(bytes: usize) -> Self {
         ClaimRows {
             json: Vec::with_capacity(bytes),
-            ..Default::default()
+            ends: Vec::new(),
+            claim: Claim::default(),
+            last: Claim::default(),
+            escaped: std::array::from_fn(|_| None),
         }
     }
 
-    /// Appends `c` as the JSON object `serde_json` would write for its claim.
-    pub fn push(&mut self, c: &ClaimView<'d, '_>) {
-        let out = &mut self.json;
-        out.extend_from_slice(b"{\"doc\":");
-        write_shared(out, &c.doc.id, &mut self.last_doc);
-        out.extend_from_slice(b",\"claim_id\":\"");
-        out.extend_from_slice(&c.claim_id_hex());
-        out.extend_from_slice(b"\",\"published\":");
-        write_date(out, c.doc.published);
-        write_fields(out, c);
-        out.extend_from_slice(b",\"sentence\":");
-        write_shared(out, c.sentence, &mut self.last_sentence);
+    /// Appends `view` as the JSON object `serde_json` would write for its claim.
+    pub fn push(&mut self, view: ClaimView) {
+        view.fill(&mut self.claim);
+        let (out, claim, last, escaped) =
+            (&mut self.json, &self.claim, &self.last, &mut self.escaped);
+        macro_rules! columns {
+            ($($i:literal)*) => { $(column::<$i>(out, claim, last, escaped);)* };
+        }
+        columns!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
         out.push(b'}');
         self.ends.push(out.len());
+        std::mem::swap(&mut self.claim, &mut self.last);
     }
 
     /// The JSON objects, one slice each, in the order they were pushed.
@@ -56,84 +134,9 @@ impl<'d> ClaimRows<'d> {
     }
 }
 
-/// Appends `s` as a JSON string; when `s` is the very string (same place, same length) last
-/// written through `last`, copies its escaped form from where `last` says it is in `out`.
-fn write_shared<'d>(out: &mut Vec<u8>, s: &'d str, last: &mut Option<(&'d str, Range<usize>)>) {
-    match last {
-        Some((prev, escaped)) if std::ptr::eq(*prev, s) => out.extend_from_within(escaped.clone()),
-        _ => {
-            let from = out.len();
-            write_str(out, s);
-            *last = Some((s, from..out.len()));
-        }
-    }
-}
-
-/// Appends the fields of `c` between its publication date and its sentence.
-fn write_fields(out: &mut Vec<u8>, c: &ClaimView) {
-    out.extend_from_slice(b",\"as_of\":");
-    write_date(out, c.as_of);
-    // The extractor assigns no metric: metrics are given to stored claims.
-    out.extend_from_slice(b",\"metric\":null,\"metric_match\":null,\"concept\":");
-    write_opt_str(out, c.concept.as_deref());
-    out.extend_from_slice(b",\"value\":");
-    write_f64(out, c.value);
-    out.extend_from_slice(b",\"low\":");
-    write_opt_f64(out, c.low);
-    out.extend_from_slice(b",\"high\":");
-    write_opt_f64(out, c.high);
-    out.extend_from_slice(b",\"unit\":");
-    write_opt_str(out, c.unit.as_deref());
-    out.extend_from_slice(b",\"unit_normalized\":");
-    write_opt_str(out, c.unit_normalized.as_deref());
-    out.extend_from_slice(b",\"kind\":");
-    write_name(out, c.kind.name());
-    out.extend_from_slice(b",\"bound\":");
-    write_name(out, c.bound.symbol());
-    out.extend_from_slice(b",\"direction\":");
-    match c.direction {
-        Some(d) => write_name(out, d.name()),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b",\"role\":");
-    write_name(out, c.role.name());
-    out.extend_from_slice(b",\"previous\":");
-    write_opt_f64(out, c.previous);
-    out.extend_from_slice(b",\"previous_text\":");
-    write_opt_str(out, c.previous_text);
-    out.extend_from_slice(b",\"previous_start\":");
-    write_opt_u32(out, c.previous_start);
-    out.extend_from_slice(b",\"previous_end\":");
-    write_opt_u32(out, c.previous_end);
-    out.extend_from_slice(b",\"previous_as_of\":");
-    write_date(out, c.previous_as_of);
-    out.extend_from_slice(b",\"attribution\":");
-    write_opt_str(out, c.attribution);
-    out.extend_from_slice(b",\"text\":");
-    write_str(out, c.text);
-    out.extend_from_slice(b",\"start\":");
-    out.extend_from_slice(itoa::Buffer::new().format(c.start).as_bytes());
-    out.extend_from_slice(b",\"end\":");
-    out.extend_from_slice(itoa::Buffer::new().format(c.end).as_bytes());
-}
-
-/// Appends a name of the model ("count", ">="), which needs no escaping, as a JSON string.
-fn write_name(out: &mut Vec<u8>, name: &'static str) {
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.push(b'"');
-}
-
 fn write_opt_u32(out: &mut Vec<u8>, v: Option<u32>) {
     match v {
         Some(v) => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => write_str(out, s),
         None => out.extend_from_slice(b"null"),
     }
 }
@@ -263,7 +266,10 @@ mod tests {
     fn doc() -> Document {
         Document {
             published: NaiveDate::from_ymd_opt(2024, 2, 24),
-            ..Document::new("doc-1", "About 10,000 troops \\ left.\n")
+            ..Document::new(
+                "doc-1",
+                "About 10,000 troops \\ left the front on Monday, the \"ministry\" said in a statement.\n",
+            )
         }
     }
 
@@ -299,9 +305,9 @@ mod tests {
     }
 
     fn same_as_serde_all(claims: &[ClaimView]) {
-        let mut rows = ClaimRows::default();
+        let mut rows = ClaimRows::with_capacity(0);
         for c in claims {
-            rows.push(c);
+            rows.push(c.clone());
         }
         let out: Vec<&[u8]> = rows.rows().collect();
         let expected: Vec<Vec<u8>> = claims
@@ -318,12 +324,18 @@ mod tests {
     }
 
     #[test]
-    fn claims_of_one_document_or_sentence_share_its_escaped_form() {
-        let (one, other) = (doc(), Document::new("doc-\"2\"", "Another \"sentence\"."));
+    fn cells_equal_to_the_row_before_share_its_escaped_form() {
+        let (one, other) = (
+            doc(),
+            Document::new(
+                "doc-\"2\"",
+                "Another \"sentence\", long enough for its escaped form to be copied.",
+            ),
+        );
         let (first, second) = (one.text.as_str(), &one.text[6..]);
         let mut text = claim(&one, first);
         text.text = "troops";
-        // The same words at another place are escaped again, and written the same.
+        // The same words at another place are the same cell.
         let copy = one.text.clone();
         same_as_serde_all(&[
             claim(&one, first),
