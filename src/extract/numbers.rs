@@ -34,18 +34,23 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
     if let Some(v) = vulgar_fraction(raw) {
         return Some(v);
     }
-    // Anything else ("10 000", other scripts' digits, very long numerals): its digits and
-    // point in ASCII.
+    // Anything else ("10 000", other scripts' digits, very long numerals, powers of ten as
+    // "9.83e-3"): its digits, point and exponent in ASCII.
     let mut ascii = String::with_capacity(raw.len());
     for c in raw.chars() {
         if let Some(d) = digit_value(c) {
             ascii.push(char::from_digit(d, 10)?);
-        } else if c == '.' {
-            ascii.push('.');
+        } else if matches!(c, '.' | 'e' | 'E' | '-' | '+') {
+            ascii.push(c);
+        } else if c == '\u{2212}' {
+            ascii.push('-');
         }
     }
     let v: f64 = ascii.parse().ok()?;
-    v.is_finite().then_some(v)
+    // A power of ten past what a float holds ("1e400", "2.5e-400") is no figure.
+    let mantissa = ascii.split(['e', 'E']).next().unwrap_or_default();
+    let underflow = v == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    (v.is_finite() && !underflow).then_some(v)
 }
 
 /// The usual numeral ("10,000", "3.5", "1,456,610"): ASCII digits with commas and at most one
@@ -154,7 +159,14 @@ fn fraction_word(w: &str) -> Option<f64> {
         "third" | "thirds" => 3.0,
         "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
         "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
         "tenth" | "tenths" => 10.0,
+        "twelfth" | "twelfths" => 12.0,
+        "hundredth" | "hundredths" => 100.0,
+        "thousandth" | "thousandths" => 1000.0,
         _ => return None,
     })
 }
@@ -231,6 +243,18 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
     let mut scaled = false;
+    if let Some((value, last)) = times_power(ctx, value, last) {
+        return Some(Numeral {
+            value,
+            range: None,
+            first: i,
+            last,
+            digits: Some(i),
+            scaled: true,
+            spelled: false,
+            share: false,
+        });
+    }
     // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
     if value.fract() == 0.0
         && let Some(f) = numeral_at(ctx, last)
@@ -301,10 +325,94 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     ))
 }
 
+/// Scientific notation after a numeral's digits, from token `at`: "2.48×10−5", "1.3x10^6",
+/// "3 × 10^8", "8x2^10", "6×10⁻⁴". The exponent follows a caret, else it is a signed or
+/// superscript power of ten (a bare "4x10" is a size or a count). Returns the value and the end.
+fn times_power(ctx: &Ctx, mantissa: f64, at: usize) -> Option<(f64, usize)> {
+    let times = ctx.w(at);
+    let (base, mut k) = if matches!(times, "\u{d7}" | "x") && ctx.kind(at + 1) == Some(TokKind::Num)
+    {
+        (ctx.raw(at + 1), at + 2)
+    } else if ctx.kind(at) == Some(TokKind::Code) && ctx.glued(at) && times.starts_with('x') {
+        // "1.3x10^6": the tokenizer keeps "x10" as one code.
+        (&ctx.raw(at)[1..], at + 1)
+    } else {
+        return None;
+    };
+    if !base.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let base: f64 = base.parse().ok()?;
+    let caret = ctx.w(k) == "^" && ctx.glued(k);
+    k += usize::from(caret);
+    let (exponent, end, signed) = exponent_at(ctx, k)?;
+    if !caret && (base != 10.0 || !signed) {
+        return None;
+    }
+    // A power of ten is read as the float parser reads "6.02e23": exactly rounded.
+    let value = if base == 10.0 {
+        format!("{}e{exponent}", ctx.raw(at - 1).replace(',', ""))
+            .parse()
+            .unwrap_or(mantissa * base.powi(exponent))
+    } else {
+        mantissa * base.powi(exponent)
+    };
+    (value.is_finite() && value != 0.0).then_some((value, end))
+}
+
+/// The exponent glued at token `k`: a sign and digits ("-5", "−5", "6") or superscripts
+/// ("⁻⁴", "⁶"). Returns it, its end, and whether it was signed or raised (not plain digits).
+fn exponent_at(ctx: &Ctx, mut k: usize) -> Option<(i32, usize, bool)> {
+    let mut sign = 1;
+    let mut marked = false;
+    if ctx.glued(k) && matches!(ctx.w(k), "-" | "\u{2212}" | "+" | "\u{207b}" | "\u{207a}") {
+        if ctx.w(k) != "+" && ctx.w(k) != "\u{207a}" {
+            sign = -1;
+        }
+        marked = true;
+        k += 1;
+    }
+    let raw = ctx.raw(k);
+    if ctx.glued(k)
+        && ctx.kind(k) == Some(TokKind::Num)
+        && (1..=3).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some((sign * raw.parse::<i32>().ok()?, k + 1, marked));
+    }
+    // Superscript digits, one token each.
+    let mut power = 0;
+    let from = k;
+    while ctx.glued(k) && k < from + 3 {
+        let Some(d) = superscript_digit(ctx.raw(k)) else {
+            break;
+        };
+        power = power * 10 + d;
+        k += 1;
+    }
+    (k > from).then_some((sign * power, k, true))
+}
+
+/// The value of a superscript digit ("⁶", "²").
+fn superscript_digit(raw: &str) -> Option<i32> {
+    let mut chars = raw.chars();
+    let d = match (chars.next()?, chars.next()) {
+        ('\u{2070}', None) => 0,
+        ('\u{b9}', None) => 1,
+        ('\u{b2}', None) => 2,
+        ('\u{b3}', None) => 3,
+        (c @ '\u{2074}'..='\u{2079}', None) => c as i32 - 0x2070,
+        _ => return None,
+    };
+    Some(d)
+}
+
 /// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
 /// takes no more than a hundred ("1 in 2019" is a year).
 fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let whole = |m: &Numeral| !m.scaled && m.range.is_none() && m.value > n.value;
+    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
+    let whole =
+        |m: &Numeral| (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value;
     let of = match word(ctx, n.last) {
         "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
         "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
@@ -445,9 +553,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
-            // "a third of", "a quarter of the vote": a share.
-            "third" | "quarter" | "fifth" | "tenth"
-                if word(ctx, i + 2) == "of" && scale_word(word(ctx, i + 4)).is_none() =>
+            // "a third of", "a quarter of the vote", "an eighth of": a share.
+            _ if next != "half"
+                && !next.ends_with('s')
+                && fraction_word(next).is_some()
+                && word(ctx, i + 2) == "of"
+                && scale_word(word(ctx, i + 4)).is_none() =>
             {
                 Some(Numeral {
                     share: true,
@@ -552,14 +663,20 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     if sum == 0 {
         return Some(mk(0.0, None, last, false));
     }
-    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
+    // Spelled fraction after a cardinal: "one third", "two thirds", "three eighths"; after
+    // "one" a denominator that is also an ordinal ("one fifth") only before "of", a scale or the
+    // end of a clause, as in "one fifth of voters" or "exactly one sixth.".
     if last == i + 1 && first > 0 {
         let next = word(ctx, i + 1);
-        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
-            && (first as f64) < d
+        let ordinal_ends = || {
+            let then = ctx.w(i + 2);
+            matches!(then, "of" | "" | "." | "," | ";" | ":" | ")" | "?" | "!")
+                || scale_word(then).is_some()
+        };
+        if let Some(d) = fraction_word(next).filter(|_| {
+            next.ends_with('s') || matches!(next, "third" | "quarter") || ordinal_ends()
+        }) && (first as f64) < d
             && next != "half"
-            && next != "fourth"
-            && next != "fifth"
         {
             return Some(scale_of(
                 ctx,
@@ -590,7 +707,8 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
     }
     let (value, last) = and_a_half(ctx, value, last);
-    Some(share_of(ctx, mk(value, None, last, scaled)))
+    // A hundred or more is scaled as "a hundred and two" is: it is no pronoun ("the two").
+    Some(share_of(ctx, mk(value, None, last, scaled || sum >= 100)))
 }
 
 /// The cardinal that goes on from a first number `first` at token `from`: "hundred", scale
@@ -602,6 +720,7 @@ fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
     let mut j = from;
     let mut scaled = false;
     let mut last = from;
+    let mut last_scale = f64::INFINITY;
     loop {
         let next = word(ctx, j);
         if next == "hundred" && current < 100 && current > 0 {
@@ -619,15 +738,35 @@ fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
                 break;
             }
             total += current * s as u64;
+            last_scale = s;
             current = 0;
             j += 1;
             last = j;
             scaled = true;
             continue;
         }
-        // "and" joins only inside a cardinal: "three hundred and fifty".
+        // After a scale word a comma may go on to the next group of the same number when that
+        // group has a scale of its own: "three million, two hundred thousand", not "three
+        // million, two died".
+        if ctx.w(j) == ","
+            && current == 0
+            && total > 0
+            && small_number(word(ctx, j + 1)).is_some()
+            && {
+                let then = word(ctx, j + 2);
+                then == "hundred"
+                    || scale_word(then)
+                        .is_some_and(|s| s >= 1e3 && s < last_scale && then.len() > 3)
+            }
+        {
+            j += 1;
+            continue;
+        }
+        // "and" (or "&") joins only inside a cardinal: "three hundred and fifty".
         let skip_and = usize::from(
-            next == "and" && current.is_multiple_of(100) && (current >= 100 || total > 0),
+            (next == "and" || ctx.w(j) == "&")
+                && current.is_multiple_of(100)
+                && (current >= 100 || total > 0),
         );
         let after = word(ctx, j + skip_and);
         if let Some(v) = small_number(after) {
@@ -745,6 +884,40 @@ mod tests {
             ("$2.1T", 2.1e12, "2.1T"),
             ("1/40 of the light", 1.0 / 40.0, "1/40"),
             ("2^10", 2.0, "2"),
+            // Powers of ten after an 'e', a times sign, a caret or in superscripts.
+            ("2.5e3 tonnes", 2500.0, "2.5e3"),
+            ("7.1E-4 grams", 0.00071, "7.1E-4"),
+            ("3 \u{d7} 10^8 metres", 3e8, "3 \u{d7} 10^8"),
+            ("6.6x10^-11 of it", 6.6e-11, "6.6x10^-11"),
+            (
+                "1.6\u{d7}10\u{2212}19 coulomb",
+                1.6e-19,
+                "1.6\u{d7}10\u{2212}19",
+            ),
+            ("4\u{d7}10\u{2076} cells", 4e6, "4\u{d7}10\u{2076}"),
+            ("5 x 10\u{207b}\u{b3}", 0.005, "5 x 10\u{207b}\u{b3}"),
+            ("3x2^5 bytes", 96.0, "3x2^5"),
+            // A bare "4x10" or "4 x 10" is a size or a product, not a power.
+            ("a 4x10 grid", 4.0, "4"),
+            // Cardinals with "&" and with a comma between their groups.
+            ("two hundred & five", 205.0, "two hundred & five"),
+            (
+                "three million, two hundred thousand",
+                3.2e6,
+                "three million, two hundred thousand",
+            ),
+            (
+                "six thousand, four hundred and ten",
+                6410.0,
+                "six thousand, four hundred and ten",
+            ),
+            // Spelled fractions past tenths.
+            ("one sixth", 1.0 / 6.0, "one sixth"),
+            ("five-eighths", 0.625, "five-eighths"),
+            ("three sevenths", 3.0 / 7.0, "three sevenths"),
+            ("twenty-five hundredths", 0.25, "twenty-five hundredths"),
+            // Fractions in one character, alone.
+            ("\u{2154} of them", 2.0 / 3.0, "\u{2154}"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);
@@ -828,6 +1001,15 @@ mod tests {
             ("half the stores", 0.5, "half"),
             ("half of all voters", 0.5, "half"),
             ("two-thirds of residents", 2.0 / 3.0, "two-thirds"),
+            ("one fifth of voters", 0.2, "one fifth"),
+            ("One fourth of the land", 0.25, "One fourth"),
+            ("an eighth of the budget", 0.125, "an eighth"),
+            ("a sixth of households", 1.0 / 6.0, "a sixth"),
+            (
+                "two out of five hundred sets",
+                0.004,
+                "two out of five hundred",
+            ),
         ];
         for (text, value, surface) in cases {
             let mut lower = String::new();
@@ -895,6 +1077,29 @@ mod tests {
     fn words_that_are_not_numbers() {
         for text in ["a man", "half the time", "the dozen", "tens", "often"] {
             assert!(numerals(text).is_empty(), "{text}");
+        }
+        // Powers of ten past what a float holds.
+        for text in ["1e400", "2.5e-400", "9E999 of them"] {
+            assert!(numerals(text).is_empty(), "{text}");
+        }
+    }
+
+    /// A comma ends a cardinal unless the next group has a scale of its own; an ordinal after
+    /// "one" is a fraction only before "of", a scale or the clause's end.
+    #[test]
+    fn where_spelled_numbers_end() {
+        let cases: &[(&str, &[&str])] = &[
+            ("three million, two died", &["three million", "two"]),
+            (
+                "two thousand, five thousand",
+                &["two thousand", "five thousand"],
+            ),
+            ("one fifth grader", &["one"]),
+            ("one sixth-form college", &["one"]),
+        ];
+        for (text, surfaces) in cases {
+            let got: Vec<String> = numerals(text).into_iter().map(|n| n.2).collect();
+            assert_eq!(got, *surfaces, "{text}");
         }
     }
 }
