@@ -104,7 +104,8 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
                 && qs[k + 1].first.saturating_sub(qs[k].unit_end) <= 3)
                 .then_some(k + 1)
         };
-        let Some(j) = donor.or_else(forward) else {
+        // "of" and a figure right after name the group ("five of the three-ton satellites").
+        let Some(j) = forward().or(donor) else {
             continue;
         };
         let (unit, mut norm, kind) = (qs[j].unit.clone(), qs[j].unit_norm.clone(), qs[j].kind);
@@ -196,16 +197,35 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     let mut phrase = None;
     let mut unit_end = after;
+    // "two of the hostages", "three of them", "five of Europe's banks": a spelled count of part
+    // of a group (not "the two of us").
+    let part_of = n.spelled
+        && n.value >= 2.0
+        && n.value.fract() == 0.0
+        && ctx.w(after) == "of"
+        && ctx.w(n.first.wrapping_sub(1)) != "the"
+        && {
+            let then = ctx.w(after + 1);
+            matches!(
+                then,
+                "the" | "its" | "their" | "them" | "us" | "these" | "those" | "his" | "her" | "our"
+            ) || then.ends_with("'s")
+                || then.ends_with("\u{2019}s")
+        };
     if !is_currency {
         // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
             usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
-        if (n.scaled || n.range.is_some()) && ctx.w(after) == "of" {
+        if (n.scaled || n.range.is_some() || part_of) && ctx.w(after) == "of" {
             skip = 1 + usize::from(matches!(
                 ctx.w(after + 1),
                 "its" | "their" | "the" | "his" | "her" | "our"
             ));
+            // "five of the three-ton satellites": the number after is a figure of its own.
+            if part_of && numeral_at(ctx, after + skip).is_some() {
+                skip = 0;
+            }
         }
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
@@ -410,7 +430,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     // A spelled number needs something counted or measured: "two hours", not "the two" (tested
     // before the filters, which it spares).
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share {
+    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share && !part_of {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -652,6 +672,11 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
     }
+    // "from -18C to -34C", "between -5 and -15": a range below zero may be written from the
+    // end nearer zero.
+    if (to || and) && b.value < 0.0 && a.value > b.value {
+        return Some((b.value, a.value));
+    }
     let (mut lo, hi) = (a.value, b.value);
     // Scale carries back to a small bare first number: "$3 to $5 billion", "11 to 12,000".
     let surface = ctx.span(a.first, a.last);
@@ -852,6 +877,18 @@ mod tests {
                 &["= 10000 troop up from 3000"],
             ),
             ("about 10,000 troops", &["~ 10000 troop"]),
+            // A spelled count of part of a group; not "the two of us".
+            ("two of the hostages were freed", &["= 2 hostage"]),
+            ("Three of them were arrested", &["= 3 -"]),
+            ("four of Europe's largest lenders", &["= 4 largest lender"]),
+            ("the two of us left early", &[]),
+            ("five of the three-ton trucks", &["= 5 truck", "= 3 truck"]),
+            // A range below zero written from the end nearer zero.
+            (
+                "lows from -12\u{b0}C to -30\u{b0}C",
+                &["= -30..-12 celsius"],
+            ),
+            ("between -5 and -15 degrees", &["= -15..-5 degree"]),
             ("more than 600,000 soldiers", &["> 600000 soldier"]),
             ("at least 9,000 civilians", &[">= 9000 civilian"]),
             ("fewer than 50 doctors", &["< 50 doctor"]),
