@@ -89,7 +89,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "thousand" | "thousands" | "k" | "K" => 1e3,
         "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
         "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tr" => 1e12,
+        "trillion" | "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -281,7 +281,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             && !ctx.is(k, class::STOPWORD)
             && super::units::unit_after(&[w]).is_none()
     };
-    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn")
+    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn" | "tln")
         || (matches!(ctx.raw(last), "B" | "M") && plural_noun(last + 1));
     let scale = scale_word(next)
         .filter(|_| glued || next.len() > 3 || spaced_abbreviation)
@@ -309,7 +309,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             last += 1;
         }
     }
-    let (value, last) = and_a_half(ctx, value, last);
+    let (value, last, halved) = and_a_half(ctx, value, last);
     Some(share_of(
         ctx,
         Numeral {
@@ -318,7 +318,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             first: i,
             last,
             digits: Some(i),
-            scaled,
+            scaled: scaled || halved,
             spelled: false,
             share: false,
         },
@@ -429,16 +429,24 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
     }
 }
 
-/// "two and a half years", "3 and a half": a whole number and a half, with the half's end.
-fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize) {
+/// "two and a half years", "3 and a half": a whole number and a half, with the half's end and
+/// whether a scale was read. A scale after it takes the whole ("five and a half million"); after
+/// a scale the half is the scale's ("3 million and a half").
+fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
     let half = value.fract() == 0.0
         && word(ctx, last) == "and"
         && word(ctx, last + 1) == "a"
         && word(ctx, last + 2) == "half";
-    if half {
-        (value + 0.5, last + 3)
-    } else {
-        (value, last)
+    if !half {
+        return (value, last, false);
+    }
+    let spelled_scale = |w: &str| scale_word(w).filter(|s| *s >= 1e3 && w.len() > 3);
+    if let Some(s) = spelled_scale(word(ctx, last.wrapping_sub(1))) {
+        return (value + s / 2.0, last + 3, true);
+    }
+    match spelled_scale(word(ctx, last + 3)) {
+        Some(s) => ((value + 0.5) * s, last + 4, true),
+        None => (value + 0.5, last + 3, false),
     }
 }
 
@@ -456,6 +464,7 @@ pub(super) const HEADS: &[&str] = &[
     "an",
     "dozen",
     "half",
+    "quarter",
     "zero",
     "one",
     "two",
@@ -638,6 +647,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
         return Some(mk(s / 2.0, None, i + 2 + a, true));
     }
+    // "quarter million": a quarter of a scale, without an article.
+    if w == "quarter" {
+        let next = word(ctx, i + 1);
+        let s = scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3)?;
+        return Some(mk(s / 4.0, None, i + 2, true));
+    }
     // "six-mile", "three-ton": a number joined to the unit it measures (which the caller
     // reads from the tail); not "twenty-one", "two-thirds" nor "six-speed".
     if let Some((head, tail)) = split_hyphen(w)
@@ -706,9 +721,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             });
         }
     }
-    let (value, last) = and_a_half(ctx, value, last);
+    let (value, last, halved) = and_a_half(ctx, value, last);
     // A hundred or more is scaled as "a hundred and two" is: it is no pronoun ("the two").
-    Some(share_of(ctx, mk(value, None, last, scaled || sum >= 100)))
+    Some(share_of(
+        ctx,
+        mk(value, None, last, scaled || halved || sum >= 100),
+    ))
 }
 
 /// The cardinal that goes on from a first number `first` at token `from`: "hundred", scale
@@ -790,13 +808,19 @@ fn share(n: Numeral) -> Numeral {
     Numeral { share: true, ..n }
 }
 
-/// A fraction followed by a spelled scale word takes it: "three quarters billion".
+/// A fraction followed by a spelled scale word takes it: "three quarters billion", "two thirds
+/// of a million".
 fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let next = word(ctx, n.last);
+    let of_a = if word(ctx, n.last) == "of" && word(ctx, n.last + 1) == "a" {
+        2
+    } else {
+        0
+    };
+    let next = word(ctx, n.last + of_a);
     match scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3) {
         Some(s) => Numeral {
             value: n.value * s,
-            last: n.last + 1,
+            last: n.last + of_a + 1,
             scaled: true,
             share: false,
             ..n
@@ -884,6 +908,27 @@ mod tests {
             ("$2.1T", 2.1e12, "2.1T"),
             ("1/40 of the light", 1.0 / 40.0, "1/40"),
             ("2^10", 2.0, "2"),
+            // A half with a scale after it, or after a scale.
+            (
+                "five and a half million people",
+                5.5e6,
+                "five and a half million",
+            ),
+            ("2 and a half billion", 2.5e9, "2 and a half billion"),
+            ("3 million and a half", 3.5e6, "3 million and a half"),
+            ("one billion and a half", 1.5e9, "one billion and a half"),
+            (
+                "two thirds of a million",
+                2e6 / 3.0,
+                "two thirds of a million",
+            ),
+            (
+                "three-quarters of a billion",
+                7.5e8,
+                "three-quarters of a billion",
+            ),
+            ("quarter million homes", 2.5e5, "quarter million"),
+            ("10 tln roubles", 1e13, "10 tln"),
             // Powers of ten after an 'e', a times sign, a caret or in superscripts.
             ("2.5e3 tonnes", 2500.0, "2.5e3"),
             ("7.1E-4 grams", 0.00071, "7.1E-4"),
@@ -1075,7 +1120,15 @@ mod tests {
 
     #[test]
     fn words_that_are_not_numbers() {
-        for text in ["a man", "half the time", "the dozen", "tens", "often"] {
+        for text in [
+            "a man",
+            "half the time",
+            "the dozen",
+            "tens",
+            "often",
+            "the first quarter",
+            "quarter of them",
+        ] {
             assert!(numerals(text).is_empty(), "{text}");
         }
         // Powers of ten past what a float holds.
