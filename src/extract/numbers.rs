@@ -3,8 +3,9 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
-use super::lexicon::{WordSet, class};
+use super::lexicon::{DOWN, UP, WordSet, class};
 use super::tokens::{TokKind, digit_value, vulgar_fraction};
+use crate::model::Kind;
 
 /// A number found in a sentence, before units and context are attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -450,6 +451,36 @@ fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
     }
 }
 
+/// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
+/// the amount of a change or a bound ("rose by a percentage point", "cut by a quarter point",
+/// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
+/// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
+fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
+    let before = word(ctx, i.wrapping_sub(1));
+    let amount = matches!(
+        before,
+        "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
+    ) || UP.contains(before)
+        || DOWN.contains(before);
+    amount
+        && word(ctx, unit).len() > 2
+        && super::units::unit_after(ctx.words_from(unit, 4)).is_some_and(|u| {
+            u.kind != Kind::Other
+                && !matches!(
+                    u.norm.as_str(),
+                    "year"
+                        | "month"
+                        | "week"
+                        | "day"
+                        | "hour"
+                        | "minute"
+                        | "second"
+                        | "decade"
+                        | "century"
+                )
+        })
+}
+
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
 /// vague magnitudes, "a", "an", "dozen", "half" and the numbers below twenty and the tens
 /// ("twenty-eight", "three-quarters").
@@ -574,7 +605,8 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                     ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
                 })
             }
-            // "a quarter million", "a half billion", "a quarter of a million".
+            // "a quarter million", "a half billion", "a quarter of a million"; as an amount, "by
+            // a quarter point".
             "quarter" | "half" => {
                 let of_a = if word(ctx, i + 2) == "of" && word(ctx, i + 3) == "a" {
                     2
@@ -582,16 +614,19 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                     0
                 };
                 let at = i + 2 + of_a;
-                let s =
-                    scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3)?;
-                Some(mk(s / fraction_word(next)?, None, at + 1, true))
+                let den = fraction_word(next)?;
+                match scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3) {
+                    Some(s) => Some(mk(s / den, None, at + 1, true)),
+                    None => one_unit(ctx, i, i + 2).then(|| mk(1.0 / den, None, i + 2, false)),
+                }
             }
             // "a hundred and two", "a thousand", "a million".
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
                 let (sum, _, last) = cardinal(ctx, i + 1, 1);
                 Some(mk(sum as f64, None, last, true))
             }
-            _ => None,
+            // "rose by a percentage point", "less than a mile": one of a unit, as an amount.
+            _ => one_unit(ctx, i, i + 1).then(|| mk(1.0, None, i + 1, false)),
         };
     }
     let head = split_hyphen(w).map_or(w, |(head, _)| head);
@@ -641,6 +676,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 share: true,
                 ..mk(0.5, None, i + 1, false)
             });
+        }
+        // "half a percentage point" as an amount.
+        if word(ctx, i + 1) == "a" && one_unit(ctx, i, i + 2) {
+            return Some(mk(0.5, None, i + 2, false));
         }
         // "half a million", "half million".
         let a = usize::from(word(ctx, i + 1) == "a");
@@ -1133,6 +1172,35 @@ mod tests {
         }
         // Powers of ten past what a float holds.
         for text in ["1e400", "2.5e-400", "9E999 of them"] {
+            assert!(numerals(text).is_empty(), "{text}");
+        }
+    }
+
+    /// One of a unit as the amount of a change or a bound; not a time, not a mere article.
+    #[test]
+    fn one_of_a_unit_as_an_amount() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("raised rates by a percentage point", 1.0, "a"),
+            ("cut by a quarter point", 0.25, "a quarter"),
+            ("rose half a percentage point", 0.5, "half a"),
+            ("the shares fell a penny", 1.0, "a"),
+            ("less than a mile from the coast", 1.0, "a"),
+            ("prices climbed about a dollar", 1.0, "a"),
+        ];
+        for (text, value, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!((got[0].0 - value).abs() < 1e-9, "{text}: {got:?}");
+            assert_eq!(got[0].2, *surface, "{text}");
+        }
+        for text in [
+            "a barrel of oil costs",
+            "delayed by a year",
+            "more than a decade",
+            "a mile away",
+            "rose by a lot",
+            "won by a wide margin",
+        ] {
             assert!(numerals(text).is_empty(), "{text}");
         }
     }

@@ -391,6 +391,8 @@ mod tests {
             ("mm", "millimetre", Kind::Measure, 1),
             ("kb", "kilobyte", Kind::Measure, 1),
             ("pesos", "mexican peso", Kind::Currency, 1),
+            ("pennies", "penny", Kind::Currency, 1),
+            ("penny a share", "penny", Kind::Currency, 1),
             ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
             ("square yards", "square yard", Kind::Measure, 2),
             ("km2", "square kilometre", Kind::Measure, 1),
