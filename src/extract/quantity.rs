@@ -975,6 +975,9 @@ mod tests {
                 &["= 5000000 pound sterling"],
             ),
             ("shares closed at 164p", &["= 164 penny"]),
+            // "pm" is picometres only where the number is no clock time.
+            ("an atom 154 pm across", &["= 154 picometre"]),
+            ("at 5 pm or 6.15pm, 40 people", &["= 40 person"]),
             ("a 37m-", &["= 37 metre"]),
             // Number grammar: scales on hyphenated words, rates shared by a range, signed lists.
             ("a 1.8 billion-mile trip", &["= 1800000000 mile"]),

@@ -392,6 +392,7 @@ mod tests {
             ("kb", "kilobyte", Kind::Measure, 1),
             ("pesos", "mexican peso", Kind::Currency, 1),
             ("pennies", "penny", Kind::Currency, 1),
+            ("pm", "picometre", Kind::Measure, 1),
             ("penny a share", "penny", Kind::Currency, 1),
             ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
             ("square yards", "square yard", Kind::Measure, 2),
