@@ -430,7 +430,29 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     // A spelled number needs something counted or measured: "two hours", not "the two" (tested
     // before the filters, which it spares).
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share && !part_of {
+    // "there were five on board", "there are only two left": an existential states a count.
+    let existential = || {
+        let k = n.first.wrapping_sub(1);
+        let k = if matches!(
+            ctx.w(k),
+            "only" | "just" | "about" | "around" | "some" | "nearly"
+        ) {
+            k.wrapping_sub(1)
+        } else {
+            k
+        };
+        n.value >= 2.0
+            && matches!(ctx.w(k), "is" | "are" | "was" | "were")
+            && ctx.w(k.wrapping_sub(1)) == "there"
+    };
+    if n.spelled
+        && !has_unit
+        && n.range.is_none()
+        && !n.scaled
+        && !n.share
+        && !part_of
+        && !existential()
+    {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -882,6 +904,10 @@ mod tests {
             ("Three of them were arrested", &["= 3 -"]),
             ("four of Europe's largest lenders", &["= 4 largest lender"]),
             ("the two of us left early", &[]),
+            ("There were five on board.", &["= 5 -"]),
+            ("there are only two left", &["= 2 -"]),
+            ("there is one", &[]),
+            ("the two were married", &[]),
             ("five of the three-ton trucks", &["= 5 truck", "= 3 truck"]),
             // A range below zero written from the end nearer zero.
             (
