@@ -719,7 +719,8 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     }
     // Spelled fraction after a cardinal: "one third", "two thirds", "three eighths"; after
     // "one" a denominator that is also an ordinal ("one fifth") only before "of", a scale or the
-    // end of a clause, as in "one fifth of voters" or "exactly one sixth.".
+    // end of a clause, as in "one fifth of voters" or "exactly one sixth.". Past a whole, only
+    // halves and thirds ("three halves", "four thirds"): "five quarters" are periods of a year.
     if last == i + 1 && first > 0 {
         let next = word(ctx, i + 1);
         let ordinal_ends = || {
@@ -729,7 +730,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         };
         if let Some(d) = fraction_word(next).filter(|_| {
             next.ends_with('s') || matches!(next, "third" | "quarter") || ordinal_ends()
-        }) && (first as f64) < d
+        }) && ((first as f64) < d || (first as f64 > d && matches!(next, "halves" | "thirds")))
             && next != "half"
         {
             return Some(scale_of(
@@ -1000,6 +1001,8 @@ mod tests {
             ("five-eighths", 0.625, "five-eighths"),
             ("three sevenths", 3.0 / 7.0, "three sevenths"),
             ("twenty-five hundredths", 0.25, "twenty-five hundredths"),
+            ("three halves", 1.5, "three halves"),
+            ("four thirds of the dose", 4.0 / 3.0, "four thirds"),
             // Fractions in one character, alone.
             ("\u{2154} of them", 2.0 / 3.0, "\u{2154}"),
         ];
@@ -1217,6 +1220,8 @@ mod tests {
             ),
             ("one fifth grader", &["one"]),
             ("one sixth-form college", &["one"]),
+            ("five quarters of growth", &["five"]),
+            ("the two halves", &["two"]),
         ];
         for (text, surfaces) in cases {
             let got: Vec<String> = numerals(text).into_iter().map(|n| n.2).collect();
