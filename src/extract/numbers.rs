@@ -86,6 +86,7 @@ fn parse_short(raw: &str) -> Option<f64> {
 /// Scale words and suffixes, as written after a number.
 pub fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
+        "dozen" | "dozens" => 12.0,
         "hundred" | "hundreds" => 1e2,
         "thousand" | "thousands" | "k" | "K" => 1e3,
         "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
@@ -430,25 +431,40 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
     }
 }
 
-/// "two and a half years", "3 and a half": a whole number and a half, with the half's end and
-/// whether a scale was read. A scale after it takes the whole ("five and a half million"); after
-/// a scale the half is the scale's ("3 million and a half").
+/// "two and a half years", "3 and a quarter", "one and three-quarters": a whole number and a
+/// fraction, with its end and whether a scale was read. A scale after it takes the whole ("five
+/// and a half million"); after a scale the fraction is the scale's ("3 million and a half").
 fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
-    let half = value.fract() == 0.0
-        && word(ctx, last) == "and"
-        && word(ctx, last + 1) == "a"
-        && word(ctx, last + 2) == "half";
-    if !half {
+    if value.fract() != 0.0 || word(ctx, last) != "and" {
         return (value, last, false);
     }
+    let Some((part, end)) = fraction_after_and(ctx, last + 1) else {
+        return (value, last, false);
+    };
     let spelled_scale = |w: &str| scale_word(w).filter(|s| *s >= 1e3 && w.len() > 3);
     if let Some(s) = spelled_scale(word(ctx, last.wrapping_sub(1))) {
-        return (value + s / 2.0, last + 3, true);
+        return (value + part * s, end, true);
     }
-    match spelled_scale(word(ctx, last + 3)) {
-        Some(s) => ((value + 0.5) * s, last + 4, true),
-        None => (value + 0.5, last + 3, false),
+    match spelled_scale(word(ctx, end)) {
+        Some(s) => ((value + part) * s, end + 1, true),
+        None => (value + part, end, false),
     }
+}
+
+/// The fraction below one that starts at token `k` after "and": "a half", "a quarter", "one
+/// third", "three quarters", "three-quarters". Returns it and its end.
+fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let w = word(ctx, k);
+    let (num, den, end) = match w {
+        "a" | "an" | "one" => (1, fraction_word(word(ctx, k + 1))?, k + 2),
+        _ => match split_hyphen(w) {
+            Some((num, den)) => (unit_word(num)?, fraction_word(den)?, k + 1),
+            None => (unit_word(w)?, fraction_word(word(ctx, k + 1))?, k + 2),
+        },
+    };
+    let part = num as f64 / den;
+    // "1 and a quarter of the staff": a share of something else.
+    (num > 0 && part < 1.0 && word(ctx, end) != "of").then_some((part, end))
 }
 
 /// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
@@ -683,7 +699,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         }
         // "half a million", "half million".
         let a = usize::from(word(ctx, i + 1) == "a");
-        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
+        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3 || *s == 12.0)?;
         return Some(mk(s / 2.0, None, i + 2 + a, true));
     }
     // "quarter million": a quarter of a scale, without an article.
@@ -714,6 +730,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
     let (sum, scaled, last) = cardinal(ctx, i + 1, first);
+    // "three dozen", "two dozen drones": dozens of a spelled number.
+    let (sum, scaled, last) = if matches!(word(ctx, last), "dozen" | "dozens") && sum < 100 {
+        (sum * 12, true, last + 1)
+    } else {
+        (sum, scaled, last)
+    };
     if sum == 0 {
         return Some(mk(0.0, None, last, false));
     }
@@ -968,6 +990,22 @@ mod tests {
                 "three-quarters of a billion",
             ),
             ("quarter million homes", 2.5e5, "quarter million"),
+            // Dozens of a number, and other fractions after a whole.
+            ("two dozen drones", 24.0, "two dozen"),
+            ("3 dozen eggs", 36.0, "3 dozen"),
+            ("half a dozen people", 6.0, "half a dozen"),
+            ("two and a quarter hours", 2.25, "two and a quarter"),
+            (
+                "one and three-quarters miles",
+                1.75,
+                "one and three-quarters",
+            ),
+            ("1 and three quarter hours", 1.75, "1 and three quarter"),
+            (
+                "four and a third million",
+                4e6 + 1e6 / 3.0,
+                "four and a third million",
+            ),
             ("10 tln roubles", 1e13, "10 tln"),
             // Powers of ten after an 'e', a times sign, a caret or in superscripts.
             ("2.5e3 tonnes", 2500.0, "2.5e3"),
@@ -1140,6 +1178,7 @@ mod tests {
                 (2e4, 3e4),
                 "twenty to thirty thousand",
             ),
+            ("four to five dozen", (48.0, 60.0), "four to five dozen"),
         ];
         for (text, range, surface) in cases {
             let got = numerals(text);
@@ -1206,6 +1245,12 @@ mod tests {
         ] {
             assert!(numerals(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_fraction_of_something_else_is_no_part_of_the_whole() {
+        let got = numerals("between 10 and a quarter of the staff");
+        assert_eq!(got[0].2, "10", "{got:?}");
     }
 
     /// A comma ends a cardinal unless the next group has a scale of its own; an ordinal after
