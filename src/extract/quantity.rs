@@ -190,7 +190,15 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             after += 1;
         }
     }
+    // "minus 260", "growth of negative 0.5%", "between negative ten and fifteen"; not a test's
+    // result ("tested negative 3 times").
+    let negative_word = ctx.w(first.wrapping_sub(1)) == "negative"
+        && !matches!(
+            ctx.w(first.wrapping_sub(2)),
+            "tested" | "test" | "tests" | "testing" | "came" | "come" | "comes" | "proved"
+        );
     let minus_word = ctx.w(first.wrapping_sub(1)) == "minus"
+        || negative_word
         || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus");
     if negative || minus_word {
         value = -value;
@@ -909,6 +917,14 @@ mod tests {
             ("there is one", &[]),
             ("the two were married", &[]),
             ("five of the three-ton trucks", &["= 5 truck", "= 3 truck"]),
+            // "negative" as a sign, not as a test's result.
+            ("growth of negative 0.5%", &["= -0.5 percentage"]),
+            ("wind chills of negative 20 degrees", &["= -20 degree"]),
+            (
+                "between negative 10 and 15 degrees",
+                &["= -10..15 degree"],
+            ),
+            ("she tested negative 3 times", &["= 3 count"]),
             // A range below zero written from the end nearer zero.
             (
                 "lows from -12\u{b0}C to -30\u{b0}C",
