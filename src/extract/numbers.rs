@@ -473,11 +473,12 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 /// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
 fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
     let before = word(ctx, i.wrapping_sub(1));
+    // The word's classes are cached: most words before an article are turned away there.
     let amount = matches!(
         before,
         "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
-    ) || UP.contains(before)
-        || DOWN.contains(before);
+    ) || (ctx.is(i.wrapping_sub(1), class::VERB)
+        && (UP.contains(before) || DOWN.contains(before)));
     amount
         && word(ctx, unit).len() > 2
         && super::units::unit_after(ctx.words_from(unit, 4)).is_some_and(|u| {
