@@ -472,19 +472,12 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 /// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
 /// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
 fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
-    let before = word(ctx, i.wrapping_sub(1));
-    // The word's classes are cached: most words before an article are turned away there.
-    let amount = matches!(
-        before,
-        "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
-    ) || (ctx.is(i.wrapping_sub(1), class::VERB)
-        && (UP.contains(before) || DOWN.contains(before)));
-    amount
-        && word(ctx, unit).len() > 2
-        && super::units::unit_after(ctx.words_from(unit, 4)).is_some_and(|u| {
-            u.kind != Kind::Other
+    // Most words after an article name no unit: one look-up turns them away.
+    let named = word(ctx, unit).len() > 2
+        && super::units::unit_name_after(ctx.words_from(unit, 4)).is_some_and(|(norm, kind)| {
+            kind != Kind::Other
                 && !matches!(
-                    u.norm.as_str(),
+                    norm,
                     "year"
                         | "month"
                         | "week"
@@ -495,7 +488,14 @@ fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
                         | "decade"
                         | "century"
                 )
-        })
+        });
+    let before = word(ctx, i.wrapping_sub(1));
+    named
+        && (matches!(
+            before,
+            "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
+        ) || UP.contains(before)
+            || DOWN.contains(before))
 }
 
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the

@@ -294,7 +294,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
         if let Some(u) = unit {
             let surface = words.first().copied().unwrap_or_default();
-            let u = pound_sense(u, surface, n.scaled, ctx.words_before(first, 4));
+            // Money after a thousand or more scaled ("5 million pounds"), not "two hundred".
+            let large = n.scaled && n.value >= 1e3;
+            let u = pound_sense(u, surface, large, ctx.words_before(first, 4));
             if u.len > 0 {
                 unit_text = Some(ctx.span(after + skip, after + skip + u.len).to_string());
             }
@@ -920,10 +922,7 @@ mod tests {
             // "negative" as a sign, not as a test's result.
             ("growth of negative 0.5%", &["= -0.5 percentage"]),
             ("wind chills of negative 20 degrees", &["= -20 degree"]),
-            (
-                "between negative 10 and 15 degrees",
-                &["= -10..15 degree"],
-            ),
+            ("between negative 10 and 15 degrees", &["= -10..15 degree"]),
             ("she tested negative 3 times", &["= 3 count"]),
             // A range below zero written from the end nearer zero.
             (
@@ -1012,6 +1011,11 @@ mod tests {
             ("make 5G available", &[]),
             // Ambiguous units read by context: pounds of weight or money, "p" touching a price.
             ("a sack weighing 50 pounds", &["= 50 pound-mass"]),
+            ("he weighed two hundred pounds", &["= 200 pound-mass"]),
+            (
+                "it sold for two thousand pounds",
+                &["= 2000 pound sterling"],
+            ),
             (
                 "the club paid 5 million pounds",
                 &["= 5000000 pound sterling"],

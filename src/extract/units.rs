@@ -136,11 +136,20 @@ fn matched((seq, kind, norm): &Entry) -> UnitMatch {
 
 /// The unit that starts `words` (lower-cased token texts after the number), longest first.
 pub fn unit_after(words: &[&str]) -> Option<UnitMatch> {
+    entry_after(words).map(matched)
+}
+
+/// The normal name and kind of the unit that starts `words`, for a test that keeps nothing: no
+/// string is made.
+pub fn unit_name_after(words: &[&str]) -> Option<(&'static str, Kind)> {
+    entry_after(words).map(|&(_, kind, norm)| (norm, kind))
+}
+
+fn entry_after(words: &[&str]) -> Option<&'static Entry> {
     AFTER_INDEX
         .get(words.first()?)?
         .iter()
         .find(|(seq, _, _)| words.starts_with(seq))
-        .map(matched)
 }
 
 /// The currency that ends right before a number, longest first: `words` are the lower-cased
@@ -412,7 +421,12 @@ mod tests {
         // Words and codes the catalog leaves out: after a number they are rarely units.
         for word in ["troops", "in", "set", "league", "tesla", "gray", "va", "my"] {
             assert_eq!(unit_after(&[word]), None, "{word}");
+            assert_eq!(unit_name_after(&[word]), None, "{word}");
         }
+        assert_eq!(
+            unit_name_after(&["percentage", "points"]),
+            Some(("percentage point", Kind::Percentage))
+        );
     }
 
     #[test]
