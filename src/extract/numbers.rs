@@ -311,7 +311,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             last += 1;
         }
     }
-    let (value, last, halved) = and_a_half(ctx, value, last);
+    let (value, last, halved) = and_a_fraction(ctx, value, last);
     Some(share_of(
         ctx,
         Numeral {
@@ -415,12 +415,16 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
     // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
     let whole =
         |m: &Numeral| (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value;
+    // The part is a whole number, tested before the numeral after "in" is read ("5.2% in 2023").
+    if n.scaled || n.value < 1.0 || n.value.fract() != 0.0 {
+        return n;
+    }
     let of = match word(ctx, n.last) {
         "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
         "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
         _ => None,
     };
-    match of.filter(|m| n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled && whole(m)) {
+    match of.filter(whole) {
         Some(m) => Numeral {
             value: n.value / m.value,
             last: m.last,
@@ -434,8 +438,9 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
 /// "two and a half years", "3 and a quarter", "one and three-quarters": a whole number and a
 /// fraction, with its end and whether a scale was read. A scale after it takes the whole ("five
 /// and a half million"); after a scale the fraction is the scale's ("3 million and a half").
-fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
-    if value.fract() != 0.0 || word(ctx, last) != "and" {
+fn and_a_fraction(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
+    // The word first: nearly every figure is followed by something else than "and".
+    if word(ctx, last) != "and" || value.fract() != 0.0 {
         return (value, last, false);
     }
     let Some((part, end)) = fraction_after_and(ctx, last + 1) else {
@@ -784,7 +789,7 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             });
         }
     }
-    let (value, last, halved) = and_a_half(ctx, value, last);
+    let (value, last, halved) = and_a_fraction(ctx, value, last);
     // A hundred or more is scaled as "a hundred and two" is: it is no pronoun ("the two").
     Some(share_of(
         ctx,

@@ -80,7 +80,12 @@ pub fn is_digit(c: char) -> bool {
 
 /// Whether `c` may start a number token: a digit or a fraction in one character ("½").
 pub fn starts_number(c: char) -> bool {
-    is_digit(c) || (!c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some())
+    is_digit(c) || fraction_char(c)
+}
+
+/// Whether `c` is a fraction in one character ("½", "⅓"); ASCII is turned away first.
+fn fraction_char(c: char) -> bool {
+    !c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -302,7 +307,7 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
     let leading_point = c == '.'
         && at(i + 1).is_some_and(is_digit)
         && (i == 0 || is_space(chars.get(i - 1)) || matches!(chars.get(i - 1), '(' | '$' | '-'));
-    if !is_digit(c) && starts_number(c) {
+    if fraction_char(c) {
         // "½", "¾": a fraction in one character is a number of its own.
         kind = TokKind::Num;
         i += 1;
