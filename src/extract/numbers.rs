@@ -477,8 +477,15 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 /// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
 /// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
 fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
-    // Most words after an article name no unit: one look-up turns them away.
-    let named = word(ctx, unit).len() > 2
+    let before = word(ctx, i.wrapping_sub(1));
+    // A few words, else a change verb by its cached class: most articles are turned away here.
+    let amount = matches!(
+        before,
+        "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
+    ) || (ctx.is(i.wrapping_sub(1), class::VERB)
+        && (UP.contains(before) || DOWN.contains(before)));
+    amount
+        && word(ctx, unit).len() > 2
         && super::units::unit_name_after(ctx.words_from(unit, 4)).is_some_and(|(norm, kind)| {
             kind != Kind::Other
                 && !matches!(
@@ -493,14 +500,7 @@ fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
                         | "decade"
                         | "century"
                 )
-        });
-    let before = word(ctx, i.wrapping_sub(1));
-    named
-        && (matches!(
-            before,
-            "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
-        ) || UP.contains(before)
-            || DOWN.contains(before))
+        })
 }
 
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
@@ -756,10 +756,27 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             matches!(then, "of" | "" | "." | "," | ";" | ":" | ")" | "?" | "!")
                 || scale_word(then).is_some()
         };
+        // "the past three quarters", "for three quarters in a row": quarters of a year.
+        let periods = next == "quarters"
+            && (matches!(
+                word(ctx, i.wrapping_sub(1)),
+                "past"
+                    | "last"
+                    | "next"
+                    | "first"
+                    | "previous"
+                    | "recent"
+                    | "for"
+                    | "over"
+                    | "consecutive"
+                    | "straight"
+                    | "successive"
+            ) || matches!(word(ctx, i + 2), "in" | "ago" | "running" | "straight"));
         if let Some(d) = fraction_word(next).filter(|_| {
             next.ends_with('s') || matches!(next, "third" | "quarter") || ordinal_ends()
         }) && ((first as f64) < d || (first as f64 > d && matches!(next, "halves" | "thirds")))
             && next != "half"
+            && !periods
         {
             return Some(scale_of(
                 ctx,
@@ -1272,6 +1289,10 @@ mod tests {
             ("one fifth grader", &["one"]),
             ("one sixth-form college", &["one"]),
             ("five quarters of growth", &["five"]),
+            ("over the past three quarters", &["three"]),
+            ("fell for two quarters in a row", &["two"]),
+            ("three quarters ago", &["three"]),
+            ("three quarters of voters", &["three quarters"]),
             ("the two halves", &["two"]),
         ];
         for (text, surfaces) in cases {
