@@ -382,12 +382,11 @@ pub fn not_a_claim(
         // Times: "5:25", "12:01 a.m.", "0401 GMT", "1:36.6".
         if (next == ":" && ctx.glued(after) && ctx.kind(after + 1) == Some(TokKind::Num))
             || (prev == ":" && ctx.glued(first))
+            || (matches!(next, "am" | "pm") && clock_time(raw))
             || matches!(
                 next,
                 "a.m"
                     | "p.m"
-                    | "am"
-                    | "pm"
                     | "gmt"
                     | "utc"
                     | "edt"
@@ -572,6 +571,20 @@ pub fn not_a_claim(
         }
     }
     None
+}
+
+/// Whether digits `raw` can be a clock time before "am" or "pm": an hour ("5", "11") or an hour
+/// and two-digit minutes ("5.30"). Anything else ("2.1 pm", "154 pm") is no time: the catalog
+/// reads picometres there, as it reads attometres for "am".
+fn clock_time(raw: &str) -> bool {
+    let (hour, minutes) = match raw.split_once('.') {
+        Some((h, m)) => (h, Some(m)),
+        None => (raw, None),
+    };
+    let number = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    number(hour)
+        && hour.parse::<u8>().is_ok_and(|h| h <= 24)
+        && minutes.is_none_or(|m| m.len() == 2 && number(m) && m < "60")
 }
 
 /// An age: "an 8-year-old girl", "the 3-month-old", "younger than 10", "older than 65" (with no
@@ -773,6 +786,15 @@ mod tests {
                 &[Some(Date), Some(Date), Some(Date)],
             ),
             ("at 5:25 a.m. ESPN", &[Some(Time), Some(Time)]),
+            // "am" and "pm" after a clock time only; else the unit (picometres, attometres).
+            ("at 5pm they met", &[Some(Time)]),
+            ("by 11.45 pm it ended", &[Some(Time)]),
+            ("from 9am to 5pm", &[Some(Time), Some(Time)]),
+            ("at 17.30pm", &[Some(Time)]),
+            ("a radius of 154 pm", &[None]),
+            ("a grid of 2.1 pm", &[None]),
+            ("a size of 2.125 am", &[None]),
+            ("at 7.75 pm", &[None]),
             (
                 "after 12:01 a.m. EDT (0401 GMT)",
                 &[Some(Time), Some(Time), Some(Time)],

@@ -79,7 +79,14 @@ const NUMBER_WORDS: &[&str] = &[
     "third",
     "quarter",
     "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
     "tenth",
+    "twelfth",
+    "hundredth",
+    "thousandth",
 ];
 
 /// The letter `b` is in any ASCII case, 0 for 'a' to 25 for 'z'; `None` for any other byte.
@@ -160,7 +167,7 @@ fn may_hold_a_figure(s: &str) -> bool {
     if tokens::is_ascii(s.as_bytes()) {
         return ascii_word_heads(s.as_bytes()).any(is_number_word);
     }
-    s.chars().any(tokens::is_digit)
+    s.chars().any(tokens::starts_number)
         || s.split(|c: char| !c.is_alphabetic() && c != '-')
             .any(|w| is_number_word(before_hyphen(w.as_bytes())))
 }

@@ -3,8 +3,9 @@
 //! "three-quarters") and vague magnitudes ("tens of thousands").
 
 use super::context::Ctx;
-use super::lexicon::{WordSet, class};
+use super::lexicon::{DOWN, UP, WordSet, class};
 use super::tokens::{TokKind, digit_value, vulgar_fraction};
+use crate::model::Kind;
 
 /// A number found in a sentence, before units and context are attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,18 +35,23 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
     if let Some(v) = vulgar_fraction(raw) {
         return Some(v);
     }
-    // Anything else ("10 000", other scripts' digits, very long numerals): its digits and
-    // point in ASCII.
+    // Anything else ("10 000", other scripts' digits, very long numerals, powers of ten as
+    // "9.83e-3"): its digits, point and exponent in ASCII.
     let mut ascii = String::with_capacity(raw.len());
     for c in raw.chars() {
         if let Some(d) = digit_value(c) {
             ascii.push(char::from_digit(d, 10)?);
-        } else if c == '.' {
-            ascii.push('.');
+        } else if matches!(c, '.' | 'e' | 'E' | '-' | '+') {
+            ascii.push(c);
+        } else if c == '\u{2212}' {
+            ascii.push('-');
         }
     }
     let v: f64 = ascii.parse().ok()?;
-    v.is_finite().then_some(v)
+    // A power of ten past what a float holds ("1e400", "2.5e-400") is no figure.
+    let mantissa = ascii.split(['e', 'E']).next().unwrap_or_default();
+    let underflow = v == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    (v.is_finite() && !underflow).then_some(v)
 }
 
 /// The usual numeral ("10,000", "3.5", "1,456,610"): ASCII digits with commas and at most one
@@ -80,11 +86,12 @@ fn parse_short(raw: &str) -> Option<f64> {
 /// Scale words and suffixes, as written after a number.
 pub fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
+        "dozen" | "dozens" => 12.0,
         "hundred" | "hundreds" => 1e2,
         "thousand" | "thousands" | "k" | "K" => 1e3,
         "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
         "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tr" => 1e12,
+        "trillion" | "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -154,7 +161,14 @@ fn fraction_word(w: &str) -> Option<f64> {
         "third" | "thirds" => 3.0,
         "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
         "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
         "tenth" | "tenths" => 10.0,
+        "twelfth" | "twelfths" => 12.0,
+        "hundredth" | "hundredths" => 100.0,
+        "thousandth" | "thousandths" => 1000.0,
         _ => return None,
     })
 }
@@ -231,6 +245,18 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
     let mut scaled = false;
+    if let Some((value, last)) = times_power(ctx, value, last) {
+        return Some(Numeral {
+            value,
+            range: None,
+            first: i,
+            last,
+            digits: Some(i),
+            scaled: true,
+            spelled: false,
+            share: false,
+        });
+    }
     // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
     if value.fract() == 0.0
         && let Some(f) = numeral_at(ctx, last)
@@ -257,7 +283,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             && !ctx.is(k, class::STOPWORD)
             && super::units::unit_after(&[w]).is_none()
     };
-    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn")
+    let spaced_abbreviation = matches!(next, "bn" | "mn" | "mln" | "bln" | "trn" | "tn" | "tln")
         || (matches!(ctx.raw(last), "B" | "M") && plural_noun(last + 1));
     let scale = scale_word(next)
         .filter(|_| glued || next.len() > 3 || spaced_abbreviation)
@@ -285,7 +311,7 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             last += 1;
         }
     }
-    let (value, last) = and_a_half(ctx, value, last);
+    let (value, last, halved) = and_a_fraction(ctx, value, last);
     Some(share_of(
         ctx,
         Numeral {
@@ -294,23 +320,111 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             first: i,
             last,
             digits: Some(i),
-            scaled,
+            scaled: scaled || halved,
             spelled: false,
             share: false,
         },
     ))
 }
 
+/// Scientific notation after a numeral's digits, from token `at`: "2.48×10−5", "1.3x10^6",
+/// "3 × 10^8", "8x2^10", "6×10⁻⁴". The exponent follows a caret, else it is a signed or
+/// superscript power of ten (a bare "4x10" is a size or a count). Returns the value and the end.
+fn times_power(ctx: &Ctx, mantissa: f64, at: usize) -> Option<(f64, usize)> {
+    let times = ctx.w(at);
+    let (base, mut k) = if matches!(times, "\u{d7}" | "x") && ctx.kind(at + 1) == Some(TokKind::Num)
+    {
+        (ctx.raw(at + 1), at + 2)
+    } else if ctx.kind(at) == Some(TokKind::Code) && ctx.glued(at) && times.starts_with('x') {
+        // "1.3x10^6": the tokenizer keeps "x10" as one code.
+        (&ctx.raw(at)[1..], at + 1)
+    } else {
+        return None;
+    };
+    if !base.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let base: f64 = base.parse().ok()?;
+    let caret = ctx.w(k) == "^" && ctx.glued(k);
+    k += usize::from(caret);
+    let (exponent, end, signed) = exponent_at(ctx, k)?;
+    if !caret && (base != 10.0 || !signed) {
+        return None;
+    }
+    // A power of ten is read as the float parser reads "6.02e23": exactly rounded.
+    let value = if base == 10.0 {
+        format!("{}e{exponent}", ctx.raw(at - 1).replace(',', ""))
+            .parse()
+            .unwrap_or(mantissa * base.powi(exponent))
+    } else {
+        mantissa * base.powi(exponent)
+    };
+    (value.is_finite() && value != 0.0).then_some((value, end))
+}
+
+/// The exponent glued at token `k`: a sign and digits ("-5", "−5", "6") or superscripts
+/// ("⁻⁴", "⁶"). Returns it, its end, and whether it was signed or raised (not plain digits).
+fn exponent_at(ctx: &Ctx, mut k: usize) -> Option<(i32, usize, bool)> {
+    let mut sign = 1;
+    let mut marked = false;
+    if ctx.glued(k) && matches!(ctx.w(k), "-" | "\u{2212}" | "+" | "\u{207b}" | "\u{207a}") {
+        if ctx.w(k) != "+" && ctx.w(k) != "\u{207a}" {
+            sign = -1;
+        }
+        marked = true;
+        k += 1;
+    }
+    let raw = ctx.raw(k);
+    if ctx.glued(k)
+        && ctx.kind(k) == Some(TokKind::Num)
+        && (1..=3).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some((sign * raw.parse::<i32>().ok()?, k + 1, marked));
+    }
+    // Superscript digits, one token each.
+    let mut power = 0;
+    let from = k;
+    while ctx.glued(k) && k < from + 3 {
+        let Some(d) = superscript_digit(ctx.raw(k)) else {
+            break;
+        };
+        power = power * 10 + d;
+        k += 1;
+    }
+    (k > from).then_some((sign * power, k, true))
+}
+
+/// The value of a superscript digit ("⁶", "²").
+fn superscript_digit(raw: &str) -> Option<i32> {
+    let mut chars = raw.chars();
+    let d = match (chars.next()?, chars.next()) {
+        ('\u{2070}', None) => 0,
+        ('\u{b9}', None) => 1,
+        ('\u{b2}', None) => 2,
+        ('\u{b3}', None) => 3,
+        (c @ '\u{2074}'..='\u{2079}', None) => c as i32 - 0x2070,
+        _ => return None,
+    };
+    Some(d)
+}
+
 /// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
 /// takes no more than a hundred ("1 in 2019" is a year).
 fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let whole = |m: &Numeral| !m.scaled && m.range.is_none() && m.value > n.value;
+    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
+    let whole =
+        |m: &Numeral| (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value;
+    // The part is a whole number, tested before the numeral after "in" is read ("5.2% in 2023").
+    if n.scaled || n.value < 1.0 || n.value.fract() != 0.0 {
+        return n;
+    }
     let of = match word(ctx, n.last) {
         "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
         "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
         _ => None,
     };
-    match of.filter(|m| n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled && whole(m)) {
+    match of.filter(whole) {
         Some(m) => Numeral {
             value: n.value / m.value,
             last: m.last,
@@ -321,17 +435,72 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
     }
 }
 
-/// "two and a half years", "3 and a half": a whole number and a half, with the half's end.
-fn and_a_half(ctx: &Ctx, value: f64, last: usize) -> (f64, usize) {
-    let half = value.fract() == 0.0
-        && word(ctx, last) == "and"
-        && word(ctx, last + 1) == "a"
-        && word(ctx, last + 2) == "half";
-    if half {
-        (value + 0.5, last + 3)
-    } else {
-        (value, last)
+/// "two and a half years", "3 and a quarter", "one and three-quarters": a whole number and a
+/// fraction, with its end and whether a scale was read. A scale after it takes the whole ("five
+/// and a half million"); after a scale the fraction is the scale's ("3 million and a half").
+fn and_a_fraction(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
+    // The word first: nearly every figure is followed by something else than "and".
+    if word(ctx, last) != "and" || value.fract() != 0.0 {
+        return (value, last, false);
     }
+    let Some((part, end)) = fraction_after_and(ctx, last + 1) else {
+        return (value, last, false);
+    };
+    let spelled_scale = |w: &str| scale_word(w).filter(|s| *s >= 1e3 && w.len() > 3);
+    if let Some(s) = spelled_scale(word(ctx, last.wrapping_sub(1))) {
+        return (value + part * s, end, true);
+    }
+    match spelled_scale(word(ctx, end)) {
+        Some(s) => ((value + part) * s, end + 1, true),
+        None => (value + part, end, false),
+    }
+}
+
+/// The fraction below one that starts at token `k` after "and": "a half", "a quarter", "one
+/// third", "three quarters", "three-quarters". Returns it and its end.
+fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let w = word(ctx, k);
+    let (num, den, end) = match w {
+        "a" | "an" | "one" => (1, fraction_word(word(ctx, k + 1))?, k + 2),
+        _ => match split_hyphen(w) {
+            Some((num, den)) => (unit_word(num)?, fraction_word(den)?, k + 1),
+            None => (unit_word(w)?, fraction_word(word(ctx, k + 1))?, k + 2),
+        },
+    };
+    let part = num as f64 / den;
+    // "1 and a quarter of the staff": a share of something else.
+    (num > 0 && part < 1.0 && word(ctx, end) != "of").then_some((part, end))
+}
+
+/// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
+/// the amount of a change or a bound ("rose by a percentage point", "cut by a quarter point",
+/// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
+/// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
+fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
+    let before = word(ctx, i.wrapping_sub(1));
+    // A few words, else a change verb by its cached class: most articles are turned away here.
+    let amount = matches!(
+        before,
+        "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
+    ) || (ctx.is(i.wrapping_sub(1), class::VERB)
+        && (UP.contains(before) || DOWN.contains(before)));
+    amount
+        && word(ctx, unit).len() > 2
+        && super::units::unit_name_after(ctx.words_from(unit, 4)).is_some_and(|(norm, kind)| {
+            kind != Kind::Other
+                && !matches!(
+                    norm,
+                    "year"
+                        | "month"
+                        | "week"
+                        | "day"
+                        | "hour"
+                        | "minute"
+                        | "second"
+                        | "decade"
+                        | "century"
+                )
+        })
 }
 
 /// Every word that may start a spelled numeral, as the part before its first hyphen: the
@@ -348,6 +517,7 @@ pub(super) const HEADS: &[&str] = &[
     "an",
     "dozen",
     "half",
+    "quarter",
     "zero",
     "one",
     "two",
@@ -445,16 +615,20 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
-            // "a third of", "a quarter of the vote": a share.
-            "third" | "quarter" | "fifth" | "tenth"
-                if word(ctx, i + 2) == "of" && scale_word(word(ctx, i + 4)).is_none() =>
+            // "a third of", "a quarter of the vote", "an eighth of": a share.
+            _ if next != "half"
+                && !next.ends_with('s')
+                && fraction_word(next).is_some()
+                && word(ctx, i + 2) == "of"
+                && scale_word(word(ctx, i + 4)).is_none() =>
             {
                 Some(Numeral {
                     share: true,
                     ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
                 })
             }
-            // "a quarter million", "a half billion", "a quarter of a million".
+            // "a quarter million", "a half billion", "a quarter of a million"; as an amount, "by
+            // a quarter point".
             "quarter" | "half" => {
                 let of_a = if word(ctx, i + 2) == "of" && word(ctx, i + 3) == "a" {
                     2
@@ -462,16 +636,19 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                     0
                 };
                 let at = i + 2 + of_a;
-                let s =
-                    scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3)?;
-                Some(mk(s / fraction_word(next)?, None, at + 1, true))
+                let den = fraction_word(next)?;
+                match scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3) {
+                    Some(s) => Some(mk(s / den, None, at + 1, true)),
+                    None => one_unit(ctx, i, i + 2).then(|| mk(1.0 / den, None, i + 2, false)),
+                }
             }
             // "a hundred and two", "a thousand", "a million".
             "hundred" | "thousand" | "million" | "billion" | "trillion" => {
                 let (sum, _, last) = cardinal(ctx, i + 1, 1);
                 Some(mk(sum as f64, None, last, true))
             }
-            _ => None,
+            // "rose by a percentage point", "less than a mile": one of a unit, as an amount.
+            _ => one_unit(ctx, i, i + 1).then(|| mk(1.0, None, i + 1, false)),
         };
     }
     let head = split_hyphen(w).map_or(w, |(head, _)| head);
@@ -522,10 +699,20 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 ..mk(0.5, None, i + 1, false)
             });
         }
+        // "half a percentage point" as an amount.
+        if word(ctx, i + 1) == "a" && one_unit(ctx, i, i + 2) {
+            return Some(mk(0.5, None, i + 2, false));
+        }
         // "half a million", "half million".
         let a = usize::from(word(ctx, i + 1) == "a");
-        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3)?;
+        let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3 || *s == 12.0)?;
         return Some(mk(s / 2.0, None, i + 2 + a, true));
+    }
+    // "quarter million": a quarter of a scale, without an article.
+    if w == "quarter" {
+        let next = word(ctx, i + 1);
+        let s = scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3)?;
+        return Some(mk(s / 4.0, None, i + 2, true));
     }
     // "six-mile", "three-ton": a number joined to the unit it measures (which the caller
     // reads from the tail); not "twenty-one", "two-thirds" nor "six-speed".
@@ -549,17 +736,47 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     // Cardinals: "three hundred and fifty", "twenty-eight thousand six hundred forty-two".
     let first = small_number(w)?;
     let (sum, scaled, last) = cardinal(ctx, i + 1, first);
+    // "three dozen", "two dozen drones": dozens of a spelled number.
+    let (sum, scaled, last) = if matches!(word(ctx, last), "dozen" | "dozens") && sum < 100 {
+        (sum * 12, true, last + 1)
+    } else {
+        (sum, scaled, last)
+    };
     if sum == 0 {
         return Some(mk(0.0, None, last, false));
     }
-    // Spelled fraction after a cardinal: "one third", "two thirds" (not "one fifth of" ordinals).
+    // Spelled fraction after a cardinal: "one third", "two thirds", "three eighths"; after
+    // "one" a denominator that is also an ordinal ("one fifth") only before "of", a scale or the
+    // end of a clause, as in "one fifth of voters" or "exactly one sixth.". Past a whole, only
+    // halves and thirds ("three halves", "four thirds"): "five quarters" are periods of a year.
     if last == i + 1 && first > 0 {
         let next = word(ctx, i + 1);
-        if let Some(d) = fraction_word(next).filter(|_| next.ends_with('s') || first == 1)
-            && (first as f64) < d
+        let ordinal_ends = || {
+            let then = ctx.w(i + 2);
+            matches!(then, "of" | "" | "." | "," | ";" | ":" | ")" | "?" | "!")
+                || scale_word(then).is_some()
+        };
+        // "the past three quarters", "for three quarters in a row": quarters of a year.
+        let periods = next == "quarters"
+            && (matches!(
+                word(ctx, i.wrapping_sub(1)),
+                "past"
+                    | "last"
+                    | "next"
+                    | "first"
+                    | "previous"
+                    | "recent"
+                    | "for"
+                    | "over"
+                    | "consecutive"
+                    | "straight"
+                    | "successive"
+            ) || matches!(word(ctx, i + 2), "in" | "ago" | "running" | "straight"));
+        if let Some(d) = fraction_word(next).filter(|_| {
+            next.ends_with('s') || matches!(next, "third" | "quarter") || ordinal_ends()
+        }) && ((first as f64) < d || (first as f64 > d && matches!(next, "halves" | "thirds")))
             && next != "half"
-            && next != "fourth"
-            && next != "fifth"
+            && !periods
         {
             return Some(scale_of(
                 ctx,
@@ -589,8 +806,12 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             });
         }
     }
-    let (value, last) = and_a_half(ctx, value, last);
-    Some(share_of(ctx, mk(value, None, last, scaled)))
+    let (value, last, halved) = and_a_fraction(ctx, value, last);
+    // A hundred or more is scaled as "a hundred and two" is: it is no pronoun ("the two").
+    Some(share_of(
+        ctx,
+        mk(value, None, last, scaled || halved || sum >= 100),
+    ))
 }
 
 /// The cardinal that goes on from a first number `first` at token `from`: "hundred", scale
@@ -602,6 +823,7 @@ fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
     let mut j = from;
     let mut scaled = false;
     let mut last = from;
+    let mut last_scale = f64::INFINITY;
     loop {
         let next = word(ctx, j);
         if next == "hundred" && current < 100 && current > 0 {
@@ -619,15 +841,35 @@ fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
                 break;
             }
             total += current * s as u64;
+            last_scale = s;
             current = 0;
             j += 1;
             last = j;
             scaled = true;
             continue;
         }
-        // "and" joins only inside a cardinal: "three hundred and fifty".
+        // After a scale word a comma may go on to the next group of the same number when that
+        // group has a scale of its own: "three million, two hundred thousand", not "three
+        // million, two died".
+        if ctx.w(j) == ","
+            && current == 0
+            && total > 0
+            && small_number(word(ctx, j + 1)).is_some()
+            && {
+                let then = word(ctx, j + 2);
+                then == "hundred"
+                    || scale_word(then)
+                        .is_some_and(|s| s >= 1e3 && s < last_scale && then.len() > 3)
+            }
+        {
+            j += 1;
+            continue;
+        }
+        // "and" (or "&") joins only inside a cardinal: "three hundred and fifty".
         let skip_and = usize::from(
-            next == "and" && current.is_multiple_of(100) && (current >= 100 || total > 0),
+            (next == "and" || ctx.w(j) == "&")
+                && current.is_multiple_of(100)
+                && (current >= 100 || total > 0),
         );
         let after = word(ctx, j + skip_and);
         if let Some(v) = small_number(after) {
@@ -651,13 +893,19 @@ fn share(n: Numeral) -> Numeral {
     Numeral { share: true, ..n }
 }
 
-/// A fraction followed by a spelled scale word takes it: "three quarters billion".
+/// A fraction followed by a spelled scale word takes it: "three quarters billion", "two thirds
+/// of a million".
 fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let next = word(ctx, n.last);
+    let of_a = if word(ctx, n.last) == "of" && word(ctx, n.last + 1) == "a" {
+        2
+    } else {
+        0
+    };
+    let next = word(ctx, n.last + of_a);
     match scale_word(next).filter(|s| *s >= 1e3 && next.len() > 3) {
         Some(s) => Numeral {
             value: n.value * s,
-            last: n.last + 1,
+            last: n.last + of_a + 1,
             scaled: true,
             share: false,
             ..n
@@ -745,6 +993,79 @@ mod tests {
             ("$2.1T", 2.1e12, "2.1T"),
             ("1/40 of the light", 1.0 / 40.0, "1/40"),
             ("2^10", 2.0, "2"),
+            // A half with a scale after it, or after a scale.
+            (
+                "five and a half million people",
+                5.5e6,
+                "five and a half million",
+            ),
+            ("2 and a half billion", 2.5e9, "2 and a half billion"),
+            ("3 million and a half", 3.5e6, "3 million and a half"),
+            ("one billion and a half", 1.5e9, "one billion and a half"),
+            (
+                "two thirds of a million",
+                2e6 / 3.0,
+                "two thirds of a million",
+            ),
+            (
+                "three-quarters of a billion",
+                7.5e8,
+                "three-quarters of a billion",
+            ),
+            ("quarter million homes", 2.5e5, "quarter million"),
+            // Dozens of a number, and other fractions after a whole.
+            ("two dozen drones", 24.0, "two dozen"),
+            ("3 dozen eggs", 36.0, "3 dozen"),
+            ("half a dozen people", 6.0, "half a dozen"),
+            ("two and a quarter hours", 2.25, "two and a quarter"),
+            (
+                "one and three-quarters miles",
+                1.75,
+                "one and three-quarters",
+            ),
+            ("1 and three quarter hours", 1.75, "1 and three quarter"),
+            (
+                "four and a third million",
+                4e6 + 1e6 / 3.0,
+                "four and a third million",
+            ),
+            ("10 tln roubles", 1e13, "10 tln"),
+            // Powers of ten after an 'e', a times sign, a caret or in superscripts.
+            ("2.5e3 tonnes", 2500.0, "2.5e3"),
+            ("7.1E-4 grams", 0.00071, "7.1E-4"),
+            ("3 \u{d7} 10^8 metres", 3e8, "3 \u{d7} 10^8"),
+            ("6.6x10^-11 of it", 6.6e-11, "6.6x10^-11"),
+            (
+                "1.6\u{d7}10\u{2212}19 coulomb",
+                1.6e-19,
+                "1.6\u{d7}10\u{2212}19",
+            ),
+            ("4\u{d7}10\u{2076} cells", 4e6, "4\u{d7}10\u{2076}"),
+            ("5 x 10\u{207b}\u{b3}", 0.005, "5 x 10\u{207b}\u{b3}"),
+            ("3x2^5 bytes", 96.0, "3x2^5"),
+            // A bare "4x10" or "4 x 10" is a size or a product, not a power.
+            ("a 4x10 grid", 4.0, "4"),
+            // Cardinals with "&" and with a comma between their groups.
+            ("two hundred & five", 205.0, "two hundred & five"),
+            (
+                "three million, two hundred thousand",
+                3.2e6,
+                "three million, two hundred thousand",
+            ),
+            (
+                "six thousand, four hundred and ten",
+                6410.0,
+                "six thousand, four hundred and ten",
+            ),
+            // Spelled fractions past tenths.
+            ("one sixth", 1.0 / 6.0, "one sixth"),
+            ("five-eighths", 0.625, "five-eighths"),
+            ("three sevenths", 3.0 / 7.0, "three sevenths"),
+            ("twenty-five hundredths", 0.25, "twenty-five hundredths"),
+            ("three halves", 1.5, "three halves"),
+            ("four thirds of the dose", 4.0 / 3.0, "four thirds"),
+            // Fractions in one character, alone.
+            ("\u{2154} of them", 2.0 / 3.0, "\u{2154}"),
         ];
         for (text, value, surface) in cases {
             let got = numerals(text);
@@ -828,6 +1149,15 @@ mod tests {
             ("half the stores", 0.5, "half"),
             ("half of all voters", 0.5, "half"),
             ("two-thirds of residents", 2.0 / 3.0, "two-thirds"),
+            ("one fifth of voters", 0.2, "one fifth"),
+            ("One fourth of the land", 0.25, "One fourth"),
+            ("an eighth of the budget", 0.125, "an eighth"),
+            ("a sixth of households", 1.0 / 6.0, "a sixth"),
+            (
+                "two out of five hundred sets",
+                0.004,
+                "two out of five hundred",
+            ),
         ];
         for (text, value, surface) in cases {
             let mut lower = String::new();
@@ -871,6 +1201,7 @@ mod tests {
                 (2e4, 3e4),
                 "twenty to thirty thousand",
             ),
+            ("four to five dozen", (48.0, 60.0), "four to five dozen"),
         ];
         for (text, range, surface) in cases {
             let got = numerals(text);
@@ -893,8 +1224,80 @@ mod tests {
 
     #[test]
     fn words_that_are_not_numbers() {
-        for text in ["a man", "half the time", "the dozen", "tens", "often"] {
+        for text in [
+            "a man",
+            "half the time",
+            "the dozen",
+            "tens",
+            "often",
+            "the first quarter",
+            "quarter of them",
+        ] {
             assert!(numerals(text).is_empty(), "{text}");
+        }
+        // Powers of ten past what a float holds.
+        for text in ["1e400", "2.5e-400", "9E999 of them"] {
+            assert!(numerals(text).is_empty(), "{text}");
+        }
+    }
+
+    /// One of a unit as the amount of a change or a bound; not a time, not a mere article.
+    #[test]
+    fn one_of_a_unit_as_an_amount() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("raised rates by a percentage point", 1.0, "a"),
+            ("cut by a quarter point", 0.25, "a quarter"),
+            ("rose half a percentage point", 0.5, "half a"),
+            ("the shares fell a penny", 1.0, "a"),
+            ("less than a mile from the coast", 1.0, "a"),
+            ("prices climbed about a dollar", 1.0, "a"),
+        ];
+        for (text, value, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!((got[0].0 - value).abs() < 1e-9, "{text}: {got:?}");
+            assert_eq!(got[0].2, *surface, "{text}");
+        }
+        for text in [
+            "a barrel of oil costs",
+            "delayed by a year",
+            "more than a decade",
+            "a mile away",
+            "rose by a lot",
+            "won by a wide margin",
+        ] {
+            assert!(numerals(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fraction_of_something_else_is_no_part_of_the_whole() {
+        let got = numerals("between 10 and a quarter of the staff");
+        assert_eq!(got[0].2, "10", "{got:?}");
+    }
+
+    /// A comma ends a cardinal unless the next group has a scale of its own; an ordinal after
+    /// "one" is a fraction only before "of", a scale or the clause's end.
+    #[test]
+    fn where_spelled_numbers_end() {
+        let cases: &[(&str, &[&str])] = &[
+            ("three million, two died", &["three million", "two"]),
+            (
+                "two thousand, five thousand",
+                &["two thousand", "five thousand"],
+            ),
+            ("one fifth grader", &["one"]),
+            ("one sixth-form college", &["one"]),
+            ("five quarters of growth", &["five"]),
+            ("over the past three quarters", &["three"]),
+            ("fell for two quarters in a row", &["two"]),
+            ("three quarters ago", &["three"]),
+            ("three quarters of voters", &["three quarters"]),
+            ("the two halves", &["two"]),
+        ];
+        for (text, surfaces) in cases {
+            let got: Vec<String> = numerals(text).into_iter().map(|n| n.2).collect();
+            assert_eq!(got, *surfaces, "{text}");
         }
     }
 }

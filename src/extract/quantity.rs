@@ -104,7 +104,8 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
                 && qs[k + 1].first.saturating_sub(qs[k].unit_end) <= 3)
                 .then_some(k + 1)
         };
-        let Some(j) = donor.or_else(forward) else {
+        // "of" and a figure right after name the group ("five of the three-ton satellites").
+        let Some(j) = forward().or(donor) else {
             continue;
         };
         let (unit, mut norm, kind) = (qs[j].unit.clone(), qs[j].unit_norm.clone(), qs[j].kind);
@@ -189,23 +190,50 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             after += 1;
         }
     }
+    // "minus 260", "growth of negative 0.5%", "between negative ten and fifteen"; not a test's
+    // result ("tested negative 3 times").
+    let negative_word = ctx.w(first.wrapping_sub(1)) == "negative"
+        && !matches!(
+            ctx.w(first.wrapping_sub(2)),
+            "tested" | "test" | "tests" | "testing" | "came" | "come" | "comes" | "proved"
+        );
     let minus_word = ctx.w(first.wrapping_sub(1)) == "minus"
+        || negative_word
         || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus");
     if negative || minus_word {
         value = -value;
     }
     let mut phrase = None;
     let mut unit_end = after;
+    // "two of the hostages", "three of them", "five of Europe's banks": a spelled count of part
+    // of a group (not "the two of us").
+    let part_of = n.spelled
+        && n.value >= 2.0
+        && n.value.fract() == 0.0
+        && ctx.w(after) == "of"
+        && ctx.w(n.first.wrapping_sub(1)) != "the"
+        && {
+            let then = ctx.w(after + 1);
+            matches!(
+                then,
+                "the" | "its" | "their" | "them" | "us" | "these" | "those" | "his" | "her" | "our"
+            ) || then.ends_with("'s")
+                || then.ends_with("\u{2019}s")
+        };
     if !is_currency {
         // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
             usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
-        if (n.scaled || n.range.is_some()) && ctx.w(after) == "of" {
+        if (n.scaled || n.range.is_some() || part_of) && ctx.w(after) == "of" {
             skip = 1 + usize::from(matches!(
                 ctx.w(after + 1),
                 "its" | "their" | "the" | "his" | "her" | "our"
             ));
+            // "five of the three-ton satellites": the number after is a figure of its own.
+            if part_of && numeral_at(ctx, after + skip).is_some() {
+                skip = 0;
+            }
         }
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
@@ -266,7 +294,9 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
         if let Some(u) = unit {
             let surface = words.first().copied().unwrap_or_default();
-            let u = pound_sense(u, surface, n.scaled, ctx.words_before(first, 4));
+            // Money after a thousand or more scaled ("5 million pounds"), not "two hundred".
+            let large = n.scaled && n.value >= 1e3;
+            let u = pound_sense(u, surface, large, ctx.words_before(first, 4));
             if u.len > 0 {
                 unit_text = Some(ctx.span(after + skip, after + skip + u.len).to_string());
             }
@@ -410,7 +440,29 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     }
     // A spelled number needs something counted or measured: "two hours", not "the two" (tested
     // before the filters, which it spares).
-    if n.spelled && !has_unit && n.range.is_none() && !n.scaled && !n.share {
+    // "there were five on board", "there are only two left": an existential states a count.
+    let existential = || {
+        let k = n.first.wrapping_sub(1);
+        let k = if matches!(
+            ctx.w(k),
+            "only" | "just" | "about" | "around" | "some" | "nearly"
+        ) {
+            k.wrapping_sub(1)
+        } else {
+            k
+        };
+        n.value >= 2.0
+            && matches!(ctx.w(k), "is" | "are" | "was" | "were")
+            && ctx.w(k.wrapping_sub(1)) == "there"
+    };
+    if n.spelled
+        && !has_unit
+        && n.range.is_none()
+        && !n.scaled
+        && !n.share
+        && !part_of
+        && !existential()
+    {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -652,6 +704,11 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
     }
+    // "from -18C to -34C", "between -5 and -15": a range below zero may be written from the
+    // end nearer zero.
+    if (to || and) && b.value < 0.0 && a.value > b.value {
+        return Some((b.value, a.value));
+    }
     let (mut lo, hi) = (a.value, b.value);
     // Scale carries back to a small bare first number: "$3 to $5 billion", "11 to 12,000".
     let surface = ctx.span(a.first, a.last);
@@ -852,6 +909,27 @@ mod tests {
                 &["= 10000 troop up from 3000"],
             ),
             ("about 10,000 troops", &["~ 10000 troop"]),
+            // A spelled count of part of a group; not "the two of us".
+            ("two of the hostages were freed", &["= 2 hostage"]),
+            ("Three of them were arrested", &["= 3 -"]),
+            ("four of Europe's largest lenders", &["= 4 largest lender"]),
+            ("the two of us left early", &[]),
+            ("There were five on board.", &["= 5 -"]),
+            ("there are only two left", &["= 2 -"]),
+            ("there is one", &[]),
+            ("the two were married", &[]),
+            ("five of the three-ton trucks", &["= 5 truck", "= 3 truck"]),
+            // "negative" as a sign, not as a test's result.
+            ("growth of negative 0.5%", &["= -0.5 percentage"]),
+            ("wind chills of negative 20 degrees", &["= -20 degree"]),
+            ("between negative 10 and 15 degrees", &["= -10..15 degree"]),
+            ("she tested negative 3 times", &["= 3 count"]),
+            // A range below zero written from the end nearer zero.
+            (
+                "lows from -12\u{b0}C to -30\u{b0}C",
+                &["= -30..-12 celsius"],
+            ),
+            ("between -5 and -15 degrees", &["= -15..-5 degree"]),
             ("more than 600,000 soldiers", &["> 600000 soldier"]),
             ("at least 9,000 civilians", &[">= 9000 civilian"]),
             ("fewer than 50 doctors", &["< 50 doctor"]),
@@ -933,11 +1011,19 @@ mod tests {
             ("make 5G available", &[]),
             // Ambiguous units read by context: pounds of weight or money, "p" touching a price.
             ("a sack weighing 50 pounds", &["= 50 pound-mass"]),
+            ("he weighed two hundred pounds", &["= 200 pound-mass"]),
+            (
+                "it sold for two thousand pounds",
+                &["= 2000 pound sterling"],
+            ),
             (
                 "the club paid 5 million pounds",
                 &["= 5000000 pound sterling"],
             ),
             ("shares closed at 164p", &["= 164 penny"]),
+            // "pm" is picometres only where the number is no clock time.
+            ("an atom 154 pm across", &["= 154 picometre"]),
+            ("at 5 pm or 6.15pm, 40 people", &["= 40 person"]),
             ("a 37m-", &["= 37 metre"]),
             // Number grammar: scales on hyphenated words, rates shared by a range, signed lists.
             ("a 1.8 billion-mile trip", &["= 1800000000 mile"]),

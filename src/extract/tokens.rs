@@ -78,6 +78,16 @@ pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
+/// Whether `c` may start a number token: a digit or a fraction in one character ("½").
+pub fn starts_number(c: char) -> bool {
+    is_digit(c) || fraction_char(c)
+}
+
+/// Whether `c` is a fraction in one character ("½", "⅓"); ASCII is turned away first.
+fn fraction_char(c: char) -> bool {
+    !c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some()
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '_'
 }
@@ -297,7 +307,7 @@ fn token_at(chars: &impl Chars, mut i: usize) -> (TokKind, usize) {
     let leading_point = c == '.'
         && at(i + 1).is_some_and(is_digit)
         && (i == 0 || is_space(chars.get(i - 1)) || matches!(chars.get(i - 1), '(' | '$' | '-'));
-    if !c.is_ascii() && vulgar_fraction(c.encode_utf8(&mut [0; 4])).is_some() {
+    if fraction_char(c) {
         // "½", "¾": a fraction in one character is a number of its own.
         kind = TokKind::Num;
         i += 1;
@@ -425,7 +435,30 @@ fn scan_number(chars: &impl Chars, mut i: usize) -> usize {
     if i + 1 < n && chars.get(i) == '.' && digit_at(i + 1) {
         i = run(i + 1);
     }
-    i
+    exponent_end(chars, i).unwrap_or(i)
+}
+
+/// The end of a power of ten written after a numeral's digits ("4e14", "9.83e-3", "1.2E+6"): an
+/// 'e', a sign if any and one to three digits that no letter, digit or point follows, so that
+/// codes ("3e4a", "5e-3x") stay codes.
+fn exponent_end(chars: &impl Chars, i: usize) -> Option<usize> {
+    if !matches!(chars.at(i)?, 'e' | 'E') {
+        return None;
+    }
+    let signed = matches!(chars.at(i + 1), Some('-' | '+' | '\u{2212}'));
+    let from = i + 1 + usize::from(signed);
+    let mut end = from;
+    while chars.at(end).is_some_and(|c| c.is_ascii_digit()) {
+        end += 1;
+    }
+    // An unsigned exponent starts with no zero: "%3E01" is an escape in a web address.
+    if !signed && chars.at(from) == Some('0') {
+        return None;
+    }
+    let ends = chars.at(end).is_none_or(|c| {
+        !(c.is_alphanumeric() || c == '_' || (c == '.' && chars.at(end + 1).is_some_and(is_digit)))
+    });
+    ((1..=3).contains(&(end - from)) && ends).then_some(end)
 }
 
 /// `count` texts of `len` pieces each, drawn from `pieces` by a fixed pseudo-random sequence
@@ -503,6 +536,11 @@ mod tests {
             "$A82",
             "12,34,567",
             "5k-20k",
+            "4e14",
+            "9.8e-3",
+            "e",
+            "E+",
+            "%3E01",
         ];
         for s in pieced_texts(PIECES, 2000, 24, 0x9E37_79B9_7F4A_7C15) {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
@@ -524,6 +562,17 @@ mod tests {
                 assert!(!is_ascii(&b), "{len} {k}");
                 b[k] = b'a';
             }
+        }
+    }
+
+    /// What may start a number: the pre-test that skips sentences without one relies on it.
+    #[test]
+    fn characters_that_start_numbers() {
+        for c in ['0', '7', '\u{0663}', '\u{bd}', '\u{2153}', '\u{be}'] {
+            assert!(starts_number(c), "{c}");
+        }
+        for c in ['a', '.', '\u{b2}', '\u{2070}', '\u{d7}'] {
+            assert!(!starts_number(c), "{c}");
         }
     }
 
@@ -605,6 +654,15 @@ mod tests {
             ("A82 road", &[(Code, "A82"), (Word, "road")]),
             ("$abc1", &[(Punct, "$"), (Code, "abc1")]),
             ("\u{0663}\u{0660}", &[(Num, "\u{0663}\u{0660}")]),
+            // Powers of ten after 'e'; not when letters or digits go on (a code) nor "E01".
+            ("4e14 hertz", &[(Num, "4e14"), (Word, "hertz")]),
+            ("9.83e-3,", &[(Num, "9.83e-3"), (Punct, ",")]),
+            ("1.2E+6", &[(Num, "1.2E+6")]),
+            ("2e\u{2212}5", &[(Num, "2e\u{2212}5")]),
+            ("3e4a", &[(Num, "3"), (Code, "e4a")]),
+            ("7e1234", &[(Num, "7"), (Code, "e1234")]),
+            ("%3E01", &[(Punct, "%"), (Num, "3"), (Code, "E01")]),
+            ("5e-", &[(Num, "5"), (Word, "e"), (Punct, "-")]),
         ];
         for (text, expected) in cases {
             assert_eq!(&kinds(text), expected, "{text}");

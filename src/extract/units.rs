@@ -136,11 +136,20 @@ fn matched((seq, kind, norm): &Entry) -> UnitMatch {
 
 /// The unit that starts `words` (lower-cased token texts after the number), longest first.
 pub fn unit_after(words: &[&str]) -> Option<UnitMatch> {
+    entry_after(words).map(matched)
+}
+
+/// The normal name and kind of the unit that starts `words`, for a test that keeps nothing: no
+/// string is made.
+pub fn unit_name_after(words: &[&str]) -> Option<(&'static str, Kind)> {
+    entry_after(words).map(|&(_, kind, norm)| (norm, kind))
+}
+
+fn entry_after(words: &[&str]) -> Option<&'static Entry> {
     AFTER_INDEX
         .get(words.first()?)?
         .iter()
         .find(|(seq, _, _)| words.starts_with(seq))
-        .map(matched)
 }
 
 /// The currency that ends right before a number, longest first: `words` are the lower-cased
@@ -391,6 +400,9 @@ mod tests {
             ("mm", "millimetre", Kind::Measure, 1),
             ("kb", "kilobyte", Kind::Measure, 1),
             ("pesos", "mexican peso", Kind::Currency, 1),
+            ("pennies", "penny", Kind::Currency, 1),
+            ("pm", "picometre", Kind::Measure, 1),
+            ("penny a share", "penny", Kind::Currency, 1),
             ("tablespoons of sugar", "tablespoon", Kind::Measure, 1),
             ("square yards", "square yard", Kind::Measure, 2),
             ("km2", "square kilometre", Kind::Measure, 1),
@@ -409,7 +421,12 @@ mod tests {
         // Words and codes the catalog leaves out: after a number they are rarely units.
         for word in ["troops", "in", "set", "league", "tesla", "gray", "va", "my"] {
             assert_eq!(unit_after(&[word]), None, "{word}");
+            assert_eq!(unit_name_after(&[word]), None, "{word}");
         }
+        assert_eq!(
+            unit_name_after(&["percentage", "points"]),
+            Some(("percentage point", Kind::Percentage))
+        );
     }
 
     #[test]
