@@ -249,7 +249,7 @@ impl Catalog {
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
         let words = gazetteer::get().words(concept);
-        self.find(claim, &words, &words, &words)
+        self.find(claim, &words, &words, &words, false)
             .map(|m| &self.metrics[m.metric])
     }
 
@@ -306,7 +306,7 @@ impl Catalog {
                 seen.extend(countries.iter().cloned());
             }
             if let Some(m) = self
-                .find(claim, &seen, clause, &own)
+                .find(claim, &seen, clause, &own, k >= 3)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
                 return Assignment {
@@ -347,13 +347,16 @@ impl Catalog {
 
     /// The most specific phrase all of whose words are in `words`, of a metric that fits the
     /// claim, says no other sense than the figure's `clause`, and has no exclude phrase in the
-    /// figure's `own` words (its concept and sentence).
+    /// figure's `own` words (its concept and sentence). `beyond` the figure's sentence (the
+    /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
+    /// phrase that says it too: the troops of the sentence before are not the dead.
     fn find(
         &self,
         claim: &Claim,
         words: &[Word],
         clause: &[Word],
         own: &[Word],
+        beyond: bool,
     ) -> Option<&Matcher> {
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
@@ -361,8 +364,8 @@ impl Catalog {
         self.matchers.iter().find(|m| {
             m.words.iter().all(|w| have.contains(w.as_str()))
                 && fits(&self.fits[m.metric], claim)
-                && (m.senses.is_empty()
-                    || clause_senses.is_empty()
+                && (clause_senses.is_empty()
+                    || (m.senses.is_empty() && !beyond)
                     || m.senses.iter().any(|s| clause_senses.contains(s)))
                 && !self
                     .excludes
@@ -978,6 +981,20 @@ match = ["missing after the floods"]
         );
         assert_eq!(m, "ru-casualties");
         assert_eq!(why.as_deref(), Some("\"russian casualties\" in title"));
+        // A figure whose clause says what happened is not filed by the sentence before or the
+        // title in a metric that does not say it.
+        let (m, _) = assigned(
+            "Officials said 12,500 North Korean troops were in Kursk. Another 300 died.",
+            None,
+            "300",
+        );
+        assert_ne!(m, "nk-troops");
+        let (m, _) = assigned(
+            "Officials said 12,500 North Korean troops were in Kursk. Another 300 arrived.",
+            None,
+            "300",
+        );
+        assert_eq!(m, "nk-troops");
         // A new paragraph starts afresh: its first sentence has no sentence before it.
         let (m, _) = assigned(
             "Congress approved new security assistance on Tuesday.\n\nThe city spent $2 million.",
