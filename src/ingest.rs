@@ -12,7 +12,7 @@
 use crate::detect::{Diff, History};
 use crate::input::{Problem, Sink};
 use crate::metrics::Catalog;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, Document, Kind};
 use crate::status::Status;
 use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
 use rayon::prelude::*;
@@ -145,6 +145,7 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
         claim.metric = Some(assigned.metric);
         claim.metric_match = assigned.matched;
     }
+    carry_counts(claims);
     let Some(end) = crate::extract::headline_end(&doc.text) else {
         return;
     };
@@ -159,6 +160,47 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
             h.metric_match = b.metric_match.as_ref().map(|m| format!("{m}, restated"));
         }
     }
+}
+
+/// A figure no phrase filed whose sentence speaks of a count already named ("The agency's count
+/// a week earlier had been 1,267", "The tally now stands at 57") continues the series of the
+/// last figure before it that a phrase filed, if that one is of its kind.
+fn carry_counts(claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        if claims[i].metric_match.is_some() || !refers_to_a_count(&claims[i]) {
+            continue;
+        }
+        let earlier = claims[..i].iter().rev().find(|c| c.metric_match.is_some());
+        if let Some(e) = earlier
+            && (e.kind == claims[i].kind || claims[i].kind == Kind::Other)
+        {
+            let (metric, why) = (e.metric.clone(), e.metric_match.clone());
+            claims[i].metric = metric;
+            claims[i].metric_match = why.map(|m| format!("{m}, carried"));
+        }
+    }
+}
+
+/// Whether the words before a figure in its sentence name a count already spoken of: "the
+/// count", "its tally", "the agency's total", not "the number of schools" (a count of its own).
+fn refers_to_a_count(c: &Claim) -> bool {
+    let Some(at) = c.sentence.find(c.text.as_str()) else {
+        return false;
+    };
+    let words: Vec<String> = c.sentence[..at]
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let noun = matches!(w.as_str(), "count" | "tally" | "total" | "figure");
+        let owned = k > 0
+            && (matches!(
+                words[k - 1].as_str(),
+                "the" | "its" | "their" | "that" | "this"
+            ) || words[k - 1].ends_with("'s"));
+        noun && owned && words.get(k + 1).is_none_or(|n| n != "of")
+    })
 }
 
 fn stated(c: &Claim) -> crate::extract::Stated {
@@ -476,6 +518,29 @@ mod tests {
         assert_eq!(metric("312"), "flood-deaths-total");
         assert_eq!(metric("140"), "flood-deaths-north");
         assert_ne!(metric("12"), "flood-deaths-total");
+    }
+
+    /// A figure whose sentence speaks of the count already named continues its series; a count
+    /// of something else ("the number of schools") does not.
+    #[test]
+    fn a_figure_of_the_count_already_named_continues_its_series() {
+        let catalog =
+            Catalog::parse("[[metric]]\nid = \"flood-deaths\"\nmatch = [\"flood deaths\"]\n")
+                .unwrap();
+        let doc = Document::new(
+            "d",
+            "Flood deaths rose to 312 on Monday, officials said.\n\n\
+             The agency's count a week earlier had been 260. The number of schools shut was 40.",
+        );
+        let mut claims = crate::extract(&doc);
+        file_in_metrics(&mut claims, &doc, &catalog);
+        let metric = |t: &str| {
+            let c = claims.iter().find(|c| c.text == t).unwrap();
+            (c.metric.clone().unwrap(), c.metric_match.clone())
+        };
+        assert_eq!(metric("260").0, "flood-deaths");
+        assert!(metric("260").1.unwrap().ends_with(", carried"));
+        assert_ne!(metric("40").0, "flood-deaths");
     }
 
     /// A reader giving `docs`, then the problems `problems`.
