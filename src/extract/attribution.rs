@@ -395,6 +395,7 @@ static CUES: WordClasses = WordClasses::new(&[
     (&SAY_VERBS, cue::SAY),
     (&REVISING_VERBS, cue::REVISING),
     (&CUE_WORDS, cue::OTHER),
+    (&EXPECTING_VERBS, cue::EXPECTING),
     (&COMPILING_VERBS, cue::COMPILED),
     (&PER, cue::PER),
 ]);
@@ -415,8 +416,23 @@ static COMPILING_VERBS: WordSet = WordSet::new(&[
     "released",
 ]);
 
-/// "according (to)" and the verbs of expecting, which anchor a source like verbs of saying.
-static CUE_WORDS: WordSet = WordSet::new(&["according", "expects", "expected"]);
+/// "according (to)".
+static CUE_WORDS: WordSet = WordSet::new(&["according"]);
+
+/// Verbs of expecting, which anchor a forecast's source like verbs of saying: "economists polled
+/// by Reuters had forecast 0.2%".
+static EXPECTING_VERBS: WordSet = WordSet::new(&[
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "predicted",
+    "predicts",
+    "projected",
+    "projects",
+    "anticipated",
+]);
 
 /// The kinds of [`CUES`].
 mod cue {
@@ -426,6 +442,7 @@ mod cue {
     pub const OTHER: u16 = 1 << 3;
     pub const COMPILED: u16 = 1 << 4;
     pub const PER: u16 = 1 << 5;
+    pub const EXPECTING: u16 = 1 << 6;
 }
 
 /// Lower-case words that end a subject read backwards from its verb: a clause starts after them.
@@ -813,20 +830,41 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             continue;
         }
         let says = cues & cue::SAY != 0
-            || matches!(l, "expects" | "expected")
+            || cues & cue::EXPECTING != 0
             || (cues & cue::REVISING != 0
                 && words[i + 1..]
                     .iter()
                     .take(5)
                     .take_while(|x| x.is_word)
                     .any(|x| COUNT_NOUNS.contains(x.lower)));
-        // "likes to say" is no statement; "added 15 cents" is a change, not a remark.
+        // "likes to say" is no statement; "added 15 cents" is a change, not a remark; "the
+        // median forecast" is a noun.
         let infinitive = i > 0 && words[i - 1].lower == "to";
+        let noun = cues & cue::EXPECTING != 0
+            && ((i > 0
+                && matches!(
+                    words[i - 1].lower,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "median"
+                        | "average"
+                        | "consensus"
+                        | "latest"
+                        | "its"
+                        | "their"
+                ))
+                || words.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower,
+                        "is" | "was" | "are" | "were" | "of" | "for" | "has"
+                    )
+                }));
         let counted = matches!(l, "added" | "adds")
             && words
                 .get(i + 1)
                 .is_some_and(|w| !w.is_word && w.lower != "," && w.lower != "\"");
-        if !says || infinitive || counted {
+        if !says || infinitive || counted || noun {
             continue;
         }
         if let Some(speaker) = subject_before(words, i) {
@@ -1197,6 +1235,7 @@ mod tests {
             // Not the thing stated, after a comma.
             ("It rose to 40, the figures showed", None),
             ("That brought the number of arrivals to 22,000", None),
+            ("The median forecast was for a 0.2% gain", None),
             (
                 "On Saturday the regional office reported 38 deaths",
                 Some("regional office"),
@@ -1339,6 +1378,10 @@ mod tests {
             ),
             ("The list, published by the FBI, names 388", "FBI"),
             ("Nearly 40,000 acres have burned, per Cal Fire", "Cal Fire"),
+            (
+                "Economists polled by Reuters had forecast a 0.2% rise",
+                "Reuters",
+            ),
             (
                 "The Office for National Statistics' price index rose 0.3%",
                 "Office for National Statistics",
