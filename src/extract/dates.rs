@@ -203,6 +203,8 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
         if first.is_ascii_digit() {
             if let Some(date) = iso_date(words, i).filter(|_| !opens_period(words, i)) {
                 add(&mut found, words, i, Some(date), false);
+            } else if let Some(end) = year_of_a_total(words, i, published) {
+                add(&mut found, words, i, Some(end), true);
             }
             continue;
         }
@@ -254,9 +256,11 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                     true,
                 );
             }
-            // "in 2023", "for 2023", "during 2023": a year's figure holds at its end (the
-            // publication date while the year is not over).
-            "in" | "for" | "during" | "throughout" => {
+            // "in 2023", "for 2023", "during 2023", "in all of 2023": a year's figure holds at
+            // its end (the publication date while the year is not over).
+            "in" | "for" | "during" | "throughout" | "of"
+                if word.lower != "of" || (i > 0 && matches!(lower(i - 1), "all" | "whole")) =>
+            {
                 if let Ok(y) = lower(i + 1).parse::<i32>()
                     && (1900..=2100).contains(&y)
                     && lower(i + 1).len() == 4
@@ -350,6 +354,34 @@ fn compared(words: &[Word], at: usize) -> bool {
     !words[start + k + 1..at]
         .iter()
         .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
+}
+
+/// A past year named before its total ("the 2023 total of 29,437", "2023's tally"): the year's
+/// last day. This year's total ("bringing its 2025 total to 100") holds when the sentence says.
+fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let w = words[i].lower;
+    let y: i32 = w
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y) && w.len() == 4)?;
+    let mut next = i + 1;
+    if words
+        .get(next)
+        .is_some_and(|n| matches!(n.lower, "'s" | "\u{2019}s"))
+    {
+        next += 1;
+    }
+    let noun = words.get(next).map_or("", |n| n.lower);
+    if !matches!(
+        noun,
+        "total" | "tally" | "count" | "toll" | "figure" | "figures" | "average" | "level"
+    ) {
+        return None;
+    }
+    if published.is_some_and(|p| p.year() <= y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, 12, 31)
 }
 
 /// Whether the month or year at token `i` is when a period began: "the war that began in April
@@ -810,6 +842,22 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // A year's total, and all of a year.
+            (
+                "the 2023 total of 29,437 crossings",
+                "29,437",
+                Some("2023-12-31"),
+            ),
+            (
+                "in all of 2023 , 29,437 made it",
+                "29,437",
+                Some("2023-12-31"),
+            ),
+            (
+                "reported 3 on Thursday , bringing its 2024 total to 100",
+                "100",
+                Some("2024-10-24"),
+            ),
             // A comparison's base dates nothing.
             (
                 "arrivals this year reached 22,000 , 3 % fewer than at the same point last year",
