@@ -260,6 +260,18 @@ pub struct Source {
     pub nested: bool,
 }
 
+impl Source {
+    /// A source anchored at token `at`, not yet known to sit inside another's statement.
+    fn new(speaker: Speaker, at: usize, trailing: bool) -> Source {
+        Source {
+            speaker,
+            at,
+            trailing,
+            nested: false,
+        }
+    }
+}
+
 /// Words between a subject and its verb of saying: "AFAD had confirmed", "the CDC has also
 /// reported", "the groups together counted".
 static AUXILIARIES: WordSet = WordSet::new(&[
@@ -779,12 +791,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if l == "according" && words.get(i + 1).is_some_and(|t| t.lower == "to") {
             if let Some(speaker) = according_to(&words[i + 2..]) {
                 let trailing = i > 0 && words[i - 1].lower == ",";
-                found.push(Source {
-                    speaker,
-                    at: i,
-                    trailing,
-                    nested: false,
-                });
+                found.push(Source::new(speaker, i, trailing));
             }
             continue;
         }
@@ -795,34 +802,19 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             && words.get(i + 1).is_some_and(|w| capitalized(w.text))
             && let Some(speaker) = according_to(&words[i + 1..])
         {
-            found.push(Source {
-                speaker,
-                at: i,
-                trailing: true,
-                nested: false,
-            });
+            found.push(Source::new(speaker, i, true));
             continue;
         }
         if cues & cue::COMPILED != 0
             && let Some(speaker) = compiled_by(words, i)
         {
-            found.push(Source {
-                speaker,
-                at: i,
-                trailing: false,
-                nested: false,
-            });
+            found.push(Source::new(speaker, i, false));
             continue;
         }
         if cues & cue::STATEMENT != 0
             && let Some(speaker) = possessive_source(words, i)
         {
-            found.push(Source {
-                speaker,
-                at: i,
-                trailing: false,
-                nested: false,
-            });
+            found.push(Source::new(speaker, i, false));
             continue;
         }
         // "The United States said": a verb is written in lower case.
@@ -868,12 +860,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             continue;
         }
         if let Some(speaker) = subject_before(words, i) {
-            found.push(Source {
-                speaker,
-                at: i,
-                trailing: after_comma(words, i),
-                nested: false,
-            });
+            found.push(Source::new(speaker, i, after_comma(words, i)));
             continue;
         }
         // ", said X": the name right after the verb.
@@ -882,12 +869,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             let after = &words[i + 1..];
             let names = after.iter().take_while(|w| in_name(w)).count();
             if let Some(speaker) = speaker_of(&after[..names]) {
-                found.push(Source {
-                    speaker,
-                    at: i,
-                    trailing: true,
-                    nested: false,
-                });
+                found.push(Source::new(speaker, i, true));
             }
         }
     }
@@ -944,12 +926,7 @@ fn headline_credit(words: &[Word]) -> Option<Source> {
         return None;
     }
     let name = tidy(&words[dash + 1..end])?;
-    Some(Source {
-        speaker: Speaker::Named(name),
-        at: dash,
-        trailing: true,
-        nested: false,
-    })
+    Some(Source::new(Speaker::Named(name), dash, true))
 }
 
 /// The source after "according to": a name up to punctuation or a lower-case non-title word, a
