@@ -406,7 +406,7 @@ static CUES: WordClasses = WordClasses::new(&[
     (&STATEMENT_NOUNS, cue::STATEMENT),
     (&SAY_VERBS, cue::SAY),
     (&REVISING_VERBS, cue::REVISING),
-    (&CUE_WORDS, cue::OTHER),
+    (&ACCORDING, cue::ACCORDING),
     (&EXPECTING_VERBS, cue::EXPECTING),
     (&COMPILING_VERBS, cue::COMPILED),
     (&PER, cue::PER),
@@ -429,7 +429,7 @@ static COMPILING_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// "according (to)".
-static CUE_WORDS: WordSet = WordSet::new(&["according"]);
+static ACCORDING: WordSet = WordSet::new(&["according"]);
 
 /// Verbs of expecting, which anchor a forecast's source like verbs of saying: "economists polled
 /// by Reuters had forecast 0.2%".
@@ -451,7 +451,7 @@ mod cue {
     pub const STATEMENT: u16 = 1;
     pub const SAY: u16 = 1 << 1;
     pub const REVISING: u16 = 1 << 2;
-    pub const OTHER: u16 = 1 << 3;
+    pub const ACCORDING: u16 = 1 << 3;
     pub const COMPILED: u16 = 1 << 4;
     pub const PER: u16 = 1 << 5;
     pub const EXPECTING: u16 = 1 << 6;
@@ -788,7 +788,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if cues == 0 {
             continue;
         }
-        if l == "according" && words.get(i + 1).is_some_and(|t| t.lower == "to") {
+        if cues & cue::ACCORDING != 0 && words.get(i + 1).is_some_and(|t| t.lower == "to") {
             if let Some(speaker) = according_to(&words[i + 2..]) {
                 let trailing = i > 0 && words[i - 1].lower == ",";
                 found.push(Source::new(speaker, i, trailing));
