@@ -257,8 +257,11 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             share: false,
         });
     }
-    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
-    if value.fract() == 0.0
+    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups" (digits after a space, asked
+    // first: the float test is a call).
+    if ctx.kind(last) == Some(TokKind::Num)
+        && !ctx.glued(last)
+        && value.fract() == 0.0
         && let Some(f) = numeral_at(ctx, last)
             .filter(|f| f.value < 1.0 && f.digits.is_some() && ctx.toks[f.first].space_before)
         && (f.last == f.first + 3 || vulgar_fraction(ctx.raw(f.first)).is_some())
@@ -411,20 +414,23 @@ fn superscript_digit(raw: &str) -> Option<i32> {
 
 /// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
 /// takes no more than a hundred ("1 in 2019" is a year).
+#[inline]
 fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
-    let whole =
-        |m: &Numeral| (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value;
-    // The part is a whole number, tested before the numeral after "in" is read ("5.2% in 2023").
+    // The word first, then whether the part is a whole number, and only then the numeral after
+    // it: most figures are followed by neither word, and "5.2% in 2023" by no share.
+    let (at, most) = match word(ctx, n.last) {
+        "out" if word(ctx, n.last + 1) == "of" => (n.last + 2, f64::INFINITY),
+        "in" => (n.last + 1, 100.0),
+        _ => return n,
+    };
     if n.scaled || n.value < 1.0 || n.value.fract() != 0.0 {
         return n;
     }
-    let of = match word(ctx, n.last) {
-        "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
-        "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
-        _ => None,
+    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
+    let whole = |m: &Numeral| {
+        (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value && m.value <= most
     };
-    match of.filter(whole) {
+    match numeral_at(ctx, at).filter(whole) {
         Some(m) => Numeral {
             value: n.value / m.value,
             last: m.last,
@@ -438,6 +444,7 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
 /// "two and a half years", "3 and a quarter", "one and three-quarters": a whole number and a
 /// fraction, with its end and whether a scale was read. A scale after it takes the whole ("five
 /// and a half million"); after a scale the fraction is the scale's ("3 million and a half").
+#[inline]
 fn and_a_fraction(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
     // The word first: nearly every figure is followed by something else than "and".
     if word(ctx, last) != "and" || value.fract() != 0.0 {
@@ -592,7 +599,15 @@ const fn head_prefixes(heads: &[&str]) -> [[u32; 28]; 28] {
 /// Whether lower-case word `w` may start with a numeral head, by its first three letters: one
 /// table lookup turns away nearly every other word ("the", "and", "has") in the token loop.
 fn may_start_numeral(w: &[u8]) -> bool {
-    HEAD_PREFIXES[letter(w, 0)][letter(w, 1)] >> letter(w, 2) & 1 != 0
+    // The three letters of [`letter`], with one test of the word's length instead of three.
+    let at = |b: u8| LETTERS[usize::from(b)] as usize;
+    let (a, b, c) = match *w {
+        [a, b, c, ..] => (at(a), at(b), at(c)),
+        [a, b] => (at(a), at(b), 0),
+        [a] => (at(a), 0, 0),
+        [] => (0, 0, 0),
+    };
+    HEAD_PREFIXES[a][b] >> c & 1 != 0
 }
 
 /// The spelled numeral starting at word `i`, whose first letters may start one. Kept out of the
@@ -1134,6 +1149,16 @@ mod tests {
             "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
         ] {
             assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
+        // The same answer as the three separate look-ups the table is built with.
+        for w in [
+            "a", "an", "tw", "twe", "x", "-", "q-a", "quarter", "zz", "\u{e9}",
+        ] {
+            let by_letters = HEAD_PREFIXES[letter(w.as_bytes(), 0)][letter(w.as_bytes(), 1)]
+                >> letter(w.as_bytes(), 2)
+                & 1
+                != 0;
+            assert_eq!(may_start_numeral(w.as_bytes()), by_letters, "{w}");
         }
     }
 
