@@ -257,14 +257,14 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             share: false,
         });
     }
-    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups" (digits after a space, asked
-    // first: the float test is a call).
+    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups", "5¼ per cent" (digits after a
+    // space or a fraction character, asked first: the float test is a call).
+    let vulgar = || vulgar_fraction(ctx.raw(last)).is_some();
     if ctx.kind(last) == Some(TokKind::Num)
-        && !ctx.glued(last)
+        && (!ctx.glued(last) || vulgar())
         && value.fract() == 0.0
-        && let Some(f) = numeral_at(ctx, last)
-            .filter(|f| f.value < 1.0 && f.digits.is_some() && ctx.toks[f.first].space_before)
-        && (f.last == f.first + 3 || vulgar_fraction(ctx.raw(f.first)).is_some())
+        && let Some(f) = numeral_at(ctx, last).filter(|f| f.value < 1.0 && f.digits.is_some())
+        && (f.last == f.first + 3 || vulgar())
     {
         return Some(Numeral {
             value: value + f.value,
@@ -481,8 +481,8 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 
 /// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
 /// the amount of a change or a bound ("rose by a percentage point", "cut by a quarter point",
-/// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
-/// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
+/// "up a cent", "less than a mile"), not elsewhere: "a barrel of oil costs $80" states no
+/// figure of one barrel.
 fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
     let before = word(ctx, i.wrapping_sub(1));
     // A few words, else a change verb by its cached class: most articles are turned away here.
@@ -491,9 +491,14 @@ fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
         "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
     ) || (ctx.is(i.wrapping_sub(1), class::VERB)
         && (UP.contains(before) || DOWN.contains(before)));
-    amount
-        && word(ctx, unit).len() > 2
-        && super::units::unit_name_after(ctx.words_from(unit, 4)).is_some_and(|(norm, kind)| {
+    amount && named_unit(ctx, unit)
+}
+
+/// Whether a unit of measure, money or percentage is named at token `k`, not a unit of time
+/// ("more than a year", "half a day" say when) nor a symbol.
+fn named_unit(ctx: &Ctx, k: usize) -> bool {
+    word(ctx, k).len() > 2
+        && super::units::unit_name_after(ctx.words_from(k, 4)).is_some_and(|(norm, kind)| {
             kind != Kind::Other
                 && !matches!(
                     norm,
@@ -637,10 +642,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 && word(ctx, i + 2) == "of"
                 && scale_word(word(ctx, i + 4)).is_none() =>
             {
-                Some(Numeral {
-                    share: true,
-                    ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
-                })
+                Some(scale_of(
+                    ctx,
+                    share(mk(1.0 / fraction_word(next)?, None, i + 2, false)),
+                ))
             }
             // "a quarter million", "a half billion", "a quarter of a million"; as an amount, "by
             // a quarter point".
@@ -654,6 +659,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 let den = fraction_word(next)?;
                 match scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3) {
                     Some(s) => Some(mk(s / den, None, at + 1, true)),
+                    // "a quarter of a percentage point".
+                    None if of_a == 2 && named_unit(ctx, at) => {
+                        Some(mk(1.0 / den, None, at, false))
+                    }
                     None => one_unit(ctx, i, i + 2).then(|| mk(1.0 / den, None, i + 2, false)),
                 }
             }
@@ -714,8 +723,8 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 ..mk(0.5, None, i + 1, false)
             });
         }
-        // "half a percentage point" as an amount.
-        if word(ctx, i + 1) == "a" && one_unit(ctx, i, i + 2) {
+        // "half a percentage point", "half a mile".
+        if matches!(word(ctx, i + 1), "a" | "an") && named_unit(ctx, i + 2) {
             return Some(mk(0.5, None, i + 2, false));
         }
         // "half a million", "half million".
@@ -911,7 +920,7 @@ fn share(n: Numeral) -> Numeral {
 /// A fraction followed by a spelled scale word takes it: "three quarters billion", "two thirds
 /// of a million".
 fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let of_a = if word(ctx, n.last) == "of" && word(ctx, n.last + 1) == "a" {
+    let of_a = if word(ctx, n.last) == "of" && matches!(word(ctx, n.last + 1), "a" | "an") {
         2
     } else {
         0
@@ -922,6 +931,12 @@ fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
             value: n.value * s,
             last: n.last + of_a + 1,
             scaled: true,
+            share: false,
+            ..n
+        },
+        // "three-quarters of a percentage point", "two thirds of a mile": an amount of the unit.
+        None if of_a == 2 && named_unit(ctx, n.last + 2) => Numeral {
+            last: n.last + 2,
             share: false,
             ..n
         },
@@ -1045,6 +1060,16 @@ mod tests {
                 "four and a third million",
             ),
             ("10 tln roubles", 1e13, "10 tln"),
+            // A fraction glued to its whole; a fraction of a unit is an amount of it.
+            ("5\u{bc} per cent", 5.25, "5\u{bc}"),
+            ("a quarter of a percentage point", 0.25, "a quarter of a"),
+            (
+                "three-quarters of a percentage point",
+                0.75,
+                "three-quarters of a",
+            ),
+            ("two thirds of a mile", 2.0 / 3.0, "two thirds of a"),
+            ("rates are half a point higher", 0.5, "half a"),
             // Powers of ten after an 'e', a times sign, a caret or in superscripts.
             ("2.5e3 tonnes", 2500.0, "2.5e3"),
             ("7.1E-4 grams", 0.00071, "7.1E-4"),
