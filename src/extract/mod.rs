@@ -75,6 +75,7 @@ const NUMBER_WORDS: &[&str] = &[
     "thousands",
     "millions",
     "billions",
+    "several",
     "third",
     "quarter",
     "fifth",

@@ -479,6 +479,17 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
     (num > 0 && part < 1.0 && word(ctx, end) != "of").then_some((part, end))
 }
 
+/// The spelled scale at token `k` after a vague word ("several", "a few"): "hundred",
+/// "thousand", "hundred thousand", "million"; with its end.
+fn vague_scale(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let spelled = |w: &str| scale_word(w).filter(|s| *s >= 100.0 && w.len() > 3);
+    let s = spelled(word(ctx, k))?;
+    match spelled(word(ctx, k + 1)).filter(|&more| more > s) {
+        Some(more) => Some((s * more, k + 2)),
+        None => Some((s, k + 1)),
+    }
+}
+
 /// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
 /// the amount of a change or a bound ("rose by a percentage point", "cut by a quarter point",
 /// "up a cent", "less than a mile"), not elsewhere: "a barrel of oil costs $80" states no
@@ -525,6 +536,7 @@ pub(super) const HEADS: &[&str] = &[
     "millions",
     "billions",
     "dozens",
+    "several",
     "a",
     "an",
     "dozen",
@@ -635,6 +647,16 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
+            // "a few hundred", "a couple of thousand": a vague count of a scale.
+            "few" => {
+                let (s, end) = vague_scale(ctx, i + 2)?;
+                Some(mk(2.0 * s, Some((2.0 * s, 9.0 * s)), end, true))
+            }
+            "couple" => {
+                let of = usize::from(word(ctx, i + 2) == "of");
+                let (s, end) = vague_scale(ctx, i + 2 + of)?;
+                Some(mk(2.0 * s, Some((2.0 * s, 3.0 * s)), end, true))
+            }
             // "a third of", "a quarter of the vote", "an eighth of": a share.
             _ if next != "half"
                 && !next.ends_with('s')
@@ -731,6 +753,11 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let a = usize::from(word(ctx, i + 1) == "a");
         let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3 || *s == 12.0)?;
         return Some(mk(s / 2.0, None, i + 2 + a, true));
+    }
+    // "several thousand", "several hundred thousand".
+    if w == "several" {
+        let (s, end) = vague_scale(ctx, i + 1)?;
+        return Some(mk(3.0 * s, Some((3.0 * s, 9.0 * s)), end, true));
     }
     // "quarter million": a quarter of a scale, without an article.
     if w == "quarter" {
@@ -1112,6 +1139,42 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert!((got[0].0 - value).abs() < 1e-9, "{text}: {got:?}");
             assert_eq!(got[0].2, *surface, "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_counts_of_a_scale_are_ranges() {
+        let cases: &[(&str, (f64, f64), &str)] = &[
+            ("several thousand people", (3e3, 9e3), "several thousand"),
+            (
+                "several hundred thousand homes",
+                (3e5, 9e5),
+                "several hundred thousand",
+            ),
+            ("a few hundred protesters", (200.0, 900.0), "a few hundred"),
+            (
+                "a couple of thousand troops",
+                (2e3, 3e3),
+                "a couple of thousand",
+            ),
+            ("a couple million", (2e6, 3e6), "a couple million"),
+        ];
+        for (text, range, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some(*range), *surface),
+                "{text}"
+            );
+        }
+        for text in [
+            "several people",
+            "a few of them",
+            "a couple of days",
+            "several dozen",
+        ] {
+            assert!(numerals(text).is_empty(), "{text}");
         }
     }
 
