@@ -76,6 +76,7 @@ const NUMBER_WORDS: &[&str] = &[
     "thousands",
     "millions",
     "billions",
+    "several",
     "third",
     "quarter",
     "fifth",

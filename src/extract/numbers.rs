@@ -257,11 +257,14 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             share: false,
         });
     }
-    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups".
-    if value.fract() == 0.0
-        && let Some(f) = numeral_at(ctx, last)
-            .filter(|f| f.value < 1.0 && f.digits.is_some() && ctx.toks[f.first].space_before)
-        && (f.last == f.first + 3 || vulgar_fraction(ctx.raw(f.first)).is_some())
+    // A whole number and a fraction: "10 1/2 miles", "2 ½ cups", "5¼ per cent" (digits after a
+    // space or a fraction character, asked first: the float test is a call).
+    let vulgar = || vulgar_fraction(ctx.raw(last)).is_some();
+    if ctx.kind(last) == Some(TokKind::Num)
+        && (!ctx.glued(last) || vulgar())
+        && value.fract() == 0.0
+        && let Some(f) = numeral_at(ctx, last).filter(|f| f.value < 1.0 && f.digits.is_some())
+        && (f.last == f.first + 3 || vulgar())
     {
         return Some(Numeral {
             value: value + f.value,
@@ -411,20 +414,23 @@ fn superscript_digit(raw: &str) -> Option<i32> {
 
 /// "one out of three", "1 in 5": a whole number over a larger one is a share of it; "in"
 /// takes no more than a hundred ("1 in 2019" is a year).
+#[inline]
 fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
-    let whole =
-        |m: &Numeral| (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value;
-    // The part is a whole number, tested before the numeral after "in" is read ("5.2% in 2023").
+    // The word first, then whether the part is a whole number, and only then the numeral after
+    // it: most figures are followed by neither word, and "5.2% in 2023" by no share.
+    let (at, most) = match word(ctx, n.last) {
+        "out" if word(ctx, n.last + 1) == "of" => (n.last + 2, f64::INFINITY),
+        "in" => (n.last + 1, 100.0),
+        _ => return n,
+    };
     if n.scaled || n.value < 1.0 || n.value.fract() != 0.0 {
         return n;
     }
-    let of = match word(ctx, n.last) {
-        "out" if word(ctx, n.last + 1) == "of" => numeral_at(ctx, n.last + 2),
-        "in" => numeral_at(ctx, n.last + 1).filter(|m| m.value <= 100.0),
-        _ => None,
+    // A whole may be spelled in hundreds ("two out of five hundred"), not in larger scales.
+    let whole = |m: &Numeral| {
+        (!m.scaled || m.value < 1e3) && m.range.is_none() && m.value > n.value && m.value <= most
     };
-    match of.filter(whole) {
+    match numeral_at(ctx, at).filter(whole) {
         Some(m) => Numeral {
             value: n.value / m.value,
             last: m.last,
@@ -438,6 +444,7 @@ fn share_of(ctx: &Ctx, n: Numeral) -> Numeral {
 /// "two and a half years", "3 and a quarter", "one and three-quarters": a whole number and a
 /// fraction, with its end and whether a scale was read. A scale after it takes the whole ("five
 /// and a half million"); after a scale the fraction is the scale's ("3 million and a half").
+#[inline]
 fn and_a_fraction(ctx: &Ctx, value: f64, last: usize) -> (f64, usize, bool) {
     // The word first: nearly every figure is followed by something else than "and".
     if word(ctx, last) != "and" || value.fract() != 0.0 {
@@ -472,10 +479,21 @@ fn fraction_after_and(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
     (num > 0 && part < 1.0 && word(ctx, end) != "of").then_some((part, end))
 }
 
+/// The spelled scale at token `k` after a vague word ("several", "a few"): "hundred",
+/// "thousand", "hundred thousand", "million"; with its end.
+fn vague_scale(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let spelled = |w: &str| scale_word(w).filter(|s| *s >= 100.0 && w.len() > 3);
+    let s = spelled(word(ctx, k))?;
+    match spelled(word(ctx, k + 1)).filter(|&more| more > s) {
+        Some(more) => Some((s * more, k + 2)),
+        None => Some((s, k + 1)),
+    }
+}
+
 /// Whether an article or "half" at token `i` is an amount of the unit named at token `unit`:
 /// the amount of a change or a bound ("rose by a percentage point", "cut by a quarter point",
-/// "up a cent", "less than a mile"). Not a unit of time ("more than a year", "by a day" say
-/// when), and not elsewhere: "a barrel of oil costs $80" states no figure of one barrel.
+/// "up a cent", "less than a mile"), not elsewhere: "a barrel of oil costs $80" states no
+/// figure of one barrel.
 fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
     let before = word(ctx, i.wrapping_sub(1));
     // A few words, else a change verb by its cached class: most articles are turned away here.
@@ -484,9 +502,14 @@ fn one_unit(ctx: &Ctx, i: usize, unit: usize) -> bool {
         "by" | "than" | "over" | "under" | "about" | "nearly" | "almost" | "roughly" | "around"
     ) || (ctx.is(i.wrapping_sub(1), class::VERB)
         && (UP.contains(before) || DOWN.contains(before)));
-    amount
-        && word(ctx, unit).len() > 2
-        && super::units::unit_name_after(ctx.words_from(unit, 4)).is_some_and(|(norm, kind)| {
+    amount && named_unit(ctx, unit)
+}
+
+/// Whether a unit of measure, money or percentage is named at token `k`, not a unit of time
+/// ("more than a year", "half a day" say when) nor a symbol.
+fn named_unit(ctx: &Ctx, k: usize) -> bool {
+    word(ctx, k).len() > 2
+        && super::units::unit_name_after(ctx.words_from(k, 4)).is_some_and(|(norm, kind)| {
             kind != Kind::Other
                 && !matches!(
                     norm,
@@ -513,6 +536,7 @@ pub(super) const HEADS: &[&str] = &[
     "millions",
     "billions",
     "dozens",
+    "several",
     "a",
     "an",
     "dozen",
@@ -592,7 +616,15 @@ const fn head_prefixes(heads: &[&str]) -> [[u32; 28]; 28] {
 /// Whether lower-case word `w` may start with a numeral head, by its first three letters: one
 /// table lookup turns away nearly every other word ("the", "and", "has") in the token loop.
 fn may_start_numeral(w: &[u8]) -> bool {
-    HEAD_PREFIXES[letter(w, 0)][letter(w, 1)] >> letter(w, 2) & 1 != 0
+    // The three letters of [`letter`], with one test of the word's length instead of three.
+    let at = |b: u8| LETTERS[usize::from(b)] as usize;
+    let (a, b, c) = match *w {
+        [a, b, c, ..] => (at(a), at(b), at(c)),
+        [a, b] => (at(a), at(b), 0),
+        [a] => (at(a), 0, 0),
+        [] => (0, 0, 0),
+    };
+    HEAD_PREFIXES[a][b] >> c & 1 != 0
 }
 
 /// The spelled numeral starting at word `i`, whose first letters may start one. Kept out of the
@@ -615,6 +647,16 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
         let next = word(ctx, i + 1);
         return match next {
             "dozen" => Some(mk(12.0, None, i + 2, false)),
+            // "a few hundred", "a couple of thousand": a vague count of a scale.
+            "few" => {
+                let (s, end) = vague_scale(ctx, i + 2)?;
+                Some(mk(2.0 * s, Some((2.0 * s, 9.0 * s)), end, true))
+            }
+            "couple" => {
+                let of = usize::from(word(ctx, i + 2) == "of");
+                let (s, end) = vague_scale(ctx, i + 2 + of)?;
+                Some(mk(2.0 * s, Some((2.0 * s, 3.0 * s)), end, true))
+            }
             // "a third of", "a quarter of the vote", "an eighth of": a share.
             _ if next != "half"
                 && !next.ends_with('s')
@@ -622,10 +664,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 && word(ctx, i + 2) == "of"
                 && scale_word(word(ctx, i + 4)).is_none() =>
             {
-                Some(Numeral {
-                    share: true,
-                    ..mk(1.0 / fraction_word(next)?, None, i + 2, false)
-                })
+                Some(scale_of(
+                    ctx,
+                    share(mk(1.0 / fraction_word(next)?, None, i + 2, false)),
+                ))
             }
             // "a quarter million", "a half billion", "a quarter of a million"; as an amount, "by
             // a quarter point".
@@ -639,6 +681,10 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 let den = fraction_word(next)?;
                 match scale_word(word(ctx, at)).filter(|s| *s >= 1e3 && word(ctx, at).len() > 3) {
                     Some(s) => Some(mk(s / den, None, at + 1, true)),
+                    // "a quarter of a percentage point".
+                    None if of_a == 2 && named_unit(ctx, at) => {
+                        Some(mk(1.0 / den, None, at, false))
+                    }
                     None => one_unit(ctx, i, i + 2).then(|| mk(1.0 / den, None, i + 2, false)),
                 }
             }
@@ -699,14 +745,19 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                 ..mk(0.5, None, i + 1, false)
             });
         }
-        // "half a percentage point" as an amount.
-        if word(ctx, i + 1) == "a" && one_unit(ctx, i, i + 2) {
+        // "half a percentage point", "half a mile".
+        if matches!(word(ctx, i + 1), "a" | "an") && named_unit(ctx, i + 2) {
             return Some(mk(0.5, None, i + 2, false));
         }
         // "half a million", "half million".
         let a = usize::from(word(ctx, i + 1) == "a");
         let s = scale_word(word(ctx, i + 1 + a)).filter(|s| *s >= 1e3 || *s == 12.0)?;
         return Some(mk(s / 2.0, None, i + 2 + a, true));
+    }
+    // "several thousand", "several hundred thousand".
+    if w == "several" {
+        let (s, end) = vague_scale(ctx, i + 1)?;
+        return Some(mk(3.0 * s, Some((3.0 * s, 9.0 * s)), end, true));
     }
     // "quarter million": a quarter of a scale, without an article.
     if w == "quarter" {
@@ -896,7 +947,7 @@ fn share(n: Numeral) -> Numeral {
 /// A fraction followed by a spelled scale word takes it: "three quarters billion", "two thirds
 /// of a million".
 fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
-    let of_a = if word(ctx, n.last) == "of" && word(ctx, n.last + 1) == "a" {
+    let of_a = if word(ctx, n.last) == "of" && matches!(word(ctx, n.last + 1), "a" | "an") {
         2
     } else {
         0
@@ -907,6 +958,12 @@ fn scale_of(ctx: &Ctx, n: Numeral) -> Numeral {
             value: n.value * s,
             last: n.last + of_a + 1,
             scaled: true,
+            share: false,
+            ..n
+        },
+        // "three-quarters of a percentage point", "two thirds of a mile": an amount of the unit.
+        None if of_a == 2 && named_unit(ctx, n.last + 2) => Numeral {
+            last: n.last + 2,
             share: false,
             ..n
         },
@@ -1030,6 +1087,16 @@ mod tests {
                 "four and a third million",
             ),
             ("10 tln roubles", 1e13, "10 tln"),
+            // A fraction glued to its whole; a fraction of a unit is an amount of it.
+            ("5\u{bc} per cent", 5.25, "5\u{bc}"),
+            ("a quarter of a percentage point", 0.25, "a quarter of a"),
+            (
+                "three-quarters of a percentage point",
+                0.75,
+                "three-quarters of a",
+            ),
+            ("two thirds of a mile", 2.0 / 3.0, "two thirds of a"),
+            ("rates are half a point higher", 0.5, "half a"),
             // Powers of ten after an 'e', a times sign, a caret or in superscripts.
             ("2.5e3 tonnes", 2500.0, "2.5e3"),
             ("7.1E-4 grams", 0.00071, "7.1E-4"),
@@ -1072,6 +1139,42 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert!((got[0].0 - value).abs() < 1e-9, "{text}: {got:?}");
             assert_eq!(got[0].2, *surface, "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_counts_of_a_scale_are_ranges() {
+        let cases: &[(&str, (f64, f64), &str)] = &[
+            ("several thousand people", (3e3, 9e3), "several thousand"),
+            (
+                "several hundred thousand homes",
+                (3e5, 9e5),
+                "several hundred thousand",
+            ),
+            ("a few hundred protesters", (200.0, 900.0), "a few hundred"),
+            (
+                "a couple of thousand troops",
+                (2e3, 3e3),
+                "a couple of thousand",
+            ),
+            ("a couple million", (2e6, 3e6), "a couple million"),
+        ];
+        for (text, range, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some(*range), *surface),
+                "{text}"
+            );
+        }
+        for text in [
+            "several people",
+            "a few of them",
+            "a couple of days",
+            "several dozen",
+        ] {
+            assert!(numerals(text).is_empty(), "{text}");
         }
     }
 
@@ -1134,6 +1237,16 @@ mod tests {
             "the", "and", "has", "for", "ann", "", "-one", "\u{e9}t", "on",
         ] {
             assert_eq!(may_start_numeral(w.as_bytes()), w == "for", "{w}");
+        }
+        // The same answer as the three separate look-ups the table is built with.
+        for w in [
+            "a", "an", "tw", "twe", "x", "-", "q-a", "quarter", "zz", "\u{e9}",
+        ] {
+            let by_letters = HEAD_PREFIXES[letter(w.as_bytes(), 0)][letter(w.as_bytes(), 1)]
+                >> letter(w.as_bytes(), 2)
+                & 1
+                != 0;
+            assert_eq!(may_start_numeral(w.as_bytes()), by_letters, "{w}");
         }
     }
 

@@ -1021,6 +1021,11 @@ mod tests {
                 &["= 5000000 pound sterling"],
             ),
             ("shares closed at 164p", &["= 164 penny"]),
+            // Fractions of a unit, and a fraction glued to its whole.
+            (
+                "rates rose a quarter of a percentage point to 5\u{bc}%",
+                &["= 0.25 percentage point up", "= 5.25 percentage"],
+            ),
             // "pm" is picometres only where the number is no clock time.
             ("an atom 154 pm across", &["= 154 picometre"]),
             ("at 5 pm or 6.15pm, 40 people", &["= 40 person"]),
