@@ -20,7 +20,6 @@ use super::ingest::{Pipeline, progress};
 use crate::detect::Diff;
 use crate::export::{self, Format, RowWriter};
 use crate::input::InputFormat;
-use crate::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -44,10 +43,12 @@ pub struct Args {
     /// Report unreadable inputs and compare the rest (exit status 2) instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    #[command(flatten)]
+    pub known: super::Known,
 }
 
 pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
-    let store = Store::open(data)?;
+    let store = args.known.open(data)?;
     store.warn_foreign();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let stdout = std::io::stdout();
