@@ -121,18 +121,16 @@ pub fn store(
     pipeline.run(read)
 }
 
-/// Compares the documents `read` gives with the history in the store at `data`, storing
-/// nothing: each claim goes to [`Events::diff`]. Documents already in the store are counted
-/// in [`Totals::already`], not compared again.
+/// Compares the documents `read` gives with the history in `store` (as it is, or as it was
+/// known at a time: [`Store::open_at`]), storing nothing: each claim goes to [`Events::diff`].
+/// Documents already in the store are counted in [`Totals::already`], not compared again.
 pub fn compare(
-    data: &Path,
+    store: &Store,
     options: &Options,
     events: &mut dyn Events,
     read: impl FnOnce(&mut dyn Sink) -> anyhow::Result<()>,
 ) -> anyhow::Result<Totals> {
-    let store = Store::open(data)?;
-    store.warn_foreign();
-    Pipeline::new(&store, None, options, true, events)?.run(read)
+    Pipeline::new(store, None, options, true, events)?.run(read)
 }
 
 /// Gives the claims of `doc` their metrics as a run files them: the catalog's metric whose
@@ -601,8 +599,13 @@ mod tests {
         again[0].id = "renamed".into();
         again.push(article("a", Some(6), "12,000"));
         let mut events = Kept::default();
-        let totals =
-            compare(&data, &options, &mut events, given(again.clone(), vec![])).expect("compares");
+        let totals = compare(
+            &Store::open(&data).expect("opens"),
+            &options,
+            &mut events,
+            given(again.clone(), vec![]),
+        )
+        .expect("compares");
         assert_eq!((totals.documents, totals.already), (1, 2));
         assert!(
             events

@@ -1,42 +1,44 @@
-//! The store: a data folder of immutable Parquet parts, written atomically under a lock.
+//! The store: a data folder holding two Delta Lake tables whose data files polars writes and
+//! reads, written under a lock.
 //!
 //! ```text
-//! DIR/metrics.toml                  the metric catalog (crate::metrics)
-//! DIR/claims/part-T-NNNNN.parquet   claims, one part per batch of a run, sorted by metric, date
-//! DIR/documents/part-T-NNNNN.parquet  id, content_hash, published, source, url, title, claims
-//! DIR/commits/T.pending             a run in progress (written before its first part)
-//! DIR/commits/T.json                the record that makes run T's parts visible
-//! DIR/orphans/                      parts no record accounts for, moved aside (never deleted)
-//! DIR/.lock                         the writer lock (fs4)
-//! DIR/.readers                      the readers' lock (shared; see below)
+//! DIR/metrics.toml                          the metric catalog (crate::metrics)
+//! DIR/claims/_delta_log/NNNNNNNNNNNNNNNNNNNN.json   the claims table's log (delta-rs)
+//! DIR/claims/as_of_month=YYYY-MM/part-T-NNNNN-H.parquet  claims, partitioned by month of as_of
+//! DIR/claims/as_of_month=__HIVE_DEFAULT_PARTITION__/...  claims without a date
+//! DIR/documents/_delta_log/...              the documents table's log (unpartitioned)
+//! DIR/documents/part-T-NNNNN-H.parquet      id, content_hash, published, source, url, title, claims
+//! DIR/review.jsonl                          review decisions (crate::review)
+//! DIR/.lock                                 the writer lock (fs4)
 //! ```
 //!
+//! Any Delta reader (DuckDB's `delta_scan`, polars' `read_delta`, the `deltalake` package,
+//! Spark) reads the tables as figtrack does: the live files are the ones the log's latest
+//! version lists. The partition column `as_of_month` ("YYYY-MM", null for undated claims)
+//! lives in the log, not in the files. Offsets are UInt32 in the files and `long` in the
+//! table's schema.
+//!
 //! A run that writes (ingest, import, compact) takes the lock, names itself with a transaction
-//! number `T` (microseconds, increasing), marks itself `commits/T.pending`, writes its parts
-//! (each to a hidden temporary file, fsynced, renamed into place, the folder fsynced) and
-//! finally commits by writing `commits/T.json` the same way, with each part's xxh3-128 content
-//! hash, then drops the marker. Readers see only the parts of committed runs, so a run killed
-//! at any moment leaves the store as it was: its parts stay invisible and the next writer
-//! removes them, knowing them by the marker. A part that neither a record nor a marker
-//! accounts for (commit records lost) is never deleted: readers warn about it by name (and fail
-//! when no record is left, rather than show an empty store) and the next writer moves it to
-//! `orphans/`.
+//! number `T` (microseconds, increasing), writes its parts (each fsynced and renamed into
+//! place; the name carries the xxh3-128 hash of the content, which every read checks), and
+//! commits: one Delta version of the claims table (its `add` and `remove` actions and a `txn`
+//! action with app id `figtrack` and version `T`), then one of the documents table. Delta's
+//! commit creates version N+1 only if it is absent, so a run killed before it leaves files no
+//! version lists: invisible to every reader, and removed by the next writer, which knows them
+//! as figtrack's by name and as uncommitted by `T` (after the table's last figtrack `txn`). A
+//! run killed between its two commits gets its documents committed by the next writer. Files
+//! are never removed from disk otherwise: the log keeps every version, which `--as-known`
+//! reads ([`Store::open_at`]).
 //!
-//! Every part file exists only while a record accounts for it: the marker comes before the
-//! parts, and superseded parts go before the record that listed them. `compact` commits one
-//! part that supersedes all earlier runs, then deletes their files, but only when no reader
-//! holds the shared lock on `.readers` (every [`Store::open`] takes it for the life of the
-//! store); otherwise it leaves them and a later writer removes them. A reader therefore never
-//! sees a part of its snapshot disappear. (Writers create `.readers`, so readers write
-//! nothing; a store no writer of this version has touched is read without the lock.)
-//!
-//! Readers scan the parts lazily (polars) and dedupe claims by `claim_id`, the last write
-//! winning. (A run records whether it stored ids the store already had, which only an import of
-//! corrected values does; while no run did, there is nothing to dedupe and the scan skips that
-//! step, which matters on large stores. `compact` merges duplicates away.) A part that is
-//! damaged (its hash differs from its record's, or it does not decode), missing or not of the
-//! claims schema is an error naming the file; records written before hashes were kept read as
-//! before. A file the store did not write is reported by name and left alone.
+//! A run that stores claim ids the store already has (an import of corrected values) removes,
+//! in the same commit, the files that hold the old rows and adds them rewritten without those
+//! rows (copy-on-write), so no reader ever sees a claim id twice. `compact` is the table's
+//! optimize: the files of each partition merged into one (`remove` + `add` with
+//! `dataChange: false`), one partition in memory at a time. A part that is damaged (its hash
+//! differs from its name's, or it does not decode), missing or not of the table's schema is an
+//! error naming the file. A file in a table folder that is not data is reported by name and
+//! left alone. A store of the earlier format (`commits/` records) is refused with a message to
+//! run `figtrack migrate`.
 //!
 //! Documents are keyed by content: a document whose text (xxh3-128 of the text) is already in
 //! the store is not ingested again. A different document arriving with an id already taken
@@ -44,26 +46,33 @@
 //! (`id~HASH8`, its content hash's first eight hex digits, when that is free), and its claim
 //! ids are computed from that unique id.
 
+pub mod migrate;
+mod table;
+
 use crate::metrics::Catalog;
 use crate::model::{CLAIM_COLUMNS, Claim, ClaimColumn, Role};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
+use deltalake_core::kernel::{Action, Add, DataType as DeltaType, Remove};
+use deltalake_core::protocol::{DeltaOperation, SaveMode};
 use polars::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
+use table::Table;
+pub use table::{AsKnown, DataFile};
 
 pub const CLAIMS_DIR: &str = "claims";
 pub const DOCUMENTS_DIR: &str = "documents";
-pub const COMMITS_DIR: &str = "commits";
 pub const LOCK_FILE: &str = ".lock";
-pub const READERS_FILE: &str = ".readers";
-pub const ORPHANS_DIR: &str = "orphans";
-const PENDING: &str = ".pending";
+/// The claims table's partition column: the month of as_of.
+pub const PARTITION: &str = "as_of_month";
+/// The commit records of the earlier format, which `figtrack migrate` converts.
+pub const OLD_COMMITS_DIR: &str = "commits";
 use crate::files::{TMP_PREFIX, io_reason, write_with as write_atomic};
 
 /// A claim as stored: the claim and its document's source (front matter `source:`).
@@ -270,54 +279,28 @@ pub fn claims_from_frame(df: &DataFrame) -> PolarsResult<Vec<StoredClaim>> {
     Ok(out)
 }
 
-/// The record of one committed run.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Commit {
-    pub txn: String,
-    pub command: String,
-    /// Part file names in `claims/` and `documents/`.
-    pub claims: Vec<String>,
-    pub documents: Vec<String>,
-    pub n_claims: u64,
-    pub n_documents: u64,
-    /// Runs whose parts this one replaces (compaction).
-    #[serde(default)]
-    pub supersedes: Vec<String>,
-    /// The run stored claims under ids the store already had (revisions): readers must
-    /// dedupe by claim id. Ingest never does (its documents are new, and so are their ids);
-    /// an import that revises values does, until `compact` merges the duplicates away.
-    #[serde(default = "yes")]
-    pub revises: bool,
-    /// The xxh3-128 content hash of each part, by file name (records written before hashes
-    /// were kept have none, and their parts are read unchecked).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub hashes: BTreeMap<String, String>,
+/// The month of a date as the claims table's partition value (`YYYY-MM`).
+pub fn month_of(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
-fn yes() -> bool {
-    true
+/// The name of a part a figtrack run writes: its transaction, its number in the run and the
+/// xxh3-128 hash of its content (checked on every read: a changed byte is reported by name).
+fn part_name(txn: i64, n: usize, hash: &str) -> String {
+    format!("part-{txn:016}-{n:05}-{hash}.parquet")
 }
 
-fn is_txn(t: &str) -> bool {
-    t.len() == 16 && t.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The transaction of a part file name `part-T-NNNNN.parquet`.
-fn part_txn(name: &str) -> Option<&str> {
+/// The transaction and content hash of a part name [`part_name`] makes.
+fn parse_part(name: &str) -> Option<(i64, &str)> {
     let stem = name.strip_prefix("part-")?.strip_suffix(".parquet")?;
-    let (txn, n) = stem.split_once('-')?;
-    (is_txn(txn) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(txn)
-}
-
-/// The transaction of a name in `commits/` and whether it is a commit record (`T.json`) or a
-/// run's marker (`T.pending`).
-fn record_txn(name: &str) -> Option<(&str, bool)> {
-    if let Some(t) = name.strip_suffix(".json") {
-        return is_txn(t).then_some((t, true));
-    }
-    name.strip_suffix(PENDING)
-        .filter(|t| is_txn(t))
-        .map(|t| (t, false))
+    let mut it = stem.split('-');
+    let (txn, n, hash) = (it.next()?, it.next()?, it.next()?);
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let hex = hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    (it.next().is_none() && digits(txn, 16) && digits(n, 5) && hex)
+        .then(|| Some((txn.parse().ok()?, hash)))
+        .flatten()
 }
 
 /// The xxh3-128 hash of a file's content (32 hex digits), read in blocks.
@@ -336,64 +319,78 @@ fn file_hash(path: &Path) -> std::io::Result<String> {
     Ok(format!("{:032x}", hasher.digest128()))
 }
 
-/// Takes the readers' shared lock of the store in `root` for as long as the file is open (see
-/// the module doc). The writer creates the file, so a reader writes nothing; `None` when there
-/// is no file to lock (a store no writer of this version has touched).
-fn lock_readers(root: &Path) -> Option<Arc<File>> {
-    let f = File::open(root.join(READERS_FILE)).ok()?;
-    fs4::fs_std::FileExt::lock_shared(&f).ok()?;
-    Some(Arc::new(f))
+/// The Delta type of a column of the claims or documents schema. Delta has no unsigned
+/// integers: an offset (UInt32 in the files) is a `long`, which every reader widens it to.
+fn delta_type(dtype: &DataType) -> DeltaType {
+    match dtype {
+        DataType::Float64 => DeltaType::DOUBLE,
+        DataType::Date => DeltaType::DATE,
+        DataType::UInt32 => DeltaType::LONG,
+        _ => DeltaType::STRING,
+    }
 }
 
-/// A read view of the store: its catalog and the parts of the committed runs.
+fn delta_columns(schema: &Schema) -> Vec<(String, DeltaType)> {
+    schema
+        .iter()
+        .map(|(name, dtype)| (name.to_string(), delta_type(dtype)))
+        .collect()
+}
+
+/// The files of the store's tables in `dir` that are not data: anything but Parquet files
+/// outside the log and the temporary files of a write in progress.
+fn walk_table(dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), dir.to_path_buf())];
+    while let Some((prefix, d)) = stack.pop() {
+        let rd = match std::fs::read_dir(&d) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => bail!("{}: cannot list: {}", d.display(), io_reason(&e)),
+        };
+        for entry in rd {
+            let entry = entry.with_context(|| format!("{}: cannot list", d.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = format!("{prefix}{name}");
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                if prefix.is_empty() && name != table::LOG_DIR {
+                    stack.push((format!("{rel}/"), path));
+                }
+            } else {
+                out.push((rel, path));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// A read view of the store: its catalog and the live files of its tables at one version.
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
     pub catalog: Catalog,
-    commits: Vec<Commit>,
-    claim_parts: Vec<PathBuf>,
-    document_parts: Vec<PathBuf>,
-    /// Runs that are committed but superseded, by transaction.
-    superseded: BTreeSet<String>,
-    /// Runs marked as begun that did not commit (killed, or writing now), by transaction.
-    pending: BTreeSet<String>,
-    /// Parts that no record accounts for (commit records lost), by path and transaction.
-    pub orphans: Vec<(PathBuf, String)>,
-    /// The readers' lock, held while this view lives.
-    _readers: Option<Arc<File>>,
+    claim_files: Vec<DataFile>,
+    document_files: Vec<DataFile>,
+    /// The claims table's version read (`None`: no table, or none yet at the time asked).
+    version: Option<i64>,
     /// Files the store did not write, reported by name.
     pub foreign: Vec<PathBuf>,
     /// The review decisions (`review.jsonl`), honoured by every read of the claims.
     pub decisions: crate::review::Decisions,
 }
 
-fn list_dir(dir: &Path) -> anyhow::Result<Vec<String>> {
-    let rd = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => bail!("{}: cannot list: {}", dir.display(), io_reason(&e)),
-    };
-    let mut names = Vec::new();
-    for entry in rd {
-        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
-        match entry.file_name().into_string() {
-            Ok(n) => names.push(n),
-            Err(n) => names.push(n.to_string_lossy().into_owned()),
-        }
-    }
-    names.sort();
-    Ok(names)
-}
-
 impl Store {
-    /// Opens the store in `root` for reading. A missing folder is an error; a folder without
-    /// claims is an empty store. The view holds the readers' lock while it lives, so no
-    /// compaction removes the parts it reads.
+    /// Opens the store in `root` for reading, as it is now. A missing folder is an error; a
+    /// folder without claims is an empty store.
     pub fn open(root: &Path) -> anyhow::Result<Store> {
-        Self::open_with(root, true)
+        Self::open_at(root, AsKnown::Latest)
     }
 
-    fn open_with(root: &Path, as_reader: bool) -> anyhow::Result<Store> {
+    /// Opens the store as it was at `at` (a table version, or the last commit at or before a
+    /// time): Delta's time travel.
+    pub fn open_at(root: &Path, at: AsKnown) -> anyhow::Result<Store> {
         match std::fs::metadata(root) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => bail!(
@@ -411,40 +408,49 @@ impl Store {
                 io_reason(&e)
             ),
         }
-        let readers = if as_reader { lock_readers(root) } else { None };
+        refuse_old_format(root)?;
         let catalog = Catalog::load(&crate::metrics::catalog_path(root))?;
         let mut store = Store {
             root: root.to_path_buf(),
             catalog,
-            commits: Vec::new(),
-            claim_parts: Vec::new(),
-            document_parts: Vec::new(),
-            superseded: BTreeSet::new(),
-            pending: BTreeSet::new(),
-            orphans: Vec::new(),
-            _readers: readers,
+            claim_files: Vec::new(),
+            document_files: Vec::new(),
+            version: None,
             foreign: Vec::new(),
             decisions: crate::review::Decisions::load(root)?,
         };
-        store.read_commits()?;
-        store.check_parts()?;
-        if as_reader && store.commits.is_empty() && !store.orphans.is_empty() {
-            // Not an empty store: its records are lost.
-            let names: Vec<String> = store
-                .orphans
-                .iter()
-                .map(|(p, _)| p.display().to_string())
-                .collect();
-            bail!(
-                "{}: no commit record, but {} part(s) that no record accounts for (were the \
-                 records in {} lost?): {}; the next run that writes (`figtrack compact`) moves \
-                 them to {}",
-                root.display(),
-                names.len(),
-                root.join(COMMITS_DIR).display(),
-                names.join(", "),
-                root.join(ORPHANS_DIR).display()
-            );
+        for (sub, schema) in [
+            (CLAIMS_DIR, claims_schema()),
+            (DOCUMENTS_DIR, documents_schema()),
+        ] {
+            let dir = root.join(sub);
+            let files = match Table::load(&dir, at)? {
+                Some(t) => {
+                    if sub == CLAIMS_DIR {
+                        store.version = Some(t.version());
+                    }
+                    t.files()?
+                }
+                None => {
+                    if !table::exists(&dir) {
+                        refuse_lost_log(&dir)?;
+                    }
+                    Vec::new()
+                }
+            };
+            for f in &files {
+                check_part(&f.path, &schema)?;
+            }
+            for (rel, path) in walk_table(&dir)? {
+                if !rel.ends_with(".parquet") && !rel.contains(TMP_PREFIX) {
+                    store.foreign.push(path);
+                }
+            }
+            if sub == CLAIMS_DIR {
+                store.claim_files = files;
+            } else {
+                store.document_files = files;
+            }
         }
         Ok(store)
     }
@@ -453,167 +459,22 @@ impl Store {
         &self.root
     }
 
-    /// The live runs, oldest first.
-    pub fn commits(&self) -> &[Commit] {
-        &self.commits
+    /// The claims table's version this view reads (`None` for a store without claims).
+    pub fn version(&self) -> Option<i64> {
+        self.version
     }
 
-    /// The claim parts of the live runs, oldest first.
-    pub fn claim_parts(&self) -> &[PathBuf] {
-        &self.claim_parts
+    /// The live claim files.
+    pub fn claim_parts(&self) -> &[DataFile] {
+        &self.claim_files
     }
 
-    /// The document parts of the live runs, oldest first.
-    pub fn document_parts(&self) -> &[PathBuf] {
-        &self.document_parts
+    /// The live document files.
+    pub fn document_parts(&self) -> &[DataFile] {
+        &self.document_files
     }
 
-    /// The newest transaction number on disk.
-    fn last_txn(&self) -> Option<u64> {
-        self.commits
-            .iter()
-            .map(|c| c.txn.as_str())
-            .chain(self.superseded.iter().map(String::as_str))
-            .chain(self.pending.iter().map(String::as_str))
-            .chain(self.orphans.iter().map(|(_, t)| t.as_str()))
-            .filter_map(|t| t.parse().ok())
-            .max()
-    }
-
-    fn read_commits(&mut self) -> anyhow::Result<()> {
-        let dir = self.root.join(COMMITS_DIR);
-        let mut all = BTreeMap::new();
-        for name in list_dir(&dir)? {
-            let path = dir.join(&name);
-            if name.starts_with(TMP_PREFIX) {
-                continue;
-            }
-            let txn = match record_txn(&name) {
-                Some((t, true)) => t,
-                Some((t, false)) => {
-                    self.pending.insert(t.to_string());
-                    continue;
-                }
-                None => {
-                    self.foreign.push(path);
-                    continue;
-                }
-            };
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-            let commit: Commit = serde_json::from_slice(&bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: damaged commit record ({e}); the store needs repair: move the file \
-                     out of {} to drop that run",
-                    path.display(),
-                    dir.display()
-                )
-            })?;
-            if commit.txn != txn {
-                bail!(
-                    "{}: damaged commit record (it names run {:?})",
-                    path.display(),
-                    commit.txn
-                );
-            }
-            all.insert(txn.to_string(), commit);
-        }
-        let superseded: BTreeSet<String> = all
-            .values()
-            .flat_map(|c| c.supersedes.iter().cloned())
-            .collect();
-        self.pending.retain(|t| !all.contains_key(t));
-        for (txn, commit) in all {
-            if superseded.contains(&txn) {
-                self.superseded.insert(txn);
-            } else {
-                self.commits.push(commit);
-            }
-        }
-        Ok(())
-    }
-
-    fn check_parts(&mut self) -> anyhow::Result<()> {
-        let live: BTreeSet<String> = self.commits.iter().map(|c| c.txn.clone()).collect();
-        let mut unaccounted = Vec::new();
-        for (sub, schema) in [
-            (CLAIMS_DIR, claims_schema()),
-            (DOCUMENTS_DIR, documents_schema()),
-        ] {
-            let dir = self.root.join(sub);
-            let names = list_dir(&dir)?;
-            let listed: BTreeSet<&str> = self
-                .commits
-                .iter()
-                .flat_map(|c| {
-                    if sub == CLAIMS_DIR {
-                        c.claims.iter()
-                    } else {
-                        c.documents.iter()
-                    }
-                })
-                .map(String::as_str)
-                .collect();
-            for name in &names {
-                if name.starts_with(TMP_PREFIX) {
-                    continue;
-                }
-                match part_txn(name) {
-                    Some(t) if live.contains(t) => {
-                        if !listed.contains(name.as_str()) {
-                            self.foreign.push(dir.join(name));
-                        }
-                    }
-                    Some(t) if self.superseded.contains(t) || self.pending.contains(t) => {}
-                    Some(t) => unaccounted.push((dir.join(name), t.to_string())),
-                    None => self.foreign.push(dir.join(name)),
-                }
-            }
-            let mut parts = Vec::new();
-            for c in &self.commits {
-                let files = if sub == CLAIMS_DIR {
-                    &c.claims
-                } else {
-                    &c.documents
-                };
-                for f in files {
-                    let path = dir.join(f);
-                    if names.binary_search(f).is_err() {
-                        bail!(
-                            "{}: missing; run {} lists it, so the store is damaged",
-                            path.display(),
-                            c.txn
-                        );
-                    }
-                    check_part(&path, &schema, c.hashes.get(f))?;
-                    parts.push(path);
-                }
-            }
-            if sub == CLAIMS_DIR {
-                self.claim_parts = parts;
-            } else {
-                self.document_parts = parts;
-            }
-        }
-        if !unaccounted.is_empty() {
-            // A run that began after the records were listed marked itself before writing its
-            // first part, so the records listed again account for its parts; a part removed
-            // meanwhile went with its run.
-            let dir = self.root.join(COMMITS_DIR);
-            let known: BTreeSet<String> = list_dir(&dir)?
-                .iter()
-                .filter_map(|n| record_txn(n).map(|(t, _)| t.to_string()))
-                .collect();
-            self.orphans = unaccounted
-                .into_iter()
-                .filter(|(path, t)| !known.contains(t) && path.exists())
-                .collect();
-        }
-        Ok(())
-    }
-
-    /// Reports on stderr, by name, files that are not the store's and parts that no commit
-    /// record accounts for.
+    /// Reports on stderr, by name, files in the tables that the store did not write.
     pub fn warn_foreign(&self) {
         for f in &self.foreign {
             eprintln!(
@@ -621,87 +482,61 @@ impl Store {
                 f.display()
             );
         }
-        for (f, _) in &self.orphans {
-            eprintln!(
-                "figtrack: warning: {}: a part that no commit record in {} accounts for (were \
-                 records lost?); it is left out of what is shown, and the next run that writes \
-                 moves it to {}",
-                f.display(),
-                self.root.join(COMMITS_DIR).display(),
-                self.root.join(ORPHANS_DIR).display()
-            );
-        }
     }
 
-    fn scan(parts: &[PathBuf], schema: Schema) -> PolarsResult<LazyFrame> {
+    fn scan(parts: &[DataFile], schema: Schema) -> PolarsResult<LazyFrame> {
         if parts.is_empty() {
             return Ok(DataFrame::empty_with_schema(&schema).lazy());
         }
         let paths: Vec<PlRefPath> = parts
             .iter()
-            .map(|p| PlRefPath::new(p.to_string_lossy().as_ref()))
+            .map(|p| PlRefPath::new(p.path.to_string_lossy().as_ref()))
             .collect();
-        // The schema is given, so parts of earlier versions read their added columns as null.
+        // The schema is given, so files written by other writers without figtrack's newest
+        // columns read them as null; the partition column lives in the log, not the files.
         let args = ScanArgsParquet {
             glob: false,
             schema: Some(Arc::new(schema)),
             allow_missing_columns: true,
+            hive_options: HiveOptions {
+                enabled: Some(false),
+                ..Default::default()
+            },
             ..Default::default()
         };
         LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
     }
 
-    /// All stored claims (deduped by `claim_id`, the latest write winning) as the review
-    /// decisions leave them, lazily.
+    /// All stored claims as the review decisions leave them, lazily. (A claim id is stored
+    /// once: a run that revises claims replaces the files holding them.)
     pub fn claims(&self) -> PolarsResult<LazyFrame> {
         self.claims_where(None)
     }
 
-    /// All stored claims, deduped, with no review decision applied (what compaction keeps, so
-    /// a rejected claim can still be restored).
+    /// All stored claims with no review decision applied (what compaction keeps, so a
+    /// rejected claim can still be restored).
     pub fn claims_as_stored(&self) -> PolarsResult<LazyFrame> {
-        let lf = Self::scan(&self.claim_parts, claims_schema())?;
-        Ok(if self.may_repeat_claims() {
-            lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last)
+        Self::scan(&self.claim_files, claims_schema())
+    }
+
+    /// The stored claims that satisfy `pred`, the filter reaching the Parquet scan.
+    pub fn claims_where(&self, pred: Option<Expr>) -> PolarsResult<LazyFrame> {
+        let lf = if self.decisions.is_empty() {
+            self.claims_as_stored()?
         } else {
-            lf
+            // A claim assigned to a metric must be found by a filter on that metric: the
+            // decisions apply before the filter.
+            crate::review::apply(self.claims_as_stored()?, &self.decisions)?
+        };
+        Ok(match pred {
+            Some(p) => lf.filter(p),
+            None => lf,
         })
     }
 
-    /// The stored claims that satisfy `pred`, deduped by `claim_id`. The filter runs before the
-    /// dedupe (so it reaches the Parquet scan): that is sound for predicates on columns a claim
-    /// id always keeps, such as `metric`, since a claim id is derived from its document (unique
-    /// in the store) or, for imports, from its metric.
-    pub fn claims_where(&self, pred: Option<Expr>) -> PolarsResult<LazyFrame> {
-        if !self.decisions.is_empty() {
-            // A claim assigned to a metric must be found by a filter on that metric: the
-            // decisions apply before the filter.
-            let lf = crate::review::apply(self.claims_as_stored()?, &self.decisions)?;
-            return Ok(match pred {
-                Some(p) => lf.filter(p),
-                None => lf,
-            });
-        }
-        let mut lf = Self::scan(&self.claim_parts, claims_schema())?;
-        if let Some(p) = pred {
-            lf = lf.filter(p);
-        }
-        if self.may_repeat_claims() {
-            lf = lf.unique_stable(Some(cols(["claim_id"])), UniqueKeepStrategy::Last);
-        }
-        Ok(lf)
-    }
-
-    /// Some claim id may be stored more than once: a run after the first revised claims.
-    /// Otherwise the dedupe is skipped, which matters on large stores.
-    pub fn may_repeat_claims(&self) -> bool {
-        self.commits.iter().skip(1).any(|c| c.revises)
-    }
-
-    /// All stored documents (deduped by `id`), lazily.
+    /// All stored documents, lazily.
     pub fn documents(&self) -> PolarsResult<LazyFrame> {
-        Ok(Self::scan(&self.document_parts, documents_schema())?
-            .unique_stable(Some(cols(["id"])), UniqueKeepStrategy::Last))
+        Self::scan(&self.document_files, documents_schema())
     }
 
     /// Collects `lf`; when it fails, names the part that does not read.
@@ -709,25 +544,23 @@ impl Store {
         match guarded(|| lf.collect()) {
             Ok(df) => Ok(df),
             Err(e) => {
-                if let Some(gone) = self
-                    .claim_parts
-                    .iter()
-                    .chain(&self.document_parts)
-                    .find(|p| !p.exists())
-                {
+                let parts = || self.claim_files.iter().chain(&self.document_files);
+                if let Some(gone) = parts().find(|p| !p.path.exists()) {
                     bail!(
-                        "{}: gone while it was read; another run (compact?) changed the store \
-                         in {}: run the command again",
-                        gone.display(),
+                        "{}: gone while it was read (vacuumed?) from the store in {}",
+                        gone.path.display(),
                         self.root.display()
                     );
                 }
-                for part in self.claim_parts.iter().chain(&self.document_parts) {
-                    let read = File::open(part)
+                for part in parts() {
+                    let read = File::open(&part.path)
                         .map_err(PolarsError::from)
                         .and_then(|f| guarded(|| ParquetReader::new(f).finish()));
                     if let Err(pe) = read {
-                        bail!("{}: damaged part, it does not read: {pe}", part.display());
+                        bail!(
+                            "{}: damaged part, it does not read: {pe}",
+                            part.path.display()
+                        );
                     }
                 }
                 Err(anyhow::anyhow!(
@@ -737,6 +570,43 @@ impl Store {
             }
         }
     }
+}
+
+/// A store of the format before the Delta tables (`commits/` records) is not read: it is
+/// converted once by `figtrack migrate`.
+fn refuse_old_format(root: &Path) -> anyhow::Result<()> {
+    let old = root.join(OLD_COMMITS_DIR);
+    if old.is_dir() {
+        bail!(
+            "{}: a store of figtrack's earlier format ({} holds its commit records); run \
+             `figtrack migrate --data {}` to convert it to Delta tables (nothing is lost)",
+            root.display(),
+            old.display(),
+            root.display()
+        );
+    }
+    Ok(())
+}
+
+/// A table folder with data files but no log lost its log: an error naming the files, never
+/// an empty store (and never a writer that would take them for leftovers).
+fn refuse_lost_log(dir: &Path) -> anyhow::Result<()> {
+    let parts: Vec<String> = walk_table(dir)?
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".parquet") && !rel.contains(TMP_PREFIX))
+        .map(|(_, p)| p.display().to_string())
+        .collect();
+    if !parts.is_empty() {
+        bail!(
+            "{}: no Delta log ({} is missing), but {} data file(s): {}; restore the log (the \
+             files are left as they are)",
+            dir.display(),
+            dir.join(table::LOG_DIR).display(),
+            parts.len(),
+            parts.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// Panics caught by [`guarded`] running now; while any is, the panic hook keeps quiet.
@@ -780,17 +650,19 @@ fn guarded<T>(decode: impl FnOnce() -> PolarsResult<T>) -> PolarsResult<T> {
     })
 }
 
-/// Checks a part's content hash (when its record keeps one), footer and schema.
-fn check_part(path: &Path, schema: &Schema, hash: Option<&String>) -> anyhow::Result<()> {
+/// Checks a part's content hash (when its name carries one, as figtrack's parts do), footer
+/// and schema.
+fn check_part(path: &Path, schema: &Schema) -> anyhow::Result<()> {
     let file = File::open(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
-    if let Some(want) = hash {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if let Some((_, want)) = parse_part(&name) {
         let got = file_hash(path)
             .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
-        if &got != want {
+        if got != want {
             bail!(
                 "{}: damaged part: its content changed since it was written (hash {got}, its \
-                 commit record says {want})",
+                 name says {want})",
                 path.display()
             );
         }
@@ -848,35 +720,91 @@ pub fn lock_writer(root: &Path) -> anyhow::Result<File> {
     Ok(lock)
 }
 
-/// Writes a frame as a Parquet file, atomically. An error names the file and, when writing
-/// failed, says why in words ("the disk is full"), which polars' own message buries.
-pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
-    /// A file that keeps its last write error.
-    struct Kept<'a> {
-        file: &'a mut File,
-        error: Option<std::io::Error>,
-    }
-    impl Write for Kept<'_> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.file.write(buf).inspect_err(|e| {
-                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
-            })
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            self.file.flush()
-        }
-    }
-    write_atomic(path, |file| {
-        let mut kept = Kept { file, error: None };
-        let written = ParquetWriter::new(&mut kept)
-            .with_compression(ParquetCompression::Zstd(None))
-            .finish(df);
-        written.map_err(|e| {
-            let reason = kept.error.as_ref().map_or(e.to_string(), io_reason);
-            anyhow::anyhow!("{}: cannot write Parquet: {reason}", path.display())
-        })?;
-        Ok(())
+/// Encodes a frame as Parquet (zstd).
+fn parquet_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
+    let mut bytes = Vec::new();
+    ParquetWriter::new(&mut bytes)
+        .with_compression(ParquetCompression::Zstd(None))
+        .finish(df)?;
+    Ok(bytes)
+}
+
+/// Writes `bytes` as the file `path`, atomically; an error names the file and says why in
+/// words ("the disk is full").
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomic(path, |f| {
+        f.write_all(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot write Parquet: {}",
+                path.display(),
+                io_reason(&e)
+            )
+        })
     })
+}
+
+/// Writes a frame as a Parquet file, atomically. An error names the file and, when writing
+/// failed, says why in words ("the disk is full").
+pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
+    let bytes = parquet_bytes(df)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", path.display()))?;
+    write_file(path, &bytes)
+}
+
+/// A data file a run wrote (or removes), for its table's commit.
+#[derive(Debug, Clone)]
+struct Written {
+    rel: String,
+    partition: Option<String>,
+    size: i64,
+    records: usize,
+}
+
+fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// The partition values of a claims file (`None` for the unpartitioned documents).
+fn partition_values(sub: &str, partition: Option<&str>) -> HashMap<String, Option<String>> {
+    if sub == CLAIMS_DIR {
+        HashMap::from([(PARTITION.to_string(), partition.map(str::to_string))])
+    } else {
+        HashMap::new()
+    }
+}
+
+fn add_action(sub: &str, w: &Written, data_change: bool) -> Action {
+    Action::Add(Add {
+        path: w.rel.clone(),
+        partition_values: partition_values(sub, w.partition.as_deref()),
+        size: w.size,
+        modification_time: now_millis(),
+        data_change,
+        stats: Some(format!("{{\"numRecords\":{}}}", w.records)),
+        ..Default::default()
+    })
+}
+
+fn remove_action(sub: &str, f: &DataFile, data_change: bool) -> Action {
+    Action::Remove(Remove {
+        path: f.rel.clone(),
+        data_change,
+        deletion_timestamp: Some(now_millis()),
+        extended_file_metadata: Some(true),
+        partition_values: Some(partition_values(sub, f.partition.as_deref())),
+        size: Some(f.size),
+        ..Default::default()
+    })
+}
+
+/// What a run that writes ends with (see [`Writer::commit`]).
+#[derive(Debug, Clone, Default)]
+pub struct Commit {
+    pub txn: i64,
+    /// The claims table's version the commit made (`None`: nothing to commit).
+    pub version: Option<i64>,
+    pub n_claims: u64,
+    pub n_documents: u64,
 }
 
 /// A run that writes to the store: holds the writer lock until dropped; what it wrote becomes
@@ -884,25 +812,26 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
 pub struct Writer {
     root: PathBuf,
     _lock: File,
-    txn: String,
+    txn: i64,
     command: String,
-    claims: Vec<String>,
-    documents: Vec<String>,
+    claims: Vec<Written>,
+    documents: Vec<Written>,
+    /// Live files the commit removes (revised claims, compaction), by table folder.
+    removed: Vec<(&'static str, DataFile)>,
+    /// The commit only rearranges rows (compaction): its actions say `dataChange: false`.
+    rearranges: bool,
     n_claims: u64,
     n_documents: u64,
-    supersedes: Vec<String>,
     revises: bool,
-    hashes: BTreeMap<String, String>,
-    /// `commits/T.pending` is written.
-    begun: bool,
     committed: bool,
     /// The store as it was when the lock was taken.
     pub store: Store,
 }
 
 impl Writer {
-    /// Takes the writer lock on `root` (creating the store if needed, and waiting for another
-    /// writer to finish), then removes what interrupted runs left behind.
+    /// Takes the writer lock on `root` (creating the store and its tables if needed, and
+    /// waiting for another writer to finish), then finishes or removes what interrupted runs
+    /// left behind.
     pub fn open(root: &Path, command: &str) -> anyhow::Result<Writer> {
         if let Ok(m) = std::fs::metadata(root)
             && !m.is_dir()
@@ -912,6 +841,7 @@ impl Writer {
                 root.display()
             );
         }
+        refuse_old_format(root)?;
         std::fs::create_dir_all(root).map_err(|e| {
             anyhow::anyhow!(
                 "{}: cannot create the store: {}",
@@ -920,184 +850,82 @@ impl Writer {
             )
         })?;
         let lock = lock_writer(root)?;
-        let readers = root.join(READERS_FILE);
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&readers)
-            .map_err(|e| {
-                anyhow::anyhow!("{}: cannot create: {}", readers.display(), io_reason(&e))
-            })?;
-        for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
-            let dir = root.join(sub);
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                anyhow::anyhow!("{}: cannot create: {}", dir.display(), io_reason(&e))
-            })?;
+        let (claims, documents) = (root.join(CLAIMS_DIR), root.join(DOCUMENTS_DIR));
+        for dir in [&claims, &documents] {
+            if !table::exists(dir) {
+                refuse_lost_log(dir)?;
+            }
         }
-        let store = Store::open_with(root, false)?;
-        let mut w = Writer {
+        let claims_table =
+            Table::create(&claims, &delta_columns(&claims_schema()), Some(PARTITION))?;
+        let mut documents_table =
+            Table::create(&documents, &delta_columns(&documents_schema()), None)?;
+        recover(root, &claims_table, &mut documents_table)?;
+        let store = Store::open(root)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_micros() as i64)
+            .unwrap_or(0);
+        let last = claims_table.last_txn()?.unwrap_or(0);
+        Ok(Writer {
             root: root.to_path_buf(),
             _lock: lock,
-            txn: String::new(),
+            txn: now.max(last + 1),
             command: command.to_string(),
             claims: Vec::new(),
             documents: Vec::new(),
+            removed: Vec::new(),
+            rearranges: false,
             n_claims: 0,
             n_documents: 0,
-            supersedes: Vec::new(),
             revises: false,
-            hashes: BTreeMap::new(),
-            begun: false,
             committed: false,
             store,
-        };
-        w.recover()?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_micros() as u64)
-            .unwrap_or(0);
-        let txn = now.max(w.store.last_txn().map_or(0, |t| t + 1));
-        w.txn = format!("{txn:016}");
-        Ok(w)
+        })
     }
 
-    /// Removes temporary files and the parts of runs that never committed; removes the parts
-    /// superseded by a compaction when no reader holds the readers' lock (else a later writer
-    /// does); moves parts that no record accounts for to `orphans/`. Only files the store
-    /// itself names are removed.
-    fn recover(&mut self) -> anyhow::Result<()> {
-        let readers_free = if self.store.superseded.is_empty() {
-            None
+    pub fn txn(&self) -> i64 {
+        self.txn
+    }
+
+    /// Writes a part of table `sub` in partition `partition` (not yet visible), named after
+    /// its content hash.
+    fn write_part(
+        &mut self,
+        sub: &'static str,
+        partition: Option<&str>,
+        df: &mut DataFrame,
+    ) -> anyhow::Result<Written> {
+        let n = self.claims.len() + self.documents.len();
+        let bytes = parquet_bytes(df)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", self.root.display()))?;
+        let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        let name = part_name(self.txn, n, &hash);
+        let rel = if sub == CLAIMS_DIR {
+            format!("{}/{name}", table::partition_dir(PARTITION, partition))
         } else {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(self.root.join(READERS_FILE))
-                .ok()
-                .filter(|f| fs4::fs_std::FileExt::try_lock_exclusive(f).unwrap_or(false))
+            name
         };
-        let (mut removed, mut kept) = (0, 0);
-        for sub in [CLAIMS_DIR, DOCUMENTS_DIR, COMMITS_DIR] {
-            let dir = self.root.join(sub);
-            for name in list_dir(&dir)? {
-                let txn = if sub == COMMITS_DIR {
-                    record_txn(&name).map(|(t, _)| t)
-                } else {
-                    part_txn(&name)
-                };
-                let leftover = name.starts_with(TMP_PREFIX)
-                    || name.ends_with(PENDING)
-                    || txn.is_some_and(|t| self.store.pending.contains(t));
-                let replaced = txn.is_some_and(|t| self.store.superseded.contains(t));
-                if replaced && readers_free.is_none() {
-                    kept += 1;
-                } else if leftover || replaced {
-                    let path = dir.join(&name);
-                    std::fs::remove_file(&path).with_context(|| {
-                        format!("{}: cannot remove a leftover file", path.display())
-                    })?;
-                    removed +=
-                        usize::from(!name.starts_with(TMP_PREFIX) && !name.ends_with(PENDING));
-                }
-            }
+        let written = Written {
+            rel: rel.clone(),
+            partition: partition.map(str::to_string),
+            size: bytes.len() as i64,
+            records: df.height(),
+        };
+        // Listed before the file exists, so a failed write leaves nothing the drop misses.
+        if sub == CLAIMS_DIR {
+            self.claims.push(written.clone());
+        } else {
+            self.documents.push(written.clone());
         }
-        drop(readers_free);
-        if removed > 0 {
-            eprintln!(
-                "figtrack: note: removed {removed} file(s) left by interrupted or compacted runs"
-            );
-        }
-        if kept > 0 {
-            eprintln!(
-                "figtrack: note: kept {kept} file(s) of compacted runs while another figtrack \
-                 reads {}; a later run that writes removes them",
-                self.root.display()
-            );
-        }
-        for (path, _) in std::mem::take(&mut self.store.orphans) {
-            let moved = self.move_aside(&path)?;
-            eprintln!(
-                "figtrack: warning: {}: no commit record accounts for this part (were records \
-                 lost?); moved to {} (nothing was deleted)",
-                path.display(),
-                moved.display()
-            );
-        }
-        self.store.superseded.clear();
-        self.store.pending.clear();
-        Ok(())
+        write_file(&self.root.join(sub).join(&rel), &bytes)?;
+        Ok(written)
     }
 
-    /// Moves a part to `orphans/<claims|documents>/` under a free name.
-    fn move_aside(&self, path: &Path) -> anyhow::Result<PathBuf> {
-        let sub = path
-            .parent()
-            .and_then(Path::file_name)
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = self.root.join(ORPHANS_DIR).join(sub);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| anyhow::anyhow!("{}: cannot create: {}", dir.display(), io_reason(&e)))?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let mut to = dir.join(name.as_ref());
-        let mut n = 1;
-        while to.exists() {
-            to = dir.join(format!("{name}.{n}"));
-            n += 1;
-        }
-        std::fs::rename(path, &to).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: cannot move to {}: {}",
-                path.display(),
-                to.display(),
-                io_reason(&e)
-            )
-        })?;
-        crate::files::sync_dir(&dir)?;
-        Ok(to)
-    }
-
-    pub fn txn(&self) -> &str {
-        &self.txn
-    }
-
-    /// The name of the run's next part; the first marks the run as begun (`T.pending`), so
-    /// that its parts are accounted for until it commits or the next writer removes them.
-    fn next_name(&mut self) -> anyhow::Result<String> {
-        if !self.begun {
-            let marker = self.marker();
-            write_atomic(&marker, |f| Ok(writeln!(f, "{}", self.command)?))?;
-            self.begun = true;
-        }
-        Ok(format!(
-            "part-{}-{:05}.parquet",
-            self.txn,
-            self.claims.len() + self.documents.len()
-        ))
-    }
-
-    fn marker(&self) -> PathBuf {
-        self.root
-            .join(COMMITS_DIR)
-            .join(format!("{}{PENDING}", self.txn))
-    }
-
-    /// Writes a part and keeps its content hash for the commit record.
-    fn write_part(&mut self, sub: &str, df: &mut DataFrame) -> anyhow::Result<String> {
-        let name = self.next_name()?;
-        let path = self.root.join(sub).join(&name);
-        write_parquet(&path, df)?;
-        let hash = file_hash(&path)
-            .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
-        self.hashes.insert(name.clone(), hash);
-        Ok(name)
-    }
-
-    /// Writes a claims part (not yet visible), its rows sorted by metric and date (stable): a
-    /// part then holds each metric's claims together, which compresses better, lets a reader of
-    /// one metric skip row groups, and makes the series' sort of all parts a merge of runs.
+    /// Writes claims (not yet visible), one part per month of as_of (the table's partition),
+    /// each sorted by metric and date (stable): a part then holds each metric's claims
+    /// together, which compresses better, lets a reader of one metric skip row groups, and
+    /// makes the series' sort of all parts a merge of runs.
     pub fn write_claims(&mut self, df: &mut DataFrame) -> anyhow::Result<()> {
         if df.height() == 0 {
             return Ok(());
@@ -1106,9 +934,22 @@ impl Writer {
             ["metric", "as_of"],
             SortMultipleOptions::default().with_maintain_order(true),
         )?;
-        let name = self.write_part(CLAIMS_DIR, df)?;
+        let mut months: BTreeMap<Option<String>, Vec<IdxSize>> = BTreeMap::new();
+        for (i, d) in df.column("as_of")?.date()?.as_date_iter().enumerate() {
+            months
+                .entry(d.map(month_of))
+                .or_default()
+                .push(i as IdxSize);
+        }
+        for (month, rows) in months {
+            let mut part = if rows.len() == df.height() {
+                df.clone()
+            } else {
+                df.take(&IdxCa::from_vec("".into(), rows))?
+            };
+            self.write_part(CLAIMS_DIR, month.as_deref(), &mut part)?;
+        }
         self.n_claims += df.height() as u64;
-        self.claims.push(name);
         Ok(())
     }
 
@@ -1117,20 +958,103 @@ impl Writer {
         if df.height() == 0 {
             return Ok(());
         }
-        let name = self.write_part(DOCUMENTS_DIR, df)?;
+        self.write_part(DOCUMENTS_DIR, None, df)?;
         self.n_documents += df.height() as u64;
-        self.documents.push(name);
         Ok(())
     }
 
-    /// This run stores claims under ids the store already has (see [`Commit::revises`]).
+    /// This run stores claims under ids the store already has (an import of corrected
+    /// values): its commit also replaces the files that hold the old rows.
     pub fn set_revises(&mut self) {
         self.revises = true;
     }
 
-    /// This run replaces all the runs now in the store (compaction).
-    pub fn supersede_all(&mut self) {
-        self.supersedes = self.store.commits.iter().map(|c| c.txn.clone()).collect();
+    /// Rewrites the live claim files that hold a claim id this run stores, without those
+    /// rows: the commit removes the old files and adds the new ones (copy-on-write), so no
+    /// reader sees a claim id twice.
+    fn replace_revised(&mut self) -> anyhow::Result<()> {
+        let mine: Vec<DataFile> = self
+            .claims
+            .iter()
+            .map(|w| DataFile {
+                rel: w.rel.clone(),
+                path: self.root.join(CLAIMS_DIR).join(&w.rel),
+                partition: w.partition.clone(),
+                size: w.size,
+            })
+            .collect();
+        let ids = self
+            .store
+            .collect(Store::scan(&mine, claims_schema())?.select([col("claim_id")]))?;
+        let ids: BTreeSet<&str> = ids.column("claim_id")?.str()?.iter().flatten().collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        for f in self.store.claim_parts().to_vec() {
+            let one = std::slice::from_ref(&f);
+            let have = self
+                .store
+                .collect(Store::scan(one, claims_schema())?.select([col("claim_id")]))?;
+            let keep: BooleanChunked = have
+                .column("claim_id")?
+                .str()?
+                .iter()
+                .map(|id| !id.is_some_and(|id| ids.contains(id)))
+                .collect();
+            if keep.all() {
+                continue;
+            }
+            let mut rest = self
+                .store
+                .collect(Store::scan(one, claims_schema())?)?
+                .filter(&keep)?;
+            if rest.height() > 0 {
+                self.write_part(CLAIMS_DIR, f.partition.as_deref(), &mut rest)?;
+            }
+            self.removed.push((CLAIMS_DIR, f));
+        }
+        Ok(())
+    }
+
+    /// Merges the live files of each claims partition (and of the documents) that has more
+    /// than one into one file, sorted by metric and date: the table's optimize, done with
+    /// polars (delta-rs's optimize needs its datafusion engine). One partition is in memory at
+    /// a time. Returns the files before and after.
+    pub fn compact(&mut self) -> anyhow::Result<(usize, usize)> {
+        self.rearranges = true;
+        let store = self.store.clone();
+        let before = store.claim_parts().len() + store.document_parts().len();
+        let mut by_month: BTreeMap<Option<String>, Vec<DataFile>> = BTreeMap::new();
+        for f in store.claim_parts() {
+            by_month
+                .entry(f.partition.clone())
+                .or_default()
+                .push(f.clone());
+        }
+        for (month, files) in by_month {
+            if files.len() < 2 {
+                continue;
+            }
+            let mut df = store.collect(Store::scan(&files, claims_schema())?)?.sort(
+                ["metric", "as_of"],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )?;
+            self.write_part(CLAIMS_DIR, month.as_deref(), &mut df)?;
+            self.removed
+                .extend(files.into_iter().map(|f| (CLAIMS_DIR, f)));
+        }
+        if store.document_parts().len() > 1 {
+            let mut df = store.collect(store.documents()?)?;
+            self.write_part(DOCUMENTS_DIR, None, &mut df)?;
+            self.removed.extend(
+                store
+                    .document_parts()
+                    .iter()
+                    .map(|f| (DOCUMENTS_DIR, f.clone())),
+            );
+        }
+        let after = before + self.claims.len() + self.documents.len() - self.removed.len();
+        Ok((before, after))
     }
 
     /// Makes what this run wrote visible, atomically. Returns the commit.
@@ -1139,54 +1063,70 @@ impl Writer {
     }
 
     /// Commits, then runs `after` while still holding the writer lock: for a change outside
-    /// the parts (the catalog) that must follow the data it describes and that a rerun repeats
-    /// if the process dies in between.
+    /// the tables (the catalog) that must follow the data it describes and that a rerun
+    /// repeats if the process dies in between.
     pub fn commit_then(
         mut self,
         after: impl FnOnce() -> anyhow::Result<()>,
     ) -> anyhow::Result<Commit> {
-        let commit = self.commit_parts()?;
+        let commit = self.commit_tables()?;
         after()?;
         Ok(commit)
     }
 
-    fn commit_parts(&mut self) -> anyhow::Result<Commit> {
-        let commit = Commit {
-            txn: self.txn.clone(),
-            command: self.command.clone(),
-            claims: self.claims.clone(),
-            documents: self.documents.clone(),
+    /// Commits the claims table, then the documents table, each with a `txn` action naming
+    /// this run. A run killed between the two is finished by the next writer (see
+    /// [`recover`]).
+    fn commit_tables(&mut self) -> anyhow::Result<Commit> {
+        if self.revises {
+            self.replace_revised()?;
+        }
+        let mut commit = Commit {
+            txn: self.txn,
+            version: None,
             n_claims: self.n_claims,
             n_documents: self.n_documents,
-            supersedes: self.supersedes.clone(),
-            revises: self.revises,
-            hashes: self.hashes.clone(),
         };
-        if commit.claims.is_empty() && commit.documents.is_empty() && commit.supersedes.is_empty() {
-            // Nothing to record (the drop removes a marker a failed write left).
+        if self.claims.is_empty() && self.documents.is_empty() && self.removed.is_empty() {
             return Ok(commit);
         }
-        let path = self
-            .root
-            .join(COMMITS_DIR)
-            .join(format!("{}.json", self.txn));
-        write_atomic(&path, |f| {
-            serde_json::to_writer_pretty(&mut *f, &commit)?;
-            f.write_all(b"\n")?;
-            Ok(())
-        })?;
+        let data_change = !self.rearranges;
+        for sub in [CLAIMS_DIR, DOCUMENTS_DIR] {
+            let written = if sub == CLAIMS_DIR {
+                &self.claims
+            } else {
+                &self.documents
+            };
+            let mut actions: Vec<Action> = written
+                .iter()
+                .map(|w| add_action(sub, w, data_change))
+                .collect();
+            actions.extend(
+                self.removed
+                    .iter()
+                    .filter(|(s, _)| *s == sub)
+                    .map(|(_, f)| remove_action(sub, f, data_change)),
+            );
+            let operation = if self.rearranges {
+                DeltaOperation::Optimize {
+                    predicate: None,
+                    target_size: 0,
+                }
+            } else {
+                DeltaOperation::Write {
+                    mode: SaveMode::Append,
+                    partition_by: (sub == CLAIMS_DIR).then(|| vec![PARTITION.to_string()]),
+                    predicate: None,
+                }
+            };
+            let mut table = Table::load(&self.root.join(sub), AsKnown::Latest)?
+                .with_context(|| format!("{}: the table is gone", self.root.join(sub).display()))?;
+            let version = table.commit(actions, self.txn, operation, &self.command)?;
+            if sub == CLAIMS_DIR {
+                commit.version = Some(version);
+            }
+        }
         self.committed = true;
-        if self.begun {
-            // The record accounts for the parts now; a marker left by a failure here is
-            // removed by the next writer.
-            let _ = std::fs::remove_file(self.marker());
-        }
-        if !commit.supersedes.is_empty() {
-            // The old runs are now invisible; their files go (or the next writer removes them).
-            let store = Store::open_with(&self.root, false)?;
-            self.store = store;
-            self.recover()?;
-        }
         Ok(commit)
     }
 }
@@ -1196,16 +1136,83 @@ impl Drop for Writer {
         if self.committed {
             return;
         }
-        for name in &self.claims {
-            let _ = std::fs::remove_file(self.root.join(CLAIMS_DIR).join(name));
-        }
-        for name in &self.documents {
-            let _ = std::fs::remove_file(self.root.join(DOCUMENTS_DIR).join(name));
-        }
-        if self.begun {
-            let _ = std::fs::remove_file(self.marker());
+        for (sub, w) in self
+            .claims
+            .iter()
+            .map(|w| (CLAIMS_DIR, w))
+            .chain(self.documents.iter().map(|w| (DOCUMENTS_DIR, w)))
+        {
+            let _ = std::fs::remove_file(self.root.join(sub).join(&w.rel));
         }
     }
+}
+
+/// Finishes and cleans up after interrupted runs, under the writer lock: a run killed after
+/// its claims commit and before its documents commit gets its documents committed now (its
+/// files are complete: they were written before either commit); then figtrack's own parts
+/// that no commit can list any more (a transaction after the table's last figtrack commit,
+/// since the runs are serial under the lock) and temporary files are removed. Any other file
+/// is left: a part of an earlier version stays for time travel until a vacuum.
+fn recover(root: &Path, claims: &Table, documents: &mut Table) -> anyhow::Result<()> {
+    let last_claims = claims.last_txn()?;
+    let last_documents = documents.last_txn()?;
+    let docs_dir = root.join(DOCUMENTS_DIR);
+    if let Some(t) = last_claims
+        && last_documents.is_none_or(|d| d < t)
+    {
+        let live: BTreeSet<String> = documents.files()?.into_iter().map(|f| f.rel).collect();
+        let mut actions = Vec::new();
+        for (rel, path) in walk_table(&docs_dir)? {
+            if parse_part(&rel).is_some_and(|(txn, _)| txn == t) && !live.contains(&rel) {
+                let size = std::fs::metadata(&path)
+                    .map_err(|e| {
+                        anyhow::anyhow!("{}: cannot read: {}", path.display(), io_reason(&e))
+                    })?
+                    .len() as i64;
+                let records = File::open(&path)
+                    .map_err(PolarsError::from)
+                    .and_then(|f| guarded(|| ParquetReader::new(f).num_rows()))
+                    .map_err(|e| anyhow::anyhow!("{}: damaged part: {e}", path.display()))?;
+                let w = Written {
+                    rel,
+                    partition: None,
+                    size,
+                    records,
+                };
+                actions.push(add_action(DOCUMENTS_DIR, &w, true));
+            }
+        }
+        let operation = DeltaOperation::Write {
+            mode: SaveMode::Append,
+            partition_by: None,
+            predicate: None,
+        };
+        documents.commit(actions, t, operation, "recover")?;
+        eprintln!(
+            "figtrack: note: committed the documents of an interrupted run in {}",
+            root.display()
+        );
+    }
+    let mut removed = 0;
+    for (sub, table) in [(CLAIMS_DIR, claims), (DOCUMENTS_DIR, &*documents)] {
+        let last = table.last_txn()?;
+        let dir = root.join(sub);
+        for (rel, path) in walk_table(&dir)? {
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            let leftover = name.starts_with(TMP_PREFIX)
+                || parse_part(name).is_some_and(|(txn, _)| last.is_none_or(|l| txn > l));
+            if leftover {
+                std::fs::remove_file(&path).with_context(|| {
+                    format!("{}: cannot remove a leftover file", path.display())
+                })?;
+                removed += usize::from(!name.starts_with(TMP_PREFIX));
+            }
+        }
+    }
+    if removed > 0 {
+        eprintln!("figtrack: note: removed {removed} file(s) left by interrupted runs");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -1214,12 +1221,30 @@ mod tests {
 
     #[test]
     fn part_names() {
-        assert_eq!(
-            part_txn("part-0001730000000000-00003.parquet"),
-            Some("0001730000000000")
-        );
-        assert_eq!(part_txn("part-1-2.parquet"), None);
-        assert_eq!(part_txn("claims.parquet"), None);
+        let h = "0123456789abcdef0123456789abcdef";
+        let name = part_name(1_730_000_000_000_000, 3, h);
+        assert_eq!(name, format!("part-1730000000000000-00003-{h}.parquet"));
+        assert_eq!(parse_part(&name), Some((1_730_000_000_000_000, h)));
+        let table: &[&str] = &[
+            "part-1-2.parquet",
+            "claims.parquet",
+            // Another writer's name (Spark through the deltalake package).
+            "part-00001-7f5e0e6b-0c5b-4a57-9a4f-1f2a3b4c5d6e-c000.zstd.parquet",
+            "part-1730000000000000-00003-0123.parquet",
+            "part-1730000000000000-00003-0123456789abcdef0123456789abcdeg.parquet",
+            "part-1730000000000000-00003-0123456789abcdef0123456789abcdef-x.parquet",
+        ];
+        for name in table {
+            assert_eq!(parse_part(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn months() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(month_of(d(2024, 9, 30)), "2024-09");
+        assert_eq!(month_of(d(2025, 12, 1)), "2025-12");
+        assert_eq!(month_of(d(999, 1, 1)), "0999-01");
     }
 
     /// Runs `f` on a thread and fails the test if it does not return within ten seconds.

@@ -7,7 +7,8 @@ metrics of a catalog, appended to a Delta table.
 
 CORPUS.jsonl: one record a line, {"id", "text", "published"?, "source"?, "title"?, "url"?}, the
 records `figtrack ingest --input jsonl` reads. TABLE: a Delta table of claims (the columns of
-figtrack's claims table plus `month`, the month of as_of, its partition column).
+figtrack's claims table plus `as_of_month`, the month of as_of ("YYYY-MM"), its partition column,
+as in the store's table).
 
 --mode arrow (default) runs the Python package (`import figtrack`) inside `mapInArrow`: each
 partition's records become one call of figtrack.extract, whose polars frame goes back to Spark
@@ -94,9 +95,9 @@ def append_delta(df, table):
     """Appends the claims to the Delta table `table`, partitioned by month of as_of."""
     from pyspark.sql import functions as F
 
-    df = df.withColumn("month", F.date_format("as_of", "yyyy-MM"))
+    df = df.withColumn("as_of_month", F.date_format("as_of", "yyyy-MM"))
     try:
-        df.write.format("delta").mode("append").partitionBy("month").save(table)
+        df.write.format("delta").mode("append").partitionBy("as_of_month").save(table)
         return "spark"
     except Exception as e:  # no Delta connector in this Spark: append through delta-rs
         if "delta" not in str(e).lower():
@@ -105,7 +106,7 @@ def append_delta(df, table):
     from deltalake import write_deltalake
 
     arrow = pa.Table.from_batches(df._collect_as_arrow())
-    write_deltalake(table, arrow, mode="append", partition_by=["month"])
+    write_deltalake(table, arrow, mode="append", partition_by=["as_of_month"])
     return "delta-rs"
 
 

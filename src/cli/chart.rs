@@ -17,7 +17,6 @@
 use crate::chart::data::{self, file_stem};
 use crate::chart::{self, Captions, Kind, Size};
 use crate::cli::series::Period;
-use crate::store::Store;
 use anyhow::bail;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -47,6 +46,8 @@ pub struct Args {
     pub height: u32,
     #[command(flatten)]
     pub period: Period,
+    #[command(flatten)]
+    pub known: super::Known,
     /// Draw the change from each observation to the next, as bars.
     #[arg(long)]
     pub changes: bool,
@@ -145,7 +146,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
         note: args.note.clone(),
         source: args.source.clone(),
     };
-    let store = Store::open(data)?;
+    let store = args.known.open(data)?;
     store.warn_foreign();
     let ids = crate::cli::metric_ids::resolve(&store, &args.metrics)?;
     let filter = args.period.filter(ids.clone())?;

@@ -1,9 +1,9 @@
 //! `figtrack compact`
 //!
-//! Merges the parts of the store into one claims part and one documents part (claims deduped by
-//! claim_id and, as every part, sorted by metric and date), under the writer lock. The merge
-//! commits atomically: until it does, readers see the old parts; after, the new one, and the old
-//! files are removed.
+//! The claims table's optimize: the files of each month's partition merged into one (and the
+//! documents' into one), sorted by metric and date, under the writer lock. The merge commits
+//! atomically as one Delta version: until it does, readers see the old files; after, the new
+//! ones. The old files stay on disk for the versions before it (`--as-known`).
 
 use crate::store::{self, Writer};
 use std::path::Path;
@@ -13,34 +13,29 @@ use std::process::ExitCode;
 pub struct Args {}
 
 pub fn run(data: &Path, _args: Args) -> anyhow::Result<ExitCode> {
-    // No store here is an error (the writer would create one); a store whose commit records
-    // are lost is opened by the writer, which moves the parts they listed aside.
+    // No store here is an error (the writer would create one).
     if !data.is_dir() {
         store::Store::open(data)?;
     }
     let mut writer = Writer::open(data, "compact")?;
     writer.store.warn_foreign();
-    let store = writer.store.clone();
-    let runs = store.commits().len();
-    let parts = store.claim_parts().len() + store.document_parts().len();
-    if runs <= 1 && parts <= 2 {
+    let (claims, documents) = (
+        writer.store.claim_parts().len(),
+        writer.store.document_parts().len(),
+    );
+    let (before, after) = writer.compact()?;
+    if before == after {
         eprintln!(
-            "figtrack: {} is already compact ({} part(s))",
-            data.display(),
-            parts
+            "figtrack: {} is already compact ({claims} claim file(s) over as many months, \
+             {documents} document file(s))",
+            data.display()
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut claims = store.collect(store.claims_as_stored()?)?;
-    let mut documents = store.collect(store.documents()?)?;
-    writer.supersede_all();
-    writer.write_claims(&mut claims)?;
-    writer.write_documents(&mut documents)?;
-    writer.commit()?;
+    let commit = writer.commit()?;
     eprintln!(
-        "figtrack: compacted {runs} run(s), {parts} part(s) into one: {} claim(s), {} document(s)",
-        claims.height(),
-        documents.height()
+        "figtrack: compacted {before} file(s) into {after} (claims table version {})",
+        commit.version.unwrap_or(0)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -37,9 +37,13 @@ pub struct Args {
     /// Report unreadable inputs and compare the rest (exit status 2) instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    #[command(flatten)]
+    pub known: super::Known,
 }
 
 pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
+    let store = args.known.open(data)?;
+    store.warn_foreign();
     let format = args.format.unwrap_or_else(Format::default_for_stdout);
     let stdout = std::io::stdout();
     let w: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
@@ -50,7 +54,7 @@ pub fn run(data: &Path, args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
         ..Options::default()
     };
     let mut shown = Shown::new(progress(&args.inputs.paths, quiet), Some(out), format);
-    let totals = ingest::compare(data, &options, &mut shown, |sink| args.inputs.read(sink))?;
+    let totals = ingest::compare(&store, &options, &mut shown, |sink| args.inputs.read(sink))?;
     shown.finish()?;
     if totals.compared == 0 {
         super::write_empty(

@@ -48,6 +48,8 @@ pub struct Args {
     /// No UTF-8 byte order mark at the start of a CSV file.
     #[arg(long)]
     pub no_bom: bool,
+    #[command(flatten)]
+    pub known: super::Known,
 }
 
 /// The format a file's extension names: `None` for a file without one; an error for an
@@ -138,7 +140,7 @@ pub fn run(data: &Path, mut args: Args) -> anyhow::Result<ExitCode> {
     if format == ExportFormat::Parquet && args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("Parquet is binary: write it to a file with -o FILE");
     }
-    let store = Store::open(data)?;
+    let store = args.known.open(data)?;
     store.warn_foreign();
     let mut df = match args.what {
         What::Claims => {

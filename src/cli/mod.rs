@@ -32,6 +32,8 @@ pub mod ingest;
 pub mod metric_ids;
 #[cfg(feature = "tracker")]
 pub mod metrics;
+#[cfg(feature = "tracker")]
+pub mod migrate;
 #[cfg(feature = "charts")]
 pub mod report;
 #[cfg(feature = "tracker")]
@@ -158,9 +160,12 @@ order with --date-format (%d/%m/%Y or %m/%d/%Y).")]
   figtrack export claims nk-troops-in-russia -f jsonl | jq .text
   figtrack export claims -o claims.parquet")]
     Export(export::Args),
-    /// Merge the store's parts into one.
+    /// Merge the files of each month of the claims table into one (the table's optimize).
     #[cfg(feature = "tracker")]
     Compact(compact::Args),
+    /// Convert a store of figtrack's earlier format (commits/) into Delta tables.
+    #[cfg(feature = "tracker")]
+    Migrate(migrate::Args),
     /// Keep wrong claims out of every series, chart, report and export (review).
     #[cfg(feature = "tracker")]
     #[command(after_help = "Examples:
@@ -236,6 +241,24 @@ impl Inputs {
 
 /// What text on standard input does not say of itself (text has no front matter to say it):
 /// filled in for each document read from `-` that does not give its own.
+/// `--as-known WHEN`, for the commands that read the store: the store as it was then.
+#[cfg(feature = "tracker")]
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Known {
+    /// Answer with what the store held then: at the end of a date (YYYY-MM-DD, UTC), at an RFC
+    /// 3339 time, or at a version of the claims table (a number).
+    #[arg(long = "as-known", value_name = "WHEN", value_parser = crate::store::AsKnown::parse)]
+    pub as_known: Option<crate::store::AsKnown>,
+}
+
+#[cfg(feature = "tracker")]
+impl Known {
+    /// Opens the store in `data` as known then.
+    pub fn open(self, data: &std::path::Path) -> anyhow::Result<crate::store::Store> {
+        crate::store::Store::open_at(data, self.as_known.unwrap_or_default())
+    }
+}
+
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct StdinMeta {
     /// Publication date of the text on standard input (YYYY-MM-DD): the date its figures hold
@@ -388,6 +411,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(&cli.data, args),
         #[cfg(feature = "tracker")]
         Command::Compact(args) => compact::run(&cli.data, args),
+        #[cfg(feature = "tracker")]
+        Command::Migrate(args) => migrate::run(&cli.data, args),
         #[cfg(feature = "tracker")]
         Command::Reject(args) => review::decide(&cli.data, crate::review::Action::Reject, args),
         #[cfg(feature = "tracker")]

@@ -16,7 +16,6 @@
 
 use crate::export::{Format, parquet::write_frame};
 use crate::series::{self, Filter};
-use crate::store::Store;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -34,6 +33,8 @@ pub struct Args {
     /// Print the claims behind each observation, with the catalog phrase that filed each.
     #[arg(long)]
     pub explain: bool,
+    #[command(flatten)]
+    pub known: super::Known,
 }
 
 /// The `--since` / `--until` options that `series`, `chart` and `report` share.
@@ -86,7 +87,7 @@ pub const EXPLAIN_TABLE_COLUMNS: &[&str] = series::EXPLAIN_COLUMNS
 
 pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let filter = args.period.filter(args.metrics.clone())?;
-    let store = Store::open(data)?;
+    let store = args.known.open(data)?;
     store.warn_foreign();
     // A misspelt metric is an error naming the close ones, before anything is computed.
     super::metric_ids::resolve(&store, &args.metrics)?;

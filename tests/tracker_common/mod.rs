@@ -144,3 +144,29 @@ pub fn num(v: &serde_json::Value, field: &str) -> f64 {
         .as_f64()
         .unwrap_or_else(|| panic!("{field} is not a number in {v}"))
 }
+
+/// The data files (Parquet) in a table folder of a store (`claims/`, `documents/`), in its
+/// partition folders too, outside the Delta log; sorted.
+pub fn data_files(table: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = snapshot(table)
+        .into_keys()
+        .filter(|rel| rel.ends_with(".parquet") && !rel.starts_with("_delta_log"))
+        .map(|rel| table.join(rel))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The data files the latest version of a store's table lists, sorted.
+#[cfg(feature = "tracker")]
+pub fn live_files(store: &Path, table: &str) -> Vec<PathBuf> {
+    let s = figtrack::store::Store::open(store).unwrap();
+    let parts = if table == "claims" {
+        s.claim_parts()
+    } else {
+        s.document_parts()
+    };
+    let mut out: Vec<PathBuf> = parts.iter().map(|f| f.path.clone()).collect();
+    out.sort();
+    out
+}
