@@ -133,6 +133,21 @@ pub fn compare(
     Pipeline::new(store, None, options, true, events)?.run(read)
 }
 
+/// The claims a run stores for `doc`: its figures filed in their metrics ([`file_in_metrics`]),
+/// each followed by its stated previous value when the text dates it ("up from 3,000 a week
+/// earlier"), an observation of its own.
+pub fn claims_to_store(doc: &Document, catalog: &Catalog) -> Vec<Claim> {
+    let mut claims = crate::extract(doc);
+    file_in_metrics(&mut claims, doc, catalog);
+    claims
+        .into_iter()
+        .flat_map(|c| {
+            let previous = c.previous_observation();
+            [Some(c), previous].into_iter().flatten()
+        })
+        .collect()
+}
+
 /// Gives the claims of `doc` their metrics as a run files them: the catalog's metric whose
 /// phrases each matches (and why, in `metric_match`), else a key derived from its concept. A
 /// headline's figure that restates a body figure ("Quake toll tops 50,000" for "deaths passed
@@ -336,15 +351,8 @@ impl<'e> Pipeline<'e> {
             fresh
                 .par_iter()
                 .map(|d| {
-                    let mut claims = crate::extract(d);
-                    file_in_metrics(&mut claims, d, catalog);
-                    claims
+                    claims_to_store(d, catalog)
                         .into_iter()
-                        .flat_map(|c| {
-                            // A dated previous value is an observation of its own.
-                            let previous = c.previous_observation();
-                            [Some(c), previous].into_iter().flatten()
-                        })
                         .map(|c| StoredClaim {
                             claim: c,
                             source: d.source.clone(),

@@ -104,7 +104,8 @@ def extract(
 
     `published`, `source`, `title` and `url` are one value for all texts or a list with one per
     text. `ids` names the documents (default "1", "2", ...). With `catalog` (a metrics.toml),
-    each claim gets its metric as `figtrack ingest` would give it.
+    the rows are those `figtrack ingest` would store: each claim gets its metric, and a stated
+    previous value the text dates ("up from 3,000 a week earlier") is a row of its own.
     """
     records = _records(texts, published, source, title, url, ids)
     catalog = None if catalog is None else str(catalog)

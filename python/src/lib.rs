@@ -30,7 +30,8 @@ fn error(e: anyhow::Error) -> PyErr {
 }
 
 /// The claims of `records` as the columns of the store's claims table; with `catalog` (a
-/// `metrics.toml`), each claim gets its metric as `figtrack ingest` would give it.
+/// `metrics.toml`), the rows `figtrack ingest` would store: each claim in its metric, and a
+/// dated previous value as an observation of its own.
 #[pyfunction]
 #[pyo3(signature = (records, catalog=None))]
 fn extract_columns(
@@ -54,10 +55,10 @@ fn extract_columns(
                     url,
                     title,
                 };
-                let mut claims = figtrack::extract(&doc);
-                if let Some(catalog) = &catalog {
-                    ingest::file_in_metrics(&mut claims, &doc, catalog);
-                }
+                let claims = match &catalog {
+                    Some(catalog) => ingest::claims_to_store(&doc, catalog),
+                    None => figtrack::extract(&doc),
+                };
                 claims.into_iter().map(move |claim| StoredClaim {
                     claim,
                     source: doc.source.clone(),

@@ -31,7 +31,11 @@ def test_extract_one_text():
         source="Wire",
         catalog="data/metrics.toml",
     )
-    assert df.height == 1, df
+    # The figure, and its previous value a week before as the observation ingest stores.
+    assert df.height == 2, df
+    previous = df.row(1, named=True)
+    assert previous["value"] == 3000.0 and previous["as_of"] == dt.date(2024, 10, 21)
+    assert previous["metric"] == "nk-troops-in-russia"
     row = df.row(0, named=True)
     assert row["value"] == 10000.0 and row["previous"] == 3000.0
     assert row["previous_text"] == "3,000"
