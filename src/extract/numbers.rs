@@ -978,6 +978,19 @@ mod tests {
     /// Value, vague range and surface text of each numeral.
     type Found = (f64, Option<(f64, f64)>, String);
 
+    /// Each text reads as one range with that surface.
+    fn assert_ranges(cases: &[(&str, (f64, f64), &str)]) {
+        for (text, range, surface) in cases {
+            let got = numerals(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some(*range), *surface),
+                "{text}"
+            );
+        }
+    }
+
     fn numerals(s: &str) -> Vec<Found> {
         let mut lower = String::new();
         let ctx = crate::extract::context::test_ctx(s, &mut lower);
@@ -1159,15 +1172,7 @@ mod tests {
             ),
             ("a couple million", (2e6, 3e6), "a couple million"),
         ];
-        for (text, range, surface) in cases {
-            let got = numerals(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(
-                (got[0].1, got[0].2.as_str()),
-                (Some(*range), *surface),
-                "{text}"
-            );
-        }
+        assert_ranges(cases);
         for text in [
             "several people",
             "a few of them",
@@ -1316,15 +1321,7 @@ mod tests {
             ),
             ("four to five dozen", (48.0, 60.0), "four to five dozen"),
         ];
-        for (text, range, surface) in cases {
-            let got = numerals(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(
-                (got[0].1, got[0].2.as_str()),
-                (Some(*range), *surface),
-                "{text}"
-            );
-        }
+        assert_ranges(cases);
         // No scale after the second, or the first already as large: two numbers.
         for text in [
             "four to five people",
