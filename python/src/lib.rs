@@ -25,6 +25,18 @@ type Record = (
     Option<String>,
 );
 
+/// The document a record from Python stands for.
+fn document((id, text, published, source, title, url): Record) -> Document {
+    Document {
+        id,
+        text,
+        published,
+        source,
+        url,
+        title,
+    }
+}
+
 fn error(e: anyhow::Error) -> PyErr {
     PyValueError::new_err(format!("{e:#}"))
 }
@@ -46,15 +58,8 @@ fn extract_columns(
     let rows: Vec<StoredClaim> = py.detach(|| {
         records
             .into_par_iter()
-            .flat_map_iter(|(id, text, published, source, title, url)| {
-                let doc = Document {
-                    id,
-                    text,
-                    published,
-                    source,
-                    url,
-                    title,
-                };
+            .flat_map_iter(|record| {
+                let doc = document(record);
                 let claims = match &catalog {
                     Some(catalog) => ingest::claims_to_store(&doc, catalog),
                     None => figtrack::extract(&doc),
@@ -92,15 +97,8 @@ fn ingest_records(py: Python<'_>, root: PathBuf, records: Vec<Record>) -> PyResu
     py.detach(|| {
         let mut messages = Messages::default();
         let totals = ingest::store(&root, &Options::default(), &mut messages, |sink| {
-            for (id, text, published, source, title, url) in records {
-                sink.document(Document {
-                    id,
-                    text,
-                    published,
-                    source,
-                    url,
-                    title,
-                })?;
+            for record in records {
+                sink.document(document(record))?;
             }
             Ok(())
         })?;
