@@ -48,6 +48,23 @@ fn date_last_commit(store: &Path, day: &str) {
     }
 }
 
+/// Imports a CSV of daily truck deliveries (`day,trucks`) into the aid-trucks metric.
+fn import_trucks(store: &Path, csv: &str) {
+    ok(
+        store,
+        &[
+            "import",
+            csv,
+            "--metric",
+            "aid-trucks",
+            "--date-field",
+            "day",
+            "--value-field",
+            "trucks",
+        ],
+    );
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -162,22 +179,7 @@ fn as_known_answers_with_the_store_of_that_date_or_version() {
 fn revisions_replace_rows_and_compaction_keeps_every_claim() {
     let tmp = tempfile::tempdir().unwrap();
     let store = store_with_catalog(tmp.path());
-    let import = |text: &str| {
-        let csv = write(tmp.path(), "deliveries.csv", text);
-        ok(
-            &store,
-            &[
-                "import",
-                &csv,
-                "--metric",
-                "aid-trucks",
-                "--date-field",
-                "day",
-                "--value-field",
-                "trucks",
-            ],
-        );
-    };
+    let import = |text: &str| import_trucks(&store, &write(tmp.path(), "deliveries.csv", text));
     import("day,trucks\n2024-05-01,40\n2024-05-02,46\n2024-06-04,51\n");
     let first = values(&store, &[]);
     assert_eq!(first.len(), 3);
@@ -363,19 +365,7 @@ fn migrate_converts_an_old_store_losing_nothing() {
         "more.csv",
         "day,trucks\n2024-06-03,55\n2024-07-09,70\n",
     );
-    ok(
-        &store,
-        &[
-            "import",
-            &csv,
-            "--metric",
-            "aid-trucks",
-            "--date-field",
-            "day",
-            "--value-field",
-            "trucks",
-        ],
-    );
+    import_trucks(&store, &csv);
     assert_eq!(values(&store, &[]).len(), 5);
 }
 
