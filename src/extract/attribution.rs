@@ -990,12 +990,28 @@ fn compiled_by(words: &[Word], at: usize) -> Option<Speaker> {
     tidy(&after[..names]).map(Speaker::Named)
 }
 
-/// Whether a source speaks for the sentences after it in its paragraph: someone who said or
-/// told something ("the ministry said", "according to X"), not who expected or counted it.
+/// Whether a source speaks for the sentences after it in its paragraph: someone who said,
+/// told, reported or published something ("the ministry said", "according to X", "the bureau
+/// reported", "data from X showed"), not who expected or counted it.
 pub fn speaks_on(words: &[Word], source: &Source) -> bool {
     matches!(
         words[source.at].lower,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "according" | "announced" | "stated"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "according"
+            | "announced"
+            | "stated"
+            | "reported"
+            | "reports"
+            | "showed"
+            | "shows"
+            | "estimated"
+            | "estimates"
+            | "published"
     )
 }
 

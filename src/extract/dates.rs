@@ -155,15 +155,16 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 /// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the
 /// figure's own clause (no ";" between) before any other. Dates at tokens in `aside` (those of
 /// the figure's stated previous value) are not the figure's. A `rate` (a percentage, as monthly
-/// statistics are) takes its clause's period ("in July") over the day a source spoke.
-pub fn date_for(
-    dated: &[Dated],
+/// statistics are) takes its clause's period ("in July") over the day a source spoke. A date
+/// right after the figure ("after 4.9% in April") is its own, before any marked elsewhere.
+pub fn date_for<'d>(
+    dated: &'d [Dated],
     words: &[Word],
     first: usize,
     end: usize,
     aside: std::ops::Range<usize>,
     rate: bool,
-) -> Option<NaiveDate> {
+) -> Option<&'d Dated> {
     let dated = || dated.iter().filter(|d| !aside.contains(&d.at));
     let distance = |d: &&Dated| {
         let (gap, between) = if d.at < first {
@@ -176,7 +177,18 @@ pub fn date_for(
             .is_some_and(|span| span.iter().any(|w| w.lower == ";"));
         (other_clause, gap)
     };
-    let firm = dated().filter(|d| d.firm).min_by_key(distance);
+    let attached = dated().find(|d| {
+        d.at >= end
+            && words[end..d.at]
+                .iter()
+                .all(|w| matches!(w.lower, "in" | "on" | "for" | "at" | "as" | "of"))
+            && d.at - end <= 2
+    });
+    // "14 cases in 2025 as of Friday": a marked date after the figure is still its own.
+    let firm_after = dated().any(|d| d.firm && d.at >= end);
+    let firm = attached
+        .filter(|_| !firm_after)
+        .or_else(|| dated().filter(|d| d.firm).min_by_key(distance));
     // "prices rose 0.2% in July, the department said on Wednesday, and the annual rate slowed to
     // 2.9%": the statement's day is when it was said, the period the figures' own.
     let nearest = dated().min_by_key(distance).map(|d| {
@@ -187,7 +199,7 @@ pub fn date_for(
             .filter(|_| rate && d.statement && !d.period)
             .unwrap_or(d)
     });
-    firm.or(nearest).map(|d| d.date)
+    firm.or(nearest)
 }
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
@@ -307,7 +319,12 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                 );
             }
             // "the previous week", "the prior day": one unit back.
-            "previous" | "prior" if i > 0 && lower(i - 1) == "the" => {
+            // "from the previous month", "on the prior week": a comparison's base.
+            "previous" | "prior"
+                if i > 0
+                    && lower(i - 1) == "the"
+                    && !matches!(lower(i.wrapping_sub(2)), "from" | "over" | "on" | "than") =>
+            {
                 let unit = Back::unit(lower(i + 1), 1);
                 add(
                     &mut found,
@@ -340,6 +357,24 @@ fn add(found: &mut Vec<Dated>, words: &[Word], at: usize, date: Option<NaiveDate
     }
 }
 
+/// Words that close a comparison with "than" before a date can be its base: "faster than
+/// expected in May", "lower than forecast last month".
+const EXPECTATIONS: &[&str] = &[
+    "expected",
+    "forecast",
+    "forecasted",
+    "anticipated",
+    "predicted",
+    "estimated",
+    "projected",
+    "feared",
+    "hoped",
+    "planned",
+    "thought",
+    "usual",
+    "normal",
+];
+
 /// Whether the date at token `at` is a comparison's base, not a figure's: "3% fewer than at
 /// the same point last year", "compared with last month", "versus a year earlier" (no number
 /// between the comparison word and the date, so "more than 40 on Monday" is not one).
@@ -351,6 +386,15 @@ fn compared(words: &[Word], at: usize) -> bool {
     else {
         return false;
     };
+    // "less than expected in January": the comparison is with an expectation, closed before
+    // the date.
+    if words[start + k].lower == "than"
+        && words
+            .get(start + k + 1)
+            .is_some_and(|w| EXPECTATIONS.contains(&w.lower))
+    {
+        return false;
+    }
     !words[start + k + 1..at]
         .iter()
         .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
@@ -802,6 +846,9 @@ mod tests {
             ("the prior day", Some("2024-10-28")),
             // Comparison bases and phrases that count from another event.
             ("up 5 % from a year earlier", None),
+            ("up 0.3 % from the previous month", None),
+            ("up 2 % on the prior quarter", None),
+            ("down 1 % over the previous week", None),
             ("higher than a month before", None),
             ("compared with a year earlier", None),
             ("two days before the vote", None),
@@ -842,6 +889,22 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // A date right after the figure is its own, before one marked elsewhere.
+            (
+                "in the 12 months through September , prices rose 2.4 % , after 2.5 % in August",
+                "2.5",
+                Some("2024-08-31"),
+            ),
+            (
+                "the count showed 14 cases in 2024 as of Friday",
+                "14",
+                Some("2024-10-25"),
+            ),
+            (
+                "prices rose 2.4 % in the year through September after 2.5 % in August",
+                "2.4",
+                Some("2024-09-30"),
+            ),
             // A year's total, and all of a year.
             (
                 "the 2023 total of 29,437 crossings",
@@ -870,6 +933,17 @@ mod tests {
                 Some("2024-03-31"),
             ),
             ("more than 40 on Monday", "40", Some("2024-10-28")),
+            // A comparison with an expectation closes before the date.
+            (
+                "prices rose faster than expected in July , by 0.4 %",
+                "0.4",
+                Some("2024-07-31"),
+            ),
+            (
+                "sales were lower than forecast last month at 2,100",
+                "2,100",
+                Some("2024-09-30"),
+            ),
             // A statistic's period before the statement's day.
             (
                 "prices rose 0.2 % in July , the department said on Wednesday , and the annual rate slowed to 2.9 %",
@@ -955,9 +1029,11 @@ mod tests {
             let lower = text.to_ascii_lowercase();
             let words = words_of(text, &lower);
             let at = words.iter().position(|w| w.text == *figure).unwrap();
+            // The figure's unit is its own.
+            let end = at + 1 + usize::from(words.get(at + 1).is_some_and(|w| w.text == "%"));
             let dated = dates_in(&words, published);
             assert_eq!(
-                date_for(&dated, &words, at, at + 1, 0..0, text.contains('%')),
+                date_for(&dated, &words, at, end, 0..0, text.contains('%')).map(|d| d.date),
                 expected.map(d),
                 "{text} / {figure}"
             );

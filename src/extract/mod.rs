@@ -22,7 +22,7 @@ pub mod sentences;
 pub mod tokens;
 pub mod units;
 
-use crate::model::{Claim, ClaimView, Document, Kind};
+use crate::model::{Claim, ClaimView, Document, Kind, Role};
 use attribution::{NamedSoFar, Source, Speaker, expand_name, source_for, sources_in};
 use chrono::NaiveDate;
 use context::Ctx;
@@ -244,6 +244,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     let mut source_dates = SourceDates::default();
     let mut paragraph_source: Option<(usize, String)> = None;
     let mut named = NamedSoFar::default();
+    // The month or year the article's statistics are for: the period of its first rate that
+    // ended shortly before publication ("inflation slowed to 4% in May"). Its later rates with
+    // no date of their own ("core prices rose 0.4%") are that period's.
+    let mut reference_period: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
     let mut full_names: HashMap<String, Option<String>> = HashMap::new();
     let mut buffers = context::Buffers::default();
@@ -346,7 +350,16 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             });
             let aside = previous_dates.clone().unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
-            let as_of = dates::date_for(dated(), words, q.first, q.last, aside, rate)
+            let role = role::role_of(&ctx, &q);
+            let own = dates::date_for(dated(), words, q.first, q.unit_end.max(q.last), aside, rate);
+            if rate && reference_period.is_none() {
+                reference_period = own
+                    .filter(|d| d.period && recent_period(d.date, doc.published))
+                    .map(|d| d.date);
+            }
+            let as_of = own
+                .map(|d| d.date)
+                .or(reference_period.filter(|_| rate && role != Role::Target))
                 .or_else(|| {
                     source
                         .filter(|_| named_here)
@@ -378,7 +391,6 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             }
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
-            let role = role::role_of(&ctx, &q);
             // The previous value's own date, a span back counted from the figure's.
             let previous_as_of = q
                 .previous_span
@@ -424,6 +436,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     pending.finish(&mut found);
 }
 
+/// Whether a period ending on `end` is a report's latest: it ended within about two months
+/// before publication (statistics come out weeks after their month), not history.
+fn recent_period(end: NaiveDate, published: Option<NaiveDate>) -> bool {
+    published.is_some_and(|p| end <= p && (p - end).num_days() <= 62)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +477,94 @@ mod tests {
             });
             assert_eq!(claims[0].as_of, Some(day(as_of)), "{text}");
             assert_eq!(claims[0].previous_as_of, previous_as_of.map(day), "{text}");
+        }
+    }
+
+    fn claims_of(text: &str, published: &str) -> Vec<Claim> {
+        extract(&Document {
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..Document::new("d", text)
+        })
+    }
+
+    /// Whose figure each is: (article, figure, attribution).
+    #[test]
+    fn a_source_that_said_or_reported_speaks_for_its_paragraph() {
+        let cases = [
+            (
+                "The statistics bureau reported that output grew 1.2%. Exports were up 4% on the year.",
+                "4",
+                Some("statistics bureau"),
+            ),
+            (
+                "Data from the port authority showed 310 ships docked. Another 45 waited offshore.",
+                "45",
+                Some("port authority"),
+            ),
+            (
+                "The agency said 40 people died. Another 12 were missing on Friday.",
+                "12",
+                Some("agency"),
+            ),
+            // A new paragraph starts afresh; who forecast or counted speaks for no one else.
+            (
+                "The statistics bureau reported that output grew 1.2%.\n\nExports were up 4%.",
+                "4",
+                None,
+            ),
+            (
+                "Analysts expected growth of 1.5%. Exports were up 4% on the year.",
+                "4",
+                None,
+            ),
+        ];
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(c.attribution.as_deref(), want, "{text}");
+        }
+    }
+
+    /// A rate with no date of its own is for the month the report is about: the period of the
+    /// article's first recent rate. History, targets and counts keep their own dates.
+    #[test]
+    fn undated_rates_take_the_reports_period() {
+        let cases = [
+            (
+                "Prices rose 3.2% in February. Core prices climbed 0.4%.",
+                "0.4",
+                "2025-02-28",
+            ),
+            (
+                "Unemployment fell to 4.1 per cent last month, the office said. Youth unemployment stood at 12 per cent.",
+                "12",
+                "2025-02-28",
+            ),
+            // A period long past is history, not the report's month.
+            (
+                "Inflation peaked at 9.1% in June 2022. Rents rose 5%.",
+                "5",
+                "2025-03-14",
+            ),
+            (
+                "Prices rose 3.2% in February. The bank expects inflation to fall to 2% next year.",
+                "2",
+                "2025-03-14",
+            ),
+            (
+                "Prices rose 3.2% in February. Some 1,200 stores closed.",
+                "1,200",
+                "2025-03-14",
+            ),
+        ];
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(
+                c.as_of.map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
     }
 
