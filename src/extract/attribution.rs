@@ -133,6 +133,10 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "navy",
     "spokespeople",
     "broadcaster",
+    "coastguard",
+    "coast",
+    "guard",
+    "border",
 ]);
 
 /// Words a source name does not end with ("Pentagon officials" names the Pentagon).
@@ -162,12 +166,27 @@ fn capitalized(w: &str) -> bool {
 }
 
 /// A word that may stand in a name: capitalised ("Sezer"), capitalised after a hyphen
-/// ("al-Saleh"), or a title word ("minister").
+/// ("al-Saleh"), a title word ("minister"), or an abbreviation's period ("U.S. Geological
+/// Survey", "Gov. Josh Green": a period inside a sentence closes an abbreviation).
 fn in_name(w: &Word) -> bool {
-    w.is_word
-        && (capitalized(w.text)
-            || TITLE_WORDS.contains(w.lower)
-            || (w.text.as_bytes().contains(&b'-') && w.text.split('-').skip(1).any(capitalized)))
+    w.text == "."
+        || w.is_word
+            && (capitalized(w.text)
+                || TITLE_WORDS.contains(w.lower)
+                || (w.text.as_bytes().contains(&b'-')
+                    && w.text.split('-').skip(1).any(capitalized)))
+}
+
+/// The words of a name joined by spaces, an abbreviation's period kept on its word ("U.S.").
+fn join_name(words: &[Word]) -> String {
+    let mut name = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 && w.text != "." {
+            name.push(' ');
+        }
+        name.push_str(w.text);
+    }
+    name
 }
 
 /// Trims a source phrase (a run of the sentence's words) to its name: no leading "the", no
@@ -178,6 +197,7 @@ fn tidy(words: &[Word]) -> Option<String> {
         if matches!(
             first.lower,
             "the"
+                | "."
                 | "of"
                 | "and"
                 | "for"
@@ -203,7 +223,9 @@ fn tidy(words: &[Word]) -> Option<String> {
                     .any(|s| w.lower.ends_with(s))
         });
         let generic = names_someone && GENERIC_TAIL.contains(last.lower);
-        if generic || matches!(last.lower, "the" | "of" | "and" | "for") {
+        // A sentence's full stop, not an abbreviation's ("the U.S.").
+        let stop = last.text == "." && !rest.last().is_some_and(|w| w.text.contains('.'));
+        if generic || stop || matches!(last.lower, "the" | "of" | "and" | "for") {
             slice = rest;
         } else {
             break;
@@ -217,14 +239,7 @@ fn tidy(words: &[Word]) -> Option<String> {
     if !named && !slice.iter().all(|w| TITLE_WORDS.contains(w.lower)) {
         return None;
     }
-    // The words joined by spaces, without a Vec of them first.
-    let mut name = String::with_capacity(slice.iter().map(|w| w.text.len() + 1).sum());
-    for (k, w) in slice.iter().enumerate() {
-        if k > 0 {
-            name.push(' ');
-        }
-        name.push_str(w.text);
-    }
+    let name = join_name(slice);
     // A byte scan first: most names have no spaced hyphen and keep their string.
     if name.as_bytes().windows(3).any(|w| w == b" - ") {
         Some(name.replace(" - ", "-"))
@@ -662,7 +677,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
     let mut j = k;
     while j > 0 && k - j < 24 {
         let w = &words[j - 1];
-        let piece = w.is_word || matches!(w.lower, "'" | "\u{2019}");
+        let piece = w.is_word || matches!(w.lower, "'" | "\u{2019}" | ".");
         // Another verb before this one ends the subject: "Sales came in below analyst
         // estimates" has none.
         let verb = CLASSES.of(w.lower) & (class::VERB | class::LINKING) != 0;
@@ -760,8 +775,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
                 .iter()
                 .all(|w| STATEMENT_NOUNS.contains(w.lower))
         {
-            let words: Vec<&str> = part[start..].iter().map(|w| w.text).collect();
-            parts.push(words.join(" "));
+            parts.push(join_name(&part[start..]));
         }
     }
     if parts.is_empty() {
@@ -1233,6 +1247,33 @@ mod tests {
                 "On Saturday the regional office reported 38 deaths",
                 Some("regional office"),
             ),
+            // Abbreviations keep their periods; a sentence's full stop goes.
+            (
+                "The U.S. Geological Survey said 40 aftershocks",
+                Some("U.S. Geological Survey"),
+            ),
+            (
+                "40 were hurt, said Gov. Josh Green",
+                Some("Gov. Josh Green"),
+            ),
+            (
+                "the toll is 40, according to the U.N. agency",
+                Some("U.N. agency"),
+            ),
+            (
+                "800 crossed on Sunday, according to Home Office figures.",
+                Some("Home Office"),
+            ),
+            // A lower-case body after a nationality is part of the name.
+            (
+                "Figures released by the Greek coast guard show 300 rescued",
+                Some("Greek coast guard"),
+            ),
+            (
+                "Data published by the French coastguard suggest 12 died",
+                Some("French coastguard"),
+            ),
+            ("Police publish list of 388 people", Some("Police")),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");

@@ -155,6 +155,46 @@ impl Stops {
     }
 }
 
+/// Capitalised words that open sentences and start no name.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "As",
+    "For",
+    "But",
+    "And",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Some",
+    "Many",
+    "Most",
+    "More",
+    "Officials",
+    "While",
+    "After",
+    "Since",
+    "When",
+    "If",
+    "So",
+    "Yet",
+    "Meanwhile",
+    "However",
+];
+
 /// Whether the period at `dot` ends a sentence: not after an abbreviation or an initial, and the
 /// next word does not start in lower case or with a digit after an abbreviation-like token.
 fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
@@ -173,9 +213,22 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
     }
     if is_abbreviation(word) {
         // "in the U.S. The next": an abbreviation that closes a sentence before a capital.
+        // A country's ("U.S.", "U.K.") also stands before a name it qualifies ("the U.S.
+        // Geological Survey", "U.S. officials"): it closes one only before a word that opens
+        // sentences ("The", "It", "In").
+        let lower = word.to_ascii_lowercase();
+        if matches!(lower.as_str(), "u.s" | "u.k" | "u.n" | "e.u") {
+            let next_word = next
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            // "... and the U.S. Thailand's premier said": a possessive opens a sentence too.
+            let possessive = next[next_word.len()..].starts_with(['\'', '\u{2019}']);
+            return OPENERS.contains(&next_word) || (possessive && !next_word.is_empty());
+        }
         let closes = matches!(
-            word.to_ascii_lowercase().as_str(),
-            "u.s" | "u.k" | "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "a.m" | "p.m"
+            lower.as_str(),
+            "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "a.m" | "p.m"
         );
         return closes && next_char.is_some_and(char::is_uppercase);
     }
@@ -219,6 +272,22 @@ mod tests {
                 &["He said \"no.\"", "Then left."],
             ),
             ("in the U.S. The next", &["in the U.S.", "The next"]),
+            ("sold in the U.K. It rose", &["sold in the U.K.", "It rose"]),
+            (
+                "The U.S. Geological Survey said so. U.S. officials agreed.",
+                &[
+                    "The U.S. Geological Survey said so.",
+                    "U.S. officials agreed.",
+                ],
+            ),
+            (
+                "a U.N. Security Council vote",
+                &["a U.N. Security Council vote"],
+            ),
+            (
+                "teams came from the U.S. Japan's envoy said so.",
+                &["teams came from the U.S.", "Japan's envoy said so."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(&sentences(text), expected, "{text}");
