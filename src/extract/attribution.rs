@@ -139,6 +139,22 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "border",
 ]);
 
+/// Words that say which of a source's releases, before its name: "a separate BLS release".
+static REPORT_ADJECTIVES: WordSet = WordSet::new(&[
+    "latest",
+    "new",
+    "separate",
+    "monthly",
+    "weekly",
+    "daily",
+    "annual",
+    "preliminary",
+    "provisional",
+    "final",
+    "revised",
+    "updated",
+]);
+
 /// Words a source name does not end with ("Pentagon officials" names the Pentagon).
 static GENERIC_TAIL: WordSet = WordSet::new(&[
     "officials",
@@ -147,6 +163,10 @@ static GENERIC_TAIL: WordSet = WordSet::new(&[
     "figures",
     "data",
     "report",
+    "release",
+    "bulletin",
+    "update",
+    "analysis",
     "sources",
     "statement",
     "survey",
@@ -239,7 +259,26 @@ fn tidy(words: &[Word]) -> Option<String> {
     if !named && !slice.iter().all(|w| TITLE_WORDS.contains(w.lower)) {
         return None;
     }
-    let name = join_name(slice);
+    // "a separate BLS release", "the latest CDC figures": which release, not who.
+    while let Some((first, rest)) = slice.split_first() {
+        // In lower case: "New Mexico" is a name.
+        if REPORT_ADJECTIVES.contains(first.text) && rest.iter().any(|w| capitalized(w.text)) {
+            slice = rest;
+        } else {
+            break;
+        }
+    }
+    let mut name = join_name(slice);
+    // "the Labor Department's report showed": the owner, without its "'s".
+    for suffix in ["'s", "\u{2019}s"] {
+        // "September's figures" keep theirs: a month's is when, and names no one.
+        if name.len() > suffix.len() + 1
+            && name.ends_with(suffix)
+            && !is_date_word(&name[..name.len() - suffix.len()])
+        {
+            name.truncate(name.len() - suffix.len());
+        }
+    }
     // A byte scan first: most names have no spaced hyphen and keep their string.
     if name.as_bytes().windows(3).any(|w| w == b" - ") {
         Some(name.replace(" - ", "-"))
@@ -775,7 +814,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
                 .iter()
                 .all(|w| STATEMENT_NOUNS.contains(w.lower))
         {
-            parts.push(join_name(&part[start..]));
+            parts.push(tidy(&part[start..]).unwrap_or_else(|| join_name(&part[start..])));
         }
     }
     if parts.is_empty() {
@@ -1274,6 +1313,14 @@ mod tests {
                 Some("French coastguard"),
             ),
             ("Police publish list of 388 people", Some("Police")),
+            // Which release and whose: the owner alone.
+            ("It fell 3.6%, a separate BLS release showed", Some("BLS")),
+            (
+                "Prices rose 1.3%, the Labor Department's report showed",
+                Some("Labor Department"),
+            ),
+            ("The latest CDC update put it at 40", Some("CDC")),
+            ("New Mexico reported three cases", Some("New Mexico")),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");

@@ -489,7 +489,9 @@ fn relative(words: &[Word], i: usize) -> Option<Back> {
             lower(i - 3),
             "from" | "than" | "with" | "over" | "on" | "to"
         );
-    (word == "ago" || !base).then_some(back)
+    // "up 5% from a year ago" is a comparison's base; "two years ago" alone is a date.
+    let compared_with = base && matches!(lower(i - 3), "from" | "than" | "with" | "over");
+    (!base || (word == "ago" && !compared_with)).then_some(back)
 }
 
 /// Whether the date at token `i` dates an event rather than a figure: after a verb of beginning
@@ -847,6 +849,8 @@ mod tests {
             // Comparison bases and phrases that count from another event.
             ("up 5 % from a year earlier", None),
             ("up 0.3 % from the previous month", None),
+            ("up 5.9 % from a year ago", None),
+            ("higher than two years ago", None),
             ("up 2 % on the prior quarter", None),
             ("down 1 % over the previous week", None),
             ("higher than a month before", None),

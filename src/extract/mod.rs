@@ -357,9 +357,13 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .filter(|d| d.period && recent_period(d.date, doc.published))
                     .map(|d| d.date);
             }
+            // A rate's period before the day its report came out ("rose 1.3%, the report showed
+            // Wednesday" is the report's month).
+            let reference = reference_period.filter(|_| rate && role != Role::Target);
+            let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             let as_of = own
                 .map(|d| d.date)
-                .or(reference_period.filter(|_| rate && role != Role::Target))
+                .or(reference)
                 .or_else(|| {
                     source
                         .filter(|_| named_here)
@@ -550,6 +554,11 @@ mod tests {
                 "Prices rose 3.2% in February. The bank expects inflation to fall to 2% next year.",
                 "2",
                 "2025-03-14",
+            ),
+            (
+                "Prices rose 3.2% in February. Rents climbed 1.1%, the agency said on Thursday.",
+                "1.1",
+                "2025-02-28",
             ),
             (
                 "Prices rose 3.2% in February. Some 1,200 stores closed.",
