@@ -29,6 +29,8 @@ pub mod import;
 pub mod ingest;
 #[cfg(feature = "tracker")]
 pub mod metrics;
+#[cfg(feature = "tracker")]
+pub mod periods;
 /// The polars the tracker is built with, for crates that read its frames (the Python bindings).
 #[cfg(feature = "tracker")]
 pub use polars;

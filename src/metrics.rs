@@ -27,6 +27,7 @@
 use crate::extract::{keywords, units};
 use crate::gazetteer::{self, Word};
 use crate::model::{Claim, Document, Kind};
+use crate::periods::{self, Periods};
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -92,6 +93,12 @@ struct Matcher {
     phrase: String,
     words: Vec<String>,
     senses: Vec<u16>,
+    /// The period the phrase states ("crossed on": a day's), if any.
+    period: Periods,
+    /// The words besides those that state the period: a figure whose clause states that
+    /// period matches with these ("passengers so far this year" finds "the total for 2024
+    /// stands at 410,000 passengers").
+    core: Vec<String>,
 }
 
 /// Why a claim got its metric: the metric and, for a catalog metric, the phrase and where it
@@ -101,6 +108,11 @@ pub struct Assignment {
     pub metric: String,
     pub matched: Option<String>,
 }
+
+/// Nouns of any figure, which alone do not say what a series counts.
+const GENERIC_NOUNS: &[&str] = &[
+    "total", "number", "count", "tally", "figure", "sum", "amount", "level", "rate",
+];
 
 /// Where a phrase may be found, closest first.
 const SCOPES: [&str; 5] = [
@@ -196,11 +208,22 @@ impl Catalog {
                 let mut words: Vec<String> = words.into_iter().map(|w| w.text).collect();
                 words.sort();
                 words.dedup();
+                let (period, core) = periods::of_phrase(p);
+                let mut core: Vec<String> = gaz.words(&core).into_iter().map(|w| w.text).collect();
+                core.sort();
+                core.dedup();
+                // A phrase whose other words say nothing of what is counted ("annual total",
+                // "in a single day") matches only as written.
+                if core.iter().all(|w| GENERIC_NOUNS.contains(&w.as_str())) {
+                    core.clone_from(&words);
+                }
                 matchers.push(Matcher {
                     metric: i,
                     phrase: p.clone(),
                     words,
                     senses,
+                    period,
+                    core,
                 });
             }
             for p in &m.exclude {
@@ -249,7 +272,7 @@ impl Catalog {
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
         let words = gazetteer::get().words(concept);
-        self.find(claim, &words, &words, &words, false)
+        self.find(claim, &words, &words, &words, false, Periods::default())
             .map(|m| &self.metrics[m.metric])
     }
 
@@ -280,7 +303,17 @@ impl Catalog {
         }
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
-        let scopes = context_of(claim, doc).map(|text| gaz.words(text));
+        let texts = context_of(claim, doc);
+        // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
+        // made the crossing").
+        let period_of = |text: &str| {
+            let figure = text.find(claim.text.as_str()).unwrap_or(0);
+            periods::of(text, figure, claim.published)
+        };
+        let period = Some(period_of(texts[1]))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| period_of(texts[2]));
+        let scopes = texts.map(|text| gaz.words(text));
         let clause = &scopes[1];
         let own: Vec<Word> = scopes[0].iter().chain(&scopes[2]).cloned().collect();
         // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
@@ -306,7 +339,7 @@ impl Catalog {
                 seen.extend(countries.iter().cloned());
             }
             if let Some(m) = self
-                .find(claim, &seen, clause, &own, k >= 3)
+                .find(claim, &seen, clause, &own, k >= 3, period)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
                 return Assignment {
@@ -349,7 +382,9 @@ impl Catalog {
     /// claim, says no other sense than the figure's `clause`, and has no exclude phrase in the
     /// figure's `own` words (its concept and sentence). `beyond` the figure's sentence (the
     /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
-    /// phrase that says it too: the troops of the sentence before are not the dead.
+    /// phrase that says it too: the troops of the sentence before are not the dead. A phrase
+    /// that states a period takes no figure whose clause states another, and one whose clause
+    /// states the same with its other words ([`periods`]).
     fn find(
         &self,
         claim: &Claim,
@@ -357,12 +392,14 @@ impl Catalog {
         clause: &[Word],
         own: &[Word],
         beyond: bool,
+        period: Periods,
     ) -> Option<&Matcher> {
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
-        self.matchers.iter().find(|m| {
-            m.words.iter().all(|w| have.contains(w.as_str()))
+        let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
+        let takes = |m: &&Matcher| {
+            m.period.agree(period)
                 && fits(&self.fits[m.metric], claim)
                 && (clause_senses.is_empty()
                     || (m.senses.is_empty() && !beyond)
@@ -371,6 +408,19 @@ impl Catalog {
                     .excludes
                     .iter()
                     .any(|(i, ex)| *i == m.metric && ex.iter().all(|w| own.contains(w.as_str())))
+        };
+        // A phrase as written first; then one whose period the figure's states, by its other
+        // words.
+        let literal = self
+            .matchers
+            .iter()
+            .filter(|m| all_in(&m.words))
+            .find(takes);
+        literal.or_else(|| {
+            self.matchers
+                .iter()
+                .filter(|m| !m.period.is_empty() && !period.is_empty() && all_in(&m.core))
+                .find(takes)
         })
     }
 
@@ -1092,6 +1142,121 @@ match = ["deaths in chile"]
             "$5 million",
         );
         assert_ne!(m, "xland-deaths");
+    }
+
+    /// Series of one count over different spans: a phrase that states a period takes no
+    /// figure whose clause (else sentence) states another.
+    #[test]
+    fn a_phrase_of_one_period_takes_no_figure_of_another() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "ferry-day"
+unit = "passenger"
+match = ["passengers on", "passengers in a single day"]
+
+[[metric]]
+id = "ferry-ytd"
+unit = "passenger"
+match = ["passengers so far this year", "passengers since january"]
+
+[[metric]]
+id = "ferry-year"
+unit = "passenger"
+match = ["passengers last year", "annual passengers"]
+"#,
+        )
+        .unwrap();
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 9, 2);
+        for (text, figure, metric) in [
+            (
+                "The ferry carried 3,100 passengers on Sunday.",
+                "3,100",
+                "ferry-day",
+            ),
+            (
+                "The line has carried 410,000 passengers so far this year.",
+                "410,000",
+                "ferry-ytd",
+            ),
+            (
+                "The total for 2024 stands at 410,000 passengers.",
+                "410,000",
+                "ferry-ytd",
+            ),
+            (
+                "In all of 2023, 590,000 passengers made the trip.",
+                "590,000",
+                "ferry-year",
+            ),
+            (
+                "Some 590,000 passengers travelled last year, up from 450,000 in 2022.",
+                "590,000",
+                "ferry-year",
+            ),
+            // The comparison's year is not the figure's.
+            (
+                "Since January 410,000 passengers have sailed, 4% more than at this point last year.",
+                "410,000",
+                "ferry-ytd",
+            ),
+        ] {
+            let doc = Document {
+                published,
+                ..Document::new("d", text)
+            };
+            let claims = crate::extract(&doc);
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(catalog.assign_in(c, &doc).metric, metric, "{text}");
+        }
+    }
+
+    /// A phrase found as written wins over one found through the figure's period.
+    #[test]
+    fn a_phrase_as_written_wins_over_one_found_by_its_period() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "core-yoy"
+unit = "percentage"
+match = ["core inflation"]
+
+[[metric]]
+id = "headline-yoy"
+unit = "percentage"
+match = ["annual inflation"]
+
+[[metric]]
+id = "headline-mom"
+unit = "percentage"
+match = ["monthly inflation"]
+"#,
+        )
+        .unwrap();
+        for (text, figure, metric) in [
+            (
+                "Core inflation was 3.2% in the 12 months to May.",
+                "3.2",
+                "core-yoy",
+            ),
+            (
+                "Inflation was 2.9% in the 12 months to May.",
+                "2.9",
+                "headline-yoy",
+            ),
+            (
+                "Inflation ran at 0.3% from the previous month.",
+                "0.3",
+                "headline-mom",
+            ),
+            // A figure that states no period is not filed by one.
+            ("Inflation was 2.9% in May.", "2.9", "inflation-percentage"),
+        ] {
+            let doc = Document::new("d", text);
+            let claims = crate::extract(&doc);
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(catalog.assign_in(c, &doc).metric, metric, "{text}");
+        }
     }
 
     #[test]

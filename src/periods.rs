@@ -1,0 +1,258 @@
+//! The period a text speaks of, for telling apart series of one thing counted over different
+//! spans: arrivals on one day, so far this year, in a whole year; a price change on the month
+//! or on the year. A catalog phrase that states a period ("crossed on", "so far this year",
+//! "annual total", "monthly inflation") is not taken for a figure whose clause states another
+//! ("800 crossed on Sunday" is a day's, "the total for the year so far" the year's to date).
+//!
+//! Read from raw lower-case words (function words matter here: "so far", "on", "a day").
+
+use chrono::{Datelike, NaiveDate};
+
+/// A set of periods, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Periods(u8);
+
+impl Periods {
+    pub const DAY: Periods = Periods(1);
+    pub const WEEK: Periods = Periods(2);
+    pub const MONTH: Periods = Periods(4);
+    pub const YEAR: Periods = Periods(8);
+    /// Since the start of the current year (or of a count): "so far this year".
+    pub const TO_DATE: Periods = Periods(16);
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn add(&mut self, other: Periods) {
+        self.0 |= other.0;
+    }
+
+    /// Whether a phrase stating `self` may be taken for a figure whose clause states `clause`:
+    /// either states none, or they share one.
+    pub fn agree(self, clause: Periods) -> bool {
+        self.is_empty() || clause.is_empty() || self.0 & clause.0 != 0
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The periods a figure's `text` states, the figure at byte `figure` of it. `published` dates
+/// the text: a year named as the current one ("the total for 2024" in 2024) is so far this
+/// year, an earlier one a whole year. Words after the figure from "than" (not a bound's: "more
+/// than 800") or "compared" on are a comparison's ("21,013, 4% lower than last year"); before
+/// it, the figure is in the comparison ("more than the total of 1,274 in 2019").
+pub fn of(text: &str, figure: usize, published: Option<NaiveDate>) -> Periods {
+    let after = text.get(figure..).unwrap_or("");
+    let base = [" than ", " compared ", " versus "]
+        .iter()
+        .filter_map(|w| {
+            after
+                .match_indices(w)
+                .find(|(k, _)| !after[k + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(|(k, _)| figure + k)
+        .min()
+        .unwrap_or(text.len());
+    read(&text[..base], published).0
+}
+
+/// A catalog phrase's period and its other words: "passengers so far this year" is the
+/// year-to-date's "passengers". A phrase that is all period ("single day") keeps its words.
+pub fn of_phrase(text: &str) -> (Periods, String) {
+    let (period, rest) = read(text, None);
+    if rest.trim().is_empty() {
+        (period, text.to_string())
+    } else {
+        (period, rest)
+    }
+}
+
+/// The periods `text` states and its words without those that state them.
+fn read(text: &str, published: Option<NaiveDate>) -> (Periods, String) {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Periods::default();
+    let mut stated = vec![false; words.len()];
+    for i in 0..words.len() {
+        if let Some((period, from, to)) = period_at(&words, i, published) {
+            found.add(period);
+            stated[from..to].iter_mut().for_each(|s| *s = true);
+        }
+    }
+    let rest: Vec<&str> = words
+        .iter()
+        .zip(&stated)
+        .filter(|(_, s)| !**s)
+        .map(|(w, _)| *w)
+        .collect();
+    (found, rest.join(" "))
+}
+
+/// The period stated by the words around word `i`, with the span of words that state it.
+fn period_at(
+    words: &[&str],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(Periods, usize, usize)> {
+    let at = |k: usize| words.get(k).copied().unwrap_or("");
+    let next = at(i + 1);
+    let before = if i > 0 { at(i - 1) } else { "" };
+    let one = |p| Some((p, i, i + 1));
+    let with_before = |p| Some((p, i - 1, i + 1));
+    let with_next = |p, n: usize| Some((p, i, (i + 1 + n).min(words.len())));
+    match words[i] {
+        "daily" | "yesterday" | "overnight" => one(Periods::DAY),
+        "weekly" => one(Periods::WEEK),
+        "monthly" => one(Periods::MONTH),
+        "annual" | "annually" | "yearly" => one(Periods::YEAR),
+        "far" if before == "so" => with_before(Periods::TO_DATE),
+        "date" if before == "to" => with_before(Periods::TO_DATE),
+        "day" if matches!(before, "single" | "one" | "a" | "per" | "each" | "every") => {
+            with_before(Periods::DAY)
+        }
+        "hours" if before == "24" => with_before(Periods::DAY),
+        "on" if next.is_empty() => one(Periods::DAY),
+        "on" if WEEKDAYS.contains(&next) || MONTHS.contains(&next) => with_next(Periods::DAY, 1),
+        "on" if next.starts_with(|c: char| c.is_ascii_digit()) && next.len() <= 2 => {
+            with_next(Periods::DAY, 1)
+        }
+        "week" if matches!(before, "last" | "a" | "per" | "this" | "previous") => {
+            with_before(Periods::WEEK)
+        }
+        "month" if matches!(before, "last" | "a" | "per" | "previous") => {
+            with_before(Periods::MONTH)
+        }
+        "month" if next == "on" && at(i + 2) == "month" => with_next(Periods::MONTH, 2),
+        "months" if before == "12" => with_before(Periods::YEAR),
+        "year" if before == "this" => with_before(Periods::TO_DATE),
+        "year" if next == "to" && at(i + 2) == "date" => with_next(Periods::TO_DATE, 2),
+        "year" if matches!(before, "last" | "a" | "per" | "previous" | "calendar") => {
+            with_before(Periods::YEAR)
+        }
+        "year" if next == "on" && at(i + 2) == "year" => with_next(Periods::YEAR, 2),
+        "since" if MONTHS.contains(&next) || next == "the" => with_next(Periods::TO_DATE, 1),
+        "whole" if next == "of" => with_next(Periods::YEAR, 1),
+        "in" | "for" | "during" | "of" => {
+            let y = next.parse::<i32>().ok()?;
+            if !(1900..=2100).contains(&y) || next.len() != 4 {
+                return None;
+            }
+            match published.map(|p| p.year()) {
+                Some(now) if now == y => with_next(Periods::TO_DATE, 1),
+                _ => with_next(Periods::YEAR, 1),
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(p: Periods) -> Vec<&'static str> {
+        [
+            (Periods::DAY, "day"),
+            (Periods::WEEK, "week"),
+            (Periods::MONTH, "month"),
+            (Periods::YEAR, "year"),
+            (Periods::TO_DATE, "to date"),
+        ]
+        .into_iter()
+        .filter(|(q, _)| p.0 & q.0 != 0)
+        .map(|(_, n)| n)
+        .collect()
+    }
+
+    #[test]
+    fn periods_of_phrases_and_clauses() {
+        let published = NaiveDate::from_ymd_opt(2024, 9, 2);
+        let cases: &[(&str, &[&str])] = &[
+            // Catalog phrases as a user writes them.
+            ("arrived on", &["day"]),
+            ("in a single day", &["day"]),
+            ("daily arrivals", &["day"]),
+            ("so far this year", &["to date"]),
+            ("total since January", &["to date"]),
+            ("year-to-date sales", &["to date"]),
+            ("last year's total", &["year"]),
+            ("annual total", &["year"]),
+            ("arrivals in the whole of", &["year"]),
+            ("monthly inflation", &["month"]),
+            ("month-on-month", &["month"]),
+            ("year on year", &["year"]),
+            ("weekly cases", &["week"]),
+            ("inflation", &[]),
+            // Figures' clauses.
+            ("more than 800 crossed the Channel on Sunday", &["day"]),
+            ("the total for 2024 rose to 21,013", &["to date"]),
+            ("In all of 2023, 29,437 made the crossing", &["year"]),
+            ("prices rose 3.2% in the 12 months through May", &["year"]),
+            ("prices rose 0.3% from the previous month", &["month"]),
+            ("cases rose to 40 on 3 March", &["day"]),
+            // A comparison's period is not the figure's, but one the figure is in is.
+            ("21,013, 4% lower than at the same point last year", &[]),
+            ("more than the total of 1,274 in 2019", &["year"]),
+            ("40 died", &[]),
+        ];
+        for (text, want) in cases {
+            let figure = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            assert_eq!(named(of(text, figure, published)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_keeps_its_words_without_those_of_its_period() {
+        let cases: &[(&str, &str)] = &[
+            ("passengers so far this year", "passengers"),
+            ("crossed the channel on", "crossed the channel"),
+            ("arrivals in a single day", "arrivals in a"),
+            ("crossed in the whole of", "crossed in the"),
+            ("monthly inflation", "inflation"),
+            ("single day", "single day"),
+            ("inflation", "inflation"),
+        ];
+        for (phrase, rest) in cases {
+            assert_eq!(of_phrase(phrase).1, *rest, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn phrases_without_a_period_agree_with_any_figure() {
+        let day = Periods::DAY;
+        let year = Periods::YEAR;
+        assert!(Periods::default().agree(day));
+        assert!(day.agree(Periods::default()));
+        assert!(!day.agree(year));
+        let mut both = day;
+        both.add(Periods::TO_DATE);
+        assert!(both.agree(Periods::TO_DATE));
+    }
+}
