@@ -508,6 +508,12 @@ pub fn not_a_claim(
         if month_before && year_like {
             return Some(NotClaim::Year);
         }
+        // A year's possessive: "2022's pace", "2023's total", "1990's levels".
+        let possessive = matches!(next, "'s" | "\u{2019}s")
+            || (matches!(next, "'" | "\u{2019}") && ctx.w(after + 1) == "s");
+        if year_like && plain && possessive && ctx.glued(after) {
+            return Some(NotClaim::Year);
+        }
         // A list marker: a number opening the sentence, followed by "." or ")".
         if first == 0 && matches!(next, "." | ")") && ctx.glued(after) && n.value < 100.0 {
             return Some(NotClaim::ListMarker);
@@ -735,6 +741,10 @@ mod tests {
             ("Prices from 2019 to 2024 rose.", &[]),
             ("Emissions fell to 1990 levels.", &[]),
             ("Output returned to 2019 levels.", &[]),
+            // A year's possessive.
+            ("Arrivals ran ahead of 2022's pace.", &[]),
+            ("It fell below 2019\u{2019}s total of 40 cases.", &[40.0]),
+            ("Sales topped 2021's 300 units.", &[300.0]),
             ("Sales in 1990 and 2000 rose.", &[]),
             ("It was worse than the 1999 coastal earthquake.", &[]),
             ("In 1995 troops arrived in the town.", &[]),
