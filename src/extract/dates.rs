@@ -147,7 +147,7 @@ pub struct Dated {
 
 /// The first as-of date stated in a sentence, given its words in order.
 pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate> {
-    dates_in(words, published).first().map(|d| d.date)
+    dates_in(words, published, None).first().map(|d| d.date)
 }
 
 /// The date a figure whose tokens run from `first` to before `end` holds on, among a sentence's
@@ -204,7 +204,13 @@ pub fn date_for<'d>(
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
 /// date ("KYIV, Nov 4 (Reuters) -") is the day of writing, not a figure's: it is left out.
-pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
+/// `told` is the date the sentences before last stated: "A day earlier" with no date before it
+/// in its sentence counts back from it.
+pub fn dates_in(
+    words: &[Word],
+    published: Option<NaiveDate>,
+    told: Option<NaiveDate>,
+) -> Vec<Dated> {
     let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
         // Every date starts at a word whose first byte is an ASCII digit or letter: a name of
@@ -238,6 +244,27 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
                 false,
             ),
             "today" | "tonight" => add(&mut found, words, i, published, false),
+            // "over the weekend", "last weekend": its Sunday (publication on a Saturday: that
+            // day); not one ahead ("through the weekend", "could rise over the weekend").
+            "weekend"
+                if i > 0
+                    && (lower(i - 1) == "last"
+                        || (i > 1
+                            && lower(i - 1) == "the"
+                            && matches!(lower(i - 2), "over" | "during" | "at" | "on")))
+                    && !looks_ahead(words) =>
+            {
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    published.and_then(|p| match p.weekday() {
+                        Weekday::Sat => Some(p),
+                        _ => last_weekday(p, Weekday::Sun),
+                    }),
+                    false,
+                );
+            }
             "last" if lower(i + 1) == "week" => {
                 add(
                     &mut found,
@@ -308,7 +335,7 @@ pub fn dates_in(words: &[Word], published: Option<NaiveDate>) -> Vec<Dated> {
             "ago" | "earlier" | "before" if i >= 2 => {
                 let from = match word.lower {
                     "ago" => published,
-                    _ => found.last().map(|d| d.date).or(published),
+                    _ => found.last().map(|d| d.date).or(told).or(published),
                 };
                 add(
                     &mut found,
@@ -634,11 +661,20 @@ fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
 /// Whether a sentence tells what had happened by a time: a perfect ("had risen", "have been
 /// found") and nothing of the future ("will", "expected").
 fn looks_back(words: &[Word]) -> bool {
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.lower));
-    has(&["had", "has", "have"])
-        && !has(&[
-            "will", "would", "could", "might", "expected", "expects", "forecast", "should",
-        ])
+    words
+        .iter()
+        .any(|w| matches!(w.lower, "had" | "has" | "have"))
+        && !looks_ahead(words)
+}
+
+/// Whether a sentence speaks of the future ("will", "could", "expected").
+fn looks_ahead(words: &[Word]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.lower,
+            "will" | "would" | "could" | "might" | "expected" | "expects" | "forecast" | "should"
+        )
+    })
 }
 
 /// The date a capitalised word at token `i` names, with a weekday or a month and a day
@@ -846,6 +882,10 @@ mod tests {
             ("a month before , it stood at", Some("2024-09-29")),
             ("cases in the previous week", Some("2024-10-22")),
             ("the prior day", Some("2024-10-28")),
+            ("over the weekend", Some("2024-10-27")),
+            ("last weekend", Some("2024-10-27")),
+            ("rivers rose through the weekend", None),
+            ("rivers could rise over the weekend", None),
             // Comparison bases and phrases that count from another event.
             ("up 5 % from a year earlier", None),
             ("up 0.3 % from the previous month", None),
@@ -1035,7 +1075,7 @@ mod tests {
             let at = words.iter().position(|w| w.text == *figure).unwrap();
             // The figure's unit is its own.
             let end = at + 1 + usize::from(words.get(at + 1).is_some_and(|w| w.text == "%"));
-            let dated = dates_in(&words, published);
+            let dated = dates_in(&words, published, None);
             assert_eq!(
                 date_for(&dated, &words, at, end, 0..0, text.contains('%')).map(|d| d.date),
                 expected.map(d),

@@ -7,7 +7,7 @@ use super::lexicon::WordSet;
 use super::bounds::bound_before;
 use super::change::change_verb;
 use super::context::Ctx;
-use super::dates::month;
+use super::dates::{month, weekday};
 use super::numbers::Numeral;
 use super::tokens::TokKind;
 use crate::model::{Bound, Kind};
@@ -526,7 +526,12 @@ pub fn not_a_claim(
                 first - 1
             };
             let naming = NAMING_WORDS.contains(ctx.w(p));
-            let proper = ctx.capitalized(p) && p > 0 && !is_common_word(ctx.w(p));
+            // "On Tuesday 40 boats", "In March 300 people": a day's or month's name is when.
+            let proper = ctx.capitalized(p)
+                && p > 0
+                && !is_common_word(ctx.w(p))
+                && weekday(ctx.raw(p)).is_none()
+                && month(ctx.raw(p)).is_none();
             // Tested last, only when the word is neither: "iPhone", "S&P", "F-16".
             let name_like = || {
                 let camel = ctx.is_word(p)
@@ -741,6 +746,10 @@ mod tests {
             ("Prices from 2019 to 2024 rose.", &[]),
             ("Emissions fell to 1990 levels.", &[]),
             ("Output returned to 2019 levels.", &[]),
+            // After a day's or a month's name.
+            ("On Tuesday 40 boats landed.", &[40.0]),
+            ("In March 300 people fled.", &[300.0]),
+            ("Police said Monday 12 people were hurt.", &[12.0]),
             // A year's possessive.
             ("Arrivals ran ahead of 2022's pace.", &[]),
             ("It fell below 2019\u{2019}s total of 40 cases.", &[40.0]),

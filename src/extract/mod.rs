@@ -248,6 +248,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // ended shortly before publication ("inflation slowed to 4% in May"). Its later rates with
     // no date of their own ("core prices rose 0.4%") are that period's.
     let mut reference_period: Option<NaiveDate> = None;
+    // The date the last figure's sentence stated, for "A day earlier" in a later one.
+    let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
     let mut full_names: HashMap<String, Option<String>> = HashMap::new();
     let mut buffers = context::Buffers::default();
@@ -274,9 +276,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         let words = ctx.words();
         // The sentence's dates, read only when a figure needs them.
         let dated = OnceCell::new();
+        let told_before = told;
         let dated = || {
             dated
-                .get_or_init(|| dates::dates_in(words, doc.published))
+                .get_or_init(|| dates::dates_in(words, doc.published, told_before))
                 .as_slice()
         };
         // The sentence's sources, references ("he", "the agency") resolved to the names before.
@@ -361,6 +364,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // Wednesday" is the report's month).
             let reference = reference_period.filter(|_| rate && role != Role::Target);
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
+            if let Some(d) = own {
+                told = Some(d.date);
+            }
             let as_of = own
                 .map(|d| d.date)
                 .or(reference)
@@ -489,6 +495,34 @@ mod tests {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
             ..Document::new("d", text)
         })
+    }
+
+    /// "A day earlier" with no date before it in its sentence counts back from the date the
+    /// sentences before stated, else from publication.
+    #[test]
+    fn earlier_counts_back_from_the_date_last_stated() {
+        let cases = [
+            (
+                "On Tuesday 40 boats landed. A day earlier, 12 were turned back.",
+                "12",
+                "2025-03-10",
+            ),
+            (
+                "Officials said 90 had died by Monday. Two days before, the toll was 60.",
+                "60",
+                "2025-03-08",
+            ),
+            ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
+        ];
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(
+                c.as_of.map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
     }
 
     /// Whose figure each is: (article, figure, attribution).
