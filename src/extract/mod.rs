@@ -193,32 +193,36 @@ fn quote_open_after(sentence: &str, open: bool) -> bool {
 /// Pentagon's later figures in the same article.
 #[derive(Default)]
 struct SourceDates {
-    /// For each capitalised word of a source's name: when it was last dated (a sequence number)
-    /// and the date.
-    by_word: HashMap<String, (usize, NaiveDate)>,
-    recorded: usize,
+    /// Each dated source's capitalised name words (lower case) and its date, oldest first.
+    dated: Vec<(Vec<String>, NaiveDate)>,
 }
 
 impl SourceDates {
-    fn key(source: &str) -> impl Iterator<Item = String> + '_ {
+    fn key(source: &str) -> Vec<String> {
         source
             .split([' ', '-'])
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(str::to_lowercase)
+            .collect()
     }
 
     fn record(&mut self, source: &str, date: NaiveDate) {
-        self.recorded += 1;
-        for word in Self::key(source) {
-            self.by_word.insert(word, (self.recorded, date));
-        }
+        self.dated.push((Self::key(source), date));
     }
 
-    /// The date most recently recorded for a source sharing a name word with `source`.
+    /// The date most recently recorded for the same source: one whose name shares at least
+    /// half the name words of the shorter of the two ("Pentagon" and "Deputy Pentagon press
+    /// secretary Sabrina Singh"; not "Los Angeles Department of Water and Power" and "Los
+    /// Angeles County Fire Chief Anthony Marrone", who share only a place).
     fn lookup(&self, source: &str) -> Option<NaiveDate> {
-        Self::key(source)
-            .filter_map(|w| self.by_word.get(&w))
-            .max_by_key(|(seq, _)| *seq)
+        let key = Self::key(source);
+        self.dated
+            .iter()
+            .rev()
+            .find(|(words, _)| {
+                let shared = key.iter().filter(|w| words.contains(w)).count();
+                shared > 0 && 2 * shared >= key.len().min(words.len())
+            })
             .map(|(_, d)| *d)
     }
 }
@@ -495,6 +499,24 @@ mod tests {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
             ..Document::new("d", text)
         })
+    }
+
+    /// A source's dated statement dates its later figures; another source that shares only a
+    /// place with it does not.
+    #[test]
+    fn a_statements_date_carries_to_the_same_source_only() {
+        let text = "Pentagon officials said on Monday that 8,000 troops had arrived. \
+                    Later, Pentagon spokesman Pat Ryder put the figure at 10,000. \
+                    Los Angeles County Fire Chief Ann Marr said on Sunday that 900 homes burned. \
+                    According to the Los Angeles Department of Water and Power, 40,000 customers \
+                    lost power.";
+        let claims = claims_of(text, "2025-03-14");
+        let day = |figure: &str| {
+            let c = claims.iter().find(|c| c.text == figure).expect(figure);
+            c.as_of.map(|d| d.to_string())
+        };
+        assert_eq!(day("10,000").as_deref(), Some("2025-03-10"));
+        assert_eq!(day("40,000").as_deref(), Some("2025-03-14"));
     }
 
     /// "A day earlier" with no date before it in its sentence counts back from the date the
