@@ -434,7 +434,27 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
             || (matches!(w, "in" | "during" | "from" | "by")
                 && (k + 1..(k + 4).min(c.to)).any(|e| EVENTS.contains(ctx.w(e))))
     };
-    before || lead_in || c.after().any(after)
+    before || lead_in || c.after().any(after) || broken_down(ctx, q.first)
+}
+
+/// The figure at token `first` breaks down a total stated before a colon: "24 deaths: 16 in the
+/// east and 8 in the west", "1,200 arrests: 700 in the capital".
+fn broken_down(ctx: &Ctx, first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 25 {
+        k -= 1;
+        match ctx.w(k) {
+            ":" => {
+                // A counted total ("24 deaths:"), not a clock ("at 9:30:").
+                return (k.saturating_sub(6)..k.saturating_sub(1)).any(|j| {
+                    ctx.kind(j) == Some(TokKind::Num) && ctx.kind(j + 1) != Some(TokKind::Punct)
+                });
+            }
+            ";" | "." | "\"" | "\u{201c}" | "\u{201d}" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Token `k` is "alone" after a day: "on Tuesday alone", "in the past 24 hours alone".
@@ -682,6 +702,16 @@ mod tests {
                 ),
                 ("Rebels said 2,000 of the troops had deserted.", "2,000"),
                 ("Among them were 70 aid workers.", "70"),
+                // A total broken down after a colon.
+                (
+                    "The office confirmed 24 deaths: 16 in the east and 8 in the west.",
+                    "16",
+                ),
+                (
+                    "The office confirmed 24 deaths: 16 in the east and 8 in the west.",
+                    "8",
+                ),
+                ("Police made 1,200 arrests: 700 in the capital.", "700"),
             ],
         );
     }
@@ -706,6 +736,13 @@ mod tests {
                     "Anger grew among survivors who waited for 300 rescuers.",
                     "300",
                 ),
+                // The total before the colon, and a colon with no total before it.
+                (
+                    "The office confirmed 24 deaths: 16 in the east and 8 in the west.",
+                    "24",
+                ),
+                ("The count so far: 3,400 homes destroyed.", "3,400"),
+                ("Update at 9:30: 40 people rescued.", "40"),
             ],
         );
     }
