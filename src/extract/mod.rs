@@ -252,6 +252,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // ended shortly before publication ("inflation slowed to 4% in May"). Its later rates with
     // no date of their own ("core prices rose 0.4%") are that period's.
     let mut reference_period: Option<NaiveDate> = None;
+    let mut reference_source: Option<String> = None;
     // The date the last figure's sentence stated, for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
@@ -371,6 +372,16 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             if let Some(d) = own {
                 told = Some(d.date);
             }
+            // The article's statistics are its first dated rate's source's: a later rate with
+            // no source of its own, in any paragraph, is that source's ("Core prices rose 0.4%").
+            if rate && reference_source.is_none() && own.is_some() && named_here {
+                reference_source = source.map(str::to_string);
+            }
+            let source = source.or_else(|| {
+                reference_source
+                    .as_deref()
+                    .filter(|_| rate && role != Role::Target && !quoted)
+            });
             let as_of = own
                 .map(|d| d.date)
                 .or(reference)
@@ -583,6 +594,24 @@ mod tests {
             let c = claims.iter().find(|c| c.text == figure).expect(text);
             assert_eq!(c.attribution.as_deref(), want, "{text}");
         }
+    }
+
+    /// A rate with no source in its paragraph is the source's that gave the article's first
+    /// dated rate; counts and forecasts are not.
+    #[test]
+    fn undated_rates_take_the_reports_source() {
+        let text = "Prices rose 3.2% in February, the statistics office said.\n\n\
+                    Core prices climbed 0.4%.\n\n\
+                    Some 1,200 stores closed.\n\n\
+                    Inflation is expected to ease to 2.5% next year.";
+        let claims = claims_of(text, "2025-03-14");
+        let who = |figure: &str| {
+            let c = claims.iter().find(|c| c.text == figure).expect(figure);
+            c.attribution.clone()
+        };
+        assert_eq!(who("0.4").as_deref(), Some("statistics office"));
+        assert_eq!(who("1,200"), None);
+        assert_eq!(who("2.5"), None);
     }
 
     /// A rate with no date of its own is for the month the report is about: the period of the
