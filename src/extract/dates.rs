@@ -316,6 +316,13 @@ pub fn dates_in(
                     );
                 }
             }
+            // "the second quarter", "the first half of the year", "the first six months of
+            // 2024": the span's last day.
+            "quarter" | "half" | "months" if i > 0 => {
+                if let Some(end) = span_end(words, i, published) {
+                    add(&mut found, words, i, Some(end), true);
+                }
+            }
             // "by the end of 2025": a target's date, the year's last day.
             "end" if lower(i + 1) == "of" => {
                 if let Ok(y) = lower(i + 2).parse::<i32>()
@@ -751,14 +758,20 @@ fn whole_month(
     let period_to = before == "to"
         && i >= 2
         && matches!(words[i - 2].lower, "year" | "months" | "quarter" | "weeks");
+    // "between January and June", "from January to June": the range's last month.
+    let range_end = matches!(before, "and" | "to")
+        && i >= 3
+        && matches!(words[i - 3].lower, "between" | "from")
+        && month(words[i - 2].text).is_some();
     if !(matches!(before, "in" | "for" | "during" | "through" | "of")
         || period_to
+        || range_end
         || year.is_some()
         || possessive)
     {
         return None;
     }
-    if starts_a_period(words, i) {
+    if !range_end && starts_a_period(words, i) {
         return None;
     }
     let p = published?;
@@ -769,6 +782,50 @@ fn whole_month(
     });
     let end = last_day_of_month(y, m)?;
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
+}
+
+/// The last day of a span of the year named at token `i` ("quarter", "half" or "months"): "the
+/// first quarter", "the second half of 2023", "the first six months of the year". The year is
+/// the one after "of", else the latest whose span ended by publication.
+fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let ordinal = |w: &str| match w {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        _ => None,
+    };
+    let last_month: u32 = match lower(i) {
+        "quarter" => 3 * ordinal(lower(i - 1)).filter(|&q| q <= 4)?,
+        "half" => 6 * ordinal(lower(i - 1)).filter(|&h| h <= 2)?,
+        _ => {
+            // "the first six months": a count of months from January.
+            let n = small_count(lower(i - 1)).or_else(|| lower(i - 1).parse().ok())?;
+            if i < 2 || lower(i - 2) != "first" || !(1..=12).contains(&n) {
+                return None;
+            }
+            n as u32
+        }
+    };
+    let year = match (lower(i + 1), lower(i + 2), lower(i + 3)) {
+        ("of", "the", "year") | ("of", "this", "year") => None,
+        ("of", y, _) => Some(
+            y.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))?,
+        ),
+        _ => None,
+    };
+    let p = published?;
+    let y = year.unwrap_or_else(|| {
+        let this_year = last_day_of_month(p.year(), last_month);
+        match this_year {
+            Some(end) if end > p => p.year() - 1,
+            _ => p.year(),
+        }
+    });
+    last_day_of_month(y, last_month)
 }
 
 /// The last day of month `m` of year `y`.
@@ -884,6 +941,15 @@ mod tests {
             ("the prior day", Some("2024-10-28")),
             ("over the weekend", Some("2024-10-27")),
             ("last weekend", Some("2024-10-27")),
+            ("in the first six months of 2023", Some("2023-06-30")),
+            ("in the first half of the year", Some("2024-06-30")),
+            ("in the second quarter", Some("2024-06-30")),
+            ("in the fourth quarter", Some("2023-12-31")),
+            ("the third quarter of 2022", Some("2022-09-30")),
+            ("between January and June", Some("2024-06-30")),
+            ("from March to May", Some("2024-05-31")),
+            ("a quarter of the homes", None),
+            ("the other half", None),
             ("rivers rose through the weekend", None),
             ("rivers could rise over the weekend", None),
             // Comparison bases and phrases that count from another event.
