@@ -223,6 +223,23 @@ pub fn dates_in(
                 add(&mut found, words, i, Some(date), false);
             } else if let Some(end) = year_of_a_total(words, i, published) {
                 add(&mut found, words, i, Some(end), true);
+            } else if i > 0
+                && words[i - 1].lower == "since"
+                && when_follows(words, i)
+                && let Some(y) = word
+                    .text
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+            {
+                // "the most since 2019, when 1,274 were recorded": that year's.
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    NaiveDate::from_ymd_opt(y, 12, 31),
+                    true,
+                );
             }
             continue;
         }
@@ -286,6 +303,21 @@ pub fn dates_in(
                     .and_then(|first| first.pred_opt()),
                 true,
             ),
+            // "on the same day last year", "at this point last year": a year back.
+            "last"
+                if lower(i + 1) == "year"
+                    && words[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| matches!(w.lower, "same" | "point" | "time")) =>
+            {
+                add(
+                    &mut found,
+                    words,
+                    i,
+                    published.and_then(|p| p.checked_sub_months(Months::new(12))),
+                    false,
+                );
+            }
             "last" if lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s") => {
                 add(
                     &mut found,
@@ -651,7 +683,19 @@ fn opens_period(words: &[Word], i: usize) -> bool {
     } else {
         i
     };
-    j > 0 && words[j - 1].lower == "since"
+    j > 0 && words[j - 1].lower == "since" && !when_follows(words, i)
+}
+
+/// Whether the date at token `i` is followed by ", when" (past its day and year): "the most
+/// since 18 June, when 882 crossed" dates the figures of the "when" clause.
+fn when_follows(words: &[Word], i: usize) -> bool {
+    (i + 1..(i + 5).min(words.len().saturating_sub(1)))
+        .find(|&k| {
+            !(words[k].lower == "."
+                || words[k].text.starts_with(|c: char| c.is_ascii_digit())
+                || month(words[k].text).is_some())
+        })
+        .is_some_and(|k| words[k].lower == "," && words[k + 1].lower == "when")
 }
 
 /// "2024-10-28", which comes as five tokens, starting at token `i`.
@@ -720,18 +764,48 @@ fn named_day(
         return None;
     }
     if let Some(day) = day_name {
-        return (!ahead()).then(|| (published.and_then(|p| last_weekday(p, day)), false));
+        // "last Tuesday" on a Tuesday is a week back.
+        let last = i > 0 && words[i - 1].lower == "last";
+        let date = published
+            .and_then(|p| last_weekday(p, day))
+            .and_then(|d| match last {
+                true if Some(d) == published => d.checked_sub_days(Days::new(7)),
+                _ => Some(d),
+            });
+        return (!ahead()).then_some((date, false));
     }
     // "Oct. 28", "October 28", "28 October" (a day number beside a month name).
     let m = month_name?;
     let after = words.get(i + 1).map(|w| w.text).filter(|s| *s != ".");
     let after = after.or_else(|| words.get(i + 2).map(|w| w.text));
     let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-    match after
-        .and_then(day)
-        .or_else(|| i.checked_sub(1).and_then(|j| day(words[j].text)))
-    {
-        Some(d) => Some((month_day(published, m, d), false)),
+    // The year after the day ("October 28, 2022") or after the month ("28 October 2022").
+    let year_at = |k: usize| {
+        let k = if words.get(k).is_some_and(|w| w.lower == ",") {
+            k + 1
+        } else {
+            k
+        };
+        let w = words.get(k)?.text;
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1900..=2100).contains(y))
+    };
+    let day_after = after.and_then(day);
+    let dated = |d: u32, year: Option<i32>| match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+        None => month_day(published, m, d),
+    };
+    if let Some(d) = day_after {
+        let at = if words.get(i + 1).is_some_and(|w| w.text == ".") {
+            i + 3
+        } else {
+            i + 2
+        };
+        return Some((dated(d, year_at(at)), false));
+    }
+    match i.checked_sub(1).and_then(|j| day(words[j].text)) {
+        Some(d) => Some((dated(d, year_at(i + 1)), false)),
         None => whole_month(words, i, m, published).map(|end| (Some(end), true)),
     }
 }
@@ -942,6 +1016,13 @@ mod tests {
             ("over the weekend", Some("2024-10-27")),
             ("last weekend", Some("2024-10-27")),
             ("in the first six months of 2023", Some("2023-06-30")),
+            ("on 10 August 2022", Some("2022-08-10")),
+            ("on August 10 , 2022", Some("2022-08-10")),
+            ("on Aug . 10 , 2022", Some("2022-08-10")),
+            ("on the same day last year", Some("2023-10-29")),
+            ("at this point last year", Some("2023-10-29")),
+            ("last Tuesday", Some("2024-10-22")),
+            ("last Monday", Some("2024-10-28")),
             ("in the first half of the year", Some("2024-06-30")),
             ("in the second quarter", Some("2024-06-30")),
             ("in the fourth quarter", Some("2023-12-31")),
@@ -1106,6 +1187,17 @@ mod tests {
                 Some("2024-10-28"),
             ),
             ("80 were missing since the Oct . 20 landslide", "80", None),
+            // The date of a "when" clause is its figures'.
+            (
+                "the most since 18 June , when 882 crossed",
+                "882",
+                Some("2024-06-18"),
+            ),
+            (
+                "the highest since 2019 , when 1,274 were recorded",
+                "1,274",
+                Some("2019-12-31"),
+            ),
             // A target's date.
             (
                 "it expects 2,000 by the end of 2025",
