@@ -382,8 +382,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .as_deref()
                     .filter(|_| rate && role != Role::Target && !quoted)
             });
+            // "That brings the total to 21,000": the day of the figures it adds up.
+            let continued = told.filter(|_| own.is_none() && adds_up_the_last(words));
             let as_of = own
                 .map(|d| d.date)
+                .or(continued)
                 .or(reference)
                 .or_else(|| {
                     source
@@ -459,6 +462,24 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
     }
     pending.finish(&mut found);
+}
+
+/// Whether a sentence adds the figures before it into a total: "That brings the total to ...",
+/// "It takes the number so far this year to ...", "The new arrivals push the tally past ...".
+fn adds_up_the_last(words: &[context::Word]) -> bool {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.lower,
+            "that" | "this" | "it" | "those" | "these" | "the" | "which"
+        )
+    });
+    opens
+        && words.iter().take(5).any(|w| {
+            matches!(
+                w.lower,
+                "brings" | "brought" | "takes" | "took" | "pushes" | "pushed" | "lifts" | "raises"
+            )
+        })
 }
 
 /// Whether a period ending on `end` is a report's latest: it ended within about two months
@@ -546,6 +567,38 @@ mod tests {
                 "2025-03-08",
             ),
             ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
+        ];
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            assert_eq!(
+                c.as_of.map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+    }
+
+    /// A sentence that adds the figures before it into a total holds on their day.
+    #[test]
+    fn a_total_that_adds_up_the_last_figures_takes_their_day() {
+        let cases = [
+            (
+                "On Tuesday 700 people crossed. That brings the total this year to 21,000.",
+                "21,000",
+                "2025-03-11",
+            ),
+            (
+                "On Tuesday 700 people crossed. The arrivals took the tally past 21,000.",
+                "21,000",
+                "2025-03-11",
+            ),
+            // Not a sum of what came before.
+            (
+                "On Tuesday 700 people crossed. The total stands at 21,000.",
+                "21,000",
+                "2025-03-14",
+            ),
         ];
         for (text, figure, want) in cases {
             let claims = claims_of(text, "2025-03-14");
