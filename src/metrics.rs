@@ -93,6 +93,8 @@ struct Matcher {
     phrase: String,
     words: Vec<String>,
     senses: Vec<u16>,
+    /// The countries the phrase names ("killed in myanmar": myanmar).
+    countries: Vec<String>,
     /// The period the phrase states ("crossed on": a day's), if any.
     period: Periods,
     /// The words besides those that state the period: a figure whose clause states that
@@ -205,6 +207,11 @@ impl Catalog {
                 }
                 let mut senses: Vec<u16> = words.iter().filter_map(|w| w.sense).collect();
                 senses.dedup();
+                let countries: Vec<String> = words
+                    .iter()
+                    .filter(|w| w.country)
+                    .map(|w| w.text.clone())
+                    .collect();
                 let mut words: Vec<String> = words.into_iter().map(|w| w.text).collect();
                 words.sort();
                 words.dedup();
@@ -222,6 +229,7 @@ impl Catalog {
                     phrase: p.clone(),
                     words,
                     senses,
+                    countries,
                     period,
                     core,
                 });
@@ -272,8 +280,16 @@ impl Catalog {
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
         let words = gazetteer::get().words(concept);
-        self.find(claim, &words, &words, &words, false, Periods::default())
-            .map(|m| &self.metrics[m.metric])
+        self.find(
+            claim,
+            &words,
+            &words,
+            &words,
+            false,
+            Periods::default(),
+            &words,
+        )
+        .map(|m| &self.metrics[m.metric])
     }
 
     /// The metric key of a claim from its concept alone: a catalog id, or one derived from it.
@@ -314,6 +330,18 @@ impl Catalog {
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| period_of(texts[2]));
         let scopes = texts.map(|text| gaz.words(text));
+        // The countries the figure's sentence names up to the end of its clause: "In
+        // neighbouring Thailand, 72 are missing" is Thailand's; "3 million are displaced, while
+        // 900,000 fled to Chad and Egypt" is not about Chad.
+        let named_before = {
+            let sentence = texts[2];
+            let clause_end = sentence
+                .find(texts[1])
+                .map_or(sentence.len(), |at| at + texts[1].len());
+            let mut words = gaz.words(&sentence[..clause_end]);
+            words.extend(scopes[0].iter().cloned());
+            words
+        };
         let clause = &scopes[1];
         let own: Vec<Word> = scopes[0].iter().chain(&scopes[2]).cloned().collect();
         // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
@@ -339,7 +367,7 @@ impl Catalog {
                 seen.extend(countries.iter().cloned());
             }
             if let Some(m) = self
-                .find(claim, &seen, clause, &own, k >= 3, period)
+                .find(claim, &seen, clause, &own, k >= 3, period, &named_before)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
                 return Assignment {
@@ -382,7 +410,9 @@ impl Catalog {
     /// claim, says no other sense than the figure's `clause`, and has no exclude phrase in the
     /// figure's `own` words (its concept and sentence). `beyond` the figure's sentence (the
     /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
-    /// phrase that says it too: the troops of the sentence before are not the dead. A phrase
+    /// phrase that says it too: the troops of the sentence before are not the dead. A phrase's
+    /// countries must be those the figure's sentence names up to its clause's end, when it names
+    /// any (`countries_before`). A phrase
     /// that states a period takes no figure whose clause states another, and one whose clause
     /// states the same with its other words ([`periods`]).
     fn find(
@@ -393,13 +423,23 @@ impl Catalog {
         own: &[Word],
         beyond: bool,
         period: Periods,
+        countries_before: &[Word],
     ) -> Option<&Matcher> {
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        let own_countries: HashSet<&str> = countries_before
+            .iter()
+            .filter(|w| w.country)
+            .map(|w| w.text.as_str())
+            .collect();
         let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
             m.period.agree(period)
+                // A figure's own sentence that names countries is about those: "In Thailand,
+                // 72 are unaccounted for" under a title on Myanmar is not Myanmar's.
+                && (own_countries.is_empty()
+                    || m.countries.iter().all(|c| own_countries.contains(c.as_str())))
                 && fits(&self.fits[m.metric], claim)
                 && (clause_senses.is_empty()
                     || (m.senses.is_empty() && !beyond)
@@ -1208,6 +1248,61 @@ match = ["passengers last year", "annual passengers"]
             let claims = crate::extract(&doc);
             let c = claims.iter().find(|c| c.text == figure).expect(text);
             assert_eq!(catalog.assign_in(c, &doc).metric, metric, "{text}");
+        }
+    }
+
+    /// A title completes a phrase only for a figure about its country and sense: another
+    /// country named in the sentence, or people in need rather than dead, keep out.
+    #[test]
+    fn a_titles_country_and_sense_do_not_take_another_countrys_or_sense_figures() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "mm-deaths"
+unit = "death"
+match = ["killed in myanmar", "myanmar death toll"]
+
+[[metric]]
+id = "mm-missing"
+unit = "person"
+match = ["missing in myanmar"]
+"#,
+        )
+        .unwrap();
+        let title = Some("Myanmar quake toll climbs".to_string());
+        for (text, figure, metric) in [
+            (
+                "The number rose to 2,719 on Tuesday.",
+                "2,719",
+                Some("mm-deaths"),
+            ),
+            (
+                "Some 441 people remain unaccounted for.",
+                "441",
+                Some("mm-missing"),
+            ),
+            (
+                "In neighbouring Thailand, 72 people are still unaccounted for.",
+                "72",
+                None,
+            ),
+            (
+                "The disaster left 3 million people in need of aid.",
+                "3 million",
+                None,
+            ),
+        ] {
+            let doc = Document {
+                title: title.clone(),
+                ..Document::new("d", text)
+            };
+            let claims = crate::extract(&doc);
+            let c = claims.iter().find(|c| c.text == figure).expect(text);
+            let got = catalog.assign_in(c, &doc).metric;
+            match metric {
+                Some(m) => assert_eq!(got, m, "{text}"),
+                None => assert!(!got.starts_with("mm-"), "{text}: {got}"),
+            }
         }
     }
 

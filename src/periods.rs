@@ -60,6 +60,19 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Verbs of stating: a day after them is when a source spoke, not a figure's span.
+const STATED: [&str; 9] = [
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "confirmed",
+    "published",
+];
+
 /// The periods a figure's `text` states, the figure at byte `figure` of it. `published` dates
 /// the text: a year named as the current one ("the total for 2024" in 2024) is so far this
 /// year, an earlier one a whole year. Words after the figure from "than" (not a bound's: "more
@@ -139,6 +152,8 @@ fn period_at(
         }
         "hours" if before == "24" => with_before(Periods::DAY),
         "on" if next.is_empty() => one(Periods::DAY),
+        // Not the day a source spoke: "it said on Monday".
+        "on" if STATED.contains(&before) => None,
         "on" if WEEKDAYS.contains(&next) || MONTHS.contains(&next) => with_next(Periods::DAY, 1),
         "on" if next.starts_with(|c: char| c.is_ascii_digit()) && next.len() <= 2 => {
             with_next(Periods::DAY, 1)
@@ -217,6 +232,10 @@ mod tests {
             ("prices rose 3.2% in the 12 months through May", &["year"]),
             ("prices rose 0.3% from the previous month", &["month"]),
             ("cases rose to 40 on 3 March", &["day"]),
+            (
+                "about 1 million crossed the borders, it said on Monday",
+                &[],
+            ),
             // A comparison's period is not the figure's, but one the figure is in is.
             ("21,013, 4% lower than at the same point last year", &[]),
             ("more than the total of 1,274 in 2019", &["year"]),
