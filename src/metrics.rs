@@ -111,6 +111,18 @@ pub struct Assignment {
     pub matched: Option<String>,
 }
 
+/// A figure as [`Catalog::find`] reads it: the claim, the words of its clause, its own words
+/// (concept and sentence), the period its clause states, and the words of its sentence up to
+/// its clause's end (whose countries bind a phrase's).
+#[derive(Clone, Copy)]
+struct Figure<'a> {
+    claim: &'a Claim,
+    clause: &'a [Word],
+    own: &'a [Word],
+    period: Periods,
+    countries_before: &'a [Word],
+}
+
 /// Nouns of any figure, which alone do not say what a series counts.
 const GENERIC_NOUNS: &[&str] = &[
     "total", "number", "count", "tally", "figure", "sum", "amount", "level", "rate",
@@ -280,16 +292,15 @@ impl Catalog {
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
         let words = gazetteer::get().words(concept);
-        self.find(
+        let figure = Figure {
             claim,
-            &words,
-            &words,
-            &words,
-            false,
-            Periods::default(),
-            &words,
-        )
-        .map(|m| &self.metrics[m.metric])
+            clause: &words,
+            own: &words,
+            period: Periods::default(),
+            countries_before: &words,
+        };
+        self.find(&figure, &words, false)
+            .map(|m| &self.metrics[m.metric])
     }
 
     /// The metric key of a claim from its concept alone: a catalog id, or one derived from it.
@@ -355,6 +366,13 @@ impl Catalog {
             .filter(|w| w.country)
             .cloned()
             .collect();
+        let figure = Figure {
+            claim,
+            clause,
+            own: &own,
+            period,
+            countries_before: &named_before,
+        };
         for (k, (name, words)) in SCOPES.iter().zip(&scopes).enumerate() {
             if words.is_empty() {
                 continue;
@@ -367,7 +385,7 @@ impl Catalog {
                 seen.extend(countries.iter().cloned());
             }
             if let Some(m) = self
-                .find(claim, &seen, clause, &own, k >= 3, period, &named_before)
+                .find(&figure, &seen, k >= 3)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
                 return Assignment {
@@ -407,24 +425,21 @@ impl Catalog {
     }
 
     /// The most specific phrase all of whose words are in `words`, of a metric that fits the
-    /// claim, says no other sense than the figure's `clause`, and has no exclude phrase in the
-    /// figure's `own` words (its concept and sentence). `beyond` the figure's sentence (the
+    /// claim, says no other sense than the figure's clause, and has no exclude phrase in the
+    /// figure's own words (its concept and sentence). `beyond` the figure's sentence (the
     /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
     /// phrase that says it too: the troops of the sentence before are not the dead. A phrase's
     /// countries must be those the figure's sentence names up to its clause's end, when it names
-    /// any (`countries_before`). A phrase
-    /// that states a period takes no figure whose clause states another, and one whose clause
-    /// states the same with its other words ([`periods`]).
-    fn find(
-        &self,
-        claim: &Claim,
-        words: &[Word],
-        clause: &[Word],
-        own: &[Word],
-        beyond: bool,
-        period: Periods,
-        countries_before: &[Word],
-    ) -> Option<&Matcher> {
+    /// any. A phrase that states a period takes no figure whose clause states another, and one
+    /// whose clause states the same with its other words ([`periods`]).
+    fn find(&self, figure: &Figure, words: &[Word], beyond: bool) -> Option<&Matcher> {
+        let Figure {
+            claim,
+            clause,
+            own,
+            period,
+            countries_before,
+        } = *figure;
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let own_countries: HashSet<&str> = countries_before
             .iter()
