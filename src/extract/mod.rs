@@ -252,7 +252,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // ended shortly before publication ("inflation slowed to 4% in May"). Its later rates with
     // no date of their own ("core prices rose 0.4%") are that period's.
     let mut reference_period: Option<NaiveDate> = None;
-    let mut reference_source: Option<String> = None;
+    // For each unit of measure (and "percentage"), the source of the article's first figure in
+    // it, for later ones with no source of their own.
+    let mut reference_sources: Vec<(String, String)> = Vec::new();
     // The date the last figure's sentence stated, for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
@@ -372,15 +374,29 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             if let Some(d) = own {
                 told = Some(d.date);
             }
-            // The article's statistics are its first dated rate's source's: a later rate with
-            // no source of its own, in any paragraph, is that source's ("Core prices rose 0.4%").
-            if rate && reference_source.is_none() && own.is_some() && named_here {
-                reference_source = source.map(str::to_string);
+            // The article's measurements are their first source's: a later rate or measure with
+            // no source of its own, in any paragraph, is the source's that gave the first of its
+            // unit ("Core prices rose 0.4%" after the bureau's dated rate; "The Eaton fire has
+            // burned 14,117 acres" after Cal Fire's acres). A rate must be dated to be a
+            // statistic's.
+            let measured = match q.kind {
+                Kind::Percentage => Some("percentage"),
+                Kind::Measure => q.unit_norm.as_deref(),
+                _ => None,
+            };
+            if let (Some(unit), Some(name)) = (measured, source)
+                && named_here
+                && (!rate || own.is_some())
+                && !reference_sources.iter().any(|(u, _)| u == unit)
+            {
+                reference_sources.push((unit.to_string(), name.to_string()));
             }
             let source = source.or_else(|| {
-                reference_source
-                    .as_deref()
-                    .filter(|_| rate && role != Role::Target && !quoted)
+                let unit = measured.filter(|_| role != Role::Target && !quoted)?;
+                reference_sources
+                    .iter()
+                    .find(|(u, _)| u == unit)
+                    .map(|(_, name)| name.as_str())
             });
             // "That brings the total to 21,000": the day of the figures it adds up.
             let continued = told.filter(|_| own.is_none() && adds_up_the_last(words));
@@ -649,10 +665,10 @@ mod tests {
         }
     }
 
-    /// A rate with no source in its paragraph is the source's that gave the article's first
-    /// dated rate; counts and forecasts are not.
+    /// A rate or measure with no source in its paragraph is the source's that gave the
+    /// article's first of its unit (a rate: dated); counts and forecasts are not.
     #[test]
-    fn undated_rates_take_the_reports_source() {
+    fn unsourced_rates_and_measures_take_their_units_first_source() {
         let text = "Prices rose 3.2% in February, the statistics office said.\n\n\
                     Core prices climbed 0.4%.\n\n\
                     Some 1,200 stores closed.\n\n\
@@ -665,6 +681,16 @@ mod tests {
         assert_eq!(who("0.4").as_deref(), Some("statistics office"));
         assert_eq!(who("1,200"), None);
         assert_eq!(who("2.5"), None);
+        let text = "The fire has burned 23,000 acres, the state agency said.\n\n\
+                    A second fire has scorched 14,000 acres.\n\n\
+                    Some 40 homes burned.";
+        let claims = claims_of(text, "2025-03-14");
+        let who = |figure: &str| {
+            let c = claims.iter().find(|c| c.text == figure).expect(figure);
+            c.attribution.clone()
+        };
+        assert_eq!(who("14,000").as_deref(), Some("state agency"));
+        assert_eq!(who("40"), None);
     }
 
     /// A rate with no date of its own is for the month the report is about: the period of the
