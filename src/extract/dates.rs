@@ -335,7 +335,9 @@ pub fn dates_in(
                 if let Ok(y) = lower(i + 1).parse::<i32>()
                     && (1900..=2100).contains(&y)
                     && lower(i + 1).len() == 4
-                    && !matches!(lower(i + 2), "-" | "\u{2013}" | "to" | "and")
+                    && !matches!(lower(i + 2), "-" | "\u{2013}" | "to")
+                    // "in 2019 and 2020" is a span; "28,526 in 2021 and 8,466 in 2020" two years.
+                    && !(lower(i + 2) == "and" && lower(i + 3).len() == 4)
                 {
                     let end = NaiveDate::from_ymd_opt(y, 12, 31);
                     let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
@@ -751,7 +753,7 @@ fn named_day(
     let day_name = weekday(raw);
     let month_name = match day_name {
         Some(_) => None,
-        None => Some(month(raw)?),
+        None => Some(month(raw).or_else(|| month(strip_possessive(raw)?))?),
     };
     // "since 24 February" starts a period: the figure holds at its end, not on that day.
     let since = opens_period(words, i)
@@ -827,7 +829,11 @@ fn whole_month(
         .parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y));
-    let possessive = next(1) == "'" && next(2) == "s" || next(1) == "'s";
+    let possessive = next(1) == "'" && next(2) == "s"
+        || next(1) == "'s"
+        || strip_possessive(words[i].text).is_some();
+    // "December saw the fewest crossings": a month opening its sentence as the subject.
+    let subject = i == 0 && matches!(next(1), "saw" | "brought" | "recorded" | "was");
     // "in the year to March", "the 12 months to September": a period that ends with the month.
     let period_to = before == "to"
         && i >= 2
@@ -841,7 +847,8 @@ fn whole_month(
         || period_to
         || range_end
         || year.is_some()
-        || possessive)
+        || possessive
+        || subject)
     {
         return None;
     }
@@ -900,6 +907,12 @@ fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Na
         }
     });
     last_day_of_month(y, last_month)
+}
+
+/// `word` without its possessive "'s", if it has one ("November's").
+fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
 }
 
 /// The last day of month `m` of year `y`.
@@ -1027,6 +1040,11 @@ mod tests {
             ("in the second quarter", Some("2024-06-30")),
             ("in the fourth quarter", Some("2023-12-31")),
             ("the third quarter of 2022", Some("2022-09-30")),
+            ("November's total was 4,000", Some("2023-11-30")),
+            ("September's total was 4,000", Some("2024-09-30")),
+            ("August saw 1,700 crossings", Some("2024-08-31")),
+            ("May saw 1,700 crossings", Some("2024-05-31")),
+            ("May rise", None),
             ("between January and June", Some("2024-06-30")),
             ("from March to May", Some("2024-05-31")),
             ("a quarter of the homes", None),
@@ -1080,6 +1098,12 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // Two years in a list, each its figure's.
+            (
+                "up from 28,526 in 2021 and 8,466 in 2020",
+                "28,526",
+                Some("2021-12-31"),
+            ),
             // A date right after the figure is its own, before one marked elsewhere.
             (
                 "in the 12 months through September , prices rose 2.4 % , after 2.5 % in August",
