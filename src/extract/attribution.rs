@@ -298,6 +298,9 @@ pub enum Speaker {
     Body(Option<String>),
     /// "they": whoever was named last.
     Last,
+    /// "the general", "the minister": the last name with that title, else the person named
+    /// last.
+    Titled(String),
 }
 
 /// A source found in a sentence and the token that anchors it (its verb of saying, "according",
@@ -383,6 +386,28 @@ static BODIES: WordSet = WordSet::new(&[
     "centre",
     "center",
     "board",
+]);
+
+/// Titles that stand for a person named before: "the general added", "the minister said".
+static PERSON_TITLES: WordSet = WordSet::new(&[
+    "minister",
+    "president",
+    "governor",
+    "general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "chief",
+    "commander",
+    "secretary",
+    "director",
+    "premier",
+    "sheriff",
+    "envoy",
+    "ambassador",
+    "senator",
+    "chancellor",
 ]);
 
 /// Body nouns of no particular kind: "the agency" may be any body named before.
@@ -602,6 +627,9 @@ fn reference(words: &[Word]) -> Option<Speaker> {
         },
         [the, w] if matches!(the.lower, "the" | "this" | "that") && BODIES.contains(w.lower) => {
             Some(Speaker::Body(Some(w.text.to_string())))
+        }
+        [the, w] if the.lower == "the" && PERSON_TITLES.contains(w.lower) => {
+            Some(Speaker::Titled(w.text.to_string()))
         }
         _ => None,
     }
@@ -1140,6 +1168,17 @@ impl NamedSoFar {
                 .rev()
                 .find(|n| !is_body(n) && n.split(' ').filter(|w| capitalized(w)).count() >= 2)
                 .or(last),
+            Speaker::Titled(title) => {
+                let has_title =
+                    |n: &&String| n.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(title));
+                let person = |n: &&String| {
+                    !is_body(n) && n.split(' ').filter(|w| capitalized(w)).count() >= 2
+                };
+                // Else the person named last, if no one was named after them.
+                let found = self.names.iter().rev().find(has_title);
+                let found = found.or_else(|| last.filter(person));
+                return Some(found.map_or(title.as_str(), String::as_str));
+            }
         };
         found.map(String::as_str)
     }
@@ -1233,6 +1272,7 @@ mod tests {
             Speaker::Person => "<person>".into(),
             Speaker::Body(noun) => format!("<body {}>", noun.as_deref().unwrap_or("-")),
             Speaker::Last => "<last>".into(),
+            Speaker::Titled(title) => format!("<titled {title}>"),
         }
     }
 
@@ -1506,7 +1546,7 @@ mod tests {
             (
                 "\"We have counted 230 graves,\" the mayor told reporters",
                 "230",
-                "mayor",
+                "<titled mayor>",
             ),
             (
                 "\u{201c}Some 90 boats are missing,\u{201d} the harbour master said",
@@ -1600,6 +1640,35 @@ mod tests {
             assert_eq!(named.resolve(&body(noun)), Some(expected), "{noun}");
         }
         assert_eq!(named.resolve(&Speaker::Body(None)), Some("UNHCR"));
+    }
+
+    /// "the general", "the minister": the last name with that title, else the last person.
+    #[test]
+    fn a_title_resolves_to_the_person_who_holds_it() {
+        let mut named = NamedSoFar::default();
+        for n in [
+            "UNHCR",
+            "Interior Minister Ali Demir",
+            "Junta chief Min Aung Hlaing",
+        ] {
+            named.note(n);
+        }
+        let titled = |t: &str| Speaker::Titled(t.to_string());
+        assert_eq!(
+            named.resolve(&titled("minister")),
+            Some("Interior Minister Ali Demir")
+        );
+        assert_eq!(
+            named.resolve(&titled("general")),
+            Some("Junta chief Min Aung Hlaing")
+        );
+        assert_eq!(
+            source("The general added that 1,000 were hurt").as_deref(),
+            Some("<titled general>")
+        );
+        // Someone named after the last person: the title stands for itself.
+        named.note("UNHCR");
+        assert_eq!(named.resolve(&titled("mayor")), Some("mayor"));
     }
 
     #[test]

@@ -193,17 +193,35 @@ fn quote_open_after(sentence: &str, open: bool) -> bool {
 /// Pentagon's later figures in the same article.
 #[derive(Default)]
 struct SourceDates {
-    /// Each dated source's capitalised name words (lower case) and its date, oldest first.
-    dated: Vec<(Vec<String>, NaiveDate)>,
+    /// Each dated source's key (see [`SourceDates::key`]) and its date, oldest first.
+    dated: Vec<(Key, NaiveDate)>,
+}
+
+/// A source's capitalised name words in lower case; or, for a source named in lower case ("the
+/// junta"), all its words, marked `described`.
+#[derive(PartialEq)]
+struct Key {
+    words: Vec<String>,
+    described: bool,
 }
 
 impl SourceDates {
-    fn key(source: &str) -> Vec<String> {
-        source
-            .split([' ', '-'])
+    fn key(source: &str) -> Key {
+        let words = || source.split([' ', '-']).filter(|w| !w.is_empty());
+        let named: Vec<String> = words()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(str::to_lowercase)
-            .collect()
+            .collect();
+        match named.is_empty() {
+            true => Key {
+                words: words().map(str::to_lowercase).collect(),
+                described: true,
+            },
+            false => Key {
+                words: named,
+                described: false,
+            },
+        }
     }
 
     fn record(&mut self, source: &str, date: NaiveDate) {
@@ -213,15 +231,20 @@ impl SourceDates {
     /// The date most recently recorded for the same source: one whose name shares at least
     /// half the name words of the shorter of the two ("Pentagon" and "Deputy Pentagon press
     /// secretary Sabrina Singh"; not "Los Angeles Department of Water and Power" and "Los
-    /// Angeles County Fire Chief Anthony Marrone", who share only a place).
+    /// Angeles County Fire Chief Anthony Marrone", who share only a place). A source described
+    /// in lower case is the same only as itself ("the junta"; not "regional military
+    /// administration" and "Regional authorities").
     fn lookup(&self, source: &str) -> Option<NaiveDate> {
         let key = Self::key(source);
         self.dated
             .iter()
             .rev()
-            .find(|(words, _)| {
-                let shared = key.iter().filter(|w| words.contains(w)).count();
-                shared > 0 && 2 * shared >= key.len().min(words.len())
+            .find(|(other, _)| {
+                if key.described || other.described {
+                    return *other == key;
+                }
+                let shared = key.words.iter().filter(|w| other.words.contains(w)).count();
+                shared > 0 && 2 * shared >= key.words.len().min(other.words.len())
             })
             .map(|(_, d)| *d)
     }
@@ -373,6 +396,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             if let Some(d) = own {
                 told = Some(d.date);
+                // A source's dated figure dates its later undated statements ("The junta raised
+                // the toll to 2,056 on Monday. It said 3,900 were hurt."); a period's does not.
+                if let Some(name) = source.filter(|_| named_here && !d.period) {
+                    source_dates.record(name, d.date);
+                }
             }
             // The article's measurements are their first source's: a later rate or measure with
             // no source of its own, in any paragraph, is the source's that gave the first of its
@@ -565,6 +593,21 @@ mod tests {
         };
         assert_eq!(day("10,000").as_deref(), Some("2025-03-10"));
         assert_eq!(day("40,000").as_deref(), Some("2025-03-14"));
+    }
+
+    /// A source's dated figure dates what it says next without a date; a month's figure does
+    /// not date the source's later ones.
+    #[test]
+    fn a_sources_dated_figure_dates_its_next_statements() {
+        let text = "The junta raised the toll to 2,056 on Monday. It said 3,900 were hurt.\n\n\
+                    The bureau said prices rose 3% in February. It said 40 shops closed.";
+        let claims = claims_of(text, "2025-03-14");
+        let day = |figure: &str| {
+            let c = claims.iter().find(|c| c.text == figure).expect(figure);
+            c.as_of.map(|d| d.to_string())
+        };
+        assert_eq!(day("3,900").as_deref(), Some("2025-03-10"));
+        assert_eq!(day("40").as_deref(), Some("2025-03-14"));
     }
 
     /// "A day earlier" with no date before it in its sentence counts back from the date the
