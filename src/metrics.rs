@@ -1008,6 +1008,16 @@ match = ["missing after the floods"]
 "#;
 
     /// (metric, metric_match) of the figure `figure` in a document of `text` titled `title`.
+    /// The metric `catalog` files the figure `figure` of `doc` in.
+    fn filed_in(catalog: &Catalog, doc: &Document, figure: &str) -> String {
+        let claims = crate::extract(doc);
+        let c = claims
+            .iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("no {figure:?} in {:?}", doc.text));
+        catalog.assign_in(c, doc).metric
+    }
+
     fn assigned(text: &str, title: Option<&str>, figure: &str) -> (String, Option<String>) {
         let catalog = Catalog::parse(CONTEXT_CATALOG).unwrap();
         let doc = Document {
@@ -1260,9 +1270,7 @@ match = ["passengers last year", "annual passengers"]
                 published,
                 ..Document::new("d", text)
             };
-            let claims = crate::extract(&doc);
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(catalog.assign_in(c, &doc).metric, metric, "{text}");
+            assert_eq!(filed_in(&catalog, &doc, figure), metric, "{text}");
         }
     }
 
@@ -1311,9 +1319,7 @@ match = ["missing in myanmar"]
                 title: title.clone(),
                 ..Document::new("d", text)
             };
-            let claims = crate::extract(&doc);
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            let got = catalog.assign_in(c, &doc).metric;
+            let got = filed_in(&catalog, &doc, figure);
             match metric {
                 Some(m) => assert_eq!(got, m, "{text}"),
                 None => assert!(!got.starts_with("mm-"), "{text}: {got}"),
@@ -1363,9 +1369,7 @@ match = ["monthly inflation"]
             ("Inflation was 2.9% in May.", "2.9", "inflation-percentage"),
         ] {
             let doc = Document::new("d", text);
-            let claims = crate::extract(&doc);
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(catalog.assign_in(c, &doc).metric, metric, "{text}");
+            assert_eq!(filed_in(&catalog, &doc, figure), metric, "{text}");
         }
     }
 

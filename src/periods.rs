@@ -6,6 +6,7 @@
 //!
 //! Read from raw lower-case words (function words matter here: "so far", "on", "a day").
 
+use crate::extract::dates::{month, weekday};
 use chrono::{Datelike, NaiveDate};
 
 /// A set of periods, one bit each.
@@ -34,31 +35,6 @@ impl Periods {
         self.is_empty() || clause.is_empty() || self.0 & clause.0 != 0
     }
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Verbs of stating: a day after them is when a source spoke, not a figure's span.
 const STATED: [&str; 9] = [
@@ -154,7 +130,7 @@ fn period_at(
         "on" if next.is_empty() => one(Periods::DAY),
         // Not the day a source spoke: "it said on Monday".
         "on" if STATED.contains(&before) => None,
-        "on" if WEEKDAYS.contains(&next) || MONTHS.contains(&next) => with_next(Periods::DAY, 1),
+        "on" if weekday(next).is_some() || month(next).is_some() => with_next(Periods::DAY, 1),
         "on" if next.starts_with(|c: char| c.is_ascii_digit()) && next.len() <= 2 => {
             with_next(Periods::DAY, 1)
         }
@@ -172,7 +148,7 @@ fn period_at(
             with_before(Periods::YEAR)
         }
         "year" if next == "on" && at(i + 2) == "year" => with_next(Periods::YEAR, 2),
-        "since" if MONTHS.contains(&next) || next == "the" => with_next(Periods::TO_DATE, 1),
+        "since" if month(next).is_some() || next == "the" => with_next(Periods::TO_DATE, 1),
         "whole" if next == "of" => with_next(Periods::YEAR, 1),
         "in" | "for" | "during" | "of" => {
             let y = next.parse::<i32>().ok()?;

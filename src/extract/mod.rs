@@ -570,6 +570,28 @@ mod tests {
         }
     }
 
+    /// Each (text, figure, as-of) of an article published on 2025-03-14 (a Friday).
+    fn check_as_of(cases: &[(&str, &str, &str)]) {
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == *figure).expect(text);
+            assert_eq!(
+                c.as_of.map(|d| d.to_string()).as_deref(),
+                Some(*want),
+                "{text}"
+            );
+        }
+    }
+
+    /// Each (text, figure, attribution) of an article published on 2025-03-14.
+    fn check_attribution(cases: &[(&str, &str, Option<&str>)]) {
+        for (text, figure, want) in cases {
+            let claims = claims_of(text, "2025-03-14");
+            let c = claims.iter().find(|c| c.text == *figure).expect(text);
+            assert_eq!(c.attribution.as_deref(), *want, "{text}");
+        }
+    }
+
     fn claims_of(text: &str, published: &str) -> Vec<Claim> {
         extract(&Document {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
@@ -586,13 +608,10 @@ mod tests {
                     Los Angeles County Fire Chief Ann Marr said on Sunday that 900 homes burned. \
                     According to the Los Angeles Department of Water and Power, 40,000 customers \
                     lost power.";
-        let claims = claims_of(text, "2025-03-14");
-        let day = |figure: &str| {
-            let c = claims.iter().find(|c| c.text == figure).expect(figure);
-            c.as_of.map(|d| d.to_string())
-        };
-        assert_eq!(day("10,000").as_deref(), Some("2025-03-10"));
-        assert_eq!(day("40,000").as_deref(), Some("2025-03-14"));
+        check_as_of(&[
+            (text, "10,000", "2025-03-10"),
+            (text, "40,000", "2025-03-14"),
+        ]);
     }
 
     /// A source's dated figure dates what it says next without a date; a month's figure does
@@ -601,13 +620,7 @@ mod tests {
     fn a_sources_dated_figure_dates_its_next_statements() {
         let text = "The junta raised the toll to 2,056 on Monday. It said 3,900 were hurt.\n\n\
                     The bureau said prices rose 3% in February. It said 40 shops closed.";
-        let claims = claims_of(text, "2025-03-14");
-        let day = |figure: &str| {
-            let c = claims.iter().find(|c| c.text == figure).expect(figure);
-            c.as_of.map(|d| d.to_string())
-        };
-        assert_eq!(day("3,900").as_deref(), Some("2025-03-10"));
-        assert_eq!(day("40").as_deref(), Some("2025-03-14"));
+        check_as_of(&[(text, "3,900", "2025-03-10"), (text, "40", "2025-03-14")]);
     }
 
     /// "A day earlier" with no date before it in its sentence counts back from the date the
@@ -627,15 +640,7 @@ mod tests {
             ),
             ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
         ];
-        for (text, figure, want) in cases {
-            let claims = claims_of(text, "2025-03-14");
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(
-                c.as_of.map(|d| d.to_string()).as_deref(),
-                Some(want),
-                "{text}"
-            );
-        }
+        check_as_of(&cases);
     }
 
     /// A sentence that adds the figures before it into a total holds on their day.
@@ -659,15 +664,7 @@ mod tests {
                 "2025-03-14",
             ),
         ];
-        for (text, figure, want) in cases {
-            let claims = claims_of(text, "2025-03-14");
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(
-                c.as_of.map(|d| d.to_string()).as_deref(),
-                Some(want),
-                "{text}"
-            );
-        }
+        check_as_of(&cases);
     }
 
     /// Whose figure each is: (article, figure, attribution).
@@ -701,11 +698,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, figure, want) in cases {
-            let claims = claims_of(text, "2025-03-14");
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(c.attribution.as_deref(), want, "{text}");
-        }
+        check_attribution(&cases);
     }
 
     /// A rate or measure with no source in its paragraph is the source's that gave the
@@ -716,24 +709,16 @@ mod tests {
                     Core prices climbed 0.4%.\n\n\
                     Some 1,200 stores closed.\n\n\
                     Inflation is expected to ease to 2.5% next year.";
-        let claims = claims_of(text, "2025-03-14");
-        let who = |figure: &str| {
-            let c = claims.iter().find(|c| c.text == figure).expect(figure);
-            c.attribution.clone()
-        };
-        assert_eq!(who("0.4").as_deref(), Some("statistics office"));
-        assert_eq!(who("1,200"), None);
-        assert_eq!(who("2.5"), None);
-        let text = "The fire has burned 23,000 acres, the state agency said.\n\n\
+        let fire = "The fire has burned 23,000 acres, the state agency said.\n\n\
                     A second fire has scorched 14,000 acres.\n\n\
                     Some 40 homes burned.";
-        let claims = claims_of(text, "2025-03-14");
-        let who = |figure: &str| {
-            let c = claims.iter().find(|c| c.text == figure).expect(figure);
-            c.attribution.clone()
-        };
-        assert_eq!(who("14,000").as_deref(), Some("state agency"));
-        assert_eq!(who("40"), None);
+        check_attribution(&[
+            (text, "0.4", Some("statistics office")),
+            (text, "1,200", None),
+            (text, "2.5", None),
+            (fire, "14,000", Some("state agency")),
+            (fire, "40", None),
+        ]);
     }
 
     /// A rate with no date of its own is for the month the report is about: the period of the
@@ -773,15 +758,7 @@ mod tests {
                 "2025-03-14",
             ),
         ];
-        for (text, figure, want) in cases {
-            let claims = claims_of(text, "2025-03-14");
-            let c = claims.iter().find(|c| c.text == figure).expect(text);
-            assert_eq!(
-                c.as_of.map(|d| d.to_string()).as_deref(),
-                Some(want),
-                "{text}"
-            );
-        }
+        check_as_of(&cases);
     }
 
     #[test]
