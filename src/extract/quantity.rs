@@ -690,6 +690,18 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
             return None;
         }
     }
+    // "rose by 300 to 3,549": the change, then the level it reached (far above the change);
+    // "to grow by 2 to 3 percent" stays a range.
+    if to
+        && lead == "by"
+        && b.value >= 3.0 * a.value
+        && ctx
+            .words_before(a.first.saturating_sub(1), 3)
+            .iter()
+            .any(|w| change_verb(w).is_some())
+    {
+        return None;
+    }
     // Units must agree (or the first must have none); a rate after the second is the first's
     // too ("between $48,000 and $90,000 a year").
     let unit_ok = match (&a.unit_norm, &b.unit_norm) {
@@ -975,6 +987,12 @@ mod tests {
             (
                 "exports reached 80 tonnes on Tuesday from 60 tonnes",
                 &["= 80 metric ton up from 60"],
+            ),
+            // A change by an amount, then the level it reached; a range of changes.
+            ("the toll rose by 300 to 3,549", &["= 300 - up", "= 3549 -"]),
+            (
+                "output is forecast to grow by 2 to 3 percent",
+                &["= 2..3 percentage up"],
             ),
             // Not a time phrase: two figures, no previous value.
             (
