@@ -861,7 +861,11 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             continue;
         }
         // "rose from a to b": a is the previous value of b.
-        let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && between == ["to"];
+        // "rose from 40 on Monday to 55": the earlier figure's date may stand before "to".
+        let to_next = between
+            .split_last()
+            .is_some_and(|(last, dated)| *last == "to" && (dated.is_empty() || time_phrase(dated)));
+        let from_before = ctx.w(a.first.wrapping_sub(1)) == "from" && to_next;
         // The verb looked for only then: the pair test runs for every two neighbours.
         if from_before
             && (a.unit_norm.is_none() || compatible)
@@ -987,6 +991,10 @@ mod tests {
             (
                 "exports reached 80 tonnes on Tuesday from 60 tonnes",
                 &["= 80 metric ton up from 60"],
+            ),
+            (
+                "the toll rose from 40 on Monday to 55 on Tuesday",
+                &["= 55 - up from 40"],
             ),
             // A change by an amount, then the level it reached; a range of changes.
             ("the toll rose by 300 to 3,549", &["= 300 - up", "= 3549 -"]),
