@@ -880,7 +880,11 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if cues & cue::PER != 0
             && i > 0
             && words[i - 1].lower == ","
-            && words.get(i + 1).is_some_and(|w| capitalized(w.text))
+            && (words.get(i + 1).is_some_and(|w| capitalized(w.text))
+                || (words.get(i + 1).is_some_and(|w| w.lower == "the")
+                    && words
+                        .get(i + 2)
+                        .is_some_and(|w| capitalized(w.text) || in_name(w))))
             && let Some(speaker) = according_to(&words[i + 1..])
         {
             found.push(Source::new(speaker, i, true));
@@ -1021,14 +1025,42 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
     if let Some(end) = (lead..(lead + 4).min(after.len())).find_map(|k| possessive_end(after, k)) {
         return possessor(after, end);
     }
-    // "according to data released by the CDC": the publisher after "by".
+    // "according to data released by the CDC", "according to preliminary figures from the
+    // interior ministry": the publisher after "by" or "from".
+    let noun = lead
+        + after[lead..]
+            .iter()
+            .take_while(|w| REPORT_ADJECTIVES.contains(w.lower))
+            .count();
     if after
-        .get(lead)
+        .get(noun)
         .is_some_and(|w| STATEMENT_NOUNS.contains(w.lower))
-        && let Some(by) = after.iter().take(lead + 4).position(|w| w.lower == "by")
+        && let Some(by) = after
+            .iter()
+            .take(noun + 4)
+            .position(|w| matches!(w.lower, "by" | "from"))
     {
-        let names = after[by + 1..].iter().take_while(|w| in_name(w)).count();
-        if let Some(name) = tidy(&after[by + 1..by + 1 + names]) {
+        let names = after[by + 1..]
+            .iter()
+            .take_while(|w| {
+                in_name(w)
+                    || (w.is_word && CLASSES.of(w.lower) & (class::VERB | class::STOPWORD) == 0)
+            })
+            .take(12)
+            .count();
+        let publisher = &after[by + 1..by + 1 + names];
+        // "the interior ministry": a body in lower case names it too.
+        let described = || {
+            let start = publisher.iter().take_while(|w| w.lower == "the").count();
+            let phrase = &publisher[start..];
+            (!phrase.is_empty()
+                && phrase.len() <= 4
+                && phrase
+                    .last()
+                    .is_some_and(|w| BODIES.contains(w.lower) || TITLE_WORDS.contains(w.lower)))
+            .then(|| join_name(phrase))
+        };
+        if let Some(name) = tidy(publisher).or_else(described) {
             return Some(Speaker::Named(name));
         }
     }
@@ -1353,6 +1385,19 @@ mod tests {
                 Some("French coastguard"),
             ),
             ("Police publish list of 388 people", Some("Police")),
+            // Publishers after "by" or "from" a statement noun, and ", per the" a title.
+            (
+                "According to figures from the interior ministry, 1,200 were held",
+                Some("interior ministry"),
+            ),
+            (
+                "According to preliminary data from the U.S. Centers for Disease Control, 301 cases",
+                Some("U.S. Centers for Disease Control"),
+            ),
+            (
+                "The toll stands at 112, per the county coroner",
+                Some("county coroner"),
+            ),
             // Which release and whose: the owner alone.
             ("It fell 3.6%, a separate BLS release showed", Some("BLS")),
             (
