@@ -1593,6 +1593,40 @@ mod tests {
     }
 
     #[test]
+    fn an_irregular_past_tense_is_the_verb_the_subject_stands_before() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "The jobless rate held at 5.2 per cent in June.",
+                "5.2",
+                Some("jobless rate"),
+            ),
+            (
+                "Core inflation held steady at 2.8% last month.",
+                "2.8",
+                Some("Core inflation"),
+            ),
+            (
+                "Mortgage approvals hung near 60,000 in March.",
+                "60,000",
+                Some("Mortgage approvals"),
+            ),
+            (
+                "Pump prices in the region swung between 1.40 and 1.60 euros a litre.",
+                "1.40",
+                Some("Pump prices in the region"),
+            ),
+            (
+                "Turnover at the bakery chain undershot 80 million pounds.",
+                "80",
+                Some("Turnover at the bakery chain"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            check(text, marker, *expected);
+        }
+    }
+
+    #[test]
     fn concept_cases() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
