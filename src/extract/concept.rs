@@ -58,6 +58,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
         if !ctx.is_word(i)
             || (ctx.is(i, class::STOPWORD | class::VERB) && !modifier)
             || (i == at && CARDINALS.contains(w))
+            || (i == at && verb_with_object(ctx, i))
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
             || head.is_some() && time_word(w)
             || is_restrictive_adverb(w)
@@ -127,6 +128,13 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     Some((at, end, head))
 }
 
+/// "45 percent oppose the plan", "3,000 attend the rally": the word right after a figure with a
+/// determiner after it is a verb, whose subject the figure is; no noun is followed by "the" or
+/// "their" ("a" and "an" follow rates: "200 visits a day", "that" a relative clause).
+fn verb_with_object(ctx: &Ctx, i: usize) -> bool {
+    ctx.is(i + 1, class::DETERMINER) && !matches!(ctx.w(i + 1), "a" | "an" | "that")
+}
+
 /// Where the phrase opened by the preposition at `prep` ends ("in eastern Russia"): up to four
 /// words, no verbs, no stopwords but "the", not ending on a stopword; `None` if it has no
 /// words. A restrictive adverb ends it ("in the US alone").
@@ -141,7 +149,17 @@ fn prepositional_phrase_end(ctx: &Ctx, prep: usize) -> Option<usize> {
     {
         k += 1;
     }
-    (k > prep + 1 && !ctx.is(k - 1, class::STOPWORD)).then_some(k)
+    // "passengers in July", "patients for five years": a time or a duration says when or how
+    // long, not which ones are counted.
+    let first = if ctx.w(prep + 1) == "the" {
+        prep + 2
+    } else {
+        prep + 1
+    };
+    let timed = first < k
+        && (CARDINALS.contains(ctx.w(first)) && DURATIONS.contains(ctx.w(first + 1))
+            || (first..k).all(|j| time_word(ctx.w(j)) || SEQUENCE.contains(ctx.w(j))));
+    (k > prep + 1 && !ctx.is(k - 1, class::STOPWORD) && !timed).then_some(k)
 }
 
 /// Adverbs that narrow, share out or place a figure without naming what is counted: "35m
@@ -609,7 +627,7 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
             && w.len() > 4
             && (w.ends_with("ed") || w.ends_with("wn") || participle(w))
             && !ctx.capitalized(j);
-        if (ctx.is(j, class::VERB) && !change_noun) || participle {
+        if (ctx.is(j, class::VERB) && !change_noun) || participle || verb_with_object(ctx, j) {
             break;
         }
         j += 1;
@@ -1462,6 +1480,25 @@ mod tests {
                 Some(("devices installed in the US", "devices")),
             ),
             ("cars apiece to the dealers", Some(("cars", "cars"))),
+            // A word with "the" or "their" after it is a verb, not the counted noun.
+            ("attend the rally in the square", None),
+            ("support their mayor in the vote", None),
+            ("voters back a third term", Some(("voters", "voters"))),
+            // A time or a duration after the counted noun says when, not which ones.
+            (
+                "passengers in March, up",
+                Some(("passengers", "passengers")),
+            ),
+            ("patients for six years", Some(("patients", "patients"))),
+            (
+                "volunteers in six countries",
+                Some(("volunteers in six countries", "volunteers")),
+            ),
+            ("shoppers in the first week", Some(("shoppers", "shoppers"))),
+            (
+                "flights from Madrid last",
+                Some(("flights from Madrid", "flights")),
+            ),
             (
                 "troops in Kursk combined",
                 Some(("troops in Kursk", "troops")),
@@ -1699,6 +1736,18 @@ mod tests {
                 "The cheapest $300 laptops tested.",
                 "300",
                 Some("cheapest laptops"),
+            ),
+            // "that" opening a clause is no determiner: the word after the figure is a verb
+            // when a determiner follows it.
+            (
+                "Pollsters found that 38 percent back the new levy.",
+                "38",
+                None,
+            ),
+            (
+                "Organisers estimate that 3,000 marchers joined the protest.",
+                "3,000",
+                None,
             ),
             // A possessive name is a determiner, with or without its apostrophe.
             (
