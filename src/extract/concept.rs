@@ -227,6 +227,9 @@ pub fn concept(
     {
         return same;
     }
+    if let Some(object) = put_at(ctx, before_bounds(ctx, first)) {
+        return Some(object);
+    }
     let counted = count_phrase.map(|(a, b)| tidy(ctx, a, b));
     // "a survey of more than 6,000 employers": the noun before "of" owns the counted ones.
     let of = counted
@@ -237,21 +240,24 @@ pub fn concept(
     let collection = (counted.is_some() || of.is_some())
         .then(|| named_before(ctx, first))
         .flatten()
-        .filter(|n| {
-            let head = n.rsplit(' ').next().unwrap_or(n);
-            !AMOUNT_NOUNS.contains_ignoring_ascii_case(head)
-        });
+        .filter(|n| !amount_only(n));
+    // "rents have doubled to an average of $3,200": a lone noun that only names an amount is
+    // the concept only when the sentence names nothing else ("a staggering sum of" describes).
+    let (named, amount) = match named_before(ctx, first) {
+        Some(n) if !n.contains(' ') && amount_only(&n) => (None, Some(n)),
+        n => (n, None),
+    };
     let moved = moved_object(ctx, first, unit_end);
     // "X pulled the healthcare sector 0.68 percent lower": X is a cause, not an owner.
     let caused = moved.as_ref().is_some_and(|m| m.1);
     let thing = counted
         .or(of)
-        .or_else(|| named_before(ctx, first))
+        .or(named)
         .or_else(|| timed(ctx, first, unit_end))
         .or_else(|| moved.map(|m| m.0))
         .or_else(|| attributive(ctx, first, unit_end));
     if caused {
-        return thing;
+        return thing.or(amount);
     }
     // "Russia's 600,000 losses": a possessive name right before the figure owns it.
     let possessed = first.checked_sub(1).and_then(|p| possessor(ctx, p));
@@ -272,8 +278,14 @@ pub fn concept(
                 Some([o.as_str(), ", ", &t].concat())
             }
         }
-        (o, t) => o.or(t),
+        (o, t) => o.or(t).or(amount),
     }
+}
+
+/// Whether a noun phrase's head only names an amount ("an average", "a record high").
+fn amount_only(phrase: &str) -> bool {
+    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    AMOUNT_NOUNS.contains_ignoring_ascii_case(head)
 }
 
 /// Heads of noun phrases that only name an amount, the figure itself: "a total of 312 flights"
@@ -292,6 +304,10 @@ static AMOUNT_NOUNS: WordSet = WordSet::new(&[
     "figure",
     "estimated",
     "record",
+    "range",
+    "level",
+    "high",
+    "low",
 ]);
 
 /// "22 burglaries last week, compared with an average of 20", "sales of $4bn versus $3.1bn":
@@ -457,14 +473,9 @@ fn first_is_money(ctx: &Ctx, unit_end: usize) -> bool {
 /// "maximum sustained winds of 155mph", "a fine of 10.5 million", "a notebook for 1,200€",
 /// "the Gleaming Primrose Mirror starting at $448": the noun phrase the figure is the value of.
 fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
-    let mut i = first;
-    while i > 0
-        && (BOUND_WORDS.contains(ctx.w(i - 1)) || (ctx.w(i - 1) == "at" && ctx.w(i) == "least"))
-    {
-        i -= 1;
-    }
+    let i = before_bounds(ctx, first);
     let link = match (ctx.w(i.wrapping_sub(2)), ctx.w(i.wrapping_sub(1))) {
-        (_, "of") | (_, "for") => 1,
+        (_, "of") | (_, "for") | (_, "worth") => 1,
         ("starting" | "priced" | "valued" | "trading" | "selling" | "costing" | "stands", "at") => {
             2
         }
@@ -503,6 +514,60 @@ fn named_before(ctx: &Ctx, first: usize) -> Option<String> {
         .then(|| tidy(ctx, start, end))
         .filter(|s| !s.is_empty() && !is_time_phrase(s))
 }
+
+/// Where the bound words before a figure start ("more than", "at least").
+fn before_bounds(ctx: &Ctx, first: usize) -> usize {
+    let mut i = first;
+    while i > 0
+        && (BOUND_WORDS.contains(ctx.w(i - 1)) || (ctx.w(i - 1) == "at" && ctx.w(i) == "least"))
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// "officials put the death toll at 36", "analysts peg the cost of the plan at $5bn": the object
+/// of a verb that sets a figure, before the "at" that gives it (`at` the token after "at"). The
+/// subject is whoever sets it, a source and no owner.
+fn put_at(ctx: &Ctx, at: usize) -> Option<String> {
+    let link = at.checked_sub(1).filter(|&k| ctx.w(k) == "at")?;
+    let verb = (link.saturating_sub(7)..link)
+        .rev()
+        .take_while(|&k| ctx.is_word(k) && !ctx.is(k, class::CLAUSE))
+        .find(|&k| PUT_VERBS.contains(ctx.w(k)))?;
+    // A word after a determiner or before "of" is a noun though it can be a verb ("the cost").
+    let object = (verb + 1..link).all(|k| {
+        let noun = ctx.is(k - 1, class::DETERMINER) || ctx.w(k + 1) == "of";
+        !ctx.is(k, class::PRONOUN)
+            && (noun || !ctx.is(k, class::VERB))
+            && (!ctx.is(k, class::STOPWORD) || matches!(ctx.w(k), "the" | "its" | "their" | "of"))
+    });
+    (object && verb + 1 < link)
+        .then(|| tidy(ctx, verb + 1, link))
+        .filter(|p| !p.is_empty())
+}
+
+/// Verbs that set a figure on their object with "at": "put the toll at", "pegged losses at".
+static PUT_VERBS: WordSet = WordSet::new(&[
+    "put",
+    "puts",
+    "putting",
+    "peg",
+    "pegs",
+    "pegged",
+    "pegging",
+    "place",
+    "places",
+    "placed",
+    "placing",
+    "estimate",
+    "estimates",
+    "estimated",
+    "estimating",
+    "set",
+    "sets",
+    "setting",
+]);
 
 /// "finished the marathon in 2 hours", "sold the house in 3 days": a duration after "in"
 /// measures the noun phrase a determiner opens before it.
@@ -644,6 +709,11 @@ fn attributive(ctx: &Ctx, first: usize, unit_end: usize) -> Option<String> {
     } else {
         phrase
     })
+}
+
+/// A word with a possessive "'s" ("team's", "London’s").
+fn possessive(raw: &str) -> bool {
+    raw.len() > 2 && (raw.ends_with("'s") || raw.ends_with("\u{2019}s"))
 }
 
 /// "The iPhone 14's", "London's": a name with a possessive "'s" ending at token `end`, a run
@@ -941,9 +1011,14 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     if verb > 0 && ctx.w(verb - 1) == "," && ctx.w(verb).ends_with("ing") {
         return subject(ctx, verb - 1);
     }
-    // The subject of a verb of saying is the source, not what the figure is about.
-    let said = ctx.is(verb, class::SAY) && super::change::change_verb(ctx.w(verb)).is_none();
-    if said && ctx.w(verb) != "estimated" {
+    // The subject of a verb of saying is the source, not what the figure is about; the verb
+    // found may be an auxiliary before it ("the agency has cited", "officials have reported").
+    let mut main = verb;
+    while AUXILIARIES.contains(ctx.w(main)) && main + 1 < first && ctx.is_word(main + 1) {
+        main += 1;
+    }
+    let said = ctx.is(main, class::SAY) && super::change::change_verb(ctx.w(main)).is_none();
+    if said && ctx.w(main) != "estimated" {
         return None;
     }
     // Auxiliaries before the main verb belong to it: "will be", "has been", "would cost".
@@ -1195,20 +1270,30 @@ fn verb_shaped(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
             .iter()
             .any(|e| l.ends_with(e))
     };
-    // "The material shoots out": a -s word after a determiner and a noun is a verb too.
+    // "The material shoots out", "the team's payroll exceeds": a -s word after a determiner
+    // and a noun is a verb too.
+    // Up to three singular nouns may stand between ("the league's salary cap exceeds").
+    let noun = |k: usize| {
+        ctx.is_word(k)
+            && !ctx.is(k, class::STOPWORD)
+            && !ctx.w(k).ends_with('s')
+            && !ctx.is(k, class::VERB)
+    };
+    let nouns = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&k| noun(k))
+        .count();
     let after_noun = verb.is_none()
-        && i >= 2
+        && nouns > 0
+        && i > nouns
         && w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !ctx.is(i, class::STOPWORD)
-        && matches!(
-            ctx.w(i - 2),
+        && (matches!(
+            ctx.w(i - nouns - 1),
             "the" | "a" | "an" | "this" | "that" | "its" | "their"
-        )
-        && ctx.is_word(i - 1)
-        && !ctx.is(i - 1, class::STOPWORD)
-        && !ctx.w(i - 1).ends_with('s');
+        ) || possessive(ctx.raw(i - nouns - 1)));
     let after_name = verb.is_none()
         && w.len() > 3
         && w.ends_with('s')
@@ -1656,6 +1741,65 @@ mod tests {
                 "Turnover at the bakery chain undershot 80 million pounds.",
                 "80",
                 Some("Turnover at the bakery chain"),
+            ),
+        ];
+        for (text, marker, expected) in cases {
+            check(text, marker, *expected);
+        }
+    }
+
+    #[test]
+    fn objects_and_subjects_beyond_the_nearest_verb() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // "worth" links a figure to the noun phrase it is the value of.
+            (
+                "The club signed a sponsorship deal worth 40 million euros.",
+                "40",
+                Some("club, sponsorship deal"),
+            ),
+            (
+                "Regulators cleared a merger worth about $9 billion.",
+                "9",
+                Some("Regulators, merger"),
+            ),
+            // A verb that sets a figure "at": its object is what the figure measures.
+            (
+                "Insurers put the cost of the floods at $3.2 billion.",
+                "3.2",
+                Some("cost of the floods"),
+            ),
+            (
+                "Local officials have pegged the death toll at 41.",
+                "41",
+                Some("death toll"),
+            ),
+            // A verb of saying behind an auxiliary still says who speaks, not what is counted.
+            (
+                "The ministry has reported a figure of roughly 7,000.",
+                "7,000",
+                Some("figure"),
+            ),
+            // A lone amount noun gives way to the subject.
+            (
+                "Fares on the line have climbed to an average of $4.10.",
+                "4.10",
+                Some("Fares on the line"),
+            ),
+            (
+                "Water use fell to a low of 90 litres a day.",
+                "90",
+                Some("Water use"),
+            ),
+            // A possessive and a noun before an -s verb: the verb no list knows.
+            (
+                "The league's salary cap exceeds $140 million.",
+                "140",
+                Some("league's salary cap"),
+            ),
+            (
+                "Norway's wealth fund owns 1.5 percent of listed shares.",
+                "1.5",
+                Some("Norway's wealth fund, listed shares"),
             ),
         ];
         for (text, marker, expected) in cases {
