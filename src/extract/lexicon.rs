@@ -683,6 +683,8 @@ pub(super) static LINKING: WordSet = WordSet::new(&[
     "seen",
     "estimated",
     "accounting",
+    "accounts",
+    "accounted",
     "represents",
     "represent",
     "amounted",
