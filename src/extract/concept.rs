@@ -846,6 +846,10 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
                 | "roughly"
                 | "approximately"
                 | "totalling"
+                | "valued"
+                | "priced"
+                | "worth"
+                | "costing"
                 | "totaling"
                 | "ranging"
                 | "varying"
@@ -1201,7 +1205,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
                 && !article_after_of
                 && !matches!(
                     w,
-                    "of" | "the" | "in" | "and" | "for" | "its" | "their" | "s"
+                    "of" | "the" | "in" | "and" | "for" | "its" | "their" | "s" | "per"
                 ))
         {
             break;
@@ -1935,6 +1939,23 @@ mod tests {
                 "Tourism accounts for 12 percent of the island's economy.",
                 "12",
                 Some("Tourism, island's economy"),
+            ),
+            // An aside that prices the noun before it.
+            (
+                "The stake, valued at 800 million euros, will be sold.",
+                "800",
+                Some("stake"),
+            ),
+            (
+                "Their new stadium, costing $1.9 billion, opens in May.",
+                "1.9",
+                Some("new stadium"),
+            ),
+            // "per" joins the nouns of a subject as "of" does.
+            (
+                "Revenue per passenger fell 3% to 61 euros.",
+                "61",
+                Some("Revenue per passenger"),
             ),
             // A possessive and a noun before an -s verb: the verb no list knows.
             (
