@@ -245,15 +245,16 @@ pub fn concept(
         .then(|| of_phrase(ctx, unit_end))
         .flatten();
     // "a solution of 5 drams of distilled water": and the noun before "of" the amount.
-    let collection = (counted.is_some() || of.is_some())
-        .then(|| named_before(ctx, first))
-        .flatten()
-        .filter(|n| !amount_only(n));
     // "rents have doubled to an average of $3,200": a lone noun that only names an amount is
     // the concept only when the sentence names nothing else ("a staggering sum of" describes).
-    let (named, amount) = match named_before(ctx, first) {
-        Some(n) if !n.contains(' ') && amount_only(&n) => (None, Some(n)),
-        n => (n, None),
+    let before = named_before(ctx, first);
+    let (collection, named, amount) = if counted.is_some() || of.is_some() {
+        (before.filter(|n| !amount_only(n)), None, None)
+    } else {
+        match before {
+            Some(n) if !n.contains(' ') && amount_only(&n) => (None, None, Some(n)),
+            n => (None, n, None),
+        }
     };
     let moved = moved_object(ctx, first, unit_end);
     // "X pulled the healthcare sector 0.68 percent lower": X is a cause, not an owner.
@@ -1382,28 +1383,31 @@ fn verb_shaped(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
     };
     // "The material shoots out", "the team's payroll exceeds": a -s word after a determiner
     // and a noun is a verb too.
-    // Up to three singular nouns may stand between ("the league's salary cap exceeds").
+    // Up to three singular nouns may stand between ("the league's salary cap exceeds"); they
+    // are counted only for an -s word, most tokens being turned away before.
     let noun = |k: usize| {
         ctx.is_word(k)
             && !ctx.is(k, class::STOPWORD)
             && !ctx.w(k).ends_with('s')
             && !ctx.is(k, class::VERB)
     };
-    let nouns = (i.saturating_sub(3)..i)
-        .rev()
-        .take_while(|&k| noun(k))
-        .count();
     let after_noun = verb.is_none()
-        && nouns > 0
-        && i > nouns
         && w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !ctx.is(i, class::STOPWORD)
-        && (matches!(
-            ctx.w(i - nouns - 1),
-            "the" | "a" | "an" | "this" | "that" | "its" | "their"
-        ) || possessive(ctx.raw(i - nouns - 1)));
+        && {
+            let nouns = (i.saturating_sub(3)..i)
+                .rev()
+                .take_while(|&k| noun(k))
+                .count();
+            nouns > 0
+                && i > nouns
+                && (matches!(
+                    ctx.w(i - nouns - 1),
+                    "the" | "a" | "an" | "this" | "that" | "its" | "their"
+                ) || possessive(ctx.raw(i - nouns - 1)))
+        };
     let after_name = verb.is_none()
         && w.len() > 3
         && w.ends_with('s')
