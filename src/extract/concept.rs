@@ -764,7 +764,13 @@ fn prepositional_phrase(ctx: &Ctx, at: usize) -> Option<usize> {
         && j < start + 4
         && ctx.is_word(j)
         && !ctx.is(j, class::STOPWORD)
-        && !ctx.is(j, class::VERB)
+        // "a 7% rise in energy costs": a plural after a noun of the phrase, with no word after
+        // it that could be its object, is the phrase's head, though it can be a verb.
+        && (!ctx.is(j, class::VERB)
+            || j > start
+                && ctx.w(j).ends_with('s')
+                && (!ctx.is_word(j + 1)
+                    || ctx.is(j + 1, class::STOPWORD) && !ctx.is(j + 1, class::DETERMINER)))
         && !(j > start && ctx.w(j).len() > 4 && ctx.w(j).ends_with("ed"))
     {
         j += 1;
@@ -1968,6 +1974,12 @@ mod tests {
                 "Revenue per passenger fell 3% to 61 euros.",
                 "61",
                 Some("Revenue per passenger"),
+            ),
+            // A plural that can be a verb heads a prepositional phrase when nothing follows it.
+            (
+                "Airlines blamed a 12% jump in fuel costs.",
+                "12",
+                Some("Airlines, jump in fuel costs"),
             ),
             // A possessive and a noun before an -s verb: the verb no list knows.
             (
