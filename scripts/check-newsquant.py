@@ -11,7 +11,7 @@ FLOORS = {
     "value": 96.0,
     "value+unit": 85.8,
     "value+change": 88.4,
-    "value+concept_partial": 82.0,
+    "value+concept_partial": 82.8,
     "value+concept_complete": 57.1,
 }
 
