@@ -15,6 +15,8 @@ FLOORS = {
     "value+concept_complete": 57.1,
 }
 
+if len(sys.argv) != 2:
+    sys.exit(__doc__.strip())
 scores = json.load(open(sys.argv[1]))["metrics"]
 failed = False
 for metric, floor in FLOORS.items():
