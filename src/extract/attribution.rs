@@ -1480,10 +1480,10 @@ mod tests {
             ("Shares of Acme added 15 cents", None),
             ("the 128GB found in older phones", None),
             (
-                "Ford which has 4000 workers in the United Kingdom has estimated a loss",
+                "Boeing which has 9000 engineers in Canada has estimated a shortfall",
                 None,
             ),
-            ("The highest forecast is 84.75 cents", None),
+            ("Their lowest forecast was 61.2 pence", None),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");
