@@ -1114,7 +1114,7 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
     if end >= 2 && ctx.w(end - 1) == "to" {
         return infinitive_subject(ctx, end - 1);
     }
-    // "Core inflation, which strips out food and energy, grew": skip the aside.
+    // "Services inflation, which leaves out travel and rent, rose": skip the aside.
     if end > 0
         && ctx.w(end - 1) == ","
         && let Some(open) = (end.saturating_sub(14)..end - 1)
@@ -2022,9 +2022,9 @@ mod tests {
                 Some("Russian losses, soldiers killed or wounded"),
             ),
             (
-                "Core inflation, which strips out food and energy, grew 0.4 percentage points.",
-                "0.4",
-                Some("Core inflation"),
+                "Services inflation, which leaves out travel and rent, rose 0.3 percentage points.",
+                "0.3",
+                Some("Services inflation"),
             ),
             (
                 "The office said inflation rose 2.1% in August.",
