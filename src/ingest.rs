@@ -536,7 +536,7 @@ mod tests {
         let doc = Document::new(
             "d",
             "Flood deaths rose to 312 on Monday, officials said.\n\n\
-             The agency's count a week earlier had been 260. The number of schools shut was 40.",
+             The ministry's count a week earlier had been 260. The number of schools shut was 40.",
         );
         let mut claims = crate::extract(&doc);
         file_in_metrics(&mut claims, &doc, &catalog);

@@ -208,10 +208,7 @@ mod tests {
             ("prices rose 3.2% in the 12 months through May", &["year"]),
             ("prices rose 0.3% from the previous month", &["month"]),
             ("cases rose to 40 on 3 March", &["day"]),
-            (
-                "about 1 million crossed the borders, it said on Monday",
-                &[],
-            ),
+            ("roughly 2 million fled the region, it said on Friday", &[]),
             // A comparison's period is not the figure's, but one the figure is in is.
             ("21,013, 4% lower than at the same point last year", &[]),
             ("more than the total of 1,274 in 2019", &["year"]),

@@ -469,7 +469,7 @@ fn compared(words: &[Word], at: usize) -> bool {
 }
 
 /// A past year named before its total ("the 2023 total of 29,437", "2023's tally"): the year's
-/// last day. This year's total ("bringing its 2025 total to 100") holds when the sentence says.
+/// last day. This year's total ("raising its 2026 total to 340") holds when the sentence says.
 fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let w = words[i].lower;
     let y: i32 = w
@@ -563,7 +563,7 @@ fn relative(words: &[Word], i: usize) -> Option<Back> {
 }
 
 /// Whether the date at token `i` dates an event rather than a figure: after a verb of beginning
-/// or striking ("the quake that struck on Monday", "fighting that erupted on April 15"), or
+/// or striking ("the quake that struck on Monday", "protests that erupted on June 3"), or
 /// before a noun it describes ("the Feb. 6 earthquakes").
 fn names_an_event(words: &[Word], i: usize) -> bool {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
@@ -590,7 +590,7 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
     if j > 0 && event_verb(lower(j - 1)) {
         return true;
     }
-    // "the earthquakes that struck southern Turkey and northwestern Syria on Monday": a relative
+    // "the storms that struck coastal Peru and northern Chile on Monday": a relative
     // clause of an event's verb, up to the date with no comma between.
     let clause = words[j.saturating_sub(10)..j]
         .iter()

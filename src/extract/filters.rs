@@ -840,7 +840,7 @@ mod tests {
             ("About 300 songs", &[None]),
             ("Keytrudas 2018 sales jumped", &[Some(Year)]),
             (
-                "between 1600 and 1900 world temperatures",
+                "between 1750 and 1850 sea levels",
                 &[Some(Year), Some(Year)],
             ),
             ("the Euro 2020 qualifier", &[Some(Year)]),

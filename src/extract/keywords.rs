@@ -1,6 +1,6 @@
 //! The concept as it is reported: its content words only, the convention of the NewsQuant
-//! benchmark and of the quantity extractors it scores. "the length of the main suspension
-//! bridge" is reported as "length main suspension bridge", "London's blue chip index" as
+//! benchmark and of the quantity extractors it scores. "the height of the old stone
+//! lighthouse" is reported as "height old stone lighthouse", "London's blue chip index" as
 //! "London blue chip index". The words carry the meaning, keys compare better without the
 //! function words, and the claim's sentence keeps the wording.
 //!
@@ -227,10 +227,10 @@ mod tests {
                 Some("North Korean troops eastern Russia"),
             ),
             (
-                "length of the main suspension bridge",
+                "height of the old stone lighthouse",
                 Some("metres"),
                 Some("metre"),
-                Some("length main suspension bridge"),
+                Some("height old stone lighthouse"),
             ),
             (
                 "London's blue chip index",

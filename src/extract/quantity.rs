@@ -82,14 +82,14 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
 }
 
 /// A bare figure takes the unit of its neighbour: "435 homes by open sale and 187 by tender",
-/// "the highest forecast is 84.75 cents, while the lowest is 74.07", "280 million of the 1.5
+/// "the lowest bid was 61.2 pence, while the highest was 70.85", "280 million of the 1.5
 /// billion shekels".
 fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
     for k in 0..qs.len() {
         if qs[k].unit_norm.is_some() || qs[k].share {
             continue;
         }
-        // Not from a restatement in apposition ("lost 162.31 points, or 2.14%, to fall to ...").
+        // Not from a restatement in apposition ("shed 98.4 points, or 1.7%, to close at ...").
         let restated = |j: usize| matches!(ctx.w(qs[j].first.wrapping_sub(1)), "or" | "(");
         let donor = (0..k).rev().find(|&j| {
             !restated(j)
@@ -712,7 +712,7 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
         // "$48,000 to 52,000": an amount of money names its currency once.
         (Some(_), None) => a.kind == Kind::Currency,
     };
-    // "increased by $43.6 billion to $419.2 billion": a change, then the new level.
+    // "grew by $12.5 billion to $287.4 billion": a change, then the new level.
     if !unit_ok || (to && a.direction.is_some() && a.unit_norm.is_some()) {
         return None;
     }
@@ -1008,8 +1008,8 @@ mod tests {
                 &["= 80 metric ton", "= 60 port"],
             ),
             (
-                "increased by $43.6 billion to $419.2 billion",
-                &["= 43600000000 dollar up", "= 419200000000 dollar"],
+                "grew by $12.5 billion to $287.4 billion",
+                &["= 12500000000 dollar up", "= 287400000000 dollar"],
             ),
             (
                 "435 homes by open sale and 187 by tender",
