@@ -51,7 +51,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     let mut head: Option<usize> = None;
     while i < ctx.len() && i < at + 5 {
         let w = ctx.w(i);
-        // "Kia and Hyundai vehicles": names joined before the counted noun.
+        // "Fiat and Seat cars": names joined before the counted noun.
         if w == "and" && i > at && ctx.capitalized(i - 1) && ctx.capitalized(i + 1) {
             i += 1;
             continue;
@@ -222,7 +222,7 @@ fn clause_break(ctx: &Ctx, i: usize) -> bool {
 ///
 /// It names the thing measured ("North Korean troops in eastern Russia", "revenue") and, when
 /// the sentence states whose it is, the owner first: "Chinese e-commerce giant: revenue",
-/// "Ford (F): workers in the United Kingdom". Sources are not owners: in "Pentagon estimates
+/// "Acme (ACM): employees in the Netherlands". Sources are not owners: in "Pentagon estimates
 /// reveal 10,000 troops" the Pentagon is the attribution.
 pub fn concept(
     ctx: &Ctx,
@@ -898,7 +898,7 @@ fn apposition(ctx: &Ctx, first: usize) -> Option<String> {
     {
         j -= 1;
     }
-    // "lost 162.31 points, or 2.14%": the words before the comma are another figure's unit;
+    // "shed 88.40 points, or 1.7%": the words before the comma are another figure's unit;
     // "each 4 months you wait, totalling 2.6 percent": they are a clause, not a noun.
     let clause = j > 0
         && matches!(
@@ -1232,8 +1232,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
         start += 1;
     }
     // "climbed to 42.10 yuan and Zhenhai Textiles fell": the words right after another
-    // figure are its unit, and the subject starts after "and"; "460 Kia and Hyundai vehicles
-    // have been stolen, compared with 63": the subject is what the other figure counts.
+    // figure are its unit, and the subject starts after "and"; "310 Fiat and Seat cars
+    // were taken, against 40 a year before": the subject is what the other figure counts.
     if let Some(k) = figure_before(ctx, start) {
         if let Some((a, b, _)) = counted_phrase(ctx, k + 1)
             && b >= end
