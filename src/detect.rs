@@ -113,6 +113,12 @@ impl History {
         arrival
     }
 
+    /// Forgets the reports no later claim can be compared with
+    /// ([`Tracker::forget_superseded`]); call it when every claim added has been classified.
+    pub fn forget_superseded(&mut self) {
+        self.tracker.forget_superseded();
+    }
+
     /// Compares a claim, added at `arrival`, with the reports before it.
     pub fn classify(&self, c: &StoredClaim, arrival: u64) -> Diff {
         let claim = &c.claim;

@@ -271,7 +271,9 @@ impl<'e> Pipeline<'e> {
             ids.insert(store::id_key(id), hash);
         })?;
         let history = if compare {
-            Some(History::load(store, &[])?)
+            let mut history = History::load(store, &[])?;
+            history.forget_superseded();
+            Some(history)
         } else {
             None
         };
@@ -389,6 +391,10 @@ impl<'e> Pipeline<'e> {
                     self.events.diff(&diff)?;
                 }
             }
+        }
+        // Every claim of the batch is judged: what none after it can see standing goes.
+        if let Some(history) = self.history.as_mut() {
+            history.forget_superseded();
         }
         let claims: Vec<StoredClaim> = extracted.into_iter().flatten().collect();
         self.totals.documents += records.len();
