@@ -271,9 +271,7 @@ impl<'e> Pipeline<'e> {
             ids.insert(store::id_key(id), hash);
         })?;
         let history = if compare {
-            let mut history = History::load(store, &[])?;
-            history.forget_superseded();
-            Some(history)
+            Some(History::load(store, &[])?)
         } else {
             None
         };

@@ -484,6 +484,14 @@ impl Store {
         &self.claim_files
     }
 
+    /// This view reading only the claims files `parts` (some of its live ones).
+    pub fn with_claim_parts(&self, parts: Vec<DataFile>) -> Store {
+        Store {
+            claim_files: parts,
+            ..self.clone()
+        }
+    }
+
     /// The live document files.
     pub fn document_parts(&self) -> &[DataFile] {
         &self.document_files
