@@ -96,10 +96,19 @@ impl History {
         }
     }
 
-    /// The level reports of the store (of `metrics` only, when not empty).
+    /// The level reports of the store (of `metrics` only, when not empty) that claims judged
+    /// from now on can see standing: the claims files are read one at a time, each followed by
+    /// [`History::forget_superseded`], so neither the store's claims nor all its reports are
+    /// held at once.
     pub fn load(store: &Store, metrics: &[String]) -> anyhow::Result<History> {
-        let (tracker, arrived) = crate::series::tracker(store, metrics)?;
-        Ok(History { tracker, arrived })
+        let mut history = History::new(store.catalog.cumulative_ids());
+        for part in store.claim_parts() {
+            let one = store.with_claim_parts(vec![part.clone()]);
+            history.arrived +=
+                crate::series::add_levels(&mut history.tracker, &one, metrics, history.arrived)?;
+            history.forget_superseded();
+        }
+        Ok(history)
     }
 
     /// Adds a claim to the history (levels with a metric and a date only) after those added
@@ -111,6 +120,12 @@ impl History {
             self.tracker.add(&f);
         }
         arrival
+    }
+
+    /// Forgets the reports no later claim can be compared with
+    /// ([`Tracker::forget_superseded`]); call it when every claim added has been classified.
+    pub fn forget_superseded(&mut self) {
+        self.tracker.forget_superseded();
     }
 
     /// Compares a claim, added at `arrival`, with the reports before it.
@@ -200,6 +215,47 @@ mod tests {
     /// The diff of a claim that would come after every claim of `h`.
     fn next(h: &History, c: &StoredClaim) -> Diff {
         h.classify(c, u64::MAX)
+    }
+
+    /// A history read file by file, forgetting as it goes, judges as the whole store read at
+    /// once: three sources over four days, in six runs (one claims file each).
+    #[test]
+    fn a_history_loaded_file_by_file_judges_as_the_whole_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sources = ["NIS", "US", "GS"];
+        for run in 0..6u32 {
+            let mut w = crate::store::Writer::open(dir.path(), "test").expect("opens");
+            let rows: Vec<StoredClaim> = (0..5u32)
+                .map(|k| {
+                    let value = 1_000.0 + f64::from((run * 7 + k * 3) % 5) * 500.0;
+                    let who = sources[((run * 5 + k) % 3) as usize];
+                    sc(
+                        &format!("r{run}k{k}"),
+                        value,
+                        Bound::Exact,
+                        10 + (run + k) % 4,
+                        who,
+                    )
+                })
+                .collect();
+            w.write_claims(&mut crate::store::claims_frame(&rows).expect("frame"))
+                .expect("writes");
+            w.commit().expect("commits");
+        }
+        let store = Store::open(dir.path()).expect("opens");
+        assert_eq!(store.claim_parts().len(), 6);
+        let (tracker, arrived) = crate::series::tracker(&store, &[]).expect("reads");
+        let whole = History { tracker, arrived };
+        let by_file = History::load(&store, &[]).expect("loads");
+        assert_eq!(by_file.arrived, whole.arrived);
+        for day in 9..=15 {
+            for who in sources {
+                for value in [1_000.0, 1_500.0, 2_500.0, 3_000.0] {
+                    let c = sc("p", value, Bound::Exact, day, who);
+                    assert_eq!(next(&by_file, &c), next(&whole, &c), "{day} {who} {value}");
+                }
+            }
+        }
     }
 
     #[test]

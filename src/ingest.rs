@@ -238,8 +238,10 @@ pub fn changes(status: Option<Status>) -> bool {
 /// Reads documents, extracts and classifies their claims, and (with a writer) stores them.
 struct Pipeline<'e> {
     catalog: Catalog,
-    hashes: HashSet<String>,
-    ids: HashMap<String, String>,
+    /// The content hashes ([`store::hash_key`]) of the stored documents and of this run's.
+    hashes: HashSet<u128>,
+    /// The content hash of each document id taken ([`store::id_key`]).
+    ids: HashMap<u128, u128>,
     /// The history claims are compared with, when they are.
     history: Option<History>,
     writer: Option<Writer>,
@@ -262,20 +264,12 @@ impl<'e> Pipeline<'e> {
         compare: bool,
         events: &'e mut dyn Events,
     ) -> anyhow::Result<Pipeline<'e>> {
-        let docs = store.collect(store.documents()?.select([
-            polars::prelude::col("id"),
-            polars::prelude::col("content_hash"),
-        ]))?;
-        let mut hashes = HashSet::with_capacity(docs.height());
-        let mut ids = HashMap::with_capacity(docs.height());
-        let id = docs.column("id")?.str()?;
-        let hash = docs.column("content_hash")?.str()?;
-        for (i, h) in id.iter().zip(hash.iter()) {
-            if let (Some(i), Some(h)) = (i, h) {
-                hashes.insert(h.to_string());
-                ids.insert(i.to_string(), h.to_string());
-            }
-        }
+        let (mut hashes, mut ids) = (HashSet::new(), HashMap::new());
+        store.each_document(|id, hash| {
+            let hash = store::hash_key(hash);
+            hashes.insert(hash);
+            ids.insert(store::id_key(id), hash);
+        })?;
         let history = if compare {
             Some(History::load(store, &[])?)
         } else {
@@ -304,9 +298,11 @@ impl<'e> Pipeline<'e> {
 
     /// A document id that is unique in the store for this content.
     fn unique_id(&mut self, id: &str, hash: &str) -> String {
-        let ids = &self.ids;
-        let candidate = store::unique_doc_id(id, hash, |c| ids.get(c).is_some_and(|h| h != hash));
-        self.ids.insert(candidate.clone(), hash.to_string());
+        let (ids, key) = (&self.ids, store::hash_key(hash));
+        let candidate = store::unique_doc_id(id, hash, |c| {
+            ids.get(&store::id_key(c)).is_some_and(|h| *h != key)
+        });
+        self.ids.insert(store::id_key(&candidate), key);
         candidate
     }
 
@@ -317,7 +313,7 @@ impl<'e> Pipeline<'e> {
         let mut records = Vec::with_capacity(docs.len());
         for mut doc in docs {
             let hash = store::content_hash(doc.text.as_bytes());
-            if !self.hashes.insert(hash.clone()) {
+            if !self.hashes.insert(store::hash_key(&hash)) {
                 self.totals.already += 1;
                 continue;
             }
@@ -393,6 +389,10 @@ impl<'e> Pipeline<'e> {
                     self.events.diff(&diff)?;
                 }
             }
+        }
+        // Every claim of the batch is judged: what none after it can see standing goes.
+        if let Some(history) = self.history.as_mut() {
+            history.forget_superseded();
         }
         let claims: Vec<StoredClaim> = extracted.into_iter().flatten().collect();
         self.totals.documents += records.len();

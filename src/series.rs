@@ -128,6 +128,18 @@ pub fn who() -> Expr {
 /// order they arrived; returns it with the number of reports read.
 pub fn tracker(store: &Store, metrics: &[String]) -> anyhow::Result<(Tracker, u64)> {
     let mut t = Tracker::new(store.catalog.cumulative_ids());
+    let n = add_levels(&mut t, store, metrics, 0)?;
+    Ok((t, n))
+}
+
+/// Adds the level claims of the store (of `metrics` only, when not empty) to `t` in the order
+/// they arrived, the first as the `first`-th report; returns the number read.
+pub fn add_levels(
+    t: &mut Tracker,
+    store: &Store,
+    metrics: &[String],
+    first: u64,
+) -> anyhow::Result<u64> {
     let pred = (!metrics.is_empty()).then(|| any_of("metric", metrics));
     let lf = store.claims_where(pred)?.filter(is_level()).select([
         col("metric"),
@@ -162,7 +174,7 @@ pub fn tracker(store: &Store, metrics: &[String]) -> anyhow::Result<(Tracker, u6
             key: Key::new(
                 days_to_date(d),
                 published.phys.get(i).map(days_to_date),
-                i as u64,
+                first + i as u64,
             ),
             value: v,
             interval: Interval::of(v, low.get(i), high.get(i), b, text.get(i).unwrap_or("")),
@@ -171,7 +183,7 @@ pub fn tracker(store: &Store, metrics: &[String]) -> anyhow::Result<(Tracker, u6
             previous: previous.get(i),
         });
     }
-    Ok((t, df.height() as u64))
+    Ok(df.height() as u64)
 }
 
 /// The series as observations, in (metric, as_of) order.

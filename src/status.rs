@@ -424,6 +424,34 @@ impl Tracker {
         day.insert(at, r);
     }
 
+    /// Drops the reports that no report judged from now on can see standing: of a day's
+    /// reports from one known source with one publication date, all but the last. A report
+    /// judged later arrives after all of them, so by [`Key`] it comes after the whole group or
+    /// before it, and sees only the group's last standing (or none of it); a day's last report
+    /// and its reports of unknown sources are kept. Call it only when every report added so
+    /// far has been judged: a report of the group judged later would miss the ones before it.
+    /// A history then grows with the metrics, days and sources, not with the reports.
+    pub fn forget_superseded(&mut self) {
+        let mut seen = HashSet::new();
+        for day in self.metrics.values_mut().flat_map(|days| days.values_mut()) {
+            seen.clear();
+            let mut keep: Vec<bool> = day
+                .iter()
+                .rev()
+                .map(|r| {
+                    r.who
+                        .is_none_or(|w| seen.insert((w, r.key.undated, r.key.published)))
+                })
+                .collect();
+            if keep.iter().all(|&k| k) {
+                continue;
+            }
+            keep.reverse();
+            let mut keep = keep.into_iter();
+            day.retain(|_| keep.next().unwrap_or(true));
+        }
+    }
+
     /// The verdict on `f` against the reports before it (it need not have been added).
     pub fn classify(&self, f: &Figure) -> Verdict {
         let Some(days) = self.metrics.get(f.metric) else {
@@ -916,6 +944,59 @@ mod tests {
         s.add(&f(0, 1, 10_000.0, "="));
         s.add(&f(1, 2, 11_000.0, ">"));
         assert_eq!(s.classify(&f(2, 3, 12_000.0, "~")).status, Status::Same);
+    }
+
+    proptest::proptest! {
+        /// Forgetting the superseded reports after each round changes no verdict of the rounds
+        /// after it: rounds of reports (two metrics, one a running total; days, publication
+        /// dates, sources and hedges drawn at random) are added, then judged, in one tracker
+        /// that forgets after every round and one that does not.
+        #[test]
+        fn forgetting_superseded_reports_changes_no_verdict(
+            rounds in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0usize..2, 1u32..6, 0u8..3, 0usize..4, 1u32..8, 0usize..3),
+                    1..12,
+                ),
+                1..6,
+            ),
+        ) {
+            const WHO: [Option<&str>; 4] = [Some("A"), Some("B"), Some("C"), None];
+            const BOUND: [&str; 3] = ["=", "~", ">"];
+            let mut kept = Tracker::new(["m".to_string()]);
+            let mut forgetting = Tracker::new(["m".to_string()]);
+            let mut arrival = 0u64;
+            for round in rounds {
+                let figures: Vec<Figure> = round
+                    .iter()
+                    .map(|&(m, d, p, w, v, b)| {
+                        arrival += 1;
+                        let value = f64::from(v) * 1_000.0;
+                        Figure {
+                            metric: ["m", "n"][m],
+                            key: Key::new(
+                                day(d),
+                                (p < 2).then(|| day(d + u32::from(p))),
+                                arrival,
+                            ),
+                            value,
+                            interval: Interval::of(value, None, None, BOUND[b], "1,000"),
+                            bound: BOUND[b],
+                            who: WHO[w],
+                            previous: None,
+                        }
+                    })
+                    .collect();
+                for f in &figures {
+                    kept.add(f);
+                    forgetting.add(f);
+                }
+                for f in &figures {
+                    proptest::prop_assert_eq!(kept.classify(f), forgetting.classify(f));
+                }
+                forgetting.forget_superseded();
+            }
+        }
     }
 
     #[test]

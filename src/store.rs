@@ -113,6 +113,21 @@ pub fn content_hash(text: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text))
 }
 
+/// A content hash as 16 bytes, for the sets a run keeps of every stored document (a String is
+/// over 50 bytes): its own 128 bits, or the xxh3-128 of a hash some other writer wrote.
+pub fn hash_key(hash: &str) -> u128 {
+    if hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        u128::from_str_radix(hash, 16).unwrap_or_default()
+    } else {
+        xxhash_rust::xxh3::xxh3_128(hash.as_bytes())
+    }
+}
+
+/// A document id as 16 bytes (its xxh3-128), for the same sets.
+pub fn id_key(id: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(id.as_bytes())
+}
+
 /// The id a document with content `hash` is stored under when it arrives as `id`, where
 /// `taken(c)` says that id `c` belongs to another content: the first free of `id`, then
 /// `id~H8`, `id~H16`, `id~H32` (prefixes of the hash), then `id~H32~2`, `id~H32~3`, ...
@@ -469,6 +484,14 @@ impl Store {
         &self.claim_files
     }
 
+    /// This view reading only the claims files `parts` (some of its live ones).
+    pub fn with_claim_parts(&self, parts: Vec<DataFile>) -> Store {
+        Store {
+            claim_files: parts,
+            ..self.clone()
+        }
+    }
+
     /// The live document files.
     pub fn document_parts(&self) -> &[DataFile] {
         &self.document_files
@@ -537,6 +560,25 @@ impl Store {
     /// All stored documents, lazily.
     pub fn documents(&self) -> PolarsResult<LazyFrame> {
         Self::scan(&self.document_files, documents_schema())
+    }
+
+    /// Calls `f` with the id and content hash of every stored document, reading one documents
+    /// file at a time: a run that checks what the store holds does not hold the table's
+    /// frame as well as its own keys.
+    pub fn each_document(&self, mut f: impl FnMut(&str, &str)) -> anyhow::Result<()> {
+        for part in &self.document_files {
+            let lf = Self::scan(std::slice::from_ref(part), documents_schema())?
+                .select([col("id"), col("content_hash")]);
+            let df = self.collect(lf)?;
+            let ids = df.column("id")?.str()?;
+            let hashes = df.column("content_hash")?.str()?;
+            for (id, hash) in ids.iter().zip(hashes.iter()) {
+                if let (Some(id), Some(hash)) = (id, hash) {
+                    f(id, hash);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Collects `lf`; when it fails, names the part that does not read.
