@@ -504,6 +504,20 @@ fn starts_a_period(words: &[Word], i: usize) -> bool {
             w.lower,
             "began" | "begun" | "started" | "erupted" | "out" | "since" | "from"
         )
+    }) || since_the_start(words, i)
+}
+
+/// Whether "since the start (beginning, outbreak) of" an event comes before the date at `i` in
+/// its clause: "since the start of the full-scale invasion in February 2022".
+fn since_the_start(words: &[Word], i: usize) -> bool {
+    let clause = words[i.saturating_sub(10)..i]
+        .iter()
+        .rposition(|w| matches!(w.lower, "," | ";"))
+        .map_or(i.saturating_sub(10), |k| i.saturating_sub(10) + k + 1);
+    words[clause..i].windows(3).any(|w| {
+        w[0].lower == "since"
+            && w[1].lower == "the"
+            && matches!(w[2].lower, "start" | "beginning" | "outbreak" | "launch")
     })
 }
 
@@ -1211,6 +1225,11 @@ mod tests {
                 Some("2024-10-28"),
             ),
             ("80 were missing since the Oct . 20 landslide", "80", None),
+            (
+                "it has lost 690,000 since the start of the invasion in February 2022",
+                "690,000",
+                None,
+            ),
             // The date of a "when" clause is its figures'.
             (
                 "the most since 18 June , when 882 crossed",
