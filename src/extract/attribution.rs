@@ -937,10 +937,14 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
                         "is" | "was" | "are" | "were" | "of" | "for" | "has"
                     )
                 }));
+        // "added 200,000 jobs" counts; "..., the ministry added." speaks.
         let counted = matches!(l, "added" | "adds")
-            && words
-                .get(i + 1)
-                .is_some_and(|w| !w.is_word && w.lower != "," && w.lower != "\"");
+            && words.get(i + 1).is_some_and(|w| {
+                !w.is_word
+                    && !w.text.starts_with(|c: char| {
+                        c.is_ascii_punctuation() && c != '$' || c == '\u{201d}'
+                    })
+            });
         if !says || infinitive || counted || noun {
             continue;
         }
@@ -1478,6 +1482,7 @@ mod tests {
             ("51 injuries had been reported by noon", None),
             ("many like to say 10 is enough", None),
             ("Shares of Acme added 15 cents", None),
+            ("The payroll report added $4 million", None),
             ("the 128GB found in older phones", None),
             (
                 "Boeing which has 9000 engineers in Canada has estimated a shortfall",
@@ -1499,6 +1504,15 @@ mod tests {
             ("they reported 9 more", "<last>"),
             ("it said 200 homes burned", "<body ->"),
             ("200 homes burned, the agency said", "<body agency>"),
+            // "added" closing a sentence speaks; only a figure after it is a count.
+            (
+                "Of those, 85 were children, the agency added.",
+                "<body agency>",
+            ),
+            (
+                "The harbour saw 30 boats, the ministry added!",
+                "<body ministry>",
+            ),
             ("The bureau's count stood at 17", "<body bureau>"),
             (
                 "9 in all, according to the ministry's latest tally",

@@ -246,7 +246,7 @@ pub fn dates_in(
         if first.is_ascii_uppercase()
             && let Some((date, period)) = named_day(words, i, published)
         {
-            if !is_dateline(words, i) && !names_an_event(words, i) {
+            if !is_dateline(words, i) && !names_an_event(words, i) && !opens_a_range(words, i) {
                 add(&mut found, words, i, date, period);
             }
             continue;
@@ -318,7 +318,18 @@ pub fn dates_in(
                     false,
                 );
             }
-            "last" if lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s") => {
+            // "900 of last year's arrivals": a part of that year's total, dated by it; not a
+            // comparison ("ahead of last year's pace", "short of last year's record").
+            "last"
+                if (lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s" | "\u{2019}"))
+                    || (possessive_year(words, i + 1)
+                        && i > 0
+                        && lower(i - 1) == "of"
+                        && !matches!(
+                            lower(i.wrapping_sub(2)),
+                            "ahead" | "short" | "shy" | "instead" | "because"
+                        )) =>
+            {
                 add(
                     &mut found,
                     words,
@@ -574,6 +585,27 @@ fn relative(words: &[Word], i: usize) -> Option<Back> {
     // "up 5% from a year ago" is a comparison's base; "two years ago" alone is a date.
     let compared_with = base && matches!(lower(i - 3), "from" | "than" | "with" | "over");
     (!base || (word == "ago" && !compared_with)).then_some(back)
+}
+
+/// Whether the token at `i` is "year's", in one token or split before the apostrophe.
+fn possessive_year(words: &[Word], i: usize) -> bool {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    matches!(lower(i), "year's" | "year\u{2019}s")
+        || (lower(i) == "year" && matches!(lower(i + 1), "'" | "'s" | "\u{2019}" | "\u{2019}s"))
+}
+
+/// Whether the day named at token `i` opens a range whose end is the figure's date: "between
+/// January 1 and September 8", "from 3 March to 9 April", "from June 2 through June 30".
+fn opens_a_range(words: &[Word], i: usize) -> bool {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let day_first = i > 0 && lower(i - 1).bytes().all(|b| b.is_ascii_digit());
+    let lead = if day_first {
+        i.checked_sub(2)
+    } else {
+        i.checked_sub(1)
+    };
+    lead.is_some_and(|k| matches!(lower(k), "between" | "from"))
+        && (i + 1..i + 5).any(|k| matches!(lower(k), "and" | "to" | "through" | "until" | "till"))
 }
 
 /// Whether the date at token `i` dates an event rather than a figure: after a verb of beginning
@@ -998,6 +1030,14 @@ mod tests {
                 Some("2024-10-01"),
             ),
             ("the June agreement", None),
+            // A range of days holds at its last day.
+            (
+                "arrivals between January 1 and October 20",
+                Some("2024-10-20"),
+            ),
+            ("from 3 March to 9 April", Some("2024-04-09")),
+            ("from June 2 through June 30 the count", Some("2024-06-30")),
+            ("it rose from 12 on May 5", Some("2024-05-05")),
             ("may rise", None),
             // A month without a day: its last day, the most recent such month.
             ("inflation eased to 2.4 % in September", Some("2024-09-30")),
@@ -1011,6 +1051,11 @@ mod tests {
             ("May rose", None),
             ("last month", Some("2024-09-30")),
             ("exports last year", Some("2023-12-31")),
+            ("a third of last year ' s arrivals", Some("2023-12-31")),
+            ("ahead of last year ' s pace", None),
+            ("last year ' s pace", None),
+            ("900 of last year's arrivals", Some("2023-12-31")),
+            ("behind last year's pace", None),
             // Any case, and the first byte of a word decides which tests run.
             ("Yesterday", Some("2024-10-28")),
             ("TONIGHT", Some("2024-10-29")),
