@@ -119,6 +119,8 @@ struct Figure<'a> {
     claim: &'a Claim,
     clause: &'a [Word],
     own: &'a [Word],
+    /// The words of the figure's concept, in order.
+    concept: &'a [Word],
     period: Periods,
     countries_before: &'a [Word],
 }
@@ -127,6 +129,20 @@ struct Figure<'a> {
 const GENERIC_NOUNS: &[&str] = &[
     "total", "number", "count", "tally", "figure", "sum", "amount", "level", "rate",
 ];
+
+/// Whether a figure's concept names another kind of the thing a phrase names: the same head
+/// noun after another modifier ("food inflation" against "core inflation", "youth
+/// unemployment" against "long-term unemployment"). A phrase from the sentence before or the
+/// title does not file such a figure: its own sentence says what it counts.
+fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool {
+    let [.., modifier, head] = phrase else {
+        return false;
+    };
+    concept
+        .windows(2)
+        .any(|w| w[1].text == *head && w[0].text != *modifier && !phrase.contains(&w[0].text))
+        && !own.contains(modifier.as_str())
+}
 
 /// Where a phrase may be found, closest first.
 const SCOPES: [&str; 5] = [
@@ -296,6 +312,7 @@ impl Catalog {
             claim,
             clause: &words,
             own: &words,
+            concept: &words,
             period: Periods::default(),
             countries_before: &words,
         };
@@ -370,6 +387,7 @@ impl Catalog {
             claim,
             clause,
             own: &own,
+            concept: &scopes[0],
             period,
             countries_before: &named_before,
         };
@@ -437,6 +455,7 @@ impl Catalog {
             claim,
             clause,
             own,
+            concept,
             period,
             countries_before,
         } = *figure;
@@ -463,6 +482,7 @@ impl Catalog {
                     .excludes
                     .iter()
                     .any(|(i, ex)| *i == m.metric && ex.iter().all(|w| own.contains(w.as_str())))
+                && !(beyond && other_kind(concept, &m.words, &own))
         };
         // A phrase as written first; then one whose period the figure's states, by its other
         // words.
@@ -1005,6 +1025,16 @@ exclude = ["neighbouring yland"]
 id = "flood-missing"
 unit = "person"
 match = ["missing after the floods"]
+
+[[metric]]
+id = "core-inflation"
+unit = "percentage"
+match = ["core inflation"]
+
+[[metric]]
+id = "long-term-unemployment"
+unit = "percentage"
+match = ["long-term unemployment"]
 "#;
 
     /// (metric, metric_match) of the figure `figure` in a document of `text` titled `title`.
@@ -1110,6 +1140,30 @@ match = ["missing after the floods"]
             "300",
         );
         assert_eq!(m, "nk-troops");
+        // Another kind of the same thing is not filed by the sentence before: food inflation
+        // after a sentence on core inflation, youth unemployment after the long-term rate.
+        for (text, figure) in [
+            (
+                "Core inflation eased to 3.1%. Food inflation slowed to 9.2%, its lowest in a year.",
+                "9.2",
+            ),
+            (
+                "Long-term unemployment held at 2.1%. Youth unemployment rose to 11%.",
+                "11",
+            ),
+        ] {
+            let (m, why) = assigned(text, None, figure);
+            assert!(
+                !m.starts_with("core-") && !m.starts_with("long-term"),
+                "{text}: {why:?}"
+            );
+        }
+        let (m, _) = assigned(
+            "Core inflation eased to 3.1%. It had been 3.4% in June.",
+            None,
+            "3.4",
+        );
+        assert_eq!(m, "core-inflation");
         // A new paragraph starts afresh: its first sentence has no sentence before it.
         let (m, _) = assigned(
             "Congress approved new security assistance on Tuesday.\n\nThe city spent $2 million.",
