@@ -405,10 +405,15 @@ static CAPTURE: WordSet =
 
 /// The figure is a part of a whole, or the count of a single event.
 fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
+    // "of Russia's troops", "of last year's arrivals": a possessive names the whole.
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
     let of_whole = |k: usize| {
         matches!(ctx.w(k), "of" | "among")
             && (WHOLE.contains(ctx.w(k + 1))
-                || (q.kind != Kind::Percentage && OF_WHOLE.contains(ctx.w(k + 1))))
+                || (q.kind != Kind::Percentage
+                    && (OF_WHOLE.contains(ctx.w(k + 1))
+                        || possessive(ctx.w(k + 1))
+                        || (matches!(ctx.w(k + 1), "last" | "this") && possessive(ctx.w(k + 2))))))
     };
     let before = c.before().any(|k| {
         let w = ctx.w(k);
@@ -712,6 +717,10 @@ mod tests {
                     "8",
                 ),
                 ("Police made 1,200 arrests: 700 in the capital.", "700"),
+                // A possessive names the whole.
+                ("Tunisia sent 4,100 of last year's migrants.", "4,100"),
+                ("Some 900 of Chad's refugees went home.", "900"),
+                ("Ferries carried 80 of this year’s passengers.", "80"),
             ],
         );
     }
@@ -730,6 +739,7 @@ mod tests {
                 ("The quake killed 50,000 people in Turkey.", "50,000"),
                 ("About 4% of the workforce is unemployed.", "4"),
                 ("Some 90% of all patients were unvaccinated.", "90"),
+                ("About 12% of last year's harvest was lost.", "12"),
                 ("Some 60 people died in Kharkiv alone.", "60"),
                 ("In the capital alone, 900 homes burned.", "900"),
                 (
