@@ -171,6 +171,12 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     let mut unit_text: Option<String> = None;
     let mut unit_norm: Option<String> = None;
     let mut kind = Kind::Other;
+    // "a magnitude 6.8 quake": an earthquake's size, not a count of quakes.
+    if currency.is_none() && n.digits.is_some() && ctx.w(first.wrapping_sub(1)) == "magnitude" {
+        unit_text = Some("magnitude".into());
+        unit_norm = Some("magnitude".into());
+        kind = Kind::Measure;
+    }
     let mut after = n.last;
     let is_currency = currency.is_some();
     if let Some(c) = currency {
@@ -220,7 +226,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             ) || then.ends_with("'s")
                 || then.ends_with("\u{2019}s")
         };
-    if !is_currency {
+    if !is_currency && unit_norm.is_none() {
         // "6.1-inch", "185-hp": a hyphen may join the unit; "tens of thousands of students",
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
@@ -933,6 +939,11 @@ mod tests {
             ("There were five on board.", &["= 5 -"]),
             ("there are only two left", &["= 2 -"]),
             ("there is one", &[]),
+            // An earthquake's magnitude, written before or after the number.
+            ("the magnitude 6.8 quake", &["= 6.8 magnitude"]),
+            ("a 7.1 magnitude earthquake", &["= 7.1 magnitude"]),
+            ("a magnitude 5.2 aftershock", &["= 5.2 magnitude"]),
+            ("it measured 5.9 on the Richter scale", &["= 5.9 magnitude"]),
             ("the two were married", &[]),
             ("five of the three-ton trucks", &["= 5 truck", "= 3 truck"]),
             // "negative" as a sign, not as a test's result.

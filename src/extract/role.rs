@@ -54,8 +54,30 @@ fn annual_rate(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     }
     let after: Vec<&str> = (c.end..c.to).map(|k| ctx.w(k)).collect();
     let said = |phrase: &[&str]| after.windows(phrase.len()).any(|w| w == phrase);
+    // "In the 12 months to September, prices rose 6.7%": the period may open the sentence.
+    let lead: Vec<&str> = (q.first.saturating_sub(16)..q.first)
+        .map(|k| ctx.w(k))
+        .collect();
+    let trail: Vec<&str> = (c.end..(c.end + 8).min(ctx.len()))
+        .map(|k| ctx.w(k))
+        .collect();
+    let twelve_months = |words: &[&str]| {
+        words.windows(3).any(|w| {
+            matches!(w[0], "12" | "twelve")
+                && w[1] == "months"
+                && matches!(w[2], "to" | "through" | "ending" | "until")
+        }) || words
+            .windows(4)
+            .any(|w| w[0] == "the" && w[1] == "year" && w[2] == "to" && w[3] != "date")
+    };
     said(&["a", "year", "earlier"])
         || said(&["a", "year", "ago"])
+        || twelve_months(&trail)
+        || twelve_months(&lead)
+        || said(&["year-on-year"])
+        || said(&["year-over-year"])
+        || said(&["year", "over", "year"])
+        || said(&["year", "-", "over", "-", "year"])
         || said(&["year", "on", "year"])
         || said(&["year", "-", "on", "-", "year"])
         || said(&["on", "the", "year"])
@@ -429,6 +451,12 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
         let k = c.from - 2;
         a_day_alone(ctx, k)
             || (WHOLE.contains(ctx.w(k)) && matches!(ctx.w(k.wrapping_sub(1)), "of" | "among"))
+            // "Of the dead, 113 were in Gansu", "Among the injured, 40".
+            || (q.kind != Kind::Percentage
+                && k >= 2
+                && ctx.w(k - 1) == "the"
+                && matches!(ctx.w(k - 2), "of" | "among")
+                && (k == 2 || !ctx.is_word(k - 3)))
     };
     let after = |k: usize| {
         let w = ctx.w(k);
@@ -615,12 +643,22 @@ mod tests {
                 ("Inflation climbed 2.4 per cent year on year in May.", "2.4"),
                 ("Rents rose 6% on the year, the office said.", "6"),
                 ("Wages grew 4.5% on an annual basis.", "4.5"),
+                ("Core prices climbed 5.2% year-on-year.", "5.2"),
+                ("Rents rose 3% year over year in Ohio.", "3"),
+                (
+                    "In the 12 months through May, the index increased 4.1%.",
+                    "4.1",
+                ),
+                ("Prices rose 6.7% in the 12 months to September.", "6.7"),
+                ("In the year to March, wages grew 5.9%.", "5.9"),
             ],
         );
         check(
             Role::Change,
             &[
                 ("Prices rose 0.3% from a month earlier.", "0.3"),
+                ("In the three months to May, wages grew 1.2%.", "1.2"),
+                ("Shares rose 8% in the year to date.", "8"),
                 ("Output fell 2,000 tonnes from a year earlier.", "2,000"),
             ],
         );
@@ -690,6 +728,8 @@ mod tests {
                 ("The toll rose to 3,549, including 1,200 children.", "1,200"),
                 ("About 5,000 died, of whom 300 were doctors.", "300"),
                 ("Of those, 450 were children.", "450"),
+                ("Of the dead, 113 were in the province.", "113"),
+                ("Among the injured, 40 were children.", "40"),
                 ("On Sunday alone, 900 homes burned.", "900"),
                 ("On Tuesday alone 40 people died.", "40"),
                 ("Some 60 people died overnight alone.", "60"),
