@@ -329,9 +329,14 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             })
             .collect();
         if !sources.is_empty() {
-            // A statement's own date sits by its verb: "said on Monday", "on Friday reported".
+            // A statement's own date sits by its verb: "said on Monday", "on Friday reported";
+            // not across a comma before it ("up from 6,000 last year, according to X").
             for (s, name) in &sources {
-                let around = &words[s.at.saturating_sub(3)..(s.at + 4).min(words.len())];
+                let from = (s.at.saturating_sub(3)..s.at)
+                    .rev()
+                    .find(|&k| words[k].lower == ",")
+                    .map_or(s.at.saturating_sub(3), |k| k + 1);
+                let around = &words[from..(s.at + 4).min(words.len())];
                 if let Some(d) = dates::date_in(around, doc.published) {
                     source_dates.record(name, d);
                 }
@@ -362,6 +367,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             continue;
         }
         let mut last_concept: Option<(usize, Option<String>)> = None;
+        let firsts: Vec<usize> = quantities.iter().map(|q| q.first).collect();
         for q in quantities {
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
@@ -375,13 +381,20 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // previous value (up to a "to" that starts the new value) date that value, not
             // the figure.
             let previous_dates = q.previous_span.map(|(first, last)| {
-                let end = (last + 5).min(words.len());
+                let end = (last + 8).min(words.len());
                 let stop = (last..end)
                     .find(|&k| matches!(words[k].lower, "to" | "," | ";"))
                     .unwrap_or(end);
                 first..stop
             });
-            let aside = previous_dates.clone().unwrap_or(0..0);
+            // "16,000 this year, compared with 6,000 a year earlier": the dates from a
+            // comparison's base on are the base's.
+            let base = firsts
+                .iter()
+                .find(|&&f| f >= q.last)
+                .filter(|&&f| comparison_base(words, f))
+                .map(|&f| f..words.len());
+            let aside = previous_dates.clone().or(base).unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
             let role = role::role_of(&ctx, &q);
             let own = dates::date_for(dated(), words, q.first, q.unit_end.max(q.last), aside, rate);
@@ -508,6 +521,17 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     pending.finish(&mut found);
 }
 
+/// Whether the figure at token `first` is a comparison's base: "compared with 6,000",
+/// "against about 900", "versus 1.2%".
+fn comparison_base(words: &[context::Word], first: usize) -> bool {
+    let before = &words[first.saturating_sub(4)..first];
+    before.windows(2).any(|w| {
+        w[0].lower == "compared" && matches!(w[1].lower, "with" | "to")
+    }) || before
+        .iter()
+        .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
+}
+
 /// Whether a sentence adds the figures before it into a total: "That brings the total to ...",
 /// "It takes the number so far this year to ...", "The new arrivals push the tally past ...".
 fn adds_up_the_last(words: &[context::Word]) -> bool {
@@ -558,6 +582,18 @@ mod tests {
                 Some("2025-03-07"),
             ),
             ("Prices rose 5% from a year earlier.", "2025-03-14", None),
+            // A date of the previous value before its source is still the value's.
+            (
+                "Some 800 boats have landed, up from 500 in the same period last year, \
+                 according to the coast guard.",
+                "2025-03-14",
+                Some("2024-03-14"),
+            ),
+            (
+                "Some 800 boats have landed, up from 500 last year, the coast guard said.",
+                "2025-03-14",
+                Some("2024-12-31"),
+            ),
         ];
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         for (text, as_of, previous_as_of) in cases {
@@ -567,6 +603,20 @@ mod tests {
             });
             assert_eq!(claims[0].as_of, Some(day(as_of)), "{text}");
             assert_eq!(claims[0].previous_as_of, previous_as_of.map(day), "{text}");
+        }
+    }
+
+    /// A comparison's base keeps the dates after it: the figure before it is not dated by them.
+    #[test]
+    fn a_comparisons_base_keeps_its_date() {
+        let cases = [
+            "So far this year 7,400 people have crossed, compared with 5,100 a year earlier.",
+            "The port handled 7,400 ships, against 5,100 in 2023.",
+            "Sales reached 7,400 units versus 5,100 last month.",
+        ];
+        let want = ["2024-03-14", "2023-12-31", "2025-02-28"];
+        for (text, base) in cases.iter().zip(want) {
+            check_as_of(&[(text, "7,400", "2025-03-14"), (text, "5,100", base)]);
         }
     }
 
