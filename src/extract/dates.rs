@@ -165,7 +165,13 @@ pub fn date_for<'d>(
     aside: std::ops::Range<usize>,
     rate: bool,
 ) -> Option<&'d Dated> {
-    let dated = || dated.iter().filter(|d| !aside.contains(&d.at));
+    // "7% more than at the same point in 2023, when 17,999 had crossed": a date before ",
+    // when" dates the figures after it, not one before.
+    let dated = || {
+        dated
+            .iter()
+            .filter(|d| !aside.contains(&d.at) && !(d.at >= end && when_follows(words, d.at)))
+    };
     let distance = |d: &&Dated| {
         let (gap, between) = if d.at < first {
             (first - d.at, d.at..first)
@@ -352,13 +358,19 @@ pub fn dates_in(
                 {
                     let end = NaiveDate::from_ymd_opt(y, 12, 31);
                     let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
-                    add(
-                        &mut found,
-                        words,
-                        i + 1,
-                        end.map(|e| published.map_or(e, |p| current(e, p))),
-                        true,
-                    );
+                    // "at the same point in 2023": publication's day of that year.
+                    let same_point = words[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| matches!(w.lower, "point" | "stage" | "time" | "period"))
+                        && words[i.saturating_sub(3)..i]
+                            .iter()
+                            .any(|w| w.lower == "same");
+                    let date = match published {
+                        Some(p) if same_point => p.with_year(y).or(end),
+                        Some(p) => end.map(|e| current(e, p)),
+                        None => end,
+                    };
+                    add(&mut found, words, i + 1, date, !same_point);
                 }
             }
             // "the second quarter", "the first half of the year", "the first six months of
@@ -419,10 +431,11 @@ pub fn dates_in(
     found
 }
 
-/// Records the date at token `at`, unless it is a comparison's base.
+/// Records the date at token `at`, unless it is a comparison's base (whose ", when" clause it
+/// still dates).
 fn add(found: &mut Vec<Dated>, words: &[Word], at: usize, date: Option<NaiveDate>, period: bool) {
     if let Some(date) = date
-        && !compared(words, at)
+        && (!compared(words, at) || when_follows(words, at))
     {
         found.push(Dated {
             at,
@@ -739,7 +752,7 @@ fn opens_period(words: &[Word], i: usize) -> bool {
 fn when_follows(words: &[Word], i: usize) -> bool {
     (i + 1..(i + 5).min(words.len().saturating_sub(1)))
         .find(|&k| {
-            !(words[k].lower == "."
+            !(matches!(words[k].lower, "." | "year" | "week" | "month")
                 || words[k].text.starts_with(|c: char| c.is_ascii_digit())
                 || month(words[k].text).is_some())
         })

@@ -525,11 +525,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
 /// "against about 900", "versus 1.2%".
 fn comparison_base(words: &[context::Word], first: usize) -> bool {
     let before = &words[first.saturating_sub(4)..first];
-    before.windows(2).any(|w| {
-        w[0].lower == "compared" && matches!(w[1].lower, "with" | "to")
-    }) || before
-        .iter()
-        .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
+    before
+        .windows(2)
+        .any(|w| w[0].lower == "compared" && matches!(w[1].lower, "with" | "to"))
+        || before
+            .iter()
+            .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
 }
 
 /// Whether a sentence adds the figures before it into a total: "That brings the total to ...",
@@ -618,6 +619,18 @@ mod tests {
         for (text, base) in cases.iter().zip(want) {
             check_as_of(&[(text, "7,400", "2025-03-14"), (text, "5,100", base)]);
         }
+    }
+
+    /// A date before ", when" dates the figure of the "when" clause, even as a comparison's
+    /// base, and not the figure before it; "the same point in 2024" is that year's day.
+    #[test]
+    fn a_when_clause_takes_the_date_before_it() {
+        let text = "Arrivals are 9% up on the same point in 2024, when 4,310 had landed.";
+        check_as_of(&[(text, "9", "2025-03-14"), (text, "4,310", "2024-03-14")]);
+        let text = "Sales are 12% lower than at this point last year, when 880 had been sold.";
+        check_as_of(&[(text, "12", "2025-03-14"), (text, "880", "2024-03-14")]);
+        let text = "The count is 40% above its level in 2023, when 2,100 were recorded.";
+        check_as_of(&[(text, "2,100", "2023-12-31")]);
     }
 
     /// Each (text, figure, as-of) of an article published on 2025-03-14 (a Friday).

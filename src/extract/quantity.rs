@@ -96,6 +96,9 @@ fn inherit_units(ctx: &Ctx, qs: &mut [Quantity]) {
                 && qs[j].unit_norm.is_some()
                 && qs[k].first.saturating_sub(qs[j].unit_end) <= 10
                 && qs[j].kind != Kind::Other
+                // "7% higher than in 2023, when 17,999 had crossed": a count of thousands is
+                // no percentage.
+                && !(qs[j].kind == Kind::Percentage && qs[k].value.abs() >= 1000.0)
         });
         let forward = || {
             (k + 1 < qs.len()
@@ -939,6 +942,15 @@ mod tests {
             ("There were five on board.", &["= 5 -"]),
             ("there are only two left", &["= 2 -"]),
             ("there is one", &[]),
+            // A percentage gives its unit to a bare figure near it, not to a count of thousands.
+            (
+                "rose 3% in May and 4 in June",
+                &["= 3 percentage up", "= 4 percentage"],
+            ),
+            (
+                "up 7% on 2023, when 17,999 had crossed",
+                &["= 7 percentage up", "= 17999 -"],
+            ),
             // An earthquake's magnitude, written before or after the number.
             ("the magnitude 6.8 quake", &["= 6.8 magnitude"]),
             ("a 7.1 magnitude earthquake", &["= 7.1 magnitude"]),
