@@ -1247,6 +1247,13 @@ match = ["deaths in chile"]
             "3,000",
         );
         assert_eq!(m, "xland-deaths");
+        // Evacuated, not killed: the title's deaths do not take it.
+        let (m, _) = assigned(
+            "About 52,000 people have been evacuated.",
+            Some("Xland death toll rises to 42"),
+            "52,000",
+        );
+        assert_ne!(m, "xland-deaths");
         // The catalog's exclude phrase.
         let (m, _) = assigned(
             "In neighbouring Yland, 40 deaths were reported in Xland's border towns.",

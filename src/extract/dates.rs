@@ -662,6 +662,12 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
     {
         return true;
     }
+    // "Saturday's earthquake", "Monday's attack": a day's event, not a day's figures ("Monday's
+    // update" dates them).
+    let possessive = words[i].lower.ends_with("'s") || words[i].lower.ends_with("\u{2019}s");
+    if possessive && EVENT_NOUNS.contains(&lower(i + 1)) {
+        return true;
+    }
     // "the Feb. 6 earthquakes": an article before, a noun right after the day.
     let mut end = i + 1;
     if lower(end) == "." {
@@ -680,6 +686,43 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
             .is_some_and(|w| w.is_word && !matches!(w.lower, "and" | "or"))
         && end > i + 1
 }
+
+/// Nouns of events whose day a possessive names ("Saturday's earthquake").
+const EVENT_NOUNS: &[&str] = &[
+    "earthquake",
+    "quake",
+    "tremor",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "blast",
+    "bombing",
+    "explosion",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "eruption",
+    "fire",
+    "fires",
+    "blaze",
+    "crash",
+    "collision",
+    "shooting",
+    "raid",
+    "election",
+    "vote",
+    "referendum",
+    "disaster",
+    "tsunami",
+    "derailment",
+    "stampede",
+];
 
 /// Whether the date at token `i` is marked as the figures' own: "as of", "as at", "through",
 /// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6").
@@ -1022,6 +1065,9 @@ mod tests {
             ("the count will have passed 60 by Friday", None),
             ("until Monday", None),
             ("Monday's figures", Some("2024-10-28")),
+            ("Saturday's earthquake killed 40", None),
+            ("after Sunday's blast", None),
+            ("Monday's update", Some("2024-10-28")),
             ("yesterday", Some("2024-10-28")),
             ("last week", Some("2024-10-22")),
             ("three days ago", Some("2024-10-26")),

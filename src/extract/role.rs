@@ -34,15 +34,25 @@ pub fn role_of(ctx: &Ctx, q: &Quantity) -> Role {
         Role::Part
     } else if per_period(ctx, q, &c) {
         Role::Rate
-    } else if q.direction.is_some()
+    } else if (q.direction.is_some()
         && q.previous.is_none()
         && !reached(ctx, q.first)
-        && !annual_rate(ctx, q, &c)
+        && !annual_rate(ctx, q, &c))
+        || more_of(ctx, q)
     {
         Role::Change
     } else {
         Role::Level
     }
+}
+
+/// "13 more bodies were found", "five more cases": a count of what was added, not the total
+/// ("more than 13" is a bound, read before).
+fn more_of(ctx: &Ctx, q: &Quantity) -> bool {
+    q.kind != Kind::Percentage
+        && ctx.w(q.last) == "more"
+        && ctx.is_word(q.last + 1)
+        && ctx.w(q.last + 1) != "than"
 }
 
 /// A percentage change over a year is the annual rate statistics report as the level: "prices
@@ -673,6 +683,10 @@ mod tests {
                 ("The workforce fell by 300 people.", "300"),
                 ("Shares were up 9.4 per cent.", "9.4"),
                 ("Output dropped about 12%.", "12"),
+                // A count of what was added.
+                ("Crews found 13 more bodies on Monday.", "13"),
+                ("Officials confirmed 25 more cases.", "25"),
+                ("Another 40 more people were rescued.", "40"),
             ],
         );
     }
