@@ -278,6 +278,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // For each unit of measure (and "percentage"), the source of the article's first figure in
     // it, for later ones with no source of their own.
     let mut reference_sources: Vec<(String, String)> = Vec::new();
+    // The source a figure-less lede speaks for ("U.S. consumer prices rose less than expected
+    // in April, the Labor Department said"): the release's, for the rates and measures after
+    // it that name none and whose unit no source gave first.
+    let mut lede_source: Option<String> = None;
+    let mut figures_seen = false;
     // The date the last figure's sentence stated, for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
@@ -347,6 +352,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .find(|(s, _)| attribution::speaks_on(words, s))
             {
                 paragraph_source = Some((sent.paragraph, name.clone()));
+                if !holds_figure && !figures_seen && !quoted {
+                    lede_source.get_or_insert_with(|| name.clone());
+                }
             }
         }
         if closes_quote && let Some((_, name)) = sources.last() {
@@ -361,6 +369,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             continue;
         }
         let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
+        figures_seen |= !headline;
         let reserved = filters::reserved_spans(text, sent.start, sent.end);
         let quantities = quantity::quantities(&ctx, &reserved);
         if quantities.is_empty() {
@@ -438,6 +447,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .iter()
                     .find(|(u, _)| u == unit)
                     .map(|(_, name)| name.as_str())
+                    .or(lede_source.as_deref())
             });
             // "That brings the total to 21,000": the day of the figures it adds up.
             let continued = told.filter(|_| own.is_none() && adds_up_the_last(words));
@@ -605,6 +615,23 @@ mod tests {
             assert_eq!(claims[0].as_of, Some(day(as_of)), "{text}");
             assert_eq!(claims[0].previous_as_of, previous_as_of.map(day), "{text}");
         }
+    }
+
+    /// A lede that names the release's source and no figure speaks for the rates and measures
+    /// after it that name none; not for counts, nor once a figure came before it.
+    #[test]
+    fn a_figureless_lede_sources_the_rates_after_it() {
+        let text = "Consumer prices rose less than expected in May, the statistics office said.\n\n\
+                    The index rose 0.2% last month. In the 12 months to May, prices rose 2.6%. \
+                    Some 40 shops closed.";
+        check_attribution(&[
+            (text, "0.2", Some("statistics office")),
+            (text, "2.6", Some("statistics office")),
+            (text, "40", None),
+        ]);
+        let text = "Prices rose 0.3%.\n\nThe outlook is poor, the statistics office said.\n\n\
+                    The index rose 0.2% last month.";
+        check_attribution(&[(text, "0.2", None)]);
     }
 
     /// A comparison's base keeps the dates after it: the figure before it is not dated by them.

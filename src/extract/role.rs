@@ -65,9 +65,7 @@ fn annual_rate(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     let after: Vec<&str> = (c.end..c.to).map(|k| ctx.w(k)).collect();
     let said = |phrase: &[&str]| after.windows(phrase.len()).any(|w| w == phrase);
     // "In the 12 months to September, prices rose 6.7%": the period may open the sentence.
-    let lead: Vec<&str> = (q.first.saturating_sub(16)..q.first)
-        .map(|k| ctx.w(k))
-        .collect();
+    let lead: Vec<&str> = (0..q.first).map(|k| ctx.w(k)).collect();
     let trail: Vec<&str> = (c.end..(c.end + 8).min(ctx.len()))
         .map(|k| ctx.w(k))
         .collect();
@@ -661,6 +659,10 @@ mod tests {
                 ),
                 ("Prices rose 6.7% in the 12 months to September.", "6.7"),
                 ("In the year to March, wages grew 5.9%.", "5.9"),
+                (
+                    "In the 12 months through May, the index rose 3.3% after advancing 3.4% in April.",
+                    "3.4",
+                ),
             ],
         );
         check(
@@ -685,6 +687,11 @@ mod tests {
                 ("Output dropped about 12%.", "12"),
                 // A count of what was added.
                 ("Crews found 13 more bodies on Monday.", "13"),
+                (
+                    "The index rose 0.2% in May after advancing 0.3% in April.",
+                    "0.3",
+                ),
+                ("Prices were easing 0.1% a month.", "0.1"),
                 ("Officials confirmed 25 more cases.", "25"),
                 ("Another 40 more people were rescued.", "40"),
             ],
