@@ -167,10 +167,20 @@ pub fn date_for<'d>(
 ) -> Option<&'d Dated> {
     // "7% more than at the same point in 2023, when 17,999 had crossed": a date before ",
     // when" dates the figures after it, not one before.
+    // A date after a ";" that follows the figure is the next statement's: "Two people remain
+    // missing; the remains of one were found on Wednesday."
+    let next_statement = |d: &Dated| {
+        d.at >= end
+            && words
+                .get(end..d.at)
+                .is_some_and(|span| span.iter().any(|w| w.lower == ";"))
+    };
     let dated = || {
-        dated
-            .iter()
-            .filter(|d| !aside.contains(&d.at) && !(d.at >= end && when_follows(words, d.at)))
+        dated.iter().filter(|d| {
+            !aside.contains(&d.at)
+                && !(d.at >= end && when_follows(words, d.at))
+                && !next_statement(d)
+        })
     };
     let distance = |d: &&Dated| {
         let (gap, between) = if d.at < first {

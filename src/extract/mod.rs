@@ -634,6 +634,23 @@ mod tests {
         check_attribution(&[(text, "0.2", None)]);
     }
 
+    /// A date in the statement after a ";" is that statement's, not the figure's before it.
+    #[test]
+    fn a_date_after_a_semicolon_is_the_next_statements() {
+        check_as_of(&[
+            (
+                "Four people remain missing; one body was found on Wednesday.",
+                "Four",
+                "2025-03-14",
+            ),
+            (
+                "The toll rose to 40 on Monday; 12 more died on Tuesday.",
+                "40",
+                "2025-03-10",
+            ),
+        ]);
+    }
+
     /// A comparison's base keeps the dates after it: the figure before it is not dated by them.
     #[test]
     fn a_comparisons_base_keeps_its_date() {
