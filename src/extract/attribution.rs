@@ -1071,7 +1071,7 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
     if let Some(name) = tidy(&after[..names]) {
         return Some(Speaker::Named(name));
     }
-    let phrase: Vec<&str> = after[lead..]
+    let phrase: Vec<&Word> = after[lead..]
         .iter()
         .take_while(|w| {
             w.is_word
@@ -1082,9 +1082,42 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
                 )
         })
         .take(5)
-        .map(|w| w.text)
         .collect();
-    (!phrase.is_empty()).then(|| Speaker::Named(phrase.join(" ")))
+    let phrase = publisher_of_report(&phrase);
+    (!phrase.is_empty()).then(|| {
+        let words: Vec<&str> = phrase.iter().map(|w| w.text).collect();
+        Speaker::Named(words.join(" "))
+    })
+}
+
+/// "the latest Cal Fire damage assessment", "the most recent IOM figures": the body that
+/// published the report, when one is named in capitals; else the words as they are.
+fn publisher_of_report<'p, 'w>(phrase: &'p [&'p Word<'w>]) -> &'p [&'p Word<'w>] {
+    let named = |ws: &[&Word]| ws.iter().any(|w| capitalized(w.text));
+    let mut slice = phrase;
+    while let Some((first, rest)) = slice.split_first() {
+        let describes = REPORT_ADJECTIVES.contains(first.lower)
+            || matches!(first.lower, "most" | "recent" | "damage" | "official");
+        if describes && named(rest) {
+            slice = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((last, rest)) = slice.split_last() {
+        let report = STATEMENT_NOUNS.contains(last.lower)
+            || GENERIC_TAIL.contains(last.lower)
+            || matches!(
+                last.lower,
+                "assessment" | "assessments" | "damage" | "numbers"
+            );
+        if report && named(rest) {
+            slice = rest;
+        } else {
+            break;
+        }
+    }
+    slice
 }
 
 /// "The tally, compiled by the Associated Press,", "a count kept by the Post": the keeper of a
@@ -1533,6 +1566,16 @@ mod tests {
                 "Met Office",
             ),
             ("the WHO's weekly update showed 400 cases", "WHO"),
+            // The body named in a report's description.
+            (
+                "It burned 900 homes, according to the latest Cal Fire damage assessment",
+                "Cal Fire",
+            ),
+            (
+                "Some 40 fled, according to the most recent UNHCR figures",
+                "UNHCR",
+            ),
+            ("Some 40 fled, according to an AFP count", "AFP"),
             (
                 "Exports fell 3%, according to data released by Statistics Norway",
                 "Statistics Norway",

@@ -177,9 +177,8 @@ pub fn date_for<'d>(
     };
     let dated = || {
         dated.iter().filter(|d| {
-            !aside.contains(&d.at)
-                && !(d.at >= end && when_follows(words, d.at))
-                && !next_statement(d)
+            let the_next_figures = d.at >= end && when_follows(words, d.at);
+            !(aside.contains(&d.at) || the_next_figures || next_statement(d))
         })
     };
     let distance = |d: &&Dated| {
