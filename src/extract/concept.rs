@@ -276,6 +276,7 @@ pub fn concept(
         .or(collection)
         .or_else(|| apposition(ctx, first))
         .filter(|o| !is_time_phrase(o))
+        .or_else(|| gapped_subject(ctx, first))
         .or_else(|| subject(ctx, first));
     match (owner, thing) {
         (Some(o), Some(t)) => {
@@ -1468,6 +1469,27 @@ fn figure_before(ctx: &Ctx, at: usize) -> Option<usize> {
     (ctx.kind(k) == Some(TokKind::Num) && !is_year(ctx, k) && !label).then_some(k)
 }
 
+/// A name right before the figure after "and", "while" or a comma that follows another
+/// figure, its verb left out: "The Caldor Fire has burned 210,259 acres and the Dixie Fire
+/// 869,279" (the Dixie Fire's, not the Caldor Fire's).
+fn gapped_subject(ctx: &Ctx, first: usize) -> Option<String> {
+    let end = before_bounds(ctx, first);
+    let mut start = end;
+    while start > 0 && ctx.capitalized(start - 1) {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    let mut k = start;
+    if ctx.w(k.wrapping_sub(1)) == "the" {
+        k -= 1;
+    }
+    let joined = matches!(ctx.w(k.wrapping_sub(1)), "and" | "while" | "whereas" | ",");
+    let figure_earlier = (0..k).any(|j| ctx.kind(j) == Some(TokKind::Num) && !is_year(ctx, j));
+    (joined && figure_earlier).then(|| tidy(ctx, start, end))
+}
+
 /// "by that much", "at that level": "that" after a preposition points, it joins no clause.
 fn demonstrative(ctx: &Ctx, i: usize) -> bool {
     i > 0
@@ -1881,6 +1903,17 @@ mod tests {
     #[test]
     fn objects_and_subjects_beyond_the_nearest_verb() {
         let cases: &[(&str, &str, Option<&str>)] = &[
+            // A figure whose verb is left out is the name's right before it.
+            (
+                "The North Fire has burned 12,400 acres and the Ridge Fire 8,100.",
+                "8,100",
+                Some("Ridge Fire"),
+            ),
+            (
+                "Kenya reported 4,000 cases, while Uganda 1,250.",
+                "1,250",
+                Some("Uganda"),
+            ),
             // "worth" links a figure to the noun phrase it is the value of.
             (
                 "The club signed a sponsorship deal worth 40 million euros.",

@@ -634,6 +634,20 @@ mod tests {
         check_attribution(&[(text, "0.2", None)]);
     }
 
+    /// A figure whose verb is left out takes the name right before it, not the first
+    /// figure's subject.
+    #[test]
+    fn a_gapped_figure_with_its_own_subject_keeps_it() {
+        let text = "The North Fire has burned 12,400 acres and the Ridge Fire 8,100.";
+        let claims = claims_of(text, "2025-03-14");
+        let concept = |fig: &str| {
+            let c = claims.iter().find(|c| c.text == fig).expect(fig);
+            c.concept.clone().unwrap_or_default()
+        };
+        assert!(concept("12,400").contains("North Fire"), "{claims:?}");
+        assert!(concept("8,100").contains("Ridge Fire"), "{claims:?}");
+    }
+
     /// A date in the statement after a ";" is that statement's, not the figure's before it.
     #[test]
     fn a_date_after_a_semicolon_is_the_next_statements() {
