@@ -137,6 +137,19 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "coast",
     "guard",
     "border",
+    "television",
+    "tv",
+    "radio",
+    "news",
+    "newspaper",
+    "aid",
+    "relief",
+    "groups",
+    "agencies",
+    "charity",
+    "charities",
+    "humanitarian",
+    "workers",
 ]);
 
 /// Words that say which of a source's releases, before its name: "a separate BLS release".
@@ -1665,6 +1678,17 @@ mod tests {
                 "At least 12 boats sank, the fire brigade said on Friday",
                 "12",
                 "fire brigade",
+            ),
+            // Broadcasters and aid groups named by what they are.
+            (
+                "At least 310 people are confirmed dead, state television said",
+                "310",
+                "state television",
+            ),
+            (
+                "The toll could top 900 by Sunday, aid groups warned",
+                "900",
+                "aid groups",
             ),
             (
                 "Officials have confirmed 24 deaths, the Lagos State emergency agency said",
