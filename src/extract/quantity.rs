@@ -263,9 +263,16 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             });
         }
         // "a 1.8 billion-mile trip": the unit is the tail of the scale's hyphenated word.
-        if n.scaled
-            && n.digits.is_some()
-            && let Some((_, tail)) = ctx.w(n.last - 1).split_once('-')
+        // "a four-decade high": a spelled number's hyphenated span of time, too.
+        let spelled_span = |tail: &str| {
+            n.spelled
+                && matches!(
+                    tail,
+                    "day" | "week" | "month" | "year" | "decade" | "century"
+                )
+        };
+        if let Some((_, tail)) = ctx.w(n.last - 1).split_once('-')
+            && (n.scaled && n.digits.is_some() || spelled_span(tail))
             && let Some(u) = unit_after(&[tail])
         {
             unit_text = Some(tail.to_string());
@@ -942,6 +949,9 @@ mod tests {
             ("There were five on board.", &["= 5 -"]),
             ("there are only two left", &["= 2 -"]),
             ("there is one", &[]),
+            ("a four-decade high", &["= 4 decade"]),
+            ("a three-year low", &["= 3 year"]),
+            ("twenty-five boats", &["= 25 boat"]),
             // A percentage gives its unit to a bare figure near it, not to a count of thousands.
             (
                 "rose 3% in May and 4 in June",
