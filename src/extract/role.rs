@@ -549,7 +549,7 @@ fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     let per_unit = q
         .unit_norm
         .as_deref()
-        .and_then(|u| u.rsplit_once(" per "))
+        .and_then(|u| split_per(u, true))
         .is_some_and(|(_, per)| PERIODS.contains(per));
     // "a day", "per week", "each month" after the figure, within a few words ("1,200 soldiers
     // killed a day"), but not "in a day", "twice a week", "a year earlier".
@@ -577,12 +577,26 @@ fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     per_unit || after || in_unit || averaged
 }
 
+/// `unit` split around its first " per ", or its last with `last` ("mile per hour" -> "mile",
+/// "hour"). Units are a few words: their spaces are tried in turn, without building a substring
+/// searcher for every figure.
+fn split_per(unit: &str, last: bool) -> Option<(&str, &str)> {
+    const PER: &[u8] = b" per ";
+    let b = unit.as_bytes();
+    let at = |i: &usize| b[*i..].starts_with(PER);
+    let i = match last {
+        true => memchr::memrchr_iter(b' ', b).find(at)?,
+        false => memchr::memchr_iter(b' ', b).find(at)?,
+    };
+    Some((&unit[..i], &unit[i + PER.len()..]))
+}
+
 /// A distance per unit of time: "mile per hour", "kilometre per hour", "metre per second".
 fn is_speed(q: &Quantity) -> bool {
     q.kind == Kind::Measure
         && q.unit_norm
             .as_deref()
-            .and_then(|u| u.split_once(" per "))
+            .and_then(|u| split_per(u, false))
             .is_some_and(|(top, _)| {
                 matches!(
                     top,
@@ -600,6 +614,27 @@ fn is_speed(q: &Quantity) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::{Document, Role};
+
+    /// The split around " per " agrees with `split_once` and `rsplit_once`.
+    #[test]
+    fn split_per_matches_the_string_splits() {
+        let units = [
+            "mile per hour",
+            "dollar per barrel per day",
+            "per hour",
+            "mile per",
+            "per",
+            " per ",
+            " per per ",
+            "kilometre",
+            "",
+            "cases per 100,000 per week",
+        ];
+        for u in units {
+            assert_eq!(super::split_per(u, false), u.split_once(" per "), "{u:?}");
+            assert_eq!(super::split_per(u, true), u.rsplit_once(" per "), "{u:?}");
+        }
+    }
 
     /// The role of the claim whose text is `figure` in `text`, if there is one.
     fn role(text: &str, figure: &str) -> Option<Role> {
