@@ -181,6 +181,16 @@ pub mod class {
     pub const RELATIVE: u16 = 1 << 6;
     /// `concept::PRONOUNS`: personal pronouns that can be a clause's subject.
     pub const PRONOUN: u16 = 1 << 7;
+    /// The role rules' lists (see [`super::TURNS`] and the lists after it): they are read for
+    /// every word of each figure's clause, and a sentence of several figures reads its words
+    /// again for each.
+    pub const TURN: u16 = 1 << 8;
+    pub const FORESEE: u16 = 1 << 9;
+    pub const INTENT: u16 = 1 << 10;
+    pub const MODAL: u16 = 1 << 11;
+    pub const CAPTURE: u16 = 1 << 12;
+    pub const SUBSET: u16 = 1 << 13;
+    pub const EVENT: u16 = 1 << 14;
 }
 
 /// Word sets and the class bits each gives its words, indexed together on first use: one
@@ -889,6 +899,113 @@ pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
     "disclosed",
 ]);
 
+// ---- the role rules' lists (`role`)
+
+pub(super) static TURNS: WordSet = WordSet::new(&[
+    "but", "while", "whereas", "although", "though", "because", "yet",
+]);
+
+/// Words of expecting and forecasting, which make the figure they govern a forecast wherever
+/// they stand in its clause ("economists had expected 3.1%", "the IMF forecast 2.9% growth").
+pub(super) static FORESEE: WordSet = WordSet::new(&[
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "expectation",
+    "expectations",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "forecasting",
+    "projected",
+    "projecting",
+    "projection",
+    "projections",
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "prediction",
+    "predictions",
+    "anticipate",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "target",
+    "targets",
+    "goal",
+    "consensus",
+    "outlook",
+]);
+
+/// Words of intent, which make a figure a target when they reach for it: "plans to send",
+/// "aims for 3%", "wants 10,000 more" (not "no hope for the 300 missing": see `role::intends`).
+pub(super) static INTENT: WordSet = WordSet::new(&[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "likely",
+    "poised",
+    "set",
+    "due",
+    "track",
+    "course",
+]);
+
+/// Modal verbs: "will send", "could climb", "may reach" (not "may have killed", an estimate of
+/// what happened).
+pub(super) static MODALS: WordSet = WordSet::new(&[
+    "will", "would", "could", "might", "may", "should", "shall", "must",
+]);
+
+/// Taking prisoners: those taken are a few of a force, never its size ("captured two soldiers",
+/// "300 were taken prisoner").
+pub(super) static CAPTURE: WordSet =
+    WordSet::new(&["capture", "captures", "captured", "capturing", "prisoner"]);
+
+/// Words that single out a part of a figure: "including 1,200 children".
+pub(super) static SUBSET: WordSet = WordSet::new(&["including", "includes", "included", "include"]);
+
+/// Single events within a running story: a figure from one of them is not the running figure
+/// ("100 killed in one strike", "a raid that killed 12"). Plural nouns ("killed in attacks") are
+/// a running count, and a war, an earthquake or a fire is the story itself.
+pub(super) static EVENTS: WordSet = WordSet::new(&[
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombing",
+    "blast",
+    "explosion",
+    "ambush",
+    "shooting",
+    "incident",
+    "crash",
+    "collision",
+    "stampede",
+]);
+
 /// The classes of the [`class`] bits, from the rule families' word lists.
 pub static CLASSES: WordClasses = WordClasses::new(&[
     (&STOPWORDS, class::STOPWORD),
@@ -901,6 +1018,13 @@ pub static CLASSES: WordClasses = WordClasses::new(&[
     (&CLAUSE_WORDS, class::CLAUSE),
     (&RELATIVES, class::RELATIVE),
     (&PRONOUNS, class::PRONOUN),
+    (&TURNS, class::TURN),
+    (&FORESEE, class::FORESEE),
+    (&INTENT, class::INTENT),
+    (&MODALS, class::MODAL),
+    (&CAPTURE, class::CAPTURE),
+    (&SUBSET, class::SUBSET),
+    (&EVENTS, class::EVENT),
 ]);
 
 #[cfg(test)]
