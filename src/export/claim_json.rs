@@ -115,7 +115,10 @@ impl ClaimRows {
     /// rows reused batch after batch write into pages already touched.
     pub fn clear(&mut self, bytes: usize) {
         self.json.clear();
-        self.json.reserve(bytes);
+        // Too small a buffer is replaced, not grown: growing would copy the rows before.
+        if self.json.capacity() < bytes {
+            self.json = Vec::with_capacity(bytes);
+        }
         self.ends.clear();
         self.escaped = std::array::from_fn(|_| None);
     }
