@@ -26,10 +26,11 @@ const fn shape(w: &str) -> usize {
     }
 }
 
-/// The shape of a word of `len` bytes from its first and last byte.
+/// The shape of a word of `len` bytes from its first and last byte: a lower-case word's first
+/// and last letters give five bits each, one to one, and its length moves them about. It is
+/// worked out for most words the rules look up, in a few shifts and one multiplication.
 const fn shape_of(len: usize, first: u8, last: u8) -> usize {
-    let mixed = (len * 0x9E37) ^ (first as usize * 0x2D) ^ (last as usize * 0x3B5);
-    (mixed ^ (mixed >> 10)) & (SHAPES - 1)
+    (((first as usize) << 5) ^ last as usize ^ (len * 0x9E37)) & (SHAPES - 1)
 }
 
 /// The shape of `w` in ASCII lower case, without a lower-cased copy.
