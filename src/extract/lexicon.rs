@@ -95,11 +95,12 @@ impl<V: Copy> ByShape<V> {
         ByShape { starts, entries }
     }
 
-    /// The value of `word`, if it is one of the words.
+    /// The value of `word`, of shape `s` (see [`shape`]), if it is one of the words: the
+    /// caller has worked out the shape for its bitmap.
     #[inline]
-    fn get(&self, word: &str) -> Option<V> {
+    fn get(&self, word: &str, s: usize) -> Option<V> {
         // Compared byte by byte: the words are short, and a memcmp call costs more.
-        self.of_shape(shape(word))
+        self.of_shape(s)
             .iter()
             .find(|&&(w, _)| w.len() == word.len() && w.bytes().eq(word.bytes()))
             .map(|&(_, v)| v)
@@ -137,7 +138,7 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bit = shape(word);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word)
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word, bit)
     }
 
     /// Whether `word` in ASCII lower case is one of the words (which are lower case), without
@@ -154,8 +155,8 @@ impl WordSet {
 
     /// The look-up by shape, kept out of line so that `contains` inlines small.
     #[inline(never)]
-    fn holds(&self, word: &str) -> bool {
-        self.by_shape().get(word).is_some()
+    fn holds(&self, word: &str, bit: usize) -> bool {
+        self.by_shape().get(word, bit).is_some()
     }
 
     fn by_shape(&self) -> &ByShape<()> {
@@ -229,12 +230,12 @@ impl WordClasses {
         if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.look_up(word)
+        self.look_up(word, bit)
     }
 
     /// The look-up by shape, kept out of line so that `of` inlines small.
     #[inline(never)]
-    fn look_up(&self, word: &str) -> u16 {
+    fn look_up(&self, word: &str, bit: usize) -> u16 {
         let index = self.index.get_or_init(|| {
             let mut index = FxHashMap::default();
             for (set, bits) in self.sets {
@@ -244,7 +245,7 @@ impl WordClasses {
             }
             ByShape::new(index.into_iter().collect())
         });
-        index.get(word).unwrap_or(0)
+        index.get(word, bit).unwrap_or(0)
     }
 }
 
