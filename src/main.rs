@@ -4,7 +4,7 @@ use clap::Parser;
 
 /// Extraction allocates many small strings on several threads; mimalloc keeps that cheap.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: figtrack::allocator::Allocator = figtrack::allocator::Allocator;
 use std::process::ExitCode;
 
 /// Output cut short by its reader (`figtrack export claims | head`) ends the process quietly,

@@ -111,6 +111,18 @@ impl ClaimRows {
         }
     }
 
+    /// Empties the rows and makes room for about `bytes` of JSON, keeping the memory they hold:
+    /// rows reused batch after batch write into pages already touched.
+    pub fn clear(&mut self, bytes: usize) {
+        self.json.clear();
+        // Too small a buffer is replaced, not grown: growing would copy the rows before.
+        if self.json.capacity() < bytes {
+            self.json = Vec::with_capacity(bytes);
+        }
+        self.ends.clear();
+        self.escaped = std::array::from_fn(|_| None);
+    }
+
     /// Appends `view` as the JSON object `serde_json` would write for its claim.
     pub fn push(&mut self, view: ClaimView) {
         view.fill(&mut self.claim);

@@ -1207,11 +1207,12 @@ pub struct NamedSoFar {
 }
 
 impl NamedSoFar {
+    /// `name` becomes the last one named; a name noted before is moved there, not copied.
     pub fn note(&mut self, name: &str) {
-        if let Some(k) = self.names.iter().position(|n| n == name) {
-            self.names.remove(k);
+        match self.names.iter().position(|n| n == name) {
+            Some(k) => self.names[k..].rotate_left(1),
+            None => self.names.push(name.to_string()),
         }
-        self.names.push(name.to_string());
     }
 
     /// The name a reference stands for: a person for "he"/"she" (two or more capitalised words,

@@ -26,10 +26,11 @@ const fn shape(w: &str) -> usize {
     }
 }
 
-/// The shape of a word of `len` bytes from its first and last byte.
+/// The shape of a word of `len` bytes from its first and last byte: a lower-case word's first
+/// and last letters give five bits each, one to one, and its length moves them about. It is
+/// worked out for most words the rules look up, in a few shifts and one multiplication.
 const fn shape_of(len: usize, first: u8, last: u8) -> usize {
-    let mixed = (len * 0x9E37) ^ (first as usize * 0x2D) ^ (last as usize * 0x3B5);
-    (mixed ^ (mixed >> 10)) & (SHAPES - 1)
+    (((first as usize) << 5) ^ last as usize ^ (len * 0x9E37)) & (SHAPES - 1)
 }
 
 /// The shape of `w` in ASCII lower case, without a lower-cased copy.
@@ -94,11 +95,12 @@ impl<V: Copy> ByShape<V> {
         ByShape { starts, entries }
     }
 
-    /// The value of `word`, if it is one of the words.
+    /// The value of `word`, of shape `s` (see [`shape`]), if it is one of the words: the
+    /// caller has worked out the shape for its bitmap.
     #[inline]
-    fn get(&self, word: &str) -> Option<V> {
+    fn get(&self, word: &str, s: usize) -> Option<V> {
         // Compared byte by byte: the words are short, and a memcmp call costs more.
-        self.of_shape(shape(word))
+        self.of_shape(s)
             .iter()
             .find(|&&(w, _)| w.len() == word.len() && w.bytes().eq(word.bytes()))
             .map(|&(_, v)| v)
@@ -136,7 +138,7 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bit = shape(word);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word)
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.holds(word, bit)
     }
 
     /// Whether `word` in ASCII lower case is one of the words (which are lower case), without
@@ -153,8 +155,8 @@ impl WordSet {
 
     /// The look-up by shape, kept out of line so that `contains` inlines small.
     #[inline(never)]
-    fn holds(&self, word: &str) -> bool {
-        self.by_shape().get(word).is_some()
+    fn holds(&self, word: &str, bit: usize) -> bool {
+        self.by_shape().get(word, bit).is_some()
     }
 
     fn by_shape(&self) -> &ByShape<()> {
@@ -181,6 +183,16 @@ pub mod class {
     pub const RELATIVE: u16 = 1 << 6;
     /// `concept::PRONOUNS`: personal pronouns that can be a clause's subject.
     pub const PRONOUN: u16 = 1 << 7;
+    /// The role rules' lists (see [`super::TURNS`] and the lists after it): they are read for
+    /// every word of each figure's clause, and a sentence of several figures reads its words
+    /// again for each.
+    pub const TURN: u16 = 1 << 8;
+    pub const FORESEE: u16 = 1 << 9;
+    pub const INTENT: u16 = 1 << 10;
+    pub const MODAL: u16 = 1 << 11;
+    pub const CAPTURE: u16 = 1 << 12;
+    pub const SUBSET: u16 = 1 << 13;
+    pub const EVENT: u16 = 1 << 14;
 }
 
 /// Word sets and the class bits each gives its words, indexed together on first use: one
@@ -218,12 +230,12 @@ impl WordClasses {
         if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.look_up(word)
+        self.look_up(word, bit)
     }
 
     /// The look-up by shape, kept out of line so that `of` inlines small.
     #[inline(never)]
-    fn look_up(&self, word: &str) -> u16 {
+    fn look_up(&self, word: &str, bit: usize) -> u16 {
         let index = self.index.get_or_init(|| {
             let mut index = FxHashMap::default();
             for (set, bits) in self.sets {
@@ -233,7 +245,7 @@ impl WordClasses {
             }
             ByShape::new(index.into_iter().collect())
         });
-        index.get(word).unwrap_or(0)
+        index.get(word, bit).unwrap_or(0)
     }
 }
 
@@ -889,6 +901,113 @@ pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
     "disclosed",
 ]);
 
+// ---- the role rules' lists (`role`)
+
+pub(super) static TURNS: WordSet = WordSet::new(&[
+    "but", "while", "whereas", "although", "though", "because", "yet",
+]);
+
+/// Words of expecting and forecasting, which make the figure they govern a forecast wherever
+/// they stand in its clause ("economists had expected 3.1%", "the IMF forecast 2.9% growth").
+pub(super) static FORESEE: WordSet = WordSet::new(&[
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "expectation",
+    "expectations",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "forecasting",
+    "projected",
+    "projecting",
+    "projection",
+    "projections",
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "prediction",
+    "predictions",
+    "anticipate",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "target",
+    "targets",
+    "goal",
+    "consensus",
+    "outlook",
+]);
+
+/// Words of intent, which make a figure a target when they reach for it: "plans to send",
+/// "aims for 3%", "wants 10,000 more" (not "no hope for the 300 missing": see `role::intends`).
+pub(super) static INTENT: WordSet = WordSet::new(&[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "likely",
+    "poised",
+    "set",
+    "due",
+    "track",
+    "course",
+]);
+
+/// Modal verbs: "will send", "could climb", "may reach" (not "may have killed", an estimate of
+/// what happened).
+pub(super) static MODALS: WordSet = WordSet::new(&[
+    "will", "would", "could", "might", "may", "should", "shall", "must",
+]);
+
+/// Taking prisoners: those taken are a few of a force, never its size ("captured two soldiers",
+/// "300 were taken prisoner").
+pub(super) static CAPTURE: WordSet =
+    WordSet::new(&["capture", "captures", "captured", "capturing", "prisoner"]);
+
+/// Words that single out a part of a figure: "including 1,200 children".
+pub(super) static SUBSET: WordSet = WordSet::new(&["including", "includes", "included", "include"]);
+
+/// Single events within a running story: a figure from one of them is not the running figure
+/// ("100 killed in one strike", "a raid that killed 12"). Plural nouns ("killed in attacks") are
+/// a running count, and a war, an earthquake or a fire is the story itself.
+pub(super) static EVENTS: WordSet = WordSet::new(&[
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombing",
+    "blast",
+    "explosion",
+    "ambush",
+    "shooting",
+    "incident",
+    "crash",
+    "collision",
+    "stampede",
+]);
+
 /// The classes of the [`class`] bits, from the rule families' word lists.
 pub static CLASSES: WordClasses = WordClasses::new(&[
     (&STOPWORDS, class::STOPWORD),
@@ -901,6 +1020,13 @@ pub static CLASSES: WordClasses = WordClasses::new(&[
     (&CLAUSE_WORDS, class::CLAUSE),
     (&RELATIVES, class::RELATIVE),
     (&PRONOUNS, class::PRONOUN),
+    (&TURNS, class::TURN),
+    (&FORESEE, class::FORESEE),
+    (&INTENT, class::INTENT),
+    (&MODALS, class::MODAL),
+    (&CAPTURE, class::CAPTURE),
+    (&SUBSET, class::SUBSET),
+    (&EVENTS, class::EVENT),
 ]);
 
 #[cfg(test)]

@@ -27,8 +27,8 @@ use attribution::{NamedSoFar, Source, Speaker, expand_name, source_for, sources_
 use chrono::NaiveDate;
 use context::Ctx;
 use pending::Wait;
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// Words that may carry a figure without any digit in the sentence ("Five", "MILLION"): every
 /// head of a spelled numeral but the articles (see [`numbers::HEADS`]; a test holds the two
@@ -286,7 +286,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // The date the last figure's sentence stated, for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
-    let mut full_names: HashMap<String, Option<String>> = HashMap::new();
+    let mut full_names: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut buffers = context::Buffers::default();
     for sent in sentences::split(text) {
         let sentence = &text[sent.start..sent.end];
@@ -322,11 +322,18 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             .into_iter()
             .filter_map(|s| {
                 let name = match &s.speaker {
-                    Speaker::Named(n) => full_names
-                        .entry(n.clone())
-                        .or_insert_with(|| expand_name(n, &text[..sent.start]))
-                        .clone()
-                        .unwrap_or_else(|| n.clone()),
+                    Speaker::Named(n) => {
+                        // Looked up by the borrowed name: a name met before is not copied.
+                        let full = match full_names.get(n.as_str()) {
+                            Some(full) => full.clone(),
+                            None => {
+                                let full = expand_name(n, &text[..sent.start]);
+                                full_names.insert(n.clone(), full.clone());
+                                full
+                            }
+                        };
+                        full.unwrap_or_else(|| n.clone())
+                    }
                     refers => named.resolve(refers)?.to_string(),
                 };
                 named.note(&name);

@@ -146,89 +146,11 @@ fn breaks(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokKind::Punct) => !matches!(ctx.w(i), "-" | "'" | "\u{2019}"),
         Some(TokKind::Num) => true,
-        _ => TURNS.contains(ctx.w(i)),
+        _ => ctx.is(i, class::TURN),
     }
 }
 
-static TURNS: WordSet = WordSet::new(&[
-    "but", "while", "whereas", "although", "though", "because", "yet",
-]);
-
 // ---- targets, plans and forecasts -------------------------------------------------------------
-
-/// Words of expecting and forecasting, which make the figure they govern a forecast wherever
-/// they stand in its clause ("economists had expected 3.1%", "the IMF forecast 2.9% growth").
-static FORESEE: WordSet = WordSet::new(&[
-    "expect",
-    "expects",
-    "expected",
-    "expecting",
-    "expectation",
-    "expectations",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "forecasting",
-    "projected",
-    "projecting",
-    "projection",
-    "projections",
-    "predict",
-    "predicts",
-    "predicted",
-    "predicting",
-    "prediction",
-    "predictions",
-    "anticipate",
-    "anticipates",
-    "anticipated",
-    "anticipating",
-    "target",
-    "targets",
-    "goal",
-    "consensus",
-    "outlook",
-]);
-
-/// Words of intent, which make a figure a target when they reach for it: "plans to send",
-/// "aims for 3%", "wants 10,000 more" (not "no hope for the 300 missing": see [`intends`]).
-static INTENT: WordSet = WordSet::new(&[
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "aim",
-    "aims",
-    "aimed",
-    "aiming",
-    "intend",
-    "intends",
-    "intended",
-    "intending",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "seek",
-    "seeks",
-    "seeking",
-    "sought",
-    "want",
-    "wants",
-    "wanted",
-    "likely",
-    "poised",
-    "set",
-    "due",
-    "track",
-    "course",
-]);
-
-/// Modal verbs: "will send", "could climb", "may reach" (not "may have killed", an estimate of
-/// what happened).
-static MODALS: WordSet = WordSet::new(&[
-    "will", "would", "could", "might", "may", "should", "shall", "must",
-]);
 
 /// Words that compare the figure with a forecast rather than make it one: "rose more than
 /// expected to 3.2%", "as forecast", "beat expectations at 3.2%", "in line with".
@@ -253,7 +175,7 @@ static COMPARED: WordSet = WordSet::new(&[
 /// The figure is a target, plan or forecast.
 fn planned(ctx: &Ctx, c: &Clause) -> bool {
     let foreseen = |k: usize, from: usize| {
-        FORESEE.contains(ctx.w(k))
+        ctx.is(k, class::FORESEE)
             && !ctx
                 .words_from(
                     from.max(k.saturating_sub(4)),
@@ -263,7 +185,7 @@ fn planned(ctx: &Ctx, c: &Clause) -> bool {
                 .any(|w| COMPARED.contains(w))
     };
     c.before().any(|k| {
-        foreseen(k, c.from) || modal(ctx, k, c) || (INTENT.contains(ctx.w(k)) && intends(ctx, k, c))
+        foreseen(k, c.from) || modal(ctx, k, c) || (ctx.is(k, class::INTENT) && intends(ctx, k, c))
     }) || c
         .after()
         .any(|k| foreseen(k, c.end) || (k < c.end + 2 && modal(ctx, k, c)))
@@ -275,7 +197,7 @@ fn planned(ctx: &Ctx, c: &Clause) -> bool {
 /// more would put the toll at 3,700"); "May" the month is written with a capital.
 fn modal(ctx: &Ctx, k: usize, c: &Clause) -> bool {
     let (w, next) = (ctx.w(k), ctx.w(k + 1));
-    if !MODALS.contains(w) || matches!(next, "have" | "'ve" | "still" | "already" | "now") {
+    if !ctx.is(k, class::MODAL) || matches!(next, "have" | "'ve" | "still" | "already" | "now") {
         return false;
     }
     match w {
@@ -330,7 +252,7 @@ fn by_a_future_date(ctx: &Ctx, c: &Clause) -> bool {
 /// Token `i` is a verb in the past or perfect (a verb of saying is not: "the ministry said").
 fn past(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.w(i);
-    if ctx.is(i, class::SAY) || FORESEE.contains(w) || INTENT.contains(w) {
+    if ctx.is(i, class::SAY | class::FORESEE | class::INTENT) {
         return false;
     }
     (ctx.is_word(i) && w.len() > 4 && w.ends_with("ed")) || PAST.contains(w)
@@ -382,9 +304,6 @@ static OF_WHOLE: WordSet = WordSet::new(&[
     "the", "its", "their", "his", "her", "our", "those", "these", "all",
 ]);
 
-/// Words that single out a part of a figure: "including 1,200 children".
-static SUBSET: WordSet = WordSet::new(&["including", "includes", "included", "include"]);
-
 /// Days and parts of a day: "on Tuesday alone", "overnight alone" single out a day's count from
 /// the running figure. A place "alone" ("in the northwest alone") names a region a catalog may
 /// track as its own series, and stays a level.
@@ -409,30 +328,6 @@ static DAYS: WordSet = WordSet::new(&[
     "hours",
 ]);
 
-/// Single events within a running story: a figure from one of them is not the running figure
-/// ("100 killed in one strike", "a raid that killed 12"). Plural nouns ("killed in attacks") are
-/// a running count, and a war, an earthquake or a fire is the story itself.
-static EVENTS: WordSet = WordSet::new(&[
-    "strike",
-    "airstrike",
-    "attack",
-    "raid",
-    "bombing",
-    "blast",
-    "explosion",
-    "ambush",
-    "shooting",
-    "incident",
-    "crash",
-    "collision",
-    "stampede",
-]);
-
-/// Taking prisoners: those taken are a few of a force, never its size ("captured two soldiers",
-/// "300 were taken prisoner").
-static CAPTURE: WordSet =
-    WordSet::new(&["capture", "captures", "captured", "capturing", "prisoner"]);
-
 /// The figure is a part of a whole, or the count of a single event.
 fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     // "of Russia's troops", "of last year's arrivals": a possessive names the whole.
@@ -447,9 +342,8 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     };
     let before = c.before().any(|k| {
         let w = ctx.w(k);
-        SUBSET.contains(w)
-            || CAPTURE.contains(w)
-            || (EVENTS.contains(w) && !starts_a_period(ctx, k))
+        ctx.is(k, class::SUBSET | class::CAPTURE)
+            || (ctx.is(k, class::EVENT) && !starts_a_period(ctx, k))
             || (w == "of" && WHOLE.contains(ctx.w(k + 1)))
             || (w == "among" && (WHOLE.contains(ctx.w(k + 1)) || OF_WHOLE.contains(ctx.w(k + 1))))
             || a_day_alone(ctx, k)
@@ -469,11 +363,11 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     let after = |k: usize| {
         let w = ctx.w(k);
         a_day_alone(ctx, k)
-            || CAPTURE.contains(w)
+            || ctx.is(k, class::CAPTURE)
             || (k == c.end && of_whole(k))
             || (k == c.end && w == "out" && ctx.w(k + 1) == "of")
             || (matches!(w, "in" | "during" | "from" | "by")
-                && (k + 1..(k + 4).min(c.to)).any(|e| EVENTS.contains(ctx.w(e))))
+                && (k + 1..(k + 4).min(c.to)).any(|e| ctx.is(e, class::EVENT)))
     };
     before || lead_in || c.after().any(after) || broken_down(ctx, q.first)
 }
@@ -549,7 +443,7 @@ fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     let per_unit = q
         .unit_norm
         .as_deref()
-        .and_then(|u| u.rsplit_once(" per "))
+        .and_then(|u| split_per(u, true))
         .is_some_and(|(_, per)| PERIODS.contains(per));
     // "a day", "per week", "each month" after the figure, within a few words ("1,200 soldiers
     // killed a day"), but not "in a day", "twice a week", "a year earlier".
@@ -577,12 +471,26 @@ fn per_period(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
     per_unit || after || in_unit || averaged
 }
 
+/// `unit` split around its first " per ", or its last with `last` ("mile per hour" -> "mile",
+/// "hour"). Units are a few words: their spaces are tried in turn, without building a substring
+/// searcher for every figure.
+fn split_per(unit: &str, last: bool) -> Option<(&str, &str)> {
+    const PER: &[u8] = b" per ";
+    let b = unit.as_bytes();
+    let at = |i: &usize| b[*i..].starts_with(PER);
+    let i = match last {
+        true => memchr::memrchr_iter(b' ', b).find(at)?,
+        false => memchr::memchr_iter(b' ', b).find(at)?,
+    };
+    Some((&unit[..i], &unit[i + PER.len()..]))
+}
+
 /// A distance per unit of time: "mile per hour", "kilometre per hour", "metre per second".
 fn is_speed(q: &Quantity) -> bool {
     q.kind == Kind::Measure
         && q.unit_norm
             .as_deref()
-            .and_then(|u| u.split_once(" per "))
+            .and_then(|u| split_per(u, false))
             .is_some_and(|(top, _)| {
                 matches!(
                     top,
@@ -600,6 +508,27 @@ fn is_speed(q: &Quantity) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::{Document, Role};
+
+    /// The split around " per " agrees with `split_once` and `rsplit_once`.
+    #[test]
+    fn split_per_matches_the_string_splits() {
+        let units = [
+            "mile per hour",
+            "dollar per barrel per day",
+            "per hour",
+            "mile per",
+            "per",
+            " per ",
+            " per per ",
+            "kilometre",
+            "",
+            "cases per 100,000 per week",
+        ];
+        for u in units {
+            assert_eq!(super::split_per(u, false), u.split_once(" per "), "{u:?}");
+            assert_eq!(super::split_per(u, true), u.rsplit_once(" per "), "{u:?}");
+        }
+    }
 
     /// The role of the claim whose text is `figure` in `text`, if there is one.
     fn role(text: &str, figure: &str) -> Option<Role> {
