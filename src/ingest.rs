@@ -4,7 +4,8 @@
 //! Documents come from any reader of [`crate::input`] (files, folders, records), in batches of
 //! about [`Options::batch_bytes`] of text. Each batch is extracted on a thread pool, each claim
 //! filed in its metric ([`file_in_metrics`]), a document whose text the store already holds is
-//! left out, and, when storing, the batch becomes one part of the run, visible at its commit.
+//! left out, and, when storing, the batch is appended to the run's part of each month (see
+//! [`Writer::write_claims`]), visible at its commit.
 //! With [`Options::compare`], each new claim is judged against the reports before it (by date,
 //! publication, arrival: [`crate::status`]) and handed to [`Events::diff`]. Progress and
 //! messages go to [`Events`]: the library prints nothing itself.
@@ -20,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-/// Documents are extracted in batches of about this many bytes of text; each batch is one part.
+/// Documents are extracted in batches of about this many bytes of text.
 pub const BATCH_BYTES: usize = 16 << 20;
 
 /// How a run reads, extracts and compares.
@@ -34,7 +35,7 @@ pub struct Options {
     /// Each new claim is compared with the history and given to [`Events::diff`] (which loads
     /// the history of every metric first). [`compare`] always compares.
     pub compare: bool,
-    /// Bytes of text per batch (one store part each).
+    /// Bytes of text per batch.
     pub batch_bytes: usize,
 }
 
@@ -153,8 +154,9 @@ pub fn claims_to_store(doc: &Document, catalog: &Catalog) -> Vec<Claim> {
 /// headline's figure that restates a body figure ("Quake toll tops 50,000" for "deaths passed
 /// 50,000 across Turkey and Syria") is filed with it: the body says what it counts.
 pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) {
+    let mut words = crate::metrics::WordsCache::default();
     for claim in claims.iter_mut() {
-        let assigned = catalog.assign_in(claim, doc);
+        let assigned = catalog.assign_in_with(claim, doc, &mut words);
         claim.metric = Some(assigned.metric);
         claim.metric_match = assigned.matched;
     }

@@ -30,7 +30,7 @@ use crate::model::{Claim, Document, Kind};
 use crate::periods::{self, Periods};
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The catalog file's name inside the data folder.
@@ -339,6 +339,17 @@ impl Catalog {
     /// figure's sentence or concept keep the figure out; a count found beyond its clause must
     /// count what the metric counts. Without a match: a key derived from the concept.
     pub fn assign_in(&self, claim: &Claim, doc: &Document) -> Assignment {
+        self.assign_in_with(claim, doc, &mut WordsCache::default())
+    }
+
+    /// [`Catalog::assign_in`] with the words of each text kept in `cache`: the claims of one
+    /// document share their title and sentences, which are then read once.
+    pub fn assign_in_with(
+        &self,
+        claim: &Claim,
+        doc: &Document,
+        cache: &mut WordsCache,
+    ) -> Assignment {
         if self.matchers.is_empty() {
             return Assignment {
                 metric: derived_key(claim),
@@ -357,21 +368,29 @@ impl Catalog {
         let period = Some(period_of(texts[1]))
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| period_of(texts[2]));
-        let scopes = texts.map(|text| gaz.words(text));
         // The countries the figure's sentence names up to the end of its clause: "In
         // neighbouring Thailand, 72 are missing" is Thailand's; "3 million are displaced, while
         // 900,000 fled to Chad and Egypt" is not about Chad.
-        let named_before = {
+        let before_clause = {
             let sentence = texts[2];
             let clause_end = sentence
                 .find(texts[1])
                 .map_or(sentence.len(), |at| at + texts[1].len());
-            let mut words = gaz.words(&sentence[..clause_end]);
+            &sentence[..clause_end]
+        };
+        for text in texts.iter().chain([&before_clause]) {
+            if !cache.0.contains_key(*text) {
+                cache.0.insert(text.to_string(), gaz.words(text));
+            }
+        }
+        let scopes: [&[Word]; 5] = texts.map(|text| cache.0[text].as_slice());
+        let named_before = {
+            let mut words = cache.0[before_clause].clone();
             words.extend(scopes[0].iter().cloned());
             words
         };
-        let clause = &scopes[1];
-        let own: Vec<Word> = scopes[0].iter().chain(&scopes[2]).cloned().collect();
+        let clause = scopes[1];
+        let own: Vec<Word> = scopes[0].iter().chain(scopes[2]).cloned().collect();
         // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
         // in the sentence, "Lahaina" in the title), and is found at the closest scope that
         // completes it.
@@ -379,7 +398,7 @@ impl Catalog {
         // "the country" stands for the countries the title or the sentence before names.
         let countries: Vec<Word> = scopes[3]
             .iter()
-            .chain(&scopes[4])
+            .chain(scopes[4])
             .filter(|w| w.country)
             .cloned()
             .collect();
@@ -387,7 +406,7 @@ impl Catalog {
             claim,
             clause,
             own: &own,
-            concept: &scopes[0],
+            concept: scopes[0],
             period,
             countries_before: &named_before,
         };
@@ -517,6 +536,10 @@ impl Catalog {
         Ok(text)
     }
 }
+
+/// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text.
+#[derive(Default)]
+pub struct WordsCache(HashMap<String, Vec<Word>>);
 
 /// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,

@@ -55,6 +55,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use deltalake_core::kernel::{Action, Add, DataType as DeltaType, Remove};
 use deltalake_core::protocol::{DeltaOperation, SaveMode};
+use polars::io::parquet::write::BatchedWriter as ParquetBatch;
 use polars::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -581,10 +582,15 @@ impl Store {
         Ok(())
     }
 
-    /// Collects `lf`; when it fails, names the part that does not read.
+    /// Collects `lf` into one chunk per column (a scan gives a chunk per row group, and
+    /// reading a row by index is linear in the chunks); when it fails, names the part that
+    /// does not read.
     pub fn collect(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
         match guarded(|| lf.collect()) {
-            Ok(df) => Ok(df),
+            Ok(mut df) => {
+                df.rechunk_mut_par();
+                Ok(df)
+            }
             Err(e) => {
                 let parts = || self.claim_files.iter().chain(&self.document_files);
                 if let Some(gone) = parts().find(|p| !p.path.exists()) {
@@ -771,6 +777,72 @@ fn parquet_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Rows of a claims row group at most.
+const GROUP_ROWS: usize = 1 << 14;
+/// Rows a claims row group holds before it may end where the metric changes.
+const GROUP_MIN_ROWS: usize = 1 << 10;
+
+/// The row groups (offset, length) of a claims frame sorted by metric: a metric with at least
+/// [`GROUP_MIN_ROWS`] rows has groups of its own, smaller ones share groups, and no group
+/// exceeds [`GROUP_ROWS`]. A reader of one metric then skips the other metrics' groups by
+/// their statistics instead of decoding every row of the part.
+fn claim_groups(df: &DataFrame) -> PolarsResult<Vec<(usize, usize)>> {
+    let metric = df.column("metric")?.str()?;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut last: Option<Option<&str>> = None;
+    for (i, m) in metric.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if last == Some(m) => run.1 += 1,
+            _ => runs.push((i, 1)),
+        }
+        last = Some(m);
+    }
+    let mut groups = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (start, len) in runs {
+        if len >= GROUP_MIN_ROWS {
+            groups.extend(open.take());
+            let mut at = start;
+            while at < start + len {
+                let n = GROUP_ROWS.min(start + len - at);
+                groups.push((at, n));
+                at += n;
+            }
+            continue;
+        }
+        let g = open.get_or_insert((start, 0));
+        g.1 += len;
+        if g.1 >= GROUP_MIN_ROWS {
+            groups.extend(open.take());
+        }
+    }
+    groups.extend(open);
+    Ok(groups)
+}
+
+/// Writes a claims frame sorted by metric as the row groups of [`claim_groups`].
+fn write_claim_groups<W: Write>(w: &mut ParquetBatch<W>, df: &DataFrame) -> PolarsResult<()> {
+    let mut df = df.clone();
+    df.rechunk_mut_par();
+    for (offset, len) in claim_groups(&df)? {
+        w.write_batch(&df.slice(offset as i64, len))?;
+    }
+    Ok(())
+}
+
+/// Encodes a claims frame sorted by metric as Parquet (zstd) in the row groups of
+/// [`claim_groups`].
+fn claims_parquet_bytes(df: &DataFrame) -> PolarsResult<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut w = ParquetWriter::new(&mut bytes)
+        .with_compression(ParquetCompression::Zstd(None))
+        .batched(df.schema())?;
+    write_claim_groups(&mut w, df)?;
+    w.finish()?;
+    drop(w);
+    Ok(bytes)
+}
+
 /// Writes `bytes` as the file `path`, atomically; an error names the file and says why in
 /// words ("the disk is full").
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -791,6 +863,89 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
     let bytes = parquet_bytes(df)
         .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", path.display()))?;
     write_file(path, &bytes)
+}
+
+/// Rows of a claims part a run writes at most (then it begins another of the same month).
+const PART_ROWS: usize = 1 << 22;
+
+/// A file being written and hashed (xxh3-128) as it is, shared with the Parquet writer that
+/// owns its handle.
+#[derive(Clone)]
+struct HashedFile(Arc<Mutex<Hashing>>);
+
+struct Hashing {
+    out: std::io::BufWriter<File>,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    size: u64,
+}
+
+impl Write for HashedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut h = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = h.out.write(buf)?;
+        h.hasher.update(&buf[..n]);
+        h.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).out.flush()
+    }
+}
+
+/// A claims part a run appends batches to: a temporary file (removed by the next writer if the
+/// run dies) until [`Writer::finish_part`] names it by its content hash.
+struct OpenPart {
+    tmp: PathBuf,
+    file: HashedFile,
+    writer: ParquetBatch<HashedFile>,
+    records: usize,
+}
+
+impl OpenPart {
+    fn begin(dir: &Path, tmp: PathBuf, schema: &Schema) -> anyhow::Result<OpenPart> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot create the folder: {}",
+                dir.display(),
+                io_reason(&e)
+            )
+        })?;
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", tmp.display(), io_reason(&e)))?;
+        let file = HashedFile(Arc::new(Mutex::new(Hashing {
+            out: std::io::BufWriter::with_capacity(1 << 20, f),
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            size: 0,
+        })));
+        let writer = ParquetWriter::new(file.clone())
+            .with_compression(ParquetCompression::Zstd(None))
+            .batched(schema)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", tmp.display()))?;
+        Ok(OpenPart {
+            tmp,
+            file,
+            writer,
+            records: 0,
+        })
+    }
+
+    /// Writes the footer and syncs the file; returns its content hash and size.
+    fn finish(&mut self) -> anyhow::Result<(String, u64)> {
+        let fail = |e: &dyn std::fmt::Display| {
+            anyhow::anyhow!("{}: cannot write Parquet: {e}", self.tmp.display())
+        };
+        self.writer.finish().map_err(|e| fail(&e))?;
+        let mut h = self.file.0.lock().unwrap_or_else(|e| e.into_inner());
+        h.out.flush().map_err(|e| fail(&io_reason(&e)))?;
+        h.out.get_ref().sync_all().map_err(|e| {
+            anyhow::anyhow!("{}: cannot sync: {}", self.tmp.display(), io_reason(&e))
+        })?;
+        Ok((format!("{:032x}", h.hasher.digest128()), h.size))
+    }
 }
 
 /// A data file a run wrote (or removes), for its table's commit.
@@ -866,6 +1021,10 @@ pub struct Writer {
     n_documents: u64,
     revises: bool,
     committed: bool,
+    /// The claims part of each month that this run's batches are appending to.
+    open: BTreeMap<Option<String>, OpenPart>,
+    /// Claims parts begun, for the names of their temporary files.
+    begun: usize,
     /// The store as it was when the lock was taken.
     pub store: Store,
 }
@@ -922,6 +1081,8 @@ impl Writer {
             n_documents: 0,
             revises: false,
             committed: false,
+            open: BTreeMap::new(),
+            begun: 0,
             store,
         })
     }
@@ -939,8 +1100,12 @@ impl Writer {
         df: &mut DataFrame,
     ) -> anyhow::Result<Written> {
         let n = self.claims.len() + self.documents.len();
-        let bytes = parquet_bytes(df)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", self.root.display()))?;
+        let bytes = if sub == CLAIMS_DIR {
+            claims_parquet_bytes(df)
+        } else {
+            parquet_bytes(df)
+        }
+        .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", self.root.display()))?;
         let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
         let name = part_name(self.txn, n, &hash);
         let rel = if sub == CLAIMS_DIR {
@@ -964,10 +1129,13 @@ impl Writer {
         Ok(written)
     }
 
-    /// Writes claims (not yet visible), one part per month of as_of (the table's partition),
-    /// each sorted by metric and date (stable): a part then holds each metric's claims
-    /// together, which compresses better, lets a reader of one metric skip row groups, and
-    /// makes the series' sort of all parts a merge of runs.
+    /// Writes claims (not yet visible) to the run's part of each month of as_of (the table's
+    /// partition), each batch sorted by metric and date (stable): a part then holds each
+    /// metric's claims of a batch together, which compresses better, lets a reader of one
+    /// metric skip row groups, and makes the series' sort of all parts a merge of runs. The
+    /// batches of a run append to one part per month (a new one past [`PART_ROWS`]), so a
+    /// store grows by a few large files per run instead of a few per batch, and the rows keep
+    /// the order of the batches.
     pub fn write_claims(&mut self, df: &mut DataFrame) -> anyhow::Result<()> {
         if df.height() == 0 {
             return Ok(());
@@ -984,14 +1152,88 @@ impl Writer {
                 .push(i as IdxSize);
         }
         for (month, rows) in months {
-            let mut part = if rows.len() == df.height() {
+            let part = if rows.len() == df.height() {
                 df.clone()
             } else {
                 df.take(&IdxCa::from_vec("".into(), rows))?
             };
-            self.write_part(CLAIMS_DIR, month.as_deref(), &mut part)?;
+            self.append_claims(month, &part)?;
         }
         self.n_claims += df.height() as u64;
+        Ok(())
+    }
+
+    /// Appends claims of one month to the run's open part of that month (begun if needed).
+    fn append_claims(&mut self, month: Option<String>, df: &DataFrame) -> anyhow::Result<()> {
+        if !self.open.contains_key(&month) {
+            let dir = self
+                .root
+                .join(CLAIMS_DIR)
+                .join(table::partition_dir(PARTITION, month.as_deref()));
+            let tmp = dir.join(format!(
+                "{TMP_PREFIX}{}-part-{}-{:05}.parquet",
+                std::process::id(),
+                self.txn,
+                self.begun
+            ));
+            self.begun += 1;
+            let part = OpenPart::begin(&dir, tmp, df.schema())?;
+            self.open.insert(month.clone(), part);
+        }
+        let part = self.open.get_mut(&month).expect("begun above");
+        write_claim_groups(&mut part.writer, df)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", part.tmp.display()))?;
+        part.records += df.height();
+        if part.records >= PART_ROWS {
+            self.finish_part(month)?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the open part of `month`: its footer written, synced, and renamed into place
+    /// under the name of its content hash (not yet visible: the commit lists it).
+    fn finish_part(&mut self, month: Option<String>) -> anyhow::Result<()> {
+        let Some(mut part) = self.open.remove(&month) else {
+            return Ok(());
+        };
+        let tmp = part.tmp.clone();
+        let result = (|| {
+            let (hash, size) = part.finish()?;
+            let n = self.claims.len() + self.documents.len();
+            let rel = format!(
+                "{}/{}",
+                table::partition_dir(PARTITION, month.as_deref()),
+                part_name(self.txn, n, &hash)
+            );
+            let path = self.root.join(CLAIMS_DIR).join(&rel);
+            // Listed before the rename, so a failed one leaves nothing the drop misses.
+            self.claims.push(Written {
+                rel,
+                partition: month.clone(),
+                size: size as i64,
+                records: part.records,
+            });
+            std::fs::rename(&tmp, &path).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: cannot rename into place: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
+            crate::files::sync_dir(path.parent().unwrap_or(&self.root))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Finishes every open claims part, in the order of their months.
+    fn finish_parts(&mut self) -> anyhow::Result<()> {
+        let months: Vec<Option<String>> = self.open.keys().cloned().collect();
+        for month in months {
+            self.finish_part(month)?;
+        }
         Ok(())
     }
 
@@ -1120,6 +1362,7 @@ impl Writer {
     /// this run. A run killed between the two is finished by the next writer (see
     /// [`recover`]).
     fn commit_tables(&mut self) -> anyhow::Result<Commit> {
+        self.finish_parts()?;
         if self.revises {
             self.replace_revised()?;
         }
@@ -1177,6 +1420,9 @@ impl Drop for Writer {
     fn drop(&mut self) {
         if self.committed {
             return;
+        }
+        for part in self.open.values() {
+            let _ = std::fs::remove_file(&part.tmp);
         }
         for (sub, w) in self
             .claims

@@ -6,12 +6,13 @@
 //! each new claim against the history of its metric (the diff; see `figtrack diff`).
 //!
 //! Idempotent: a document whose text is already in the store is not ingested again. Large
-//! inputs stream through in batches (one store part each) with parallel extraction; nothing of
-//! a run is visible until all of it is stored. An input that cannot be read, or has a date that
-//! does not parse, stops the run with the store unchanged; `--keep-going` reports such inputs
-//! and stores the rest (exit status 2). The report on standard output never stops the storing:
-//! if its reader goes away (`| head`) the run still stores everything and exits 0; if it
-//! cannot be written (a full disk) everything is stored and the run exits 1 saying so.
+//! inputs stream through in batches (appended to one part per month) with parallel
+//! extraction; nothing of a run is visible until all of it is stored. An input that cannot be
+//! read, or has a date that does not parse, stops the run with the store unchanged;
+//! `--keep-going` reports such inputs and stores the rest (exit status 2). The report on
+//! standard output never stops the storing: if its reader goes away (`| head`) the run still
+//! stores everything and exits 0; if it cannot be written (a full disk) everything is stored
+//! and the run exits 1 saying so.
 //!
 //! The pipeline is the library's ([`crate::ingest`]); this file reads the arguments and shows
 //! the run: progress, messages, the diff and the summary.
@@ -40,7 +41,7 @@ pub struct Args {
     /// Report unreadable inputs and store the rest (exit status 2) instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
-    /// Bytes of text per batch (one store part each).
+    /// Bytes of text per batch.
     #[arg(long, default_value_t = BATCH_BYTES, hide = true)]
     pub batch_bytes: usize,
 }

@@ -87,6 +87,20 @@ fn hint(name: &str, known: &[String]) -> String {
 /// one is an error with the close names), or every metric with claims, catalog metrics first in
 /// catalog order, then the others by id.
 pub fn resolve(store: &Store, named: &[String]) -> anyhow::Result<Vec<String>> {
+    // Names all in the catalog need no scan of the store's metric column.
+    if !named.is_empty()
+        && named
+            .iter()
+            .all(|n| store.catalog.metrics.iter().any(|m| m.id == *n))
+    {
+        let mut out: Vec<String> = Vec::new();
+        for n in named {
+            if !out.contains(n) {
+                out.push(n.clone());
+            }
+        }
+        return Ok(out);
+    }
     let stored = stored_metrics(store)?;
     if named.is_empty() {
         let have: HashSet<&str> = stored.iter().map(String::as_str).collect();

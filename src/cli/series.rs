@@ -89,8 +89,11 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let filter = args.period.filter(args.metrics.clone())?;
     let store = args.known.open(data)?;
     store.warn_foreign();
-    // A misspelt metric is an error naming the close ones, before anything is computed.
-    super::metric_ids::resolve(&store, &args.metrics)?;
+    // A misspelt metric is an error naming the close ones, before anything is computed (all
+    // metrics need no check, and no scan of the store).
+    if !args.metrics.is_empty() {
+        super::metric_ids::resolve(&store, &args.metrics)?;
+    }
     let (df, columns) = if args.explain {
         (series::explain(&store, &filter)?, EXPLAIN_TABLE_COLUMNS)
     } else {
