@@ -145,7 +145,7 @@ fn build(dir: &Path, n: usize) {
 
 /// The allocator of the binary, so the bench measures what `figtrack series` does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: figtrack::allocator::Allocator = figtrack::allocator::Allocator;
 
 fn bench(c: &mut Criterion) {
     figtrack::allocator::tune();
