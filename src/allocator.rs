@@ -5,8 +5,7 @@ use std::alloc::{GlobalAlloc, Layout};
 /// Keeps freed memory mapped instead of handing it back to the system at once: big stores and
 /// batches allocate and free gigabytes, and re-zeroing returned pages took half the time of
 /// `series` over ten million claims. Option ids from mimalloc.h (the same in v2 and v3). Call it
-/// first thing, in a program whose global allocator is mimalloc ([`Allocator`] or
-/// `mimalloc::MiMalloc`).
+/// first thing, in a program whose global allocator is [`Allocator`].
 pub fn tune() {
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
@@ -21,8 +20,8 @@ pub fn tune() {
 const PLAIN_ALIGN: usize = 16;
 
 /// mimalloc, asked through its plain entry points when a layout needs no more alignment than
-/// every block has: extraction allocates small strings and vectors by the million, and
-/// `mimalloc::MiMalloc` takes the aligned path (more tests per call) for each of them.
+/// every block has: extraction allocates small strings and vectors by the million, and the
+/// aligned entry points make more tests per call for each of them.
 pub struct Allocator;
 
 /// Whether `mi_malloc` and `mi_realloc` align a block of `layout` well enough: blocks are
