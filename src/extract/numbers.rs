@@ -925,8 +925,9 @@ fn cardinal(ctx: &Ctx, from: usize, first: u64) -> (u64, bool, usize) {
         let after = word(ctx, j + skip_and);
         if let Some(v) = small_number(after) {
             let fits = current.is_multiple_of(100) && (current > 0 || total > 0) && v < 100;
-            let tens_then_unit =
-                current >= 20 && current.is_multiple_of(10) && current < 100 && v < 10;
+            // "sixty five", also inside a larger number: "nine hundred and sixty five".
+            let tens = current % 100;
+            let tens_then_unit = tens >= 20 && tens.is_multiple_of(10) && v < 10;
             if fits || tens_then_unit {
                 current += v;
                 j += 1 + skip_and;
@@ -1026,6 +1027,23 @@ mod tests {
             ("a hundred and two", 102.0, "a hundred and two"),
             ("a hundred thousand", 1e5, "a hundred thousand"),
             ("a thousand and one", 1001.0, "a thousand and one"),
+            // Tens and units apart, also after hundreds.
+            ("sixty five", 65.0, "sixty five"),
+            (
+                "nine hundred and sixty five",
+                965.0,
+                "nine hundred and sixty five",
+            ),
+            (
+                "one hundred twenty three",
+                123.0,
+                "one hundred twenty three",
+            ),
+            (
+                "two thousand four hundred and eighty one",
+                2481.0,
+                "two thousand four hundred and eighty one",
+            ),
             ("\u{0663}\u{0660} people", 30.0, "\u{0663}\u{0660}"),
             // Digits with spelled scales, one after another.
             ("4 hundred million", 4e8, "4 hundred million"),
