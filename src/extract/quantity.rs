@@ -234,6 +234,10 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         // "35m of its devices": "of" (and a determiner) after a scaled figure.
         let mut skip =
             usize::from(ctx.w(after) == "-" && ctx.glued(after) && ctx.is_word(after + 1));
+        // "500 or more homes", "40 or so boats": an open end of two words before the unit.
+        if let Some((_, 2)) = bound_after(ctx.words_from(after, 2)) {
+            skip = 2;
+        }
         if (n.scaled || n.range.is_some() || part_of) && ctx.w(after) == "of" {
             skip = 1 + usize::from(matches!(
                 ctx.w(after + 1),
@@ -592,9 +596,12 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     {
         q.bound = b;
     }
-    let after = ctx.words_from(q.unit_end, 2);
-    if q.bound == Bound::Exact
-        && let Some((b, _)) = bound_after(after)
+    // An open end after the figure says more than "about" before it: "some 500 or more".
+    // After the unit or, when it stands between the figure and its unit, after the figure.
+    let open_end = bound_after(ctx.words_from(q.unit_end, 2))
+        .or_else(|| bound_after(ctx.words_from(q.last, 2)));
+    if let Some((b, _)) = open_end
+        && (q.bound == Bound::Exact || (q.bound == Bound::Approximate && b != Bound::Approximate))
     {
         q.bound = b;
     }
@@ -982,6 +989,10 @@ mod tests {
             ("more than 600,000 soldiers", &["> 600000 soldier"]),
             ("at least 9,000 civilians", &[">= 9000 civilian"]),
             ("fewer than 50 doctors", &["< 50 doctor"]),
+            // An open end after the figure outweighs "about" before it.
+            ("some 500 or more homes", &[">= 500 home"]),
+            ("about 2,000 people or fewer", &["<= 2000 person"]),
+            ("roughly 40 or so boats", &["~ 40 boat"]),
             ("up to 1,200 soldiers a day", &["<= 1200 soldier per day"]),
             ("10,000 to 12,000 civilians", &["= 10000..12000 civilian"]),
             ("10,000-12,000 people", &["= 10000..12000 person"]),
