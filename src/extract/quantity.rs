@@ -612,6 +612,19 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
 }
 
 fn read_direction(ctx: &Ctx, q: &mut Quantity) {
+    // "34.4% higher", "0.68 percent lower"; a difference from another figure: "25 more than
+    // last year", "200,000 fewer than in 2023", "$3 less than a week ago".
+    let than = ctx.w(q.unit_end + 1) == "than";
+    match ctx.w(q.unit_end) {
+        "higher" => q.direction = Some(Direction::Up),
+        "lower" => q.direction = Some(Direction::Down),
+        "more" if than => q.direction = Some(Direction::Up),
+        "fewer" | "less" if than => q.direction = Some(Direction::Down),
+        _ => {}
+    }
+    if q.direction.is_some() {
+        return;
+    }
     // Look left over fillers for a change verb: "rose 2.1%", "fell by about 300", "up 9.4%".
     let mut i = q.first;
     let mut steps = 0;
@@ -665,12 +678,6 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
         if matches!(w, "," | ";" | "(" | ")") {
             return;
         }
-    }
-    // "34.4% higher", "0.68 percent lower".
-    match ctx.w(q.unit_end) {
-        "higher" => q.direction = Some(Direction::Up),
-        "lower" => q.direction = Some(Direction::Down),
-        _ => {}
     }
 }
 
@@ -989,6 +996,16 @@ mod tests {
             ("more than 600,000 soldiers", &["> 600000 soldier"]),
             ("at least 9,000 civilians", &[">= 9000 civilian"]),
             ("fewer than 50 doctors", &["< 50 doctor"]),
+            // A difference from another figure is a change.
+            (
+                "412 burglaries, 25 more than last year",
+                &["= 412 burglary", "= 25 burglary up"],
+            ),
+            (
+                "3 million tonnes, 200,000 fewer than in 2023",
+                &["= 3000000 metric ton", "= 200000 metric ton down"],
+            ),
+            ("it costs $3 less than a week ago", &["= 3 dollar down"]),
             // An open end after the figure outweighs "about" before it.
             ("some 500 or more homes", &[">= 500 home"]),
             ("about 2,000 people or fewer", &["<= 2000 person"]),
