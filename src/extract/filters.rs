@@ -539,7 +539,17 @@ pub fn not_a_claim(
                     && !ctx.raw(p).chars().all(char::is_uppercase);
                 ctx.kind(p) == Some(TokKind::Code) || ctx.raw(p).bytes().any(|b| b == b'&') || camel
             };
-            if (naming || proper || name_like()) && (!measured || naming) {
+            // A gapped clause leaves out the verb and unit an earlier figure of the sentence
+            // has: "Louisville lost 550 homes and Superior 378", "40 in Ohio, Texas 35".
+            let gapped = || {
+                p >= 2
+                    && matches!(ctx.w(p - 1), "and" | "," | "while" | "but" | "whereas")
+                    && matches!(next, "." | "," | ";" | "" | "and")
+                    && (0..p - 1).any(|k| {
+                        ctx.kind(k) == Some(TokKind::Num) && !(k > 0 && ctx.capitalized(k - 1))
+                    })
+            };
+            if (naming || (proper && !gapped()) || name_like()) && (!measured || naming) {
                 return Some(NotClaim::Name);
             }
         }
@@ -823,6 +833,17 @@ mod tests {
             ("in the 1990s", &[Some(Year)]),
             ("the Big 12 said", &[Some(Name)]),
             ("the S&P 500 fell", &[Some(Name)]),
+            // A name before a figure of a gapped clause is the place the figure is about.
+            ("Louisville lost 550 homes and Superior 378.", &[None, None]),
+            (
+                "Ohio reported 40 cases, Texas 35 and Utah 12.",
+                &[None, None, None],
+            ),
+            (
+                "the crews of Apollo 11 and Apollo 13.",
+                &[Some(Name), Some(Name)],
+            ),
+            ("The Dow fell and the S&P 500.", &[Some(Name)]),
             ("The category 4 hurricane", &[Some(Name)]),
             (
                 "call +44 20 7946 0958 now",
