@@ -433,7 +433,9 @@ pub fn not_a_claim(
             || (sep_prev
                 && is_year_like(ctx.raw(first - 2), 1000.0)
                 && (prev == "/" || year_span_end(raw))
-                && !has_unit)
+                // "the 2024-25 season": two digits after a year end a span even before a noun;
+                // "2000-2500 people" is a range.
+                && (!has_unit || raw.len() <= 2))
         {
             return Some(NotClaim::Date);
         }
@@ -833,6 +835,8 @@ mod tests {
             ("in the 1990s", &[Some(Year)]),
             ("the Big 12 said", &[Some(Name)]),
             ("the S&P 500 fell", &[Some(Name)]),
+            ("the 2024-25 season", &[Some(Date), Some(Date)]),
+            ("its 2019-20 budget", &[Some(Date), Some(Date)]),
             // A name before a figure of a gapped clause is the place the figure is about.
             ("Louisville lost 550 homes and Superior 378.", &[None, None]),
             (
