@@ -346,8 +346,25 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_end = head + 1;
             phrase = Some((a, b));
         }
-        // Rates: "per gram", "per share", "a day".
-        if unit_norm.is_some() {
+        // Rates: "per 100,000 residents", "per gram", "per share", "a day".
+        if ctx.w(unit_end) == "per"
+            && let Some((base, len)) = per_base(ctx, unit_end + 1)
+        {
+            let counted = unit_norm
+                .take()
+                .map(|u| format!("{u} "))
+                .unwrap_or_default();
+            unit_norm = Some(format!("{counted}per {base}"));
+            let written = unit_text
+                .take()
+                .map(|u| format!("{u} "))
+                .unwrap_or_default();
+            unit_text = Some(format!(
+                "{written}{}",
+                ctx.span(unit_end, unit_end + 1 + len)
+            ));
+            unit_end += 1 + len;
+        } else if unit_norm.is_some() {
             let (w1, w2) = (ctx.w(unit_end), ctx.w(unit_end + 1));
             let per =
                 if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
@@ -577,6 +594,30 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
                 | "combined"
                 | "remaining"
         )
+}
+
+/// The base of a rate at token `at`, after "per": a power of ten and what it counts ("100,000
+/// residents", "1,000 live births"), normalised ("100000 resident"), with its length in tokens.
+/// The base is part of the unit, not a figure of its own.
+fn per_base(ctx: &Ctx, at: usize) -> Option<(String, usize)> {
+    let n = numeral_at(ctx, at)?;
+    let power_of_ten = n.value >= 10.0 && n.value <= 1e9 && n.value.log10().fract() == 0.0;
+    if !power_of_ten || n.range.is_some() {
+        return None;
+    }
+    let words = (n.last..n.last + 2)
+        .take_while(|&k| ctx.is_word(k) && !ctx.is(k, class::STOPWORD))
+        .count();
+    if words == 0 {
+        return None;
+    }
+    let last = n.last + words - 1;
+    let mut counted: Vec<String> = (n.last..last).map(|k| ctx.w(k).to_string()).collect();
+    counted.push(singular(ctx.w(last)));
+    Some((
+        format!("{} {}", n.value as u64, counted.join(" ")),
+        last + 1 - at,
+    ))
 }
 
 fn read_bound(ctx: &Ctx, q: &mut Quantity) {
@@ -1006,6 +1047,21 @@ mod tests {
                 &["= 3000000 metric ton", "= 200000 metric ton down"],
             ),
             ("it costs $3 less than a week ago", &["= 3 dollar down"]),
+            // A rate over a round base: the base belongs to the unit.
+            (
+                "the murder rate fell to 5.2 per 100,000 residents",
+                &["= 5.2 per 100000 resident down"],
+            ),
+            (
+                "12 deaths per 1,000 live births",
+                &["= 12 death per 1000 live birth"],
+            ),
+            (
+                "3.1 cases per 10,000 people",
+                &["= 3.1 case per 10000 person"],
+            ),
+            ("4 per cent", &["= 4 percentage"]),
+            ("50 per 75 people", &["= 50 -", "= 75 person"]),
             // An open end after the figure outweighs "about" before it.
             ("some 500 or more homes", &[">= 500 home"]),
             ("about 2,000 people or fewer", &["<= 2000 person"]),
