@@ -889,6 +889,42 @@ fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
     }
 }
 
+/// The words before an earlier figure without what describes it: "down from a peak of",
+/// "up from a revised", "from about", "up from last year's" read as "down from", "up from",
+/// "from".
+fn earlier_figure<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    let Some(from) = words.iter().position(|w| *w == "from") else {
+        return words;
+    };
+    let described = words[from + 1..].iter().all(|w| {
+        matches!(
+            *w,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "of"
+                | "about"
+                | "around"
+                | "roughly"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "peak"
+                | "high"
+                | "low"
+                | "record"
+                | "revised"
+                | "previous"
+                | "initial"
+                | "earlier"
+                | "last"
+                | "this"
+        ) || w.ends_with("'s")
+    });
+    if described { &words[..=from] } else { words }
+}
+
 /// "10,000 troops, up from 3,000", "fell to 4.3 per cent from 4.6 per cent", "rose from 2.1
 /// million to 3.4 million": the earlier figure becomes `previous` of the later one.
 fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
@@ -908,12 +944,10 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             Some(f) if f > 0 && time_phrase(&last_clause[..f]) => (true, &last_clause[f..]),
             _ => (false, last_clause),
         };
-        let stated = match last_clause {
-            ["up", "from"] | ["up", "from", "about"] => Some(Some(Direction::Up)),
-            ["down", "from"] | ["down", "from", "about"] => Some(Some(Direction::Down)),
-            ["from"] | ["from", "about"] if dated || between.len() == last_clause.len() => {
-                Some(None)
-            }
+        let stated = match earlier_figure(last_clause) {
+            ["up", "from"] => Some(Some(Direction::Up)),
+            ["down", "from"] => Some(Some(Direction::Down)),
+            ["from"] if dated || between.len() == last_clause.len() => Some(None),
             _ => None,
         };
         if let Some(dir) = stated.filter(|_| compatible && a.low.is_none()) {
@@ -1047,6 +1081,23 @@ mod tests {
                 &["= 3000000 metric ton", "= 200000 metric ton down"],
             ),
             ("it costs $3 less than a week ago", &["= 3 dollar down"]),
+            // What describes the earlier figure stands between "from" and it.
+            (
+                "250,000 customers, down from a peak of 400,000",
+                &["= 250000 customer down from 400000"],
+            ),
+            (
+                "unemployment was 4.1%, up from a revised 3.9%",
+                &["= 4.1 percentage up from 3.9"],
+            ),
+            (
+                "sales of 900, up from last year's 750",
+                &["= 900 - up from 750"],
+            ),
+            (
+                "900 cars, down from the 1,200 sold in May",
+                &["= 900 car down from 1200"],
+            ),
             // A rate over a round base: the base belongs to the unit.
             (
                 "the murder rate fell to 5.2 per 100,000 residents",
