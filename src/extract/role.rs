@@ -359,6 +359,12 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
                 && ctx.w(k - 1) == "the"
                 && matches!(ctx.w(k - 2), "of" | "among")
                 && (k == 2 || !ctx.is_word(k - 3)))
+            // "Of the 2,300 people tested, 118 were positive": a sentence that opens with the
+            // whole, up to the first comma.
+            || (q.kind != Kind::Percentage
+                && matches!(ctx.w(0), "of" | "among")
+                && ctx.w(1) != "course"
+                && !(1..c.from - 1).any(|j| ctx.w(j) == ","))
     };
     let after = |k: usize| {
         let w = ctx.w(k);
@@ -662,6 +668,7 @@ mod tests {
                 ("The storm brought 120 mph winds.", "120"),
                 ("Gusts reached 150 kilometres per hour.", "150"),
                 ("The train runs at 300 km/h.", "300"),
+                ("Of course, 40 people came.", "40"),
             ],
         );
     }
@@ -697,6 +704,9 @@ mod tests {
                 ),
                 ("Rebels said 2,000 of the troops had deserted.", "2,000"),
                 ("Among them were 70 aid workers.", "70"),
+                ("Of the 2,300 people tested, 118 were positive.", "118"),
+                ("Among the 40 passengers, 12 were hurt.", "12"),
+                ("Of 5,000 applicants last year, 900 were accepted.", "900"),
                 // A total broken down after a colon.
                 (
                     "The office confirmed 24 deaths: 16 in the east and 8 in the west.",
