@@ -666,6 +666,23 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
     if q.direction.is_some() {
         return;
     }
+    // "raised rates by a quarter point", "cut its forecast by 0.2 points": a change verb, its
+    // object, then "by" and the amount.
+    if let Some(by) = (q.first.saturating_sub(3)..q.first)
+        .rev()
+        .find(|&k| ctx.w(k) == "by")
+        .filter(|&k| (k + 1..q.first).all(|j| filler(ctx.w(j))))
+        && let Some(d) = (by.saturating_sub(4)..by)
+            .rev()
+            .take_while(|&k| ctx.is_word(k))
+            .find_map(|k| {
+                change_verb(ctx.w(k))
+                    .filter(|_| !matches!(ctx.w(k), "higher" | "lower" | "up" | "down"))
+            })
+    {
+        q.direction = Some(d);
+        return;
+    }
     // Look left over fillers for a change verb: "rose 2.1%", "fell by about 300", "up 9.4%".
     let mut i = q.first;
     let mut steps = 0;
@@ -1098,6 +1115,20 @@ mod tests {
                 "900 cars, down from the 1,200 sold in May",
                 &["= 900 car down from 1200"],
             ),
+            // A change verb, its object, "by" and the amount.
+            (
+                "the Fed raised rates by a quarter point",
+                &["= 0.25 point up"],
+            ),
+            (
+                "the bank cut its forecast by 0.2 points",
+                &["= 0.2 point down"],
+            ),
+            (
+                "the state increased school spending by 4%",
+                &["= 4 percentage up"],
+            ),
+            ("a crowd of 5,000 by the river", &["= 5000 -"]),
             // A rate over a round base: the base belongs to the unit.
             (
                 "the murder rate fell to 5.2 per 100,000 residents",
