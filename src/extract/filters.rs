@@ -422,8 +422,18 @@ pub fn not_a_claim(
             && ctx.w(first - 3) == prev
             && ctx.glued(first - 2)
             && ctx.kind(first - 4) == Some(TokKind::Num);
+        // Two small whole numbers joined by a slash that are no fraction: a day and a month
+        // ("9/11", "5/12") or an idiom ("24/7").
+        let day_month = |other: usize| {
+            ctx.raw(other).len() <= 2
+                && raw.len() <= 2
+                && ctx.raw(other).parse::<u32>().is_ok_and(|v| v <= 31)
+                && n.value <= 31.0
+        };
         if (sep_next && sep_prev && prev == next)
             || chain_end
+            || (sep_next && next == "/" && day_month(after + 1))
+            || (sep_prev && prev == "/" && day_month(first - 2))
             || (sep_next
                 && ((is_year_like(raw, n.value) && year_span_end(ctx.raw(after + 1)))
                     || (n.value <= 12.0 && !grouped && is_year_like(ctx.raw(after + 1), 1000.0))
@@ -835,6 +845,9 @@ mod tests {
             ("in the 1990s", &[Some(Year)]),
             ("the Big 12 said", &[Some(Name)]),
             ("the S&P 500 fell", &[Some(Name)]),
+            ("The 9/11 memorial", &[Some(Date), Some(Date)]),
+            ("open 24/7 since", &[Some(Date), Some(Date)]),
+            ("the 5/12 deadline", &[Some(Date), Some(Date)]),
             ("the 2024-25 season", &[Some(Date), Some(Date)]),
             ("its 2019-20 budget", &[Some(Date), Some(Date)]),
             // A name before a figure of a gapped clause is the place the figure is about.

@@ -222,10 +222,11 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
             .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
     {
         let (num, den) = (parse_digits(raw)?, parse_digits(ctx.raw(i + 2))?);
-        // Up to twelfths ("3/4", "5/12"); past them only as a share of something ("1/40 of"),
-        // as "1/31" may be a date.
+        // Halves to fifths, eighths, tenths ("3/4", "5/8"); others only as a share of something
+        // ("1/40 of", "5/12 of"), as "9/11" and "5/12" are dates more often than fractions.
         let share = den <= 100.0 && word(ctx, i + 3) == "of";
-        if den > 0.0 && num < den && (den <= 12.0 || share) && !raw.contains(['.', ',']) {
+        let common = matches!(den as u32, 2..=5 | 8 | 10 | 16 | 100) && den.fract() == 0.0;
+        if den > 0.0 && num < den && (common || share) && !raw.contains(['.', ',']) {
             return Some(Numeral {
                 value: num / den,
                 range: None,
@@ -1023,6 +1024,8 @@ mod tests {
             ("three-quarters", 0.75, "three-quarters"),
             ("two-thirds", 2.0 / 3.0, "two-thirds"),
             ("1/3", 1.0 / 3.0, "1/3"),
+            ("a 5/8 inch bolt", 0.625, "5/8"),
+            ("5/12 of voters", 5.0 / 12.0, "5/12"),
             ("a million people", 1e6, "a million"),
             ("a hundred and two", 102.0, "a hundred and two"),
             ("a hundred thousand", 1e5, "a hundred thousand"),
