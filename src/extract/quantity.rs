@@ -739,15 +739,15 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
     }
 }
 
-/// "won 3-1", "voted 52-48": a score or a tally, two bare numbers joined by a dash with the
-/// larger first. Neither is a figure to track.
+/// "won 3-1", "voted 52-48", "split 50-50": a score or a tally, two bare numbers joined by a
+/// dash with the larger first, or two equal numbers. Neither is a figure to track.
 fn is_tally(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
     let dash = matches!(between(ctx, a.unit_end, b.first), ["-" | "\u{2013}"]);
+    // Equal ends are no range even before a noun: "a 50-50 chance".
     dash && a.unit_norm.is_none()
-        && b.unit_norm.is_none()
         && a.low.is_none()
         && b.low.is_none()
-        && a.value > b.value
+        && (a.value == b.value || (b.unit_norm.is_none() && a.value > b.value))
 }
 
 /// The (low, high) of two quantities joined as a range, if they are.
@@ -1129,6 +1129,8 @@ mod tests {
                 &["= 4 percentage up"],
             ),
             ("a crowd of 5,000 by the river", &["= 5000 -"]),
+            ("the Senate is split 50-50", &[]),
+            ("a 50-50 chance", &[]),
             // A rate over a round base: the base belongs to the unit.
             (
                 "the murder rate fell to 5.2 per 100,000 residents",
