@@ -250,6 +250,23 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
+        // "45C", "104F", "-5C": a temperature written with its scale's capital glued to the
+        // digits (as British papers do); "45c" is cents.
+        if unit.is_none() && skip == 0 && n.digits.is_some() && !n.scaled && ctx.glued(after) {
+            let glued = |norm: &str, kind| {
+                Some(UnitMatch {
+                    norm: norm.to_string(),
+                    kind,
+                    len: 1,
+                })
+            };
+            unit = match ctx.raw(after) {
+                "C" if about_weather(ctx) => glued("celsius", Kind::Measure),
+                "F" if about_weather(ctx) => glued("fahrenheit", Kind::Measure),
+                "c" => glued("cent", Kind::Currency),
+                _ => None,
+            };
+        }
         // A glued unit word with a hyphenated tail: "percent-owned", "ft-long", "month-old".
         if unit.is_none()
             && let Some(w) = words.first()
@@ -291,7 +308,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             // "5G" is a name: a lone letter is a unit only written in its symbol's case.
             let symbol_case = matches!(
                 ctx.raw(after + skip),
-                "g" | "m" | "l" | "L" | "W" | "V" | "p" | "t"
+                "g" | "m" | "l" | "L" | "W" | "V" | "p" | "t" | "C" | "F" | "c"
             );
             if lone && (!ctx.glued(after + skip) || !symbol_case) {
                 unit = None;
@@ -594,6 +611,38 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
                 | "combined"
                 | "remaining"
         )
+}
+
+/// Whether the sentence speaks of temperatures, so that a capital C or F glued to a number is
+/// a degree ("highs of 45C") and not a code ("a Boeing 777F", "the 13F filing").
+fn about_weather(ctx: &Ctx) -> bool {
+    (0..ctx.len()).any(|k| {
+        matches!(
+            ctx.w(k),
+            "temperature"
+                | "temperatures"
+                | "degree"
+                | "degrees"
+                | "heat"
+                | "heatwave"
+                | "high"
+                | "highs"
+                | "low"
+                | "lows"
+                | "hot"
+                | "hottest"
+                | "cold"
+                | "coldest"
+                | "warm"
+                | "warmest"
+                | "mercury"
+                | "thermometer"
+                | "thermometers"
+                | "weather"
+                | "frost"
+                | "freezing"
+        )
+    })
 }
 
 /// The base of a rate at token `at`, after "per": a power of ten and what it counts ("100,000
@@ -1129,6 +1178,17 @@ mod tests {
                 &["= 4 percentage up"],
             ),
             ("a crowd of 5,000 by the river", &["= 5000 -"]),
+            // A temperature's scale, or cents, glued to the digits.
+            ("highs of 45C in Seville", &["= 45 celsius"]),
+            ("lows of -5C overnight", &["= -5 celsius"]),
+            ("the heat hit 104F on Monday", &["= 104 fahrenheit"]),
+            ("the fund's 13F filing", &[]),
+            (
+                "a Boeing 777F freighter flew 40 tonnes",
+                &["= 40 metric ton"],
+            ),
+            ("stamps cost 45c each", &["= 45 cent"]),
+            ("the Boeing 737 fleet", &[]),
             ("the Senate is split 50-50", &[]),
             ("a 50-50 chance", &[]),
             // A rate over a round base: the base belongs to the unit.
