@@ -9,7 +9,8 @@ use super::lexicon::class;
 use super::numbers::{Numeral, find_numerals, numeral_at};
 use super::tokens::TokKind;
 use super::units::{
-    UnitMatch, currency_before, minor_unit, per_unit, pound_sense, singular, unit_after,
+    UnitMatch, currency_before, minor_unit, per_unit, pound_sense, scaled_currency_code, singular,
+    unit_after,
 };
 use crate::model::{Bound, Direction, Kind};
 
@@ -171,6 +172,24 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             len: 2,
         });
     }
+    // "MSEK 120": a currency code with a scale letter, before the number or right after it.
+    let scaled_code = |at: usize| {
+        (ctx.is_word(at) && ctx.w(at).len() == 4)
+            .then(|| scaled_currency_code(ctx.raw(at)))
+            .flatten()
+    };
+    let mut scaled_at = None;
+    if currency.is_none()
+        && first >= 1
+        && let Some((code, scale)) = scaled_code(first - 1)
+    {
+        currency = Some(code);
+        value *= scale;
+    } else if currency.is_none()
+        && let Some((code, scale)) = scaled_code(n.last)
+    {
+        scaled_at = Some((code, scale));
+    }
     let mut unit_text: Option<String> = None;
     let mut unit_norm: Option<String> = None;
     let mut kind = Kind::Other;
@@ -250,6 +269,10 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         }
         let words = ctx.words_from(after + skip, 4);
         let mut unit = unit_after(words);
+        if let Some((code, scale)) = scaled_at.take() {
+            unit = Some(code);
+            value *= scale;
+        }
         // "45C", "104F", "-5C": a temperature written with its scale's capital glued to the
         // digits (as British papers do); "45c" is cents.
         if unit.is_none() && skip == 0 && n.digits.is_some() && !n.scaled && ctx.glued(after) {
@@ -1178,6 +1201,12 @@ mod tests {
                 &["= 4 percentage up"],
             ),
             ("a crowd of 5,000 by the river", &["= 5000 -"]),
+            // Currency codes with a scale letter, as company reports write them.
+            (
+                "operating profit was MSEK 120",
+                &["= 120000000 swedish krona"],
+            ),
+            ("an order worth 45 MEUR", &["= 45000000 euro"]),
             // A temperature's scale, or cents, glued to the digits.
             ("highs of 45C in Seville", &["= 45 celsius"]),
             ("lows of -5C overnight", &["= -5 celsius"]),

@@ -162,6 +162,26 @@ pub fn currency_before(words: &[&str]) -> Option<UnitMatch> {
         .map(matched)
 }
 
+/// A currency code written with a scale letter in front, as company reports do: "MSEK 120",
+/// "45 MEUR", "BUSD" (billions), "TNOK" or "KSEK" (thousands). `raw` is the word as written: in
+/// capitals, the letter and a three-letter code the units know. Returns the currency and the
+/// scale.
+pub fn scaled_currency_code(raw: &str) -> Option<(UnitMatch, f64)> {
+    let bytes = raw.as_bytes();
+    if bytes.len() != 4 || !bytes.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let scale = match bytes[0] {
+        b'M' => 1e6,
+        b'B' => 1e9,
+        b'T' | b'K' => 1e3,
+        _ => return None,
+    };
+    let code = raw[1..].to_ascii_lowercase();
+    let unit = currency_before(&[code.as_str()]).filter(|u| u.kind == Kind::Currency)?;
+    Some((unit, scale))
+}
+
 /// The unit of a rate's denominator, read from `words`, the lower-cased words after "per" or
 /// "a": a unit of several words by its catalog name ("per square foot" is "square foot"),
 /// else the singular of the first word. Returns the name and the words it takes.
@@ -362,6 +382,24 @@ pub fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currency_codes_with_a_scale_letter() {
+        let cases: &[(&str, Option<(&str, f64)>)] = &[
+            ("MSEK", Some(("swedish krona", 1e6))),
+            ("MEUR", Some(("euro", 1e6))),
+            ("BUSD", Some(("dollar", 1e9))),
+            ("TNOK", Some(("norwegian krone", 1e3))),
+            ("Meur", None),
+            ("MXYZ", None),
+            ("MSEKS", None),
+            ("SEK", None),
+        ];
+        for (raw, want) in cases {
+            let got = scaled_currency_code(raw).map(|(u, s)| (u.norm, s));
+            assert_eq!(got, want.map(|(n, s)| (n.to_string(), s)), "{raw}");
+        }
+    }
 
     #[test]
     fn units_after_a_number() {
