@@ -1045,6 +1045,11 @@ match = ["deaths in xland", "xland death toll"]
 exclude = ["neighbouring yland"]
 
 [[metric]]
+id = "xland-refugees"
+unit = "person"
+match = ["fled abroad"]
+
+[[metric]]
 id = "flood-missing"
 unit = "person"
 match = ["missing after the floods"]
@@ -1123,6 +1128,22 @@ match = ["long-term unemployment"]
                 "The toll in Xland reached 4,100, officials said.",
                 "4,100",
                 "xland-deaths",
+            ),
+            // Ways of saying "abroad".
+            (
+                "Some 40,000 have fled to neighbouring countries.",
+                "40,000",
+                "xland-refugees",
+            ),
+            (
+                "About 12,000 people fled to other countries.",
+                "12,000",
+                "xland-refugees",
+            ),
+            (
+                "Another 5,000 fled across the border.",
+                "5,000",
+                "xland-refugees",
             ),
         ] {
             assert_eq!(assigned(text, None, figure).0, metric, "{text}");
