@@ -604,9 +604,15 @@ fn possessor(words: &[Word], end: usize) -> Option<Speaker> {
         .or_else(|| last.strip_suffix("\u{2019}s"))
         .unwrap_or(last);
     if !last.starts_with(char::is_uppercase) {
-        return BODIES
-            .contains_ignoring_ascii_case(last)
-            .then(|| Speaker::Body(Some(last.to_string())));
+        if !BODIES.contains_ignoring_ascii_case(last) {
+            return None;
+        }
+        // "the health ministry's update" names which ministry, as "the health ministry said"
+        // does; a bare "the ministry's" refers back to one named before.
+        return Some(match tidy(&words[j..end]) {
+            Some(kind) => Speaker::Named(format!("{kind} {last}")),
+            None => Speaker::Body(Some(last.to_string())),
+        });
     }
     // "Monday's update", "September's figures": when, not who.
     if is_date_word(last) {
@@ -1580,6 +1586,19 @@ mod tests {
                 "Met Office",
             ),
             ("the WHO's weekly update showed 400 cases", "WHO"),
+            // A lower-case body with the words that say which one is named by them all.
+            (
+                "The toll rose to 40, the health ministry's latest update showed",
+                "health ministry",
+            ),
+            (
+                "the regional health department's daily report listed 12 deaths",
+                "regional health department",
+            ),
+            (
+                "the ministry's latest update showed 40 deaths",
+                "<body ministry>",
+            ),
             // The body named in a report's description.
             (
                 "It burned 900 homes, according to the latest Cal Fire damage assessment",
