@@ -734,10 +734,14 @@ const EVENT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the date at token `i` is marked as the figures' own: "as of", "as at", "through",
-/// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6").
+/// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6"; a
+/// date written day first is found at its month: "as at 30 June").
 fn firm_marker(words: &[Word], i: usize) -> bool {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
     let mut j = i;
+    if j >= 1 && month(words[j].text).is_some() && lower(j - 1).parse::<u32>().is_ok() {
+        j -= 1;
+    }
     // "Thursday, March 6": the marker stands before the weekday.
     if j >= 2 && lower(j - 1) == "," && weekday(words[j - 2].text).is_some() {
         j -= 2;
@@ -1082,6 +1086,7 @@ mod tests {
             ("three days ago", Some("2024-10-26")),
             ("on Oct . 28", Some("2024-10-28")),
             ("as of June 1", Some("2024-06-01")),
+            ("as at 30 June", Some("2024-06-30")),
             ("on 9 May", Some("2024-05-09")),
             ("on December 20", Some("2023-12-20")),
             // "since" opens a period; a later date in the sentence still counts.
@@ -1225,6 +1230,22 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // Written day first, the marker still makes the date the figures' own.
+            (
+                "the agency said on Monday that 9 sites were closed as at 30 September",
+                "9",
+                Some("2024-09-30"),
+            ),
+            (
+                "as of 1 October , 310 schools were shut , the ministry said on Friday",
+                "310",
+                Some("2024-10-01"),
+            ),
+            (
+                "it said on Monday that in reports up to 20 October there were 44 cases",
+                "44",
+                Some("2024-10-20"),
+            ),
             // Two years in a list, each its figure's.
             (
                 "up from 28,526 in 2021 and 8,466 in 2020",
