@@ -297,13 +297,16 @@ pub fn dates_in(
                     false,
                 );
             }
+            // Last week's figure holds at that week's end, its Sunday, as last month's does at
+            // its last day: the calendar week before publication's, Monday to Sunday.
             "last" if lower(i + 1) == "week" => {
+                let back = |p: NaiveDate| u64::from(p.weekday().num_days_from_monday()) + 1;
                 add(
                     &mut found,
                     words,
                     i,
-                    published.and_then(|p| p.checked_sub_days(Days::new(7))),
-                    false,
+                    published.and_then(|p| p.checked_sub_days(Days::new(back(p)))),
+                    true,
                 );
             }
             // A period's figure holds at its end: last month's at that month's last day, last
@@ -1082,7 +1085,8 @@ mod tests {
             ("after Sunday's blast", None),
             ("Monday's update", Some("2024-10-28")),
             ("yesterday", Some("2024-10-28")),
-            ("last week", Some("2024-10-22")),
+            ("last week", Some("2024-10-27")),
+            ("cases fell by a third last week", Some("2024-10-27")),
             ("three days ago", Some("2024-10-26")),
             ("on Oct . 28", Some("2024-10-28")),
             ("as of June 1", Some("2024-06-01")),
@@ -1132,7 +1136,7 @@ mod tests {
             // Any case, and the first byte of a word decides which tests run.
             ("Yesterday", Some("2024-10-28")),
             ("TONIGHT", Some("2024-10-29")),
-            ("Last Week", Some("2024-10-22")),
+            ("Last Week", Some("2024-10-27")),
             ("next Monday", None),
             ("28 October", Some("2024-10-28")),
             ("on Oct. 28", Some("2024-10-28")),
