@@ -421,19 +421,21 @@ pub fn dates_in(
                     false,
                 );
             }
-            // "the previous week", "the prior day": one unit back.
+            // "the previous week", "the prior day": one unit back, from the date before it as
+            // "earlier" counts ("40 on Friday ... 31 the previous day" is Thursday's).
             // "from the previous month", "on the prior week": a comparison's base.
             "previous" | "prior"
                 if i > 0
                     && lower(i - 1) == "the"
                     && !matches!(lower(i.wrapping_sub(2)), "from" | "over" | "on" | "than") =>
             {
+                let from = found.last().map(|d| d.date).or(told).or(published);
                 let unit = Back::unit(lower(i + 1), 1);
                 add(
                     &mut found,
                     words,
                     i,
-                    unit.and_then(|back| back.from(published)),
+                    unit.and_then(|back| back.from(from)),
                     false,
                 );
             }

@@ -751,8 +751,8 @@ mod tests {
         check_as_of(&[(text, "3,900", "2025-03-10"), (text, "40", "2025-03-14")]);
     }
 
-    /// "A day earlier" with no date before it in its sentence counts back from the date the
-    /// sentences before stated, else from publication.
+    /// "A day earlier" and "the previous day" with no date before them in their sentence count
+    /// back from the date the sentences before stated, else from publication.
     #[test]
     fn earlier_counts_back_from_the_date_last_stated() {
         let cases = [
@@ -767,6 +767,17 @@ mod tests {
                 "2025-03-08",
             ),
             ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
+            // "the previous day" counts as "a day earlier" does.
+            (
+                "Rescuers pulled 14 survivors from the rubble on Tuesday. The previous day they had found 9.",
+                "9",
+                "2025-03-10",
+            ),
+            (
+                "The ministry counted 31 deaths on Wednesday, and 22 the previous day.",
+                "22",
+                "2025-03-11",
+            ),
         ];
         check_as_of(&cases);
     }
