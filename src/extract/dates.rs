@@ -386,8 +386,8 @@ pub fn dates_in(
                 }
             }
             // "the second quarter", "the first half of the year", "the first six months of
-            // 2024": the span's last day.
-            "quarter" | "half" | "months" if i > 0 => {
+            // 2024", "Q3", "H1 2024": the span's last day.
+            "quarter" | "half" | "months" | "q1" | "q2" | "q3" | "q4" | "h1" | "h2" => {
                 if let Some(end) = span_end(words, i, published) {
                     add(&mut found, words, i, Some(end), true);
                 }
@@ -985,9 +985,10 @@ fn whole_month(
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
 }
 
-/// The last day of a span of the year named at token `i` ("quarter", "half" or "months"): "the
-/// first quarter", "the second half of 2023", "the first six months of the year". The year is
-/// the one after "of", else the latest whose span ended by publication.
+/// The last day of a span of the year named at token `i` ("quarter", "half", "months", or a
+/// quarter's or half's code): "the first quarter", "the second half of 2023", "the first six
+/// months of the year", "Q3", "H1 2024". The year is the one after "of" or right after the
+/// span, else the latest whose span ended by publication.
 fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
     let ordinal = |w: &str| match w {
@@ -997,26 +998,30 @@ fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Na
         "fourth" => Some(4),
         _ => None,
     };
+    let before = lower(i.wrapping_sub(1));
     let last_month: u32 = match lower(i) {
-        "quarter" => 3 * ordinal(lower(i - 1)).filter(|&q| q <= 4)?,
-        "half" => 6 * ordinal(lower(i - 1)).filter(|&h| h <= 2)?,
+        "quarter" => 3 * ordinal(before).filter(|&q| q <= 4)?,
+        "half" => 6 * ordinal(before).filter(|&h| h <= 2)?,
+        "q1" | "q2" | "q3" | "q4" => 3 * u32::from(lower(i).as_bytes()[1] - b'0'),
+        "h1" | "h2" => 6 * u32::from(lower(i).as_bytes()[1] - b'0'),
         _ => {
             // "the first six months": a count of months from January.
-            let n = small_count(lower(i - 1)).or_else(|| lower(i - 1).parse().ok())?;
+            let n = small_count(before).or_else(|| before.parse().ok())?;
             if i < 2 || lower(i - 2) != "first" || !(1..=12).contains(&n) {
                 return None;
             }
             n as u32
         }
     };
+    let a_year = |y: &str| {
+        y.parse::<i32>()
+            .ok()
+            .filter(|y| y.to_string().len() == 4 && (1900..=2100).contains(y))
+    };
     let year = match (lower(i + 1), lower(i + 2), lower(i + 3)) {
         ("of", "the", "year") | ("of", "this", "year") => None,
-        ("of", y, _) => Some(
-            y.parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y))?,
-        ),
-        _ => None,
+        ("of", y, _) => Some(a_year(y)?),
+        (y, _, _) => a_year(y),
     };
     let p = published?;
     let y = year.unwrap_or_else(|| {
@@ -1178,6 +1183,13 @@ mod tests {
             ("in the second quarter", Some("2024-06-30")),
             ("in the fourth quarter", Some("2023-12-31")),
             ("the third quarter of 2022", Some("2022-09-30")),
+            // A quarter's or half's code, and a year right after the span.
+            ("in Q3", Some("2024-09-30")),
+            ("Q4 sales fell", Some("2023-12-31")),
+            ("growth in Q2 2023 was", Some("2023-06-30")),
+            ("H1 profit rose", Some("2024-06-30")),
+            ("in the first quarter 2023", Some("2023-03-31")),
+            ("the Q5 model", None),
             ("November's total was 4,000", Some("2023-11-30")),
             ("September's total was 4,000", Some("2024-09-30")),
             ("August saw 1,700 crossings", Some("2024-08-31")),
