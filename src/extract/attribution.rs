@@ -168,6 +168,28 @@ static REPORT_ADJECTIVES: WordSet = WordSet::new(&[
     "updated",
 ]);
 
+/// Whether a phrase only describes a release, naming no one who made it: "the latest update",
+/// "Figures released on Monday", "official data". Its source is named elsewhere or not at all.
+fn only_describes_a_release<'w, 'a: 'w>(words: impl IntoIterator<Item = &'w Word<'a>>) -> bool {
+    let mut release = false;
+    words.into_iter().all(|w| {
+        release |= STATEMENT_NOUNS.contains(w.lower);
+        STATEMENT_NOUNS.contains(w.lower)
+            || REPORT_ADJECTIVES.contains(w.lower)
+            || matches!(
+                w.lower,
+                "the"
+                    | "most"
+                    | "recent"
+                    | "official"
+                    | "released"
+                    | "published"
+                    | "issued"
+                    | "compiled"
+            )
+    }) && release
+}
+
 /// Words a source name does not end with ("Pentagon officials" names the Pentagon).
 static GENERIC_TAIL: WordSet = WordSet::new(&[
     "officials",
@@ -857,9 +879,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
         if start < part.len()
             && (named || part.len() - start <= 4)
             && !is_pronoun_or_day(part[start].text)
-            && !part[start..]
-                .iter()
-                .all(|w| STATEMENT_NOUNS.contains(w.lower))
+            && !only_describes_a_release(&part[start..])
         {
             parts.push(tidy(&part[start..]).unwrap_or_else(|| join_name(&part[start..])));
         }
@@ -1087,6 +1107,9 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
             return Some(Speaker::Named(name));
         }
     }
+    if only_describes_a_release(&after[..names]) {
+        return None;
+    }
     if let Some(name) = tidy(&after[..names]) {
         return Some(Speaker::Named(name));
     }
@@ -1103,7 +1126,7 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         .take(5)
         .collect();
     let phrase = publisher_of_report(&phrase);
-    (!phrase.is_empty()).then(|| {
+    (!phrase.is_empty() && !only_describes_a_release(phrase.iter().copied())).then(|| {
         let words: Vec<&str> = phrase.iter().map(|w| w.text).collect();
         Speaker::Named(words.join(" "))
     })
@@ -1521,6 +1544,12 @@ mod tests {
                 "Figures published by Eurostat on Tuesday showed 3.1% growth",
                 Some("Eurostat"),
             ),
+            // A release described but not who made it: no one.
+            ("Figures released on Monday showed 3.1% growth", None),
+            ("Data published on Friday showed 40 deaths", None),
+            ("The latest figures show 40 deaths", None),
+            ("The toll stood at 72, according to the latest update", None),
+            ("Some 72 died, according to official figures", None),
             (
                 "Doctors in Gaza City said 30 were hurt",
                 Some("Doctors in Gaza City"),
