@@ -936,7 +936,9 @@ fn named_day(
 /// September", "for September 2024", "September's figure"): the month's last day, the day its
 /// figure holds for (a month not yet over at publication gives the publication date). Read only
 /// after "in", "for", "during", "through" or "of", or before a year or "'s", so the verb "may" is
-/// never a month. The most recent such month on or before publication, unless a year is given.
+/// never a month. The most recent such month on or before publication, unless a year is given
+/// or the sentence foretells ("will cut 300 jobs in March", "expects 3.1% in November"): then the
+/// next such month, from publication's on.
 fn whole_month(
     words: &[Word],
     i: usize,
@@ -976,6 +978,14 @@ fn whole_month(
         return None;
     }
     let p = published?;
+    if year.is_none() && foretells(words) {
+        let y = if m < p.month() {
+            p.year() + 1
+        } else {
+            p.year()
+        };
+        return last_day_of_month(y, m);
+    }
     let y = year.unwrap_or(if m > p.month() {
         p.year() - 1
     } else {
@@ -983,6 +993,22 @@ fn whole_month(
     });
     let end = last_day_of_month(y, m)?;
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
+}
+
+/// Whether a sentence foretells its figures: "will", "expects", "forecasts", "is expected to",
+/// "plans to". Not "more than expected" nor "as forecast", which measure a past figure against
+/// a forecast, nor "would" of reported speech.
+fn foretells(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(k, w)| match w.lower {
+        "will" | "expects" | "expect" | "forecasts" | "projects" | "predicts" => true,
+        "expected" | "forecast" | "projected" | "planned" => {
+            k > 0
+                && !matches!(words[k - 1].lower, "than" | "as")
+                && words.get(k + 1).is_some_and(|n| n.lower == "to")
+        }
+        "plans" | "aims" => words.get(k + 1).is_some_and(|n| n.lower == "to"),
+        _ => false,
+    })
 }
 
 /// The last day of a span of the year named at token `i` ("quarter", "half", "months", or a
@@ -1130,6 +1156,21 @@ mod tests {
             ("prices in September 2022 rose", Some("2022-09-30")),
             ("September ' s reading", Some("2024-09-30")),
             ("in October so far", Some("2024-10-29")),
+            // A foretold month is the next such month, from publication's on.
+            (
+                "analysts expect inflation of 3.1 % in November",
+                Some("2024-11-30"),
+            ),
+            ("the company will cut 300 jobs in March", Some("2025-03-31")),
+            (
+                "output is expected to reach 40 tonnes in October",
+                Some("2024-10-31"),
+            ),
+            (
+                "prices rose more than expected in September",
+                Some("2024-09-30"),
+            ),
+            ("sales grew in March , as forecast", Some("2024-03-31")),
             ("since the war began in April", None),
             ("fighting that broke out in April", None),
             ("May rose", None),
