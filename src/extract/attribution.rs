@@ -190,6 +190,20 @@ fn only_describes_a_release<'w, 'a: 'w>(words: impl IntoIterator<Item = &'w Word
     }) && release
 }
 
+/// Who speaks for a body named after them: "a spokesperson for X", "an official with X".
+static SPEAKS_FOR: WordSet = WordSet::new(&[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "official",
+    "officials",
+    "representative",
+    "representatives",
+    "source",
+    "sources",
+]);
+
 /// Words a source name does not end with ("Pentagon officials" names the Pentagon).
 static GENERIC_TAIL: WordSet = WordSet::new(&[
     "officials",
@@ -249,6 +263,16 @@ fn join_name(words: &[Word]) -> String {
 fn tidy(words: &[Word]) -> Option<String> {
     let mut slice = words;
     while let Some((first, rest)) = slice.split_first() {
+        // "a spokesperson for the health ministry", "officials at the county": who they speak
+        // for.
+        if let [of, after @ ..] = rest
+            && SPEAKS_FOR.contains(first.lower)
+            && matches!(of.lower, "for" | "of" | "at" | "with" | "from")
+            && after.iter().any(|w| w.lower != "the")
+        {
+            slice = after;
+            continue;
+        }
         if matches!(
             first.lower,
             "the"
@@ -1627,6 +1651,20 @@ mod tests {
             (
                 "the ministry's latest update showed 40 deaths",
                 "<body ministry>",
+            ),
+            // Whoever speaks for a body is credited to it.
+            (
+                "A spokesperson for the health ministry said 40 had died",
+                "health ministry",
+            ),
+            // (A bare body noun refers back, as "the county said" does.)
+            (
+                "An official with the county said 12 homes burned",
+                "<body county>",
+            ),
+            (
+                "Officials at the Red Cross said 300 were treated",
+                "Red Cross",
             ),
             // The body named in a report's description.
             (
