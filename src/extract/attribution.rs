@@ -564,6 +564,9 @@ static COMPILING_VERBS: WordSet = WordSet::new(&[
     "tracked",
     "published",
     "released",
+    "provided",
+    "supplied",
+    "issued",
 ]);
 
 /// "according (to)".
@@ -651,7 +654,13 @@ fn possessor(words: &[Word], end: usize) -> Option<Speaker> {
         .unwrap_or(last);
     if !last.starts_with(char::is_uppercase) {
         if !BODIES.contains_ignoring_ascii_case(last) {
-            return None;
+            // "the ministry of health's update": a body named by what it is of.
+            let run = &words[j..end];
+            let start = run.iter().take_while(|w| w.lower == "the").count();
+            let body_of = run.len() >= start + 2
+                && run[run.len() - 1].lower == "of"
+                && BODIES.contains(run[run.len() - 2].lower);
+            return body_of.then(|| Speaker::Named(format!("{} {last}", join_name(&run[start..]))));
         }
         // "the health ministry's update" names which ministry, as "the health ministry said"
         // does; a bare "the ministry's" refers back to one named before.
@@ -1652,6 +1661,10 @@ mod tests {
                 "the ministry's latest update showed 40 deaths",
                 "<body ministry>",
             ),
+            (
+                "40 died, the ministry of health's latest update showed",
+                "ministry of health",
+            ),
             // Whoever speaks for a body is credited to it.
             (
                 "A spokesperson for the health ministry said 40 had died",
@@ -1665,6 +1678,11 @@ mod tests {
             (
                 "Officials at the Red Cross said 300 were treated",
                 "Red Cross",
+            ),
+            // A count's keeper after a participle of supplying it.
+            (
+                "The figure, provided by the county coroner, stood at 40",
+                "county coroner",
             ),
             // The body named in a report's description.
             (
