@@ -740,7 +740,8 @@ const EVENT_NOUNS: &[&str] = &[
 
 /// Whether the date at token `i` is marked as the figures' own: "as of", "as at", "through",
 /// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6"; a
-/// date written day first is found at its month: "as at 30 June").
+/// date written day first is found at its month: "as at 30 June"), or it ends the period the
+/// figures were counted over ("in the week to Sunday", "the seven days ending Oct. 20").
 fn firm_marker(words: &[Word], i: usize) -> bool {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
     let mut j = i;
@@ -757,7 +758,13 @@ fn firm_marker(words: &[Word], i: usize) -> bool {
     match lower(j - 1) {
         "through" | "thru" => true,
         "of" | "at" => j >= 2 && lower(j - 2) == "as",
-        "to" => j >= 2 && lower(j - 2) == "up",
+        "to" if j >= 2 && lower(j - 2) == "up" => true,
+        "to" | "ending" | "ended" => words[j.saturating_sub(4)..j - 1].iter().any(|w| {
+            matches!(
+                w.lower,
+                "week" | "weeks" | "fortnight" | "days" | "hours" | "month" | "months" | "year"
+            )
+        }),
         _ => false,
     }
 }
@@ -1304,6 +1311,27 @@ mod tests {
                 "it said on Monday that in reports up to 20 October there were 44 cases",
                 "44",
                 Some("2024-10-20"),
+            ),
+            // The end of the period the figure was counted over, before the statement's day.
+            (
+                "the office said on Monday that 1,200 crossed in the week to Sunday",
+                "1,200",
+                Some("2024-10-27"),
+            ),
+            (
+                "it said on Friday that 40 deaths were reported in the seven days to October 20",
+                "40",
+                Some("2024-10-20"),
+            ),
+            (
+                "the ministry said on Monday that 312 cases were recorded in the 24 hours to Sunday morning",
+                "312",
+                Some("2024-10-27"),
+            ),
+            (
+                "sales rose 0.4 % in the four weeks ending Saturday , it said on Tuesday",
+                "0.4",
+                Some("2024-10-26"),
             ),
             // Two years in a list, each its figure's.
             (
