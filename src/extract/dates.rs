@@ -141,7 +141,8 @@ pub struct Dated {
     pub firm: bool,
     /// A whole month or year ("in July", "in 2023", "last month"): a statistic's period.
     pub period: bool,
-    /// Right after a verb of saying ("said on Wednesday"): when the statement was made.
+    /// Right after a verb of saying ("said on Wednesday") or of publishing ("released on
+    /// Friday"): when the statement was made.
     pub statement: bool,
 }
 
@@ -456,9 +457,11 @@ fn add(found: &mut Vec<Dated>, words: &[Word], at: usize, date: Option<NaiveDate
             date,
             firm: firm_marker(words, at),
             period,
-            statement: words[at.saturating_sub(3)..at]
-                .iter()
-                .any(|w| SAY_VERBS.contains(w.lower)),
+            // "said on Wednesday", and a release's day: "figures released on Friday".
+            statement: words[at.saturating_sub(3)..at].iter().any(|w| {
+                SAY_VERBS.contains(w.lower)
+                    || matches!(w.lower, "released" | "published" | "issued")
+            }),
         });
     }
 }
@@ -1394,7 +1397,12 @@ mod tests {
                 "2,100",
                 Some("2024-09-30"),
             ),
-            // A statistic's period before the statement's day.
+            // A statistic's period before the statement's day, or the day its release came out.
+            (
+                "data for August , released on Tuesday , showed prices rose 0.3 %",
+                "0.3",
+                Some("2024-08-31"),
+            ),
             (
                 "prices rose 0.2 % in July , the department said on Wednesday , and the annual rate slowed to 2.9 %",
                 "2.9",
