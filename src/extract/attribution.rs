@@ -169,7 +169,8 @@ static REPORT_ADJECTIVES: WordSet = WordSet::new(&[
 ]);
 
 /// Whether a phrase only describes a release, naming no one who made it: "the latest update",
-/// "Figures released on Monday", "official data". Its source is named elsewhere or not at all.
+/// "Figures released on Monday", "official data", "Data for August". Its source is named
+/// elsewhere or not at all.
 fn only_describes_a_release<'w, 'a: 'w>(words: impl IntoIterator<Item = &'w Word<'a>>) -> bool {
     let mut release = false;
     words.into_iter().all(|w| {
@@ -186,7 +187,9 @@ fn only_describes_a_release<'w, 'a: 'w>(words: impl IntoIterator<Item = &'w Word
                     | "published"
                     | "issued"
                     | "compiled"
+                    | "for"
             )
+            || is_date_word(w.text)
     }) && release
 }
 
@@ -719,8 +722,9 @@ fn speaker_of(words: &[Word]) -> Option<Speaker> {
         return Some(r);
     }
     let name = tidy(words)?;
-    // "he", "Monday", "Monday's figures" and "the figures": no one.
-    if is_pronoun_or_day(&name)
+    // "he", "Monday", "Monday's figures", "the figures" and "Data for August": no one.
+    if only_describes_a_release(words)
+        || is_pronoun_or_day(&name)
         || name.split(' ').next().is_some_and(is_pronoun_or_day)
         || name
             .split(' ')
@@ -1583,6 +1587,7 @@ mod tests {
             ("The latest figures show 40 deaths", None),
             ("The toll stood at 72, according to the latest update", None),
             ("Some 72 died, according to official figures", None),
+            ("Data for August showed prices rose 0.3%", None),
             (
                 "Doctors in Gaza City said 30 were hurt",
                 Some("Doctors in Gaza City"),
