@@ -755,11 +755,21 @@ fn firm_marker(words: &[Word], i: usize) -> bool {
     if j >= 2 && lower(j - 1) == "," && weekday(words[j - 2].text).is_some() {
         j -= 2;
     }
+    // "as of the end of September", "by the end of 2025": the marker stands before "the end of",
+    // and "by" or "at" that end marks it too.
+    if j >= 2 && lower(j - 1) == "of" && lower(j - 2) == "end" {
+        j -= 2;
+    }
+    let end_of = lower(j) == "end" && lower(j + 1) == "of";
+    if end_of && j >= 1 && lower(j - 1) == "the" {
+        j -= 1;
+    }
     if j == 0 {
         return false;
     }
     match lower(j - 1) {
         "through" | "thru" => true,
+        "by" | "at" if end_of => true,
         "of" | "at" => j >= 2 && lower(j - 2) == "as",
         "to" if j >= 2 && lower(j - 2) == "up" => true,
         "to" | "ending" | "ended" => words[j.saturating_sub(4)..j - 1].iter().any(|w| {
@@ -1314,6 +1324,22 @@ mod tests {
                 "it said on Monday that in reports up to 20 October there were 44 cases",
                 "44",
                 Some("2024-10-20"),
+            ),
+            // "the end of" a month or year after "as of", "by" or "at" is the figures' own.
+            (
+                "the agency said on Monday that 2.1 million had fled by the end of September",
+                "2.1",
+                Some("2024-09-30"),
+            ),
+            (
+                "as of the end of June , 4,000 claims were open , it said on Monday",
+                "4,000",
+                Some("2024-06-30"),
+            ),
+            (
+                "it said on Friday that the stock stood at 80 tonnes at the end of 2023",
+                "80",
+                Some("2023-12-31"),
             ),
             // The end of the period the figure was counted over, before the statement's day.
             (
