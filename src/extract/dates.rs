@@ -852,11 +852,12 @@ fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
 }
 
 /// Whether a sentence tells what had happened by a time: a perfect ("had risen", "have been
-/// found") and nothing of the future ("will", "expected").
+/// found") or a past "was"/"were" ("by Friday the number was 1,200"), and nothing of the
+/// future ("will", "expected").
 fn looks_back(words: &[Word]) -> bool {
     words
         .iter()
-        .any(|w| matches!(w.lower, "had" | "has" | "have"))
+        .any(|w| matches!(w.lower, "had" | "has" | "have" | "was" | "were"))
         && !looks_ahead(words)
 }
 
@@ -1132,6 +1133,9 @@ mod tests {
                 Some("2024-10-28"),
             ),
             ("the count will have passed 60 by Friday", None),
+            ("by Friday the number was 1,200", Some("2024-10-25")),
+            ("by Sunday 40 homes were under water", Some("2024-10-27")),
+            ("by Sunday the number could be 60", None),
             ("until Monday", None),
             ("Monday's figures", Some("2024-10-28")),
             ("Saturday's earthquake killed 40", None),
