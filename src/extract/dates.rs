@@ -907,6 +907,14 @@ fn named_day(
         return None;
     }
     if let Some(day) = day_name {
+        // "Sunday, Oct. 20", "Sunday, 20 October": the date after the comma says which Sunday.
+        let text = |k: usize| words.get(k).map_or("", |w| w.text);
+        if text(i + 1) == ","
+            && (month(text(i + 2)).is_some()
+                || (text(i + 2).parse::<u32>().is_ok() && month(text(i + 3)).is_some()))
+        {
+            return None;
+        }
         // "last Tuesday" on a Tuesday is a week back.
         let last = i > 0 && words[i - 1].lower == "last";
         let date = published
@@ -1328,6 +1336,17 @@ mod tests {
                 "it said on Monday that in reports up to 20 October there were 44 cases",
                 "44",
                 Some("2024-10-20"),
+            ),
+            // A weekday with its date is that date, not the latest such weekday.
+            (
+                "it said on Friday that 40 deaths were reported in the week to Sunday , Oct . 13",
+                "40",
+                Some("2024-10-13"),
+            ),
+            (
+                "on Saturday , 12 October , 300 crossed",
+                "300",
+                Some("2024-10-12"),
             ),
             // "the end of" a month or year after "as of", "by" or "at" is the figures' own.
             (
