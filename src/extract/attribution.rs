@@ -1033,7 +1033,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         if (l == "said" || l == "says" || l == "told") && after_clause {
             let after = &words[i + 1..];
             let names = after.iter().take_while(|w| in_name(w)).count();
-            if let Some(speaker) = speaker_of(&after[..names]) {
+            if let Some(speaker) = speaker_of(&after[..names]).or_else(|| titled_name(after)) {
                 found.push(Source::new(speaker, i, true));
             }
         }
@@ -1050,6 +1050,21 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             .any(|w| matches!(w.lower, "," | ";" | ":" | "." | "(" | ")"));
     }
     found
+}
+
+/// The name that follows a title and a comma after "said": "said the ministry's spokesman,
+/// Ashraf al-Qudra", as "The province's health minister, Omar al-Rashid, said" names him.
+fn titled_name(after: &[Word]) -> Option<Speaker> {
+    let comma = after.iter().take(6).position(|w| w.lower == ",")?;
+    let titled = after[..comma]
+        .iter()
+        .any(|w| PERSON_TITLES.contains(w.lower) || TITLE_WORDS.contains(w.lower));
+    let rest = &after[comma + 1..];
+    let name = rest.iter().take_while(|w| in_name(w)).count();
+    if !titled || !rest.first().is_some_and(|w| capitalized(w.text)) {
+        return None;
+    }
+    speaker_of(&rest[..name])
 }
 
 /// Whether the subject of the verb at `verb` opens right after a comma: ", the CDC said".
@@ -1669,6 +1684,11 @@ mod tests {
             (
                 "40 died, the ministry of health's latest update showed",
                 "ministry of health",
+            ),
+            // After "said", a title's holder named after the comma.
+            (
+                "The toll is 40, said the ministry's spokesman, Ashraf al-Qudra",
+                "Ashraf al-Qudra",
             ),
             // Whoever speaks for a body is credited to it.
             (
