@@ -156,7 +156,8 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 /// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the
 /// figure's own clause (no ";" between) before any other. Dates at tokens in `aside` (those of
 /// the figure's stated previous value) are not the figure's. A `rate` (a percentage, as monthly
-/// statistics are) takes its clause's period ("in July") over the day a source spoke. A date
+/// statistics are) takes its clause's period ("in July") over the day a source spoke, as does a
+/// count whose period ended before that day ("recorded 29,000 in 2023, it said on Monday"). A date
 /// right after the figure ("after 4.9% in April") is its own, before any marked elsewhere.
 pub fn date_for<'d>(
     dated: &'d [Dated],
@@ -211,9 +212,29 @@ pub fn date_for<'d>(
         let period = dated()
             .filter(|p| p.period && distance(p).0 == distance(&d).0)
             .min_by_key(distance);
-        period
-            .filter(|_| rate && d.statement && !d.period)
-            .unwrap_or(d)
+        // A count's period too, once it ended before the day it was told, with no other figure
+        // between them: "In 2023 the agency recorded 29,000 crossings, it said on Monday" is
+        // 2023's; "1,288 cases, more than the 1,274 in 2019" is not.
+        let own = |p: &Dated| {
+            let between = if p.at < first {
+                p.at + 1..first
+            } else {
+                end..p.at
+            };
+            !words[between]
+                .iter()
+                .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let by_period = period
+            .filter(|p| d.statement && !d.period && (rate || (p.date < d.date && own(p))))
+            .unwrap_or(d);
+        // A period still running when told ("so far in 2024 ..., it said on Monday") holds on
+        // the day it was told.
+        let told = dated()
+            .filter(|s| s.statement && !s.period && distance(s).0 == distance(&d).0)
+            .min_by_key(distance);
+        told.filter(|s| by_period.period && s.date < by_period.date)
+            .unwrap_or(by_period)
     });
     firm.or(nearest)
 }
@@ -1445,6 +1466,23 @@ mod tests {
                 "sales were lower than forecast last month at 2,100",
                 "2,100",
                 Some("2024-09-30"),
+            ),
+            // A count's period that ended before the statement's day is its own; one still
+            // running ("so far in 2024") is not.
+            (
+                "in 2023 , the agency recorded 29,000 crossings , it said Monday",
+                "29,000",
+                Some("2023-12-31"),
+            ),
+            (
+                "last month , the agency said , 900 people crossed , it said Monday",
+                "900",
+                Some("2024-09-30"),
+            ),
+            (
+                "so far in 2024 , 31,000 have crossed , the agency said on Monday",
+                "31,000",
+                Some("2024-10-28"),
             ),
             // A statistic's period before the statement's day, or the day its release came out.
             (
