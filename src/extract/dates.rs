@@ -781,6 +781,24 @@ fn firm_marker(words: &[Word], i: usize) -> bool {
     if j >= 2 && lower(j - 1) == "of" && lower(j - 2) == "end" {
         j -= 2;
     }
+    // "in the 24 hours to 8am on Monday": a time of day between the marker and "on" the day.
+    if j >= 2 && lower(j - 1) == "on" {
+        let clock =
+            |w: &str| matches!(w, "am" | "pm" | "a.m" | "p.m" | "midnight" | "noon" | "gmt");
+        let mut k = j - 1;
+        let mut timed = false;
+        while k > 0
+            && (lower(k - 1).starts_with(|c: char| c.is_ascii_digit())
+                || matches!(lower(k - 1), "." | ":")
+                || clock(lower(k - 1)))
+        {
+            timed |= clock(lower(k - 1));
+            k -= 1;
+        }
+        if timed {
+            j = k;
+        }
+    }
     let end_of = lower(j) == "end" && lower(j + 1) == "of";
     if end_of && j >= 1 && lower(j - 1) == "the" {
         j -= 1;
@@ -1386,6 +1404,21 @@ mod tests {
                 Some("2023-12-31"),
             ),
             // The end of the period the figure was counted over, before the statement's day.
+            (
+                "the ministry said on Tuesday that 312 cases were recorded in the 24 hours to 8 am on Monday",
+                "312",
+                Some("2024-10-28"),
+            ),
+            (
+                "in the 24 hours to midnight on Sunday , 90 drones were launched , it said on Monday",
+                "90",
+                Some("2024-10-27"),
+            ),
+            (
+                "it said on Monday that deaths in the past week rose to 40 on Sunday",
+                "40",
+                Some("2024-10-27"),
+            ),
             (
                 "the office said on Monday that 1,200 crossed in the week to Sunday",
                 "1,200",
