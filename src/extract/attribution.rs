@@ -1118,6 +1118,25 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         .take_while(|w| matches!(w.lower, "the" | "a" | "an"))
         .count();
     if let Some(end) = (lead..(lead + 4).min(after.len())).find_map(|k| possessive_end(after, k)) {
+        // "according to Turkey's disaster agency": the owner's body, not the owner.
+        let next = after[end + 1..]
+            .iter()
+            .position(|w| w.is_word && !matches!(w.lower, "s"))
+            .map_or(after.len(), |p| end + 1 + p);
+        let described = after[next..]
+            .iter()
+            .take(3)
+            .take_while(|w| w.is_word && !capitalized(w.text))
+            .count();
+        let body = after[next..next + described]
+            .last()
+            .is_some_and(|w| BODIES.contains(w.lower) || PERSON_TITLES.contains(w.lower))
+            && after[next..next + described]
+                .iter()
+                .all(|w| !STATEMENT_NOUNS.contains(w.lower));
+        if body && capitalized(after[lead].text) {
+            return Some(Speaker::Named(join_name(&after[lead..next + described])));
+        }
         return possessor(after, end);
     }
     // "according to numbers published by the CDC", "according to preliminary figures from the
@@ -1689,6 +1708,15 @@ mod tests {
             (
                 "The toll is 40, said the ministry's spokesman, Ashraf al-Qudra",
                 "Ashraf al-Qudra",
+            ),
+            // A named owner's body, after "according to".
+            (
+                "The toll rose to 40, according to Turkey's disaster agency",
+                "Turkey's disaster agency",
+            ),
+            (
+                "9 in all, according to Gaza's health ministry",
+                "Gaza's health ministry",
             ),
             // Whoever speaks for a body is credited to it.
             (
