@@ -770,7 +770,15 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
         // "the Green Valley civil defence group said": title words alone ("defence group")
         // are the end of a longer subject with a name in it.
         let untitled = matches!(&s, Speaker::Named(n) if !n.chars().any(char::is_uppercase));
-        if untitled && let Some(longer @ Speaker::Named(_)) = plain_subject(words, k) {
+        // "Turkey's disaster agency AFAD said": a run that opens on a title word after a
+        // describing word is the end of a longer subject too.
+        let cut_short = j > 0
+            && !capitalized(words[j].text)
+            && words[j - 1].is_word
+            && !matches!(words[j - 1].lower, "the" | "a" | "an" | "its" | "their");
+        if (untitled || cut_short)
+            && let Some(longer @ Speaker::Named(_)) = plain_subject(words, k)
+        {
             return Some(longer);
         }
         return Some(s);
@@ -1709,7 +1717,11 @@ mod tests {
                 "The toll is 40, said the ministry's spokesman, Ashraf al-Qudra",
                 "Ashraf al-Qudra",
             ),
-            // A named owner's body, after "according to".
+            // A named owner's body, before "said" as after "according to".
+            (
+                "Turkey's disaster agency AFAD said 40 people had died",
+                "Turkey's disaster agency AFAD",
+            ),
             (
                 "The toll rose to 40, according to Turkey's disaster agency",
                 "Turkey's disaster agency",
