@@ -141,7 +141,8 @@ pub struct Dated {
     pub firm: bool,
     /// A whole month or year ("in July", "in 2023", "last month"): a statistic's period.
     pub period: bool,
-    /// Right after a verb of saying ("said on Wednesday"): when the statement was made.
+    /// Right after a verb of saying ("said on Wednesday") or of publishing ("released on
+    /// Friday"): when the statement was made.
     pub statement: bool,
 }
 
@@ -155,7 +156,8 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 /// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the
 /// figure's own clause (no ";" between) before any other. Dates at tokens in `aside` (those of
 /// the figure's stated previous value) are not the figure's. A `rate` (a percentage, as monthly
-/// statistics are) takes its clause's period ("in July") over the day a source spoke. A date
+/// statistics are) takes its clause's period ("in July") over the day a source spoke, as does a
+/// count whose period ended before that day ("recorded 29,000 in 2023, it said on Monday"). A date
 /// right after the figure ("after 4.9% in April") is its own, before any marked elsewhere.
 pub fn date_for<'d>(
     dated: &'d [Dated],
@@ -210,9 +212,29 @@ pub fn date_for<'d>(
         let period = dated()
             .filter(|p| p.period && distance(p).0 == distance(&d).0)
             .min_by_key(distance);
-        period
-            .filter(|_| rate && d.statement && !d.period)
-            .unwrap_or(d)
+        // A count's period too, once it ended before the day it was told, with no other figure
+        // between them: "In 2023 the agency recorded 29,000 crossings, it said on Monday" is
+        // 2023's; "1,288 cases, more than the 1,274 in 2019" is not.
+        let own = |p: &Dated| {
+            let between = if p.at < first {
+                p.at + 1..first
+            } else {
+                end..p.at
+            };
+            !words[between]
+                .iter()
+                .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let by_period = period
+            .filter(|p| d.statement && !d.period && (rate || (p.date < d.date && own(p))))
+            .unwrap_or(d);
+        // A period still running when told ("so far in 2024 ..., it said on Monday") holds on
+        // the day it was told.
+        let told = dated()
+            .filter(|s| s.statement && !s.period && distance(s).0 == distance(&d).0)
+            .min_by_key(distance);
+        told.filter(|s| by_period.period && s.date < by_period.date)
+            .unwrap_or(by_period)
     });
     firm.or(nearest)
 }
@@ -297,13 +319,16 @@ pub fn dates_in(
                     false,
                 );
             }
+            // Last week's figure holds at that week's end, its Sunday, as last month's does at
+            // its last day: the calendar week before publication's, Monday to Sunday.
             "last" if lower(i + 1) == "week" => {
+                let back = |p: NaiveDate| u64::from(p.weekday().num_days_from_monday()) + 1;
                 add(
                     &mut found,
                     words,
                     i,
-                    published.and_then(|p| p.checked_sub_days(Days::new(7))),
-                    false,
+                    published.and_then(|p| p.checked_sub_days(Days::new(back(p)))),
+                    true,
                 );
             }
             // A period's figure holds at its end: last month's at that month's last day, last
@@ -383,8 +408,8 @@ pub fn dates_in(
                 }
             }
             // "the second quarter", "the first half of the year", "the first six months of
-            // 2024": the span's last day.
-            "quarter" | "half" | "months" if i > 0 => {
+            // 2024", "Q3", "H1 2024": the span's last day.
+            "quarter" | "half" | "months" | "q1" | "q2" | "q3" | "q4" | "h1" | "h2" => {
                 if let Some(end) = span_end(words, i, published) {
                     add(&mut found, words, i, Some(end), true);
                 }
@@ -418,19 +443,21 @@ pub fn dates_in(
                     false,
                 );
             }
-            // "the previous week", "the prior day": one unit back.
+            // "the previous week", "the prior day": one unit back, from the date before it as
+            // "earlier" counts ("40 on Friday ... 31 the previous day" is Thursday's).
             // "from the previous month", "on the prior week": a comparison's base.
             "previous" | "prior"
                 if i > 0
                     && lower(i - 1) == "the"
                     && !matches!(lower(i.wrapping_sub(2)), "from" | "over" | "on" | "than") =>
             {
+                let from = found.last().map(|d| d.date).or(told).or(published);
                 let unit = Back::unit(lower(i + 1), 1);
                 add(
                     &mut found,
                     words,
                     i,
-                    unit.and_then(|back| back.from(published)),
+                    unit.and_then(|back| back.from(from)),
                     false,
                 );
             }
@@ -451,9 +478,11 @@ fn add(found: &mut Vec<Dated>, words: &[Word], at: usize, date: Option<NaiveDate
             date,
             firm: firm_marker(words, at),
             period,
-            statement: words[at.saturating_sub(3)..at]
-                .iter()
-                .any(|w| SAY_VERBS.contains(w.lower)),
+            // "said on Wednesday", and a release's day: "figures released on Friday".
+            statement: words[at.saturating_sub(3)..at].iter().any(|w| {
+                SAY_VERBS.contains(w.lower)
+                    || matches!(w.lower, "released" | "published" | "issued")
+            }),
         });
     }
 }
@@ -734,21 +763,60 @@ const EVENT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the date at token `i` is marked as the figures' own: "as of", "as at", "through",
-/// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6").
+/// "up to" before it (a weekday and a comma may stand between: "through Thursday, March 6"; a
+/// date written day first is found at its month: "as at 30 June"), or it ends the period the
+/// figures were counted over ("in the week to Sunday", "the seven days ending Oct. 20").
 fn firm_marker(words: &[Word], i: usize) -> bool {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
     let mut j = i;
+    if j >= 1 && month(words[j].text).is_some() && lower(j - 1).parse::<u32>().is_ok() {
+        j -= 1;
+    }
     // "Thursday, March 6": the marker stands before the weekday.
     if j >= 2 && lower(j - 1) == "," && weekday(words[j - 2].text).is_some() {
         j -= 2;
+    }
+    // "as of the end of September", "by the end of 2025": the marker stands before "the end of",
+    // and "by" or "at" that end marks it too.
+    if j >= 2 && lower(j - 1) == "of" && lower(j - 2) == "end" {
+        j -= 2;
+    }
+    // "in the 24 hours to 8am on Monday": a time of day between the marker and "on" the day.
+    if j >= 2 && lower(j - 1) == "on" {
+        let clock =
+            |w: &str| matches!(w, "am" | "pm" | "a.m" | "p.m" | "midnight" | "noon" | "gmt");
+        let mut k = j - 1;
+        let mut timed = false;
+        while k > 0
+            && (lower(k - 1).starts_with(|c: char| c.is_ascii_digit())
+                || matches!(lower(k - 1), "." | ":")
+                || clock(lower(k - 1)))
+        {
+            timed |= clock(lower(k - 1));
+            k -= 1;
+        }
+        if timed {
+            j = k;
+        }
+    }
+    let end_of = lower(j) == "end" && lower(j + 1) == "of";
+    if end_of && j >= 1 && lower(j - 1) == "the" {
+        j -= 1;
     }
     if j == 0 {
         return false;
     }
     match lower(j - 1) {
         "through" | "thru" => true,
+        "by" | "at" if end_of => true,
         "of" | "at" => j >= 2 && lower(j - 2) == "as",
-        "to" => j >= 2 && lower(j - 2) == "up",
+        "to" if j >= 2 && lower(j - 2) == "up" => true,
+        "to" | "ending" | "ended" => words[j.saturating_sub(4)..j - 1].iter().any(|w| {
+            matches!(
+                w.lower,
+                "week" | "weeks" | "fortnight" | "days" | "hours" | "month" | "months" | "year"
+            )
+        }),
         _ => false,
     }
 }
@@ -823,11 +891,12 @@ fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
 }
 
 /// Whether a sentence tells what had happened by a time: a perfect ("had risen", "have been
-/// found") and nothing of the future ("will", "expected").
+/// found") or a past "was"/"were" ("by Friday the number was 1,200"), and nothing of the
+/// future ("will", "expected").
 fn looks_back(words: &[Word]) -> bool {
     words
         .iter()
-        .any(|w| matches!(w.lower, "had" | "has" | "have"))
+        .any(|w| matches!(w.lower, "had" | "has" | "have" | "was" | "were"))
         && !looks_ahead(words)
 }
 
@@ -877,6 +946,14 @@ fn named_day(
         return None;
     }
     if let Some(day) = day_name {
+        // "Sunday, Oct. 20", "Sunday, 20 October": the date after the comma says which Sunday.
+        let text = |k: usize| words.get(k).map_or("", |w| w.text);
+        if text(i + 1) == ","
+            && (month(text(i + 2)).is_some()
+                || (text(i + 2).parse::<u32>().is_ok() && month(text(i + 3)).is_some()))
+        {
+            return None;
+        }
         // "last Tuesday" on a Tuesday is a week back.
         let last = i > 0 && words[i - 1].lower == "last";
         let date = published
@@ -927,7 +1004,9 @@ fn named_day(
 /// September", "for September 2024", "September's figure"): the month's last day, the day its
 /// figure holds for (a month not yet over at publication gives the publication date). Read only
 /// after "in", "for", "during", "through" or "of", or before a year or "'s", so the verb "may" is
-/// never a month. The most recent such month on or before publication, unless a year is given.
+/// never a month. The most recent such month on or before publication, unless a year is given
+/// or the sentence foretells ("will cut 300 jobs in March", "expects 3.1% in November"): then the
+/// next such month, from publication's on.
 fn whole_month(
     words: &[Word],
     i: usize,
@@ -967,6 +1046,14 @@ fn whole_month(
         return None;
     }
     let p = published?;
+    if year.is_none() && foretells(words) {
+        let y = if m < p.month() {
+            p.year() + 1
+        } else {
+            p.year()
+        };
+        return last_day_of_month(y, m);
+    }
     let y = year.unwrap_or(if m > p.month() {
         p.year() - 1
     } else {
@@ -976,9 +1063,26 @@ fn whole_month(
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
 }
 
-/// The last day of a span of the year named at token `i` ("quarter", "half" or "months"): "the
-/// first quarter", "the second half of 2023", "the first six months of the year". The year is
-/// the one after "of", else the latest whose span ended by publication.
+/// Whether a sentence foretells its figures: "will", "expects", "forecasts", "is expected to",
+/// "plans to". Not "more than expected" nor "as forecast", which measure a past figure against
+/// a forecast, nor "would" of reported speech.
+fn foretells(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(k, w)| match w.lower {
+        "will" | "expects" | "expect" | "forecasts" | "projects" | "predicts" => true,
+        "expected" | "forecast" | "projected" | "planned" => {
+            k > 0
+                && !matches!(words[k - 1].lower, "than" | "as")
+                && words.get(k + 1).is_some_and(|n| n.lower == "to")
+        }
+        "plans" | "aims" => words.get(k + 1).is_some_and(|n| n.lower == "to"),
+        _ => false,
+    })
+}
+
+/// The last day of a span of the year named at token `i` ("quarter", "half", "months", or a
+/// quarter's or half's code): "the first quarter", "the second half of 2023", "the first six
+/// months of the year", "Q3", "H1 2024". The year is the one after "of" or right after the
+/// span, else the latest whose span ended by publication.
 fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
     let ordinal = |w: &str| match w {
@@ -988,26 +1092,30 @@ fn span_end(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<Na
         "fourth" => Some(4),
         _ => None,
     };
+    let before = lower(i.wrapping_sub(1));
     let last_month: u32 = match lower(i) {
-        "quarter" => 3 * ordinal(lower(i - 1)).filter(|&q| q <= 4)?,
-        "half" => 6 * ordinal(lower(i - 1)).filter(|&h| h <= 2)?,
+        "quarter" => 3 * ordinal(before).filter(|&q| q <= 4)?,
+        "half" => 6 * ordinal(before).filter(|&h| h <= 2)?,
+        "q1" | "q2" | "q3" | "q4" => 3 * u32::from(lower(i).as_bytes()[1] - b'0'),
+        "h1" | "h2" => 6 * u32::from(lower(i).as_bytes()[1] - b'0'),
         _ => {
             // "the first six months": a count of months from January.
-            let n = small_count(lower(i - 1)).or_else(|| lower(i - 1).parse().ok())?;
+            let n = small_count(before).or_else(|| before.parse().ok())?;
             if i < 2 || lower(i - 2) != "first" || !(1..=12).contains(&n) {
                 return None;
             }
             n as u32
         }
     };
+    let a_year = |y: &str| {
+        y.parse::<i32>()
+            .ok()
+            .filter(|y| y.to_string().len() == 4 && (1900..=2100).contains(y))
+    };
     let year = match (lower(i + 1), lower(i + 2), lower(i + 3)) {
         ("of", "the", "year") | ("of", "this", "year") => None,
-        ("of", y, _) => Some(
-            y.parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y))?,
-        ),
-        _ => None,
+        ("of", y, _) => Some(a_year(y)?),
+        (y, _, _) => a_year(y),
     };
     let p = published?;
     let y = year.unwrap_or_else(|| {
@@ -1072,16 +1180,21 @@ mod tests {
                 Some("2024-10-28"),
             ),
             ("the count will have passed 60 by Friday", None),
+            ("by Friday the number was 1,200", Some("2024-10-25")),
+            ("by Sunday 40 homes were under water", Some("2024-10-27")),
+            ("by Sunday the number could be 60", None),
             ("until Monday", None),
             ("Monday's figures", Some("2024-10-28")),
             ("Saturday's earthquake killed 40", None),
             ("after Sunday's blast", None),
             ("Monday's update", Some("2024-10-28")),
             ("yesterday", Some("2024-10-28")),
-            ("last week", Some("2024-10-22")),
+            ("last week", Some("2024-10-27")),
+            ("cases fell by a third last week", Some("2024-10-27")),
             ("three days ago", Some("2024-10-26")),
             ("on Oct . 28", Some("2024-10-28")),
             ("as of June 1", Some("2024-06-01")),
+            ("as at 30 June", Some("2024-06-30")),
             ("on 9 May", Some("2024-05-09")),
             ("on December 20", Some("2023-12-20")),
             // "since" opens a period; a later date in the sentence still counts.
@@ -1114,6 +1227,21 @@ mod tests {
             ("prices in September 2022 rose", Some("2022-09-30")),
             ("September ' s reading", Some("2024-09-30")),
             ("in October so far", Some("2024-10-29")),
+            // A foretold month is the next such month, from publication's on.
+            (
+                "analysts expect inflation of 3.1 % in November",
+                Some("2024-11-30"),
+            ),
+            ("the company will cut 300 jobs in March", Some("2025-03-31")),
+            (
+                "output is expected to reach 40 tonnes in October",
+                Some("2024-10-31"),
+            ),
+            (
+                "prices rose more than expected in September",
+                Some("2024-09-30"),
+            ),
+            ("sales grew in March , as forecast", Some("2024-03-31")),
             ("since the war began in April", None),
             ("fighting that broke out in April", None),
             ("May rose", None),
@@ -1127,7 +1255,7 @@ mod tests {
             // Any case, and the first byte of a word decides which tests run.
             ("Yesterday", Some("2024-10-28")),
             ("TONIGHT", Some("2024-10-29")),
-            ("Last Week", Some("2024-10-22")),
+            ("Last Week", Some("2024-10-27")),
             ("next Monday", None),
             ("28 October", Some("2024-10-28")),
             ("on Oct. 28", Some("2024-10-28")),
@@ -1167,6 +1295,13 @@ mod tests {
             ("in the second quarter", Some("2024-06-30")),
             ("in the fourth quarter", Some("2023-12-31")),
             ("the third quarter of 2022", Some("2022-09-30")),
+            // A quarter's or half's code, and a year right after the span.
+            ("in Q3", Some("2024-09-30")),
+            ("Q4 sales fell", Some("2023-12-31")),
+            ("growth in Q2 2023 was", Some("2023-06-30")),
+            ("H1 profit rose", Some("2024-06-30")),
+            ("in the first quarter 2023", Some("2023-03-31")),
+            ("the Q5 model", None),
             ("November's total was 4,000", Some("2023-11-30")),
             ("September's total was 4,000", Some("2024-09-30")),
             ("August saw 1,700 crossings", Some("2024-08-31")),
@@ -1225,6 +1360,85 @@ mod tests {
                 Some("2024-10-25"),
             ),
             ("9 sites were closed as of Sunday", "9", Some("2024-10-27")),
+            // Written day first, the marker still makes the date the figures' own.
+            (
+                "the agency said on Monday that 9 sites were closed as at 30 September",
+                "9",
+                Some("2024-09-30"),
+            ),
+            (
+                "as of 1 October , 310 schools were shut , the ministry said on Friday",
+                "310",
+                Some("2024-10-01"),
+            ),
+            (
+                "it said on Monday that in reports up to 20 October there were 44 cases",
+                "44",
+                Some("2024-10-20"),
+            ),
+            // A weekday with its date is that date, not the latest such weekday.
+            (
+                "it said on Friday that 40 deaths were reported in the week to Sunday , Oct . 13",
+                "40",
+                Some("2024-10-13"),
+            ),
+            (
+                "on Saturday , 12 October , 300 crossed",
+                "300",
+                Some("2024-10-12"),
+            ),
+            // "the end of" a month or year after "as of", "by" or "at" is the figures' own.
+            (
+                "the agency said on Monday that 2.1 million had fled by the end of September",
+                "2.1",
+                Some("2024-09-30"),
+            ),
+            (
+                "as of the end of June , 4,000 claims were open , it said on Monday",
+                "4,000",
+                Some("2024-06-30"),
+            ),
+            (
+                "it said on Friday that the stock stood at 80 tonnes at the end of 2023",
+                "80",
+                Some("2023-12-31"),
+            ),
+            // The end of the period the figure was counted over, before the statement's day.
+            (
+                "the ministry said on Tuesday that 312 cases were recorded in the 24 hours to 8 am on Monday",
+                "312",
+                Some("2024-10-28"),
+            ),
+            (
+                "in the 24 hours to midnight on Sunday , 90 drones were launched , it said on Monday",
+                "90",
+                Some("2024-10-27"),
+            ),
+            (
+                "it said on Monday that deaths in the past week rose to 40 on Sunday",
+                "40",
+                Some("2024-10-27"),
+            ),
+            (
+                "the office said on Monday that 1,200 crossed in the week to Sunday",
+                "1,200",
+                Some("2024-10-27"),
+            ),
+            (
+                "it said on Friday that 40 deaths were reported in the seven days to October 20",
+                "40",
+                Some("2024-10-20"),
+            ),
+            (
+                "the ministry said on Monday that 312 cases were recorded in the 24 hours to Sunday morning",
+                "312",
+                Some("2024-10-27"),
+            ),
+            (
+                "sales rose 0.4 % in the four weeks ending Saturday , it said on Tuesday",
+                "0.4",
+                Some("2024-10-26"),
+            ),
             // Two years in a list, each its figure's.
             (
                 "up from 28,526 in 2021 and 8,466 in 2020",
@@ -1286,7 +1500,29 @@ mod tests {
                 "2,100",
                 Some("2024-09-30"),
             ),
-            // A statistic's period before the statement's day.
+            // A count's period that ended before the statement's day is its own; one still
+            // running ("so far in 2024") is not.
+            (
+                "in 2023 , the agency recorded 29,000 crossings , it said Monday",
+                "29,000",
+                Some("2023-12-31"),
+            ),
+            (
+                "last month , the agency said , 900 people crossed , it said Monday",
+                "900",
+                Some("2024-09-30"),
+            ),
+            (
+                "so far in 2024 , 31,000 have crossed , the agency said on Monday",
+                "31,000",
+                Some("2024-10-28"),
+            ),
+            // A statistic's period before the statement's day, or the day its release came out.
+            (
+                "data for August , released on Tuesday , showed prices rose 0.3 %",
+                "0.3",
+                Some("2024-08-31"),
+            ),
             (
                 "prices rose 0.2 % in July , the department said on Wednesday , and the annual rate slowed to 2.9 %",
                 "2.9",

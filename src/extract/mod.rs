@@ -198,11 +198,11 @@ struct SourceDates {
 }
 
 /// A source's capitalised name words in lower case; or, for a source named in lower case ("the
-/// junta"), all its words, marked `described`.
-#[derive(PartialEq)]
+/// junta"), all its words, marked `described`. `text` is the whole name in lower case.
 struct Key {
     words: Vec<String>,
     described: bool,
+    text: String,
 }
 
 impl SourceDates {
@@ -212,14 +212,17 @@ impl SourceDates {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(str::to_lowercase)
             .collect();
+        let text = source.to_lowercase();
         match named.is_empty() {
             true => Key {
                 words: words().map(str::to_lowercase).collect(),
                 described: true,
+                text,
             },
             false => Key {
                 words: named,
                 described: false,
+                text,
             },
         }
     }
@@ -233,7 +236,9 @@ impl SourceDates {
     /// secretary Sabrina Singh"; not "Los Angeles Department of Water and Power" and "Los
     /// Angeles County Fire Chief Anthony Marrone", who share only a place). A source described
     /// in lower case is the same only as itself ("the junta"; not "regional military
-    /// administration" and "Regional authorities").
+    /// administration" and "Regional authorities"), or as a name it ends when it has two words
+    /// or more ("air force" after "Ukraine's air force"; not "officials" after "Pentagon
+    /// officials").
     fn lookup(&self, source: &str) -> Option<NaiveDate> {
         let key = Self::key(source);
         self.dated
@@ -241,7 +246,14 @@ impl SourceDates {
             .rev()
             .find(|(other, _)| {
                 if key.described || other.described {
-                    return *other == key;
+                    let ends = |long: &Key, short: &Key| {
+                        short.described
+                            && short.words.len() >= 2
+                            && long.text.ends_with(&short.text)
+                            && long.text[..long.text.len() - short.text.len()].ends_with(' ')
+                    };
+                    let same = other.described == key.described && other.words == key.words;
+                    return same || ends(other, &key);
                 }
                 let shared = key.words.iter().filter(|w| other.words.contains(w)).count();
                 shared > 0 && 2 * shared >= key.words.len().min(other.words.len())
@@ -749,10 +761,14 @@ mod tests {
         let text = "The junta raised the toll to 2,056 on Monday. It said 3,900 were hurt.\n\n\
                     The bureau said prices rose 3% in February. It said 40 shops closed.";
         check_as_of(&[(text, "3,900", "2025-03-10"), (text, "40", "2025-03-14")]);
+        // A lower-case name that ends the dated one is the same source.
+        let text = "Ukraine's air force said on Monday that Russia launched 90 drones. \
+                    The air force said 80 of them were shot down.";
+        check_as_of(&[(text, "80", "2025-03-10")]);
     }
 
-    /// "A day earlier" with no date before it in its sentence counts back from the date the
-    /// sentences before stated, else from publication.
+    /// "A day earlier" and "the previous day" with no date before them in their sentence count
+    /// back from the date the sentences before stated, else from publication.
     #[test]
     fn earlier_counts_back_from_the_date_last_stated() {
         let cases = [
@@ -767,6 +783,17 @@ mod tests {
                 "2025-03-08",
             ),
             ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
+            // "the previous day" counts as "a day earlier" does.
+            (
+                "Rescuers pulled 14 survivors from the rubble on Tuesday. The previous day they had found 9.",
+                "9",
+                "2025-03-10",
+            ),
+            (
+                "The ministry counted 31 deaths on Wednesday, and 22 the previous day.",
+                "22",
+                "2025-03-11",
+            ),
         ];
         check_as_of(&cases);
     }
