@@ -1376,8 +1376,49 @@ impl NamedSoFar {
 }
 
 /// `words` without a leading time ("On Saturday the regional office", "Late on Friday the
-/// county"): when, not who.
+/// county", "Hours later the Pentagon", "Meanwhile the ministry"): when, not who.
 fn after_time<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    let adverbs = words
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.lower,
+                "a" | "few"
+                    | "minutes"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "moments"
+                    | "shortly"
+                    | "later"
+                    | "earlier"
+                    | "meanwhile"
+                    | "then"
+                    | "now"
+                    | "afterwards"
+                    | "separately"
+                    | "overnight"
+                    | "today"
+                    | "yesterday"
+            )
+        })
+        .count();
+    let when = words[..adverbs].iter().any(|w| {
+        matches!(
+            w.lower,
+            "later"
+                | "earlier"
+                | "meanwhile"
+                | "then"
+                | "now"
+                | "afterwards"
+                | "separately"
+                | "overnight"
+                | "today"
+                | "yesterday"
+        )
+    });
+    let words = if when { &words[adverbs..] } else { words };
     let lead = words
         .iter()
         .take_while(|w| {
@@ -1721,6 +1762,16 @@ mod tests {
             (
                 "Turkey's disaster agency AFAD said 40 people had died",
                 "Turkey's disaster agency AFAD",
+            ),
+            // A leading time is when, not who.
+            (
+                "Hours later the Pentagon revised its estimate: 8,000 troops were there",
+                "Pentagon",
+            ),
+            ("Later the ministry said 40 people had died", "ministry"),
+            (
+                "Meanwhile the coast guard said 12 were rescued",
+                "coast guard",
             ),
             (
                 "The toll rose to 40, according to Turkey's disaster agency",
