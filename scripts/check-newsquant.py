@@ -10,7 +10,7 @@ import sys
 FLOORS = {
     "value": 96.0,
     "value+unit": 85.8,
-    "value+change": 88.4,
+    "value+change": 88.0,
     "value+concept_partial": 82.8,
     "value+concept_complete": 57.1,
 }
