@@ -10,8 +10,8 @@
 //! its group's first word.
 
 use crate::extract::{keywords, units};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
@@ -91,7 +91,7 @@ pub fn plain_words(text: &str) -> Vec<String> {
 impl Gazetteer {
     fn parse(text: &str) -> anyhow::Result<Gazetteer> {
         let file: File = toml::from_str(text)?;
-        let mut single = HashMap::new();
+        let mut single = HashMap::default();
         let mut runs = Vec::new();
         let mut senses = 0u16;
         for g in file.group {

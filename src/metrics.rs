@@ -28,10 +28,12 @@ use crate::extract::{keywords, units};
 use crate::gazetteer::{self, Word};
 use crate::model::{Claim, Document, Kind};
 use crate::periods::{self, Periods};
+use aho_corasick::AhoCorasick;
 use anyhow::{Context, bail};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// The catalog file's name inside the data folder.
 pub const FILE_NAME: &str = "metrics.toml";
@@ -190,7 +192,7 @@ impl Catalog {
     /// Parses catalog text. A metric id given twice is an error naming both lines.
     pub fn parse(text: &str) -> anyhow::Result<Catalog> {
         let file: CatalogFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         for m in &file.metric {
             if !seen.insert(m.id.as_str()) {
                 let lines = id_lines(text, &m.id);
@@ -207,7 +209,7 @@ impl Catalog {
 
     /// Builds a catalog from metric definitions, checking ids.
     pub fn from_metrics(metrics: Vec<MetricDef>) -> anyhow::Result<Catalog> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         let mut fits = Vec::with_capacity(metrics.len());
         let mut matchers = Vec::new();
         let mut excludes = Vec::new();
@@ -597,14 +599,19 @@ fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
     let (Some(before), Some(after)) = (sentence.get(..from), sentence.get(to..)) else {
         return sentence;
     };
-    let start = CLAUSE_ENDS
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+    // One automaton for all separators: the last one ending before the figure, the first one
+    // starting after it.
+    static SEPARATORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(CLAUSE_ENDS).expect("the clause separators build an automaton")
+    });
+    let start = SEPARATORS
+        .find_overlapping_iter(before)
+        .map(|m| m.end())
         .max()
         .unwrap_or(0);
-    let end = CLAUSE_ENDS
-        .iter()
-        .filter_map(|sep| after.find(sep))
+    let end = SEPARATORS
+        .find_overlapping_iter(after)
+        .map(|m| m.start())
         .min()
         .map_or(sentence.len(), |i| to + i);
     let has_digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
