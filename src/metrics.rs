@@ -360,11 +360,16 @@ impl Catalog {
         }
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
-        let texts = context_of(claim, doc);
+        let (texts, figure_at) = context_of(claim, doc);
         // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
         // made the crossing").
         let period_of = |text: &str| {
-            let figure = text.find(claim.text.as_str()).unwrap_or(0);
+            let figure = figure_at
+                .zip(offset_in(texts[2], text))
+                .and_then(|(figure, from)| figure.checked_sub(from))
+                .filter(|&figure| figure <= text.len())
+                .or_else(|| text.find(claim.text.as_str()))
+                .unwrap_or(0);
             periods::of(text, figure, claim.published)
         };
         let period = Some(period_of(texts[1]))
@@ -375,8 +380,8 @@ impl Catalog {
         // 900,000 fled to Chad and Egypt" is not about Chad.
         let before_clause = {
             let sentence = texts[2];
-            let clause_end = sentence
-                .find(texts[1])
+            let clause_end = offset_in(sentence, texts[1])
+                .or_else(|| sentence.find(texts[1]))
                 .map_or(sentence.len(), |at| at + texts[1].len());
             &sentence[..clause_end]
         };
@@ -545,8 +550,9 @@ pub struct WordsCache(HashMap<String, Vec<Word>>);
 
 /// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
-/// the sentence before it in its paragraph, and its document's title. Missing ones are empty.
-fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> [&'a str; 5] {
+/// the sentence before it in its paragraph, and its document's title. Missing ones are empty. With
+/// them, where the figure starts in its sentence, when the sentence was found in the text.
+fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<usize>) {
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
     let at = claim.start as usize;
@@ -557,7 +563,7 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> [&'a str; 5] {
         .map(|i| at.saturating_sub(sentence.len()) + i)
         .filter(|s| *s <= at)
         .or_else(|| text.find(sentence).filter(|s| *s <= at));
-    let (clause, previous) = match sent_start {
+    let (clause, previous, figure_at) = match sent_start {
         Some(s) => {
             let f = (at - s).min(sentence.len());
             let f_end = (claim.end as usize)
@@ -566,17 +572,26 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> [&'a str; 5] {
             (
                 clause_around(sentence, f, f_end),
                 previous_sentence(text, s),
+                Some(f),
             )
         }
-        None => (sentence, ""),
+        None => (sentence, "", None),
     };
-    [
+    let texts = [
         claim.concept.as_deref().unwrap_or(""),
         clause,
         sentence,
         previous,
         doc.title.as_deref().unwrap_or(""),
-    ]
+    ];
+    (texts, figure_at)
+}
+
+/// Where `inner` starts in `outer` when it is a slice of it (the clause of its sentence), found
+/// from their addresses instead of searched for.
+fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let (from, at) = (outer.as_ptr() as usize, inner.as_ptr() as usize);
+    (at >= from && at + inner.len() <= from + outer.len()).then(|| at - from)
 }
 
 /// Separators of clauses inside a sentence.
