@@ -1378,46 +1378,27 @@ impl NamedSoFar {
 /// `words` without a leading time ("On Saturday the regional office", "Late on Friday the
 /// county", "Hours later the Pentagon", "Meanwhile the ministry"): when, not who.
 fn after_time<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    // Words that say when, and words that measure the time before one ("a few hours later").
+    const WHEN: &[&str] = &[
+        "later",
+        "earlier",
+        "meanwhile",
+        "then",
+        "now",
+        "afterwards",
+        "separately",
+        "overnight",
+        "today",
+        "yesterday",
+    ];
+    const SPAN: &[&str] = &[
+        "a", "few", "minutes", "hours", "days", "weeks", "moments", "shortly",
+    ];
     let adverbs = words
         .iter()
-        .take_while(|w| {
-            matches!(
-                w.lower,
-                "a" | "few"
-                    | "minutes"
-                    | "hours"
-                    | "days"
-                    | "weeks"
-                    | "moments"
-                    | "shortly"
-                    | "later"
-                    | "earlier"
-                    | "meanwhile"
-                    | "then"
-                    | "now"
-                    | "afterwards"
-                    | "separately"
-                    | "overnight"
-                    | "today"
-                    | "yesterday"
-            )
-        })
+        .take_while(|w| WHEN.contains(&w.lower) || SPAN.contains(&w.lower))
         .count();
-    let when = words[..adverbs].iter().any(|w| {
-        matches!(
-            w.lower,
-            "later"
-                | "earlier"
-                | "meanwhile"
-                | "then"
-                | "now"
-                | "afterwards"
-                | "separately"
-                | "overnight"
-                | "today"
-                | "yesterday"
-        )
-    });
+    let when = words[..adverbs].iter().any(|w| WHEN.contains(&w.lower));
     let words = if when { &words[adverbs..] } else { words };
     let lead = words
         .iter()
