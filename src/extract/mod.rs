@@ -506,10 +506,18 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let concept = concept
                 .and_then(|c| keywords::key_words(c, q.unit.as_deref(), q.unit_norm.as_deref()));
             // The previous value's own date, a span back counted from the figure's.
-            let previous_as_of = q
-                .previous_span
-                .zip(previous_dates)
-                .and_then(|((_, last), dates)| dates::date_in(&words[last..dates.end], as_of));
+            // A date after "since" there is when the value began to hold: "down from the 115
+            // that had stood since Aug. 21", "up from 3,000 since Monday".
+            let previous_as_of =
+                q.previous_span
+                    .zip(previous_dates)
+                    .and_then(|((_, last), dates)| {
+                        let after = &words[last..dates.end];
+                        dates::date_in(after, as_of).or_else(|| {
+                            let since = after.iter().position(|w| w.lower == "since")?;
+                            dates::date_in(&after[since + 1..], as_of)
+                        })
+                    });
             let previous_bytes = q
                 .previous_span
                 .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
@@ -623,6 +631,22 @@ mod tests {
                 "Some 800 boats have landed, up from 500 last year, the coast guard said.",
                 "2025-03-14",
                 Some("2024-12-31"),
+            ),
+            // The date an earlier value held since.
+            (
+                "The toll was cut to 97, down from the 115 that had stood since March 2.",
+                "2025-03-14",
+                Some("2025-03-02"),
+            ),
+            (
+                "Cases reached 5,000, up from 3,000 since Monday.",
+                "2025-03-14",
+                Some("2025-03-10"),
+            ),
+            (
+                "Cases reached 5,000, up from 3,000 since the outbreak began.",
+                "2025-03-14",
+                None,
             ),
         ];
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
