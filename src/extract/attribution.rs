@@ -724,8 +724,8 @@ fn speaker_of(words: &[Word]) -> Option<Speaker> {
     let name = tidy(words)?;
     // "he", "Monday", "Monday's figures", "the figures" and "Data for August": no one.
     if only_describes_a_release(words)
-        || is_pronoun_or_day(&name)
-        || name.split(' ').next().is_some_and(is_pronoun_or_day)
+        || names_no_one(&name)
+        || name.split(' ').next().is_some_and(names_no_one)
         || name
             .split(' ')
             .all(|w| STATEMENT_NOUNS.contains_ignoring_ascii_case(w))
@@ -917,13 +917,24 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
         if !(named || body) || part.iter().any(|w| !in_name(w) && !w.is_word) {
             continue;
         }
-        let start = part
-            .iter()
-            .position(|w| !matches!(w.lower, "the" | "a" | "an" | "its" | "their"))
-            .unwrap_or(part.len());
+        // "Three officials said": the speakers are officials; "One in five adults reported
+        // symptoms": a count of people is what is reported, not who reports it.
+        // "Two of the victims said", "Nine out of ten residents": the group after the count.
+        let mut start = 0;
+        while let Some(w) = part.get(start) {
+            let count = |k: usize| super::numbers::small_number(part[k].lower).is_some();
+            let skip = matches!(w.lower, "the" | "a" | "an" | "its" | "their")
+                || count(start)
+                || (start > 0 && matches!(w.lower, "of" | "out" | "in") && count(start - 1))
+                || (start > 1 && w.lower == "of" && part[start - 1].lower == "out");
+            if !skip {
+                break;
+            }
+            start += 1;
+        }
         if start < part.len()
             && (named || part.len() - start <= 4)
-            && !is_pronoun_or_day(part[start].text)
+            && !names_no_one(part[start].text)
             && !only_describes_a_release(&part[start..])
         {
             parts.push(tidy(&part[start..]).unwrap_or_else(|| join_name(&part[start..])));
@@ -1420,7 +1431,9 @@ fn is_date_word(w: &str) -> bool {
     super::dates::weekday(w).is_some() || super::dates::month(w).is_some()
 }
 
-fn is_pronoun_or_day(name: &str) -> bool {
+/// A pronoun, a day, a month's possessive or a count ("Three" in "Three officials said"):
+/// words that stand where a name would but name no one.
+fn names_no_one(name: &str) -> bool {
     // "September's figures": a month's possessive is when ("May" alone may be a person).
     let month_of = name
         .strip_suffix("'s")
@@ -1433,6 +1446,7 @@ fn is_pronoun_or_day(name: &str) -> bool {
         ],
     ) || super::dates::weekday(name).is_some()
         || month_of
+        || super::numbers::small_number(&name.to_ascii_lowercase()).is_some()
 }
 
 /// Expands a short name ("Rutte") to its fullest form earlier in the document
@@ -1744,6 +1758,13 @@ mod tests {
                 "Turkey's disaster agency AFAD said 40 people had died",
                 "Turkey's disaster agency AFAD",
             ),
+            // A count before the speakers is not part of their name.
+            ("Three officials said the toll was 12", "officials"),
+            (
+                "Two of the firefighters said 40 people were inside",
+                "firefighters",
+            ),
+            ("One in five adults reported symptoms, the CDC said", "CDC"),
             // A leading time is when, not who.
             (
                 "Hours later the Pentagon revised its estimate: 8,000 troops were there",

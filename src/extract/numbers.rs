@@ -139,7 +139,7 @@ fn tens_word(w: &str) -> Option<u64> {
 }
 
 /// "twenty-eight", "forty", "seven": a number below one hundred written as one word.
-fn small_number(w: &str) -> Option<u64> {
+pub(super) fn small_number(w: &str) -> Option<u64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);
     }
