@@ -410,10 +410,10 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
                     per_unit(ctx.words_from(unit_end + 1, 3))
                 } else if matches!(w1, "a" | "an" | "each")
-                    && matches!(
+                    && (matches!(
                         w2,
                         "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
-                    )
+                    ) || (kind == Kind::Currency && priced_per(w2)))
                 {
                     Some((w2.to_string(), 1))
                 } else {
@@ -437,32 +437,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
     } else {
         // "$10 per gram", "C$6 per share", "$3.45 a gallon".
         let per = ctx.w(unit_end) == "per" && !ctx.is(unit_end + 1, class::STOPWORD);
-        let a_measure = matches!(ctx.w(unit_end), "a" | "an")
-            && matches!(
-                ctx.w(unit_end + 1),
-                "gallon"
-                    | "litre"
-                    | "liter"
-                    | "barrel"
-                    | "share"
-                    | "tonne"
-                    | "ton"
-                    | "kilogram"
-                    | "kilo"
-                    | "pound"
-                    | "ounce"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "hour"
-                    | "head"
-                    | "person"
-                    | "night"
-                    | "dose"
-                    | "megawatt-hour"
-                    | "kilowatt-hour"
-            );
+        let a_measure = matches!(ctx.w(unit_end), "a" | "an") && priced_per(ctx.w(unit_end + 1));
         // "a month earlier" dates the figure; it is no rate.
         let a_measure = a_measure
             && !matches!(
@@ -634,6 +609,36 @@ fn plain_modifier(ctx: &Ctx, i: usize) -> bool {
                 | "combined"
                 | "remaining"
         )
+}
+
+/// What an amount of money is asked "a" or "an" of: "$3.45 a gallon", "45 cents a share",
+/// "$200 a night".
+fn priced_per(w: &str) -> bool {
+    matches!(
+        w,
+        "gallon"
+            | "litre"
+            | "liter"
+            | "barrel"
+            | "share"
+            | "tonne"
+            | "ton"
+            | "kilogram"
+            | "kilo"
+            | "pound"
+            | "ounce"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "hour"
+            | "head"
+            | "person"
+            | "night"
+            | "dose"
+            | "megawatt-hour"
+            | "kilowatt-hour"
+    )
 }
 
 /// Whether the sentence speaks of temperatures, so that a capital C or F glued to a number is
@@ -1207,6 +1212,10 @@ mod tests {
                 &["= 120000000 swedish krona"],
             ),
             ("an order worth 45 MEUR", &["= 45000000 euro"]),
+            // Money asked of a measure, with the currency written after the figure.
+            ("a dividend of 45 cents a share", &["= 45 cent per share"]),
+            ("petrol at 2 euros a litre", &["= 2 euro per litre"]),
+            ("10 people a day", &["= 10 person per day"]),
             // A temperature's scale, or cents, glued to the digits.
             ("highs of 45C in Seville", &["= 45 celsius"]),
             ("lows of -5C overnight", &["= -5 celsius"]),
