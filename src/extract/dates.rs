@@ -942,7 +942,9 @@ fn named_day(
                 .first()
                 .is_some_and(u8::is_ascii_digit)
             && opens_period(words, i - 1));
-    if since {
+    // "updates every Monday", "each Friday", "on Mondays": a habit, not a day.
+    let habit = i > 0 && matches!(words[i - 1].lower, "every" | "each");
+    if since || habit {
         return None;
     }
     if let Some(day) = day_name {
@@ -1184,6 +1186,9 @@ mod tests {
             ("by Sunday 40 homes were under water", Some("2024-10-27")),
             ("by Sunday the number could be 60", None),
             ("until Monday", None),
+            // A habit names no day.
+            ("the agency updates its count every Monday", None),
+            ("each Friday the office publishes 40 reports", None),
             ("Monday's figures", Some("2024-10-28")),
             ("Saturday's earthquake killed 40", None),
             ("after Sunday's blast", None),
