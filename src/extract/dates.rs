@@ -158,12 +158,15 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
 /// the figure's stated previous value) are not the figure's. A `rate` (a percentage, as monthly
 /// statistics are) takes its clause's period ("in July") over the day a source spoke, as does a
 /// count whose period ended before that day ("recorded 29,000 in 2023, it said on Monday"). A date
-/// right after the figure ("after 4.9% in April") is its own, before any marked elsewhere.
+/// right after the figure ("after 4.9% in April") is its own, before any marked elsewhere; a
+/// month or year right after an earlier figure the sentence compares with (one of `others`,
+/// token spans) is that figure's ("rose 4.1% after a 3.9% rise in July": July is not the
+/// 4.1%'s; "rose 0.2% in July, and the annual rate slowed to 2.9%" is July's).
 pub fn date_for<'d>(
     dated: &'d [Dated],
     words: &[Word],
-    first: usize,
-    end: usize,
+    (first, end): (usize, usize),
+    others: &[(usize, usize)],
     aside: std::ops::Range<usize>,
     rate: bool,
 ) -> Option<&'d Dated> {
@@ -177,10 +180,17 @@ pub fn date_for<'d>(
                 .get(end..d.at)
                 .is_some_and(|span| span.iter().any(|w| w.lower == ";"))
     };
+    let anothers = |d: &Dated| {
+        d.period
+            && !follows_figure(words, end, d.at)
+            && others.iter().any(|&(f, e)| {
+                e != end && e < d.at && follows_figure(words, e, d.at) && an_earlier_one(words, f)
+            })
+    };
     let dated = || {
         dated.iter().filter(|d| {
             let the_next_figures = d.at >= end && when_follows(words, d.at);
-            !(aside.contains(&d.at) || the_next_figures || next_statement(d))
+            !(aside.contains(&d.at) || the_next_figures || next_statement(d) || anothers(d))
         })
     };
     let distance = |d: &&Dated| {
@@ -194,13 +204,7 @@ pub fn date_for<'d>(
             .is_some_and(|span| span.iter().any(|w| w.lower == ";"));
         (other_clause, gap)
     };
-    let attached = dated().find(|d| {
-        d.at >= end
-            && words[end..d.at]
-                .iter()
-                .all(|w| matches!(w.lower, "in" | "on" | "for" | "at" | "as" | "of"))
-            && d.at - end <= 2
-    });
+    let attached = dated().find(|d| follows_figure(words, end, d.at));
     // "14 cases in 2025 as of Friday": a marked date after the figure is still its own.
     let firm_after = dated().any(|d| d.firm && d.at >= end);
     let firm = attached
@@ -237,6 +241,42 @@ pub fn date_for<'d>(
             .unwrap_or(by_period)
     });
     firm.or(nearest)
+}
+
+/// Whether the figure starting at token `first` is an earlier one compared with: "after a 3.9%
+/// rise", "from 2.5%", "than the 40", "versus 3%".
+fn an_earlier_one(words: &[Word], first: usize) -> bool {
+    words[..first]
+        .iter()
+        .rev()
+        .take(2)
+        .skip_while(|w| matches!(w.lower, "a" | "an" | "the"))
+        .next()
+        .is_some_and(|w| matches!(w.lower, "after" | "from" | "than" | "versus" | "vs"))
+}
+
+/// Whether the date at token `at` follows a figure whose tokens end before `end` with at most
+/// two words between, each a preposition or a noun of change: "2.5% in August", "a 3.2% rise in
+/// July", "55 as of Friday".
+fn follows_figure(words: &[Word], end: usize, at: usize) -> bool {
+    at >= end
+        && at - end <= 2
+        && words[end..at].iter().all(|w| {
+            matches!(
+                w.lower,
+                "in" | "on"
+                    | "for"
+                    | "at"
+                    | "as"
+                    | "of"
+                    | "rise"
+                    | "gain"
+                    | "increase"
+                    | "drop"
+                    | "fall"
+                    | "decline"
+            )
+        })
 }
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
@@ -1623,6 +1663,23 @@ mod tests {
                 Some("2024-10-29"),
             ),
             ("between 2019 and 2021 the figure was 40", "40", None),
+            // A date right after another figure is that one's.
+            (
+                "wages grew 4.1 % from a year earlier after a 3.9 % rise in July",
+                "4.1",
+                None,
+            ),
+            ("sales rose 5 % , after 3 % in April", "5", None),
+            (
+                "sales rose 5 % in May after 3 % in April",
+                "3",
+                Some("2024-04-30"),
+            ),
+            (
+                "sales rose 5 % in May after 3 % in April",
+                "5",
+                Some("2024-05-31"),
+            ),
         ];
         for (text, figure, expected) in cases {
             let lower = text.to_ascii_lowercase();
@@ -1631,8 +1688,19 @@ mod tests {
             // The figure's unit is its own.
             let end = at + 1 + usize::from(words.get(at + 1).is_some_and(|w| w.text == "%"));
             let dated = dates_in(&words, published, None);
+            // Every other number ends a figure, with its "%".
+            let in_a_date = |k: usize| dated.iter().any(|d| d.at + 1 >= k && d.at <= k + 1);
+            let others: Vec<(usize, usize)> = (0..words.len())
+                .filter(|&k| k != at && words[k].text.starts_with(|c: char| c.is_ascii_digit()))
+                .filter(|&k| !in_a_date(k))
+                .map(|k| {
+                    let percent = words.get(k + 1).is_some_and(|w| w.text == "%");
+                    (k, k + 1 + usize::from(percent))
+                })
+                .collect();
             assert_eq!(
-                date_for(&dated, &words, at, end, 0..0, text.contains('%')).map(|d| d.date),
+                date_for(&dated, &words, (at, end), &others, 0..0, text.contains('%'))
+                    .map(|d| d.date),
                 expected.map(d),
                 "{text} / {figure}"
             );

@@ -396,6 +396,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         let mut last_concept: Option<(usize, Option<String>)> = None;
         let firsts: Vec<usize> = quantities.iter().map(|q| q.first).collect();
+        let spans: Vec<(usize, usize)> = quantities
+            .iter()
+            .map(|q| (q.first, q.unit_end.max(q.last)))
+            .collect();
         for q in quantities {
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
@@ -425,7 +429,14 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let aside = previous_dates.clone().or(base).unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
             let role = role::role_of(&ctx, &q);
-            let own = dates::date_for(dated(), words, q.first, q.unit_end.max(q.last), aside, rate);
+            let own = dates::date_for(
+                dated(),
+                words,
+                (q.first, q.unit_end.max(q.last)),
+                &spans,
+                aside,
+                rate,
+            );
             if rate && reference_period.is_none() {
                 reference_period = own
                     .filter(|d| d.period && recent_period(d.date, doc.published))

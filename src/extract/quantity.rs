@@ -1044,9 +1044,23 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
             ["from"] if dated || between.len() == last_clause.len() => Some(None),
             _ => None,
         };
-        if let Some(dir) = stated.filter(|_| compatible && a.low.is_none()) {
+        // "2.4% in the 12 months to September, down from 2.5%": a figure of another unit
+        // between (a span, a count of boats) is passed over for the one the value continues.
+        let earlier = if compatible {
+            Some(k - 1)
+        } else {
+            (0..k - 1).rev().find(|&j| {
+                let c = &qs[j];
+                b.unit_norm.is_some()
+                    && c.unit_norm == b.unit_norm
+                    && !ctx
+                        .words_from(c.last + 1, b.first - c.last - 1)
+                        .contains(&";")
+            })
+        };
+        if let Some((dir, j)) = stated.zip(earlier).filter(|(_, j)| qs[*j].low.is_none()) {
             let (prev, span) = (b.value, (b.first, b.last));
-            let a = &mut qs[k - 1];
+            let a = &mut qs[j];
             a.previous = Some(prev);
             a.previous_span = Some(span);
             if a.direction.is_none() {
@@ -1290,6 +1304,19 @@ mod tests {
             (
                 "exports reached 80 tonnes on Tuesday from 60 tonnes",
                 &["= 80 metric ton up from 60"],
+            ),
+            // A figure of another unit between passes the previous value on to the one before.
+            (
+                "prices rose 2.4% in the 12 months to September, down from 2.5% in August",
+                &["= 2.4 percentage up from 2.5", "= 12 month"],
+            ),
+            (
+                "the jobless rate was 6.1% in 40 cities, up from 5.8%",
+                &["= 6.1 percentage up from 5.8", "= 40 city"],
+            ),
+            (
+                "wages rose 3% in 12 months; 2.5% from the year before",
+                &["= 3 percentage up", "= 12 month", "= 2.5 percentage"],
             ),
             (
                 "the toll rose from 40 on Monday to 55 on Tuesday",
