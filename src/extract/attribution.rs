@@ -2,7 +2,7 @@
 //! "X said", "said X", "X estimated that").
 
 use super::context::Word;
-use super::lexicon::{CLASSES, SAY_VERBS, WordClasses, WordSet, class};
+use super::lexicon::{CLASSES, DOWN, SAY_VERBS, UP, WordClasses, WordSet, class};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -1040,7 +1040,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
                         c.is_ascii_punctuation() && c != '$' || c == '\u{201d}'
                     })
             });
-        if !says || infinitive || counted || noun {
+        if !says || infinitive || counted || noun || plural_noun(words, i) {
             continue;
         }
         if let Some(speaker) = subject_before(words, i) {
@@ -1069,6 +1069,31 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             .any(|w| matches!(w.lower, "," | ";" | ":" | "." | "(" | ")"));
     }
     found
+}
+
+/// Whether the word of saying at token `i` is a plural noun: "Jobless claims fell", "reports of
+/// looting", "estimates from the agency were lower", "claims have risen" (a verb or a
+/// preposition follows it, where a verb of saying takes its object).
+fn plural_noun(words: &[Word], i: usize) -> bool {
+    let w = words[i].lower;
+    w.ends_with('s')
+        && w != "says"
+        && words.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower,
+                "of" | "for"
+                    | "from"
+                    | "in"
+                    | "are"
+                    | "were"
+                    | "have"
+                    | "had"
+                    | "remain"
+                    | "rose"
+                    | "fell"
+            ) || UP.contains(n.lower)
+                || DOWN.contains(n.lower)
+        })
 }
 
 /// The name that follows a title and a comma after "said": "said the ministry's spokesman,
@@ -1601,6 +1626,16 @@ mod tests {
             ),
             ("The latest CDC update put it at 40", Some("CDC")),
             ("New Mexico reported three cases", Some("New Mexico")),
+            // A word of saying as a plural noun names no one; as a verb it does.
+            ("Jobless claims fell to 210,000", None),
+            ("Initial claims rose 12,000 last week", None),
+            ("Insurance claims for the storm reached $2 billion", None),
+            ("Reports of 300 deaths could not be verified", None),
+            ("Moscow claims 300 soldiers were killed", Some("Moscow")),
+            (
+                "The health agency reports 1,200 new cases",
+                Some("health agency"),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(source(text).as_deref(), *expected, "{text}");

@@ -8,7 +8,7 @@
 //! Monday", "the Feb. 6 earthquakes") are no figure's.
 
 use super::context::Word;
-use super::lexicon::SAY_VERBS;
+use super::lexicon::{SAY_VERBS, WordSet};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
@@ -289,6 +289,8 @@ pub fn dates_in(
     told: Option<NaiveDate>,
 ) -> Vec<Dated> {
     let mut found = Vec::new();
+    // Relative dates that may count back from a date after them: (index in `found`, span).
+    let mut ahead: Vec<(usize, Back)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         // Every date starts at a word whose first byte is an ASCII digit or letter: a name of
         // a day or a month, or one of the words matched below.
@@ -317,6 +319,13 @@ pub fn dates_in(
                     NaiveDate::from_ymd_opt(y, 12, 31),
                     true,
                 );
+            }
+            continue;
+        }
+        // "in mid-September": one word, a part of its month.
+        if let Some(m) = word.lower.strip_prefix("mid-").and_then(month) {
+            if let Some(day) = whole_month(words, i, m, published, Some(Part::Mid)) {
+                add(&mut found, words, i, Some(day), false);
             }
             continue;
         }
@@ -400,6 +409,7 @@ pub fn dates_in(
             }
             // "900 of last year's arrivals": a part of that year's total, dated by it; not a
             // comparison ("ahead of last year's pace", "short of last year's record").
+            // "Last year's total was 36,816": the total names its year.
             "last"
                 if (lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s" | "\u{2019}"))
                     || (possessive_year(words, i + 1)
@@ -408,7 +418,10 @@ pub fn dates_in(
                         && !matches!(
                             lower(i.wrapping_sub(2)),
                             "ahead" | "short" | "shy" | "instead" | "because"
-                        )) =>
+                        ))
+                    || (possessive_year(words, i + 1)
+                        && !matches!(lower(i.wrapping_sub(1)), "of" | "than" | "with" | "to")
+                        && TOTALS.contains(lower(i + 2 + usize::from(lower(i + 1) == "year")))) =>
             {
                 add(
                     &mut found,
@@ -469,19 +482,23 @@ pub fn dates_in(
                 }
             }
             // "ago" counts back from publication; "earlier" and "before" from the sentence's
-            // date before them if it has one ("said on Friday ... a week earlier").
+            // date before them if it has one ("said on Friday ... a week earlier"), else from
+            // its first date after them (see below).
             "ago" | "earlier" | "before" if i >= 2 => {
+                let back = relative(words, i);
                 let from = match word.lower {
                     "ago" => published,
                     _ => found.last().map(|d| d.date).or(told).or(published),
                 };
-                add(
-                    &mut found,
-                    words,
-                    i,
-                    relative(words, i).and_then(|back| back.from(from)),
-                    false,
-                );
+                if word.lower != "ago" && found.is_empty() {
+                    let at = found.len();
+                    add(&mut found, words, i, back.and_then(|b| b.from(from)), false);
+                    if found.len() > at {
+                        ahead.extend(back.map(|b| (at, b)));
+                    }
+                    continue;
+                }
+                add(&mut found, words, i, back.and_then(|b| b.from(from)), false);
             }
             // "the previous week", "the prior day": one unit back, from the date before it as
             // "earlier" counts ("40 on Friday ... 31 the previous day" is Thursday's).
@@ -502,6 +519,18 @@ pub fn dates_in(
                 );
             }
             _ => {}
+        }
+    }
+    // "The toll, which stood at 30 a week earlier, rose to 45 on Sunday": with no date before
+    // it, "earlier" counts back from the sentence's next date of a figure (not the day a
+    // source spoke).
+    for (k, back) in ahead {
+        let later = found[k + 1..]
+            .iter()
+            .find(|d| !d.statement && !d.period)
+            .map(|d| d.date);
+        if let Some(date) = later.and_then(|d| back.from(Some(d))) {
+            found[k].date = date;
         }
     }
     found
@@ -570,6 +599,12 @@ fn compared(words: &[Word], at: usize) -> bool {
         .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
 }
 
+/// Nouns of a year's running figure, which a year before them dates: "the 2023 total",
+/// "last year's tally".
+static TOTALS: WordSet = WordSet::new(&[
+    "total", "tally", "count", "toll", "figure", "figures", "average", "level",
+]);
+
 /// A past year named before its total ("the 2023 total of 29,437", "2023's tally"): the year's
 /// last day. This year's total ("raising its 2026 total to 340") holds when the sentence says.
 fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -585,11 +620,7 @@ fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Op
     {
         next += 1;
     }
-    let noun = words.get(next).map_or("", |n| n.lower);
-    if !matches!(
-        noun,
-        "total" | "tally" | "count" | "toll" | "figure" | "figures" | "average" | "level"
-    ) {
+    if !TOTALS.contains(words.get(next).map_or("", |n| n.lower)) {
         return None;
     }
     if published.is_some_and(|p| p.year() <= y) {
@@ -1038,7 +1069,11 @@ fn named_day(
     }
     match i.checked_sub(1).and_then(|j| day(words[j].text)) {
         Some(d) => Some((dated(d, year_at(i + 1)), false)),
-        None => whole_month(words, i, m, published).map(|end| (Some(end), true)),
+        None => {
+            // "in late October", "by early March": a part of the month, no whole period.
+            let part = i.checked_sub(1).and_then(|j| Part::of(words[j].lower));
+            whole_month(words, i, m, published, part).map(|day| (Some(day), part.is_none()))
+        }
     }
 }
 
@@ -1049,13 +1084,19 @@ fn named_day(
 /// never a month. The most recent such month on or before publication, unless a year is given
 /// or the sentence foretells ("will cut 300 jobs in March", "expects 3.1% in November"): then the
 /// next such month, from publication's on.
+///
+/// A `part` of the month holds on its own day: early on the 10th, mid on the 15th, late on
+/// the last (never after publication).
 fn whole_month(
     words: &[Word],
     i: usize,
     m: u32,
     published: Option<NaiveDate>,
+    part: Option<Part>,
 ) -> Option<NaiveDate> {
-    let before = i.checked_sub(1).map_or("", |j| words[j].lower);
+    // "early" or "late" stands between a preposition and its month.
+    let start = i - usize::from(matches!(part, Some(Part::Early | Part::Late)));
+    let before = start.checked_sub(1).map_or("", |j| words[j].lower);
     let next = |k: usize| words.get(i + k).map_or("", |w| w.lower);
     let year = next(1)
         .parse::<i32>()
@@ -1101,8 +1142,31 @@ fn whole_month(
     } else {
         p.year()
     });
-    let end = last_day_of_month(y, m)?;
+    let end = match part {
+        Some(Part::Early) => NaiveDate::from_ymd_opt(y, m, 10)?,
+        Some(Part::Mid) => NaiveDate::from_ymd_opt(y, m, 15)?,
+        Some(Part::Late) | None => last_day_of_month(y, m)?,
+    };
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
+}
+
+/// A part of a month: "early October", "mid-October", "late October".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+impl Part {
+    fn of(word: &str) -> Option<Part> {
+        match word {
+            "early" => Some(Part::Early),
+            "mid" => Some(Part::Mid),
+            "late" => Some(Part::Late),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a sentence foretells its figures: "will", "expects", "forecasts", "is expected to",
@@ -1213,6 +1277,13 @@ mod tests {
         let published = Some(d("2024-10-29")); // a Tuesday
         let cases: &[(&str, Option<&str>)] = &[
             ("officials confirmed Monday that", Some("2024-10-28")),
+            // A part of a month: early the 10th, mid the 15th, late the last day.
+            ("in late September the toll was 40", Some("2024-09-30")),
+            ("cases rose to 90 in early September", Some("2024-09-10")),
+            ("as it stood in mid-September", Some("2024-09-15")),
+            ("in mid-March 2023 the count reached 7", Some("2023-03-15")),
+            ("in late October", Some("2024-10-29")),
+            ("the early March figures", None),
             ("on Tuesday the ministry said", Some("2024-10-29")),
             ("on Wednesday", Some("2024-10-23")),
             ("lows of 5 degrees by Sunday", None),
@@ -1663,6 +1734,18 @@ mod tests {
                 Some("2024-10-29"),
             ),
             ("between 2019 and 2021 the figure was 40", "40", None),
+            // Last year's total names its year, before any other year of the sentence.
+            (
+                "last year's total was 36,816 , and 45,774 arrived in 2022",
+                "36,816",
+                Some("2023-12-31"),
+            ),
+            (
+                "last year's tally of 512 was a record",
+                "512",
+                Some("2023-12-31"),
+            ),
+            ("it is 8 % ahead of last year's total", "8", None),
             // A date right after another figure is that one's.
             (
                 "wages grew 4.1 % from a year earlier after a 3.9 % rise in July",

@@ -818,6 +818,23 @@ mod tests {
                 "2025-03-08",
             ),
             ("A day earlier, 12 were turned back.", "12", "2025-03-13"),
+            // With no date before it, from the sentence's next date of a figure.
+            (
+                "The toll, which stood at 30 a week earlier, rose to 45 on Tuesday.",
+                "30",
+                "2025-03-04",
+            ),
+            (
+                "A day earlier 12 had crossed, and on Thursday 300 did.",
+                "12",
+                "2025-03-12",
+            ),
+            // Not from the day a source spoke.
+            (
+                "On Tuesday 40 boats landed. A day earlier, 12 were turned back, officials said on Thursday.",
+                "12",
+                "2025-03-10",
+            ),
             // "the previous day" counts as "a day earlier" does.
             (
                 "Rescuers pulled 14 survivors from the rubble on Tuesday. The previous day they had found 9.",
