@@ -117,7 +117,9 @@ pub enum Direction {
 /// Only levels form a level series: "10,000 troops", "unemployment fell to 4.1%" (a level reached
 /// by a change). "rose 2.1%", "fell by 300" are changes; "1,200 a day" is a rate; "8,000 of them
 /// in Kursk", "100 killed in one strike", "two captured soldiers" are parts of the running figure
-/// or single events; "10,000 by December", "expected to reach 3%" are targets and forecasts.
+/// or single events; "10,000 by December", "expected to reach 3%" are targets and forecasts;
+/// "in the 12 months to September", "over the past 24 hours" are spans of time that frame the
+/// other figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -127,6 +129,7 @@ pub enum Role {
     Rate,
     Part,
     Target,
+    Span,
 }
 
 impl Role {
@@ -137,6 +140,7 @@ impl Role {
             Role::Rate => "rate",
             Role::Part => "part",
             Role::Target => "target",
+            Role::Span => "span",
         }
     }
 
@@ -148,6 +152,7 @@ impl Role {
             "rate" => Role::Rate,
             "part" => Role::Part,
             "target" => Role::Target,
+            "span" => Role::Span,
             _ => return None,
         })
     }
@@ -244,7 +249,7 @@ impl Claim {
             self.previous_end?,
         );
         let role = match self.role {
-            Role::Rate | Role::Part => self.role,
+            Role::Rate | Role::Part | Role::Span => self.role,
             Role::Level | Role::Change | Role::Target => Role::Level,
         };
         Some(Claim {

@@ -130,3 +130,29 @@ fn a_dated_previous_value_is_filed_at_its_own_date() {
     assert_eq!(num(&rows[1], "value"), 1.9);
     assert_eq!(rows[1]["change"], "down", "{rows:#?}");
 }
+
+/// A length of time that frames the figures ("in the 12 months to September") is a span, kept
+/// out of every series, and does not come between a figure and its stated previous value.
+#[test]
+fn a_span_of_time_stays_out_and_the_previous_value_still_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    let body = "Inflation rose 2.4% in the 12 months to September, the statistics office \
+        said on Tuesday, down from 2.5% in August.";
+    ingest(&store, &[article(tmp.path(), "cpi", "2024-10-15", body)]);
+
+    let all = claims(&store, tmp.path());
+    let twelve = all
+        .iter()
+        .find(|c| c["text"] == "12")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(twelve["role"], "span", "{twelve}");
+
+    let rows = series(&store, "inflation");
+    let values: Vec<f64> = rows.iter().map(|r| num(r, "value")).collect();
+    assert_eq!(values, [2.5, 2.4], "{rows:#?}");
+    assert!(
+        rows[1]["as_of"].as_str().unwrap().starts_with("2024-09"),
+        "{rows:#?}"
+    );
+}

@@ -3,6 +3,8 @@
 //!
 //! The rules read the figure's clause: the words before it back to a punctuation mark, another
 //! number or a contrasting conjunction, and the words after its unit up to the same. In order:
+//! - a span: a length of time that frames the other figures ("in the 12 months to September",
+//!   "over the past 24 hours", "within 48 hours", "the first half of the year");
 //! - a target: a plan, hope or forecast governs the figure ("plans to send 12,000", "is
 //!   expected to reach 3%", "could climb to 60", "10,000 by December");
 //! - a part: a subset of a whole or one event ("8,000 of them", "including 1,200 children",
@@ -28,7 +30,9 @@ const REACH: usize = 8;
 /// The role of quantity `q` in its sentence.
 pub fn role_of(ctx: &Ctx, q: &Quantity) -> Role {
     let c = Clause::of(ctx, q);
-    if planned(ctx, &c) {
+    if spans_time(ctx, q) {
+        Role::Span
+    } else if planned(ctx, &c) {
         Role::Target
     } else if part_of_whole(ctx, q, &c) {
         Role::Part
@@ -148,6 +152,63 @@ fn breaks(ctx: &Ctx, i: usize) -> bool {
         Some(TokKind::Num) => true,
         _ => ctx.is(i, class::TURN),
     }
+}
+
+// ---- spans of time -----------------------------------------------------------------------------
+
+/// Units of time (normal names), whose figures may frame the others rather than be one.
+static TIME_UNITS: WordSet = WordSet::new(&[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade",
+]);
+
+/// Words between a preposition and a length of time: "over the past 24 hours".
+static SPAN_LEADS: WordSet = WordSet::new(&[
+    "the",
+    "past",
+    "last",
+    "first",
+    "next",
+    "previous",
+    "preceding",
+    "latest",
+    "most",
+    "recent",
+]);
+
+/// Words of these that make a length of time a span even with no preposition before them: "the
+/// past 24 hours saw", "the first six months were".
+static SPAN_MARKS: WordSet = WordSet::new(&["past", "last", "first", "previous", "preceding"]);
+
+/// The figure is a length of time that frames the other figures: "in the 12 months to
+/// September", "over the past 24 hours", "within 48 hours", "for more than three days", "the
+/// first six months of the year", "in the first half of 2024". Not a duration that is itself
+/// what a sentence tells: "the war has lasted 1,000 days", "sentenced to 10 years".
+fn spans_time(ctx: &Ctx, q: &Quantity) -> bool {
+    if !q
+        .unit_norm
+        .as_deref()
+        .is_some_and(|u| TIME_UNITS.contains(u))
+    {
+        return false;
+    }
+    let before = ctx.words_before(q.first, 6);
+    let skip = bound_before(before).map_or(0, |(_, n)| n);
+    let before = &before[..before.len() - skip];
+    let leads = before
+        .iter()
+        .rev()
+        .take_while(|w| SPAN_LEADS.contains(w))
+        .count();
+    let marked = before[before.len() - leads..]
+        .iter()
+        .any(|w| SPAN_MARKS.contains(w));
+    let framed = before[..before.len() - leads].last().is_some_and(|w| {
+        matches!(
+            *w,
+            "in" | "over" | "during" | "within" | "for" | "across" | "throughout" | "after"
+        )
+    });
+    framed || marked
 }
 
 // ---- targets, plans and forecasts -------------------------------------------------------------
@@ -554,6 +615,30 @@ mod tests {
             })
             .collect();
         assert!(missed.is_empty(), "want {want:?}:\n{}", missed.join("\n"));
+    }
+
+    #[test]
+    fn lengths_of_time_that_frame_the_figures_are_spans() {
+        check(
+            Role::Span,
+            &[
+                ("Prices rose 2.4% in the 12 months to September.", "12"),
+                ("Russia lost 1,230 soldiers over the past 24 hours.", "24"),
+                ("Aid must arrive within 48 hours, officials said.", "48"),
+                ("Output fell in the first six months of the year.", "six"),
+                ("The past seven days saw 3,100 crossings.", "seven"),
+                ("The fire burned for more than three days.", "three"),
+                ("Sales doubled in eight months.", "eight"),
+            ],
+        );
+        // A duration that is what the sentence tells stays a figure.
+        check(
+            Role::Level,
+            &[
+                ("The war has lasted 1,000 days.", "1,000"),
+                ("The average wait was 14 weeks.", "14"),
+            ],
+        );
     }
 
     #[test]
