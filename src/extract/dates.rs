@@ -183,9 +183,13 @@ pub fn date_for<'d>(
     let anothers = |d: &Dated| {
         d.period
             && !follows_figure(words, end, d.at)
-            && others.iter().any(|&(f, e)| {
-                e != end && e < d.at && follows_figure(words, e, d.at) && an_earlier_one(words, f)
-            })
+            && (after_an_earlier(words, end, d.at)
+                || others.iter().any(|&(f, e)| {
+                    e != end
+                        && e < d.at
+                        && follows_figure(words, e, d.at)
+                        && an_earlier_one(words, f)
+                }))
     };
     let dated = || {
         dated.iter().filter(|d| {
@@ -244,15 +248,21 @@ pub fn date_for<'d>(
 }
 
 /// Whether the figure starting at token `first` is an earlier one compared with: "after a 3.9%
-/// rise", "from 2.5%", "than the 40", "versus 3%".
+/// rise", "after rising 3%", "after gaining by 0.2%", "from 2.5%", "than the 40", "versus 3%".
 fn an_earlier_one(words: &[Word], first: usize) -> bool {
     words[..first]
         .iter()
         .rev()
-        .take(2)
-        .skip_while(|w| matches!(w.lower, "a" | "an" | "the"))
-        .next()
+        .take(3)
+        .find(|w| !matches!(w.lower, "a" | "an" | "the" | "by") && !w.lower.ends_with("ing"))
         .is_some_and(|w| matches!(w.lower, "after" | "from" | "than" | "versus" | "vs"))
+}
+
+/// Whether "after" stands between the figure ending before token `end` and a date at `at` after
+/// it: the date is then of what came before ("rose 3.2% after rising by the same margin in
+/// July").
+fn after_an_earlier(words: &[Word], end: usize, at: usize) -> bool {
+    at > end && words[end..at].iter().any(|w| w.lower == "after")
 }
 
 /// Whether the date at token `at` follows a figure whose tokens end before `end` with at most
@@ -1746,6 +1756,17 @@ mod tests {
                 Some("2023-12-31"),
             ),
             ("it is 8 % ahead of last year's total", "8", None),
+            // A month after "after" is what came before's.
+            (
+                "core prices increased 3.2 % year-on-year after rising by the same margin in July",
+                "3.2",
+                None,
+            ),
+            (
+                "the index rose 0.4 % after rising 0.1 % in March",
+                "0.4",
+                None,
+            ),
             // A date right after another figure is that one's.
             (
                 "wages grew 4.1 % from a year earlier after a 3.9 % rise in July",
