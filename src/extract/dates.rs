@@ -212,7 +212,7 @@ pub fn date_for<'d>(
     // "14 cases in 2025 as of Friday": a marked date after the figure is still its own.
     let firm_after = dated().any(|d| d.firm && d.at >= end);
     let firm = attached
-        .filter(|_| !firm_after)
+        .filter(|a| a.firm || !firm_after)
         .or_else(|| dated().filter(|d| d.firm).min_by_key(distance));
     // "prices rose 0.2% in July, the department said on Wednesday, and the annual rate slowed to
     // 2.9%": the statement's day is when it was said, the period the figures' own.
@@ -266,27 +266,38 @@ fn after_an_earlier(words: &[Word], end: usize, at: usize) -> bool {
 }
 
 /// Whether the date at token `at` follows a figure whose tokens end before `end` with at most
-/// two words between, each a preposition or a noun of change: "2.5% in August", "a 3.2% rise in
-/// July", "55 as of Friday".
+/// two words between, each a preposition or a noun of change ("2.5% in August", "a 3.2% rise in
+/// July", "55 as of Friday"), or "by (at) the end of" ("20,000 by the end of June").
 fn follows_figure(words: &[Word], end: usize, at: usize) -> bool {
-    at >= end
-        && at - end <= 2
-        && words[end..at].iter().all(|w| {
-            matches!(
-                w.lower,
-                "in" | "on"
-                    | "for"
-                    | "at"
-                    | "as"
-                    | "of"
-                    | "rise"
-                    | "gain"
-                    | "increase"
-                    | "drop"
-                    | "fall"
-                    | "decline"
-            )
-        })
+    let between = words.get(end..at).unwrap_or_default();
+    // "20,000 by the end of June", "10,000 at the end of April".
+    let end_of = matches!(
+        between
+            .iter()
+            .map(|w| w.lower)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["by" | "at" | "to", "the", "end", "of"]
+    );
+    end_of
+        || at >= end
+            && at - end <= 2
+            && words[end..at].iter().all(|w| {
+                matches!(
+                    w.lower,
+                    "in" | "on"
+                        | "for"
+                        | "at"
+                        | "as"
+                        | "of"
+                        | "rise"
+                        | "gain"
+                        | "increase"
+                        | "drop"
+                        | "fall"
+                        | "decline"
+                )
+            })
 }
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
@@ -419,7 +430,9 @@ pub fn dates_in(
             }
             // "900 of last year's arrivals": a part of that year's total, dated by it; not a
             // comparison ("ahead of last year's pace", "short of last year's record").
-            // "Last year's total was 36,816": the total names its year.
+            // "Last year's total was 36,816", "put last year's arrivals at 36,816": the figure
+            // names its year; not one it is measured against ("above last year's 29,437",
+            // "last year's pace").
             "last"
                 if (lower(i + 1) == "year" && !matches!(lower(i + 2), "'" | "'s" | "\u{2019}"))
                     || (possessive_year(words, i + 1)
@@ -430,8 +443,20 @@ pub fn dates_in(
                             "ahead" | "short" | "shy" | "instead" | "because"
                         ))
                     || (possessive_year(words, i + 1)
-                        && !matches!(lower(i.wrapping_sub(1)), "of" | "than" | "with" | "to")
-                        && TOTALS.contains(lower(i + 2 + usize::from(lower(i + 1) == "year")))) =>
+                        && !COMPARING.contains(lower(i.wrapping_sub(1)))
+                        && !matches!(
+                            lower(
+                                (i + 2..i + 5)
+                                    .find(|&k| {
+                                        !matches!(
+                                            lower(k),
+                                            "'" | "'s" | "s" | "\u{2019}" | "\u{2019}s"
+                                        )
+                                    })
+                                    .unwrap_or(i + 5)
+                            ),
+                            "pace" | "record" | "peak" | "high" | "low"
+                        )) =>
             {
                 add(
                     &mut found,
@@ -450,18 +475,22 @@ pub fn dates_in(
                     && (1900..=2100).contains(&y)
                     && lower(i + 1).len() == 4
                     && !matches!(lower(i + 2), "-" | "\u{2013}" | "to")
+                    // "since counting began in 2018": when a period began.
+                    && !began(words, i + 1)
                     // "in 2019 and 2020" is a span; "28,526 in 2021 and 8,466 in 2020" two years.
                     && !(lower(i + 2) == "and" && lower(i + 3).len() == 4)
                 {
                     let end = NaiveDate::from_ymd_opt(y, 12, 31);
                     let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
                     // "at the same point in 2023": publication's day of that year.
-                    let same_point = words[i.saturating_sub(3)..i]
+                    let same_point = words[i.saturating_sub(3)..i].iter().any(|w| {
+                        matches!(
+                            w.lower,
+                            "point" | "stage" | "time" | "period" | "date" | "day"
+                        )
+                    }) && words[i.saturating_sub(3)..i]
                         .iter()
-                        .any(|w| matches!(w.lower, "point" | "stage" | "time" | "period"))
-                        && words[i.saturating_sub(3)..i]
-                            .iter()
-                            .any(|w| w.lower == "same");
+                        .any(|w| w.lower == "same");
                     let date = match published {
                         Some(p) if same_point => p.with_year(y).or(end),
                         Some(p) => end.map(|e| current(e, p)),
@@ -588,6 +617,33 @@ const EXPECTATIONS: &[&str] = &[
 /// the same point last year", "compared with last month", "versus a year earlier" (no number
 /// between the comparison word and the date, so "more than 40 on Monday" is not one).
 fn compared(words: &[Word], at: usize) -> bool {
+    as_before(words, at) || than_before(words, at)
+}
+
+/// "the same as in February", "rose 0.4%, as they had in February", "the same pace as in
+/// August": a date after "as" (a pronoun and its auxiliary, then "in" or "on") is what the
+/// figure is likened to.
+fn as_before(words: &[Word], at: usize) -> bool {
+    let before: Vec<&str> = words[at.saturating_sub(4)..at]
+        .iter()
+        .map(|w| w.lower)
+        .collect();
+    match before.as_slice() {
+        [.., "as", "in" | "on"] => true,
+        [.., "as", pronoun, aux, "in" | "on"] => {
+            matches!(*pronoun, "it" | "they" | "he" | "she" | "we")
+                && matches!(
+                    *aux,
+                    "had" | "did" | "was" | "were" | "has" | "have" | "does" | "do"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// "3% fewer than at the same point last year", "compared with last month", "versus a year
+/// earlier": no number between the comparison word and the date.
+fn than_before(words: &[Word], at: usize) -> bool {
     let start = at.saturating_sub(6);
     let Some(k) = words[start..at]
         .iter()
@@ -609,8 +665,41 @@ fn compared(words: &[Word], at: usize) -> bool {
         .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.lower == ",")
 }
 
-/// Nouns of a year's running figure, which a year before them dates: "the 2023 total",
-/// "last year's tally".
+/// Words before "last year's" that measure a figure against it: "just above last year's
+/// figure", "up from last year's 750", "ahead of last year's pace".
+static COMPARING: WordSet = WordSet::new(&[
+    "of",
+    "than",
+    "with",
+    "to",
+    "on",
+    "from",
+    "over",
+    "above",
+    "below",
+    "beyond",
+    "versus",
+    "vs",
+    "past",
+    "exceeded",
+    "exceeds",
+    "topped",
+    "tops",
+    "surpassed",
+    "overtaken",
+    "overtook",
+    "passed",
+    "behind",
+    "ahead",
+    "under",
+    "against",
+    "beat",
+    "beats",
+    "matched",
+    "equalled",
+]);
+
+/// Nouns of a year's running figure, which a year before them dates: "the 2023 total".
 static TOTALS: WordSet = WordSet::new(&[
     "total", "tally", "count", "toll", "figure", "figures", "average", "level",
 ]);
@@ -642,26 +731,30 @@ fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Op
 /// Whether the month or year at token `i` is when a period began: "the war that began in April
 /// last year", "since it broke out in April".
 fn starts_a_period(words: &[Word], i: usize) -> bool {
-    words[i.saturating_sub(4)..i].iter().any(|w| {
-        matches!(
-            w.lower,
-            "began" | "begun" | "started" | "erupted" | "out" | "since" | "from"
-        )
-    }) || since_the_start(words, i)
+    words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|w| matches!(w.lower, "since" | "from"))
+        || began(words, i)
 }
 
-/// Whether "since the start (beginning, outbreak) of" an event comes before the date at `i` in
-/// its clause: "since the start of the full-scale invasion in February 2022".
-fn since_the_start(words: &[Word], i: usize) -> bool {
+/// Whether a verb of beginning, or "since" in its clause, stands before the date at token `i`:
+/// "since counting began in 2018", "the war that broke out in April", "since figures were first
+/// published in 2018" ("up from 28,526 in 2021" is that year's figure).
+fn began(words: &[Word], i: usize) -> bool {
+    words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|w| matches!(w.lower, "began" | "begun" | "started" | "erupted" | "out"))
+        || since_in_clause(words, i)
+}
+
+/// Whether "since" comes before the date at `i` in its clause: "since the start of the
+/// full-scale invasion in February 2022", "since figures were first published in 2018".
+fn since_in_clause(words: &[Word], i: usize) -> bool {
     let clause = words[i.saturating_sub(10)..i]
         .iter()
         .rposition(|w| matches!(w.lower, "," | ";"))
         .map_or(i.saturating_sub(10), |k| i.saturating_sub(10) + k + 1);
-    words[clause..i].windows(3).any(|w| {
-        w[0].lower == "since"
-            && w[1].lower == "the"
-            && matches!(w[2].lower, "start" | "beginning" | "outbreak" | "launch")
-    })
+    words[clause..i].iter().any(|w| w.lower == "since")
 }
 
 /// A span of time counted back from a date.
@@ -1182,7 +1275,7 @@ impl Part {
 /// Whether a sentence foretells its figures: "will", "expects", "forecasts", "is expected to",
 /// "plans to". Not "more than expected" nor "as forecast", which measure a past figure against
 /// a forecast, nor "would" of reported speech.
-fn foretells(words: &[Word]) -> bool {
+pub fn foretells(words: &[Word]) -> bool {
     words.iter().enumerate().any(|(k, w)| match w.lower {
         "will" | "expects" | "expect" | "forecasts" | "projects" | "predicts" => true,
         "expected" | "forecast" | "projected" | "planned" => {
@@ -1287,6 +1380,17 @@ mod tests {
         let published = Some(d("2024-10-29")); // a Tuesday
         let cases: &[(&str, Option<&str>)] = &[
             ("officials confirmed Monday that", Some("2024-10-28")),
+            // What a figure is likened to dates nothing.
+            ("the same as in February", None),
+            ("prices rose 0.4 per cent , as they had in February", None),
+            ("the same pace as in August", None),
+            // A year when a period began is no figure's.
+            ("the most since counting began in 2018", None),
+            (
+                "earlier than at any time since figures were first published in 2018",
+                None,
+            ),
+            ("the highest since the war started in 2022", None),
             // A part of a month: early the 10th, mid the 15th, late the last day.
             ("in late September the toll was 40", Some("2024-09-30")),
             ("cases rose to 90 in early September", Some("2024-09-10")),
@@ -1756,6 +1860,16 @@ mod tests {
                 Some("2023-12-31"),
             ),
             ("it is 8 % ahead of last year's total", "8", None),
+            (
+                "data put last year's small-boat arrivals at some 36,816 , up 25 % from the 29,437 recorded in 2023",
+                "36,816",
+                Some("2023-12-31"),
+            ),
+            (
+                "the 2024 total rose to 29,578 , just above last year's figure",
+                "29,578",
+                None,
+            ),
             // A month after "after" is what came before's.
             (
                 "core prices increased 3.2 % year-on-year after rising by the same margin in July",
@@ -1766,6 +1880,22 @@ mod tests {
                 "the index rose 0.4 % after rising 0.1 % in March",
                 "0.4",
                 None,
+            ),
+            // Each figure its own end of a month.
+            (
+                "the total reached 10,000 at the end of April and nearly 20,000 by the end of June",
+                "20,000",
+                Some("2024-06-30"),
+            ),
+            (
+                "the total reached 10,000 at the end of April and nearly 20,000 by the end of June",
+                "10,000",
+                Some("2024-04-30"),
+            ),
+            (
+                "the 14,732 recorded by the same date in 2023",
+                "14,732",
+                Some("2023-10-29"),
             ),
             // A date right after another figure is that one's.
             (

@@ -443,8 +443,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .map(|d| d.date);
             }
             // A rate's period before the day its report came out ("rose 1.3%, the report showed
-            // Wednesday" is the report's month).
-            let reference = reference_period.filter(|_| rate && role != Role::Target);
+            // Wednesday" is the report's month); so is a forecast of that rate, made before it
+            // came out ("Economists had expected 7.3%", "a forecast of 0.3%"), not one that
+            // looks ahead ("The bank expects inflation to ease to 2.5%").
+            let reference = reference_period
+                .filter(|_| rate && (role != Role::Target || !dates::foretells(words)));
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             if let Some(d) = own {
                 told = Some(d.date);
@@ -963,6 +966,22 @@ mod tests {
                 "Prices rose 3.2% in February. Some 1,200 stores closed.",
                 "1,200",
                 "2025-03-14",
+            ),
+            // A forecast of the report's rate, made before it came out, is for its month.
+            (
+                "Prices rose 3.2% in February. Analysts had expected 3.0%.",
+                "3.0",
+                "2025-02-28",
+            ),
+            (
+                "Prices rose 3.2% in February, against a forecast of 3.1%.",
+                "3.1",
+                "2025-02-28",
+            ),
+            (
+                "Prices rose 3.2% in February. Economists surveyed by the bank had predicted 2.9%.",
+                "2.9",
+                "2025-02-28",
             ),
         ];
         check_as_of(&cases);
