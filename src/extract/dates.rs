@@ -748,13 +748,21 @@ fn began(words: &[Word], i: usize) -> bool {
 }
 
 /// Whether "since" comes before the date at `i` in its clause: "since the start of the
-/// full-scale invasion in February 2022", "since figures were first published in 2018".
+/// full-scale invasion in February 2022", "since figures were first published in 2018". Not
+/// when a figure stands between, whose date it is: "since peaking at 9.1% in June".
 fn since_in_clause(words: &[Word], i: usize) -> bool {
     let clause = words[i.saturating_sub(10)..i]
         .iter()
         .rposition(|w| matches!(w.lower, "," | ";"))
         .map_or(i.saturating_sub(10), |k| i.saturating_sub(10) + k + 1);
-    words[clause..i].iter().any(|w| w.lower == "since")
+    words[clause..i]
+        .iter()
+        .rposition(|w| w.lower == "since")
+        .is_some_and(|k| {
+            !words[clause + k + 1..i]
+                .iter()
+                .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// A span of time counted back from a date.
@@ -1391,6 +1399,10 @@ mod tests {
                 None,
             ),
             ("the highest since the war started in 2022", None),
+            (
+                "it has eased since peaking at 9.1 % in June",
+                Some("2024-06-30"),
+            ),
             // A part of a month: early the 10th, mid the 15th, late the last day.
             ("in late September the toll was 40", Some("2024-09-30")),
             ("cases rose to 90 in early September", Some("2024-09-10")),

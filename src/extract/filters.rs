@@ -106,6 +106,24 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("phone pattern")
 });
 
+/// Whether the day number at tokens `first..after` ends or opens a range of days beside a
+/// month: "July 25-26", "Sept. 20-24" (its end), "3-5 June", "12\u{2013}14 August" (its start).
+fn days_range(ctx: &Ctx, first: usize, after: usize) -> bool {
+    let dash = |k: usize| matches!(ctx.w(k), "-" | "\u{2013}");
+    let day = |k: usize| {
+        ctx.kind(k) == Some(TokKind::Num)
+            && ctx.raw(k).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let month_at = |k: usize| ctx.capitalized(k) && month(ctx.w(k)).is_some();
+    // The month before the day at `k`, perhaps abbreviated with a period.
+    let month_before = |k: usize| {
+        (k >= 1 && month_at(k - 1)) || (k >= 2 && ctx.w(k - 1) == "." && month_at(k - 2))
+    };
+    let ends = first >= 2 && dash(first - 1) && day(first - 2) && month_before(first - 2);
+    let opens = dash(after) && day(after + 1) && month_at(after + 2);
+    ends || opens
+}
+
 /// Byte spans of phone numbers in a sentence (absolute offsets).
 /// Spans of a sentence that hold no figure: phone numbers and numeric dates ("2022-02-24",
 /// "12/05/2024"), as absolute byte offsets with the reason.
@@ -464,6 +482,10 @@ pub fn not_a_claim(
         if (month_before && day_like) || month_after {
             return Some(NotClaim::Date);
         }
+        // A range of days: "July 25-26", "Sept. 20-24", "3-5 June", "12\u{2013}14 August".
+        if day_like && days_range(ctx, first, after) {
+            return Some(NotClaim::Date);
+        }
         let plain = !grouped && !n.scaled;
         // Years: "in 2024", "2014-15", "between 1600 and 1900" (no unit, no currency); with a
         // counted noun only after a preposition ("in 2018 sales rose").
@@ -782,6 +804,12 @@ mod tests {
             ("The 1995 proposal failed.", &[]),
             ("The fort was built in 1004 AD.", &[]),
             ("By about 2030 emissions will fall.", &[]),
+            // Ranges of days beside a month.
+            ("The council meets on July 25-26 in Brussels.", &[]),
+            ("The talks run Sept. 20-24 with 40 delegations.", &[40.0]),
+            ("Polls open 3-5 June.", &[]),
+            ("The fair, held 12\u{2013}14 August, drew 30,000 people.", &[30000.0]),
+            ("Between 3-5 people were hurt in June.", &[4.0]),
         ];
         for (text, want) in cases {
             let got: Vec<f64> = crate::extract::extract(&crate::model::Document::new("t", *text))
