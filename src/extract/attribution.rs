@@ -1323,8 +1323,14 @@ pub fn speaks_on(words: &[Word], source: &Source) -> bool {
 
 /// Which of a sentence's sources (in text order) a figure whose tokens
 /// run from `first` to before `end` takes: the nearest anchored before it, else the nearest after
-/// it ("..., the ministry said").
-pub fn source_for(sources: &[Source], first: usize, end: usize) -> Option<usize> {
+/// it ("..., the ministry said") unless the sentence's `next` figure (its first token) comes
+/// between, whose source it is ("down from 4% and below the 3.1% that forecasters had
+/// expected": the forecasters expected the 3.1%).
+pub fn source_for(
+    sources: &[Source],
+    (first, end): (usize, usize),
+    next: Option<usize>,
+) -> Option<usize> {
     let after = sources.iter().position(|s| s.at >= end);
     // "X recorded 222 cases, the CDC said": a trailing credit speaks for its clause.
     if let Some(k) = after
@@ -1340,7 +1346,10 @@ pub fn source_for(sources: &[Source], first: usize, end: usize) -> Option<usize>
         }
         k
     });
-    before.or(after).or((!sources.is_empty()).then_some(0))
+    let after = after.filter(|&k| next.is_none_or(|n| sources[k].at < n));
+    before
+        .or(after)
+        .or_else(|| sources.iter().position(|s| (first..end).contains(&s.at)))
 }
 
 /// The sources a document has named so far, to resolve "he", "it" and "the agency" to.
@@ -1961,6 +1970,12 @@ mod tests {
                 "24",
                 "Lagos State emergency agency",
             ),
+            // A source after a later figure is that one's.
+            (
+                "The rate was down from 4% in May, the statistics bureau said",
+                "4",
+                "statistics bureau",
+            ),
             // Not a trailing credit: a clause of its own after the comma.
             (
                 "The Gamma Centre's count showed 14 cases, a number that trails the official tally",
@@ -1974,7 +1989,11 @@ mod tests {
             let found = sources_in(ctx.words());
             let at = ctx.words().iter().position(|w| w.text == *figure);
             let at = at.unwrap_or_else(|| panic!("no {figure} in {text}"));
-            let k = source_for(&found, at, at + 1).unwrap_or_else(|| panic!("{text}"));
+            let next = ctx.words()[at + 1..]
+                .iter()
+                .position(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|k| at + 1 + k);
+            let k = source_for(&found, (at, at + 1), next).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(shown(&found[k].speaker), *expected, "{text} / {figure}");
         }
     }

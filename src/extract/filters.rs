@@ -112,7 +112,10 @@ fn days_range(ctx: &Ctx, first: usize, after: usize) -> bool {
     let dash = |k: usize| matches!(ctx.w(k), "-" | "\u{2013}");
     let day = |k: usize| {
         ctx.kind(k) == Some(TokKind::Num)
-            && ctx.raw(k).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && ctx
+                .raw(k)
+                .parse::<u32>()
+                .is_ok_and(|d| (1..=31).contains(&d))
     };
     let month_at = |k: usize| ctx.capitalized(k) && month(ctx.w(k)).is_some();
     // The month before the day at `k`, perhaps abbreviated with a period.
@@ -808,7 +811,10 @@ mod tests {
             ("The council meets on July 25-26 in Brussels.", &[]),
             ("The talks run Sept. 20-24 with 40 delegations.", &[40.0]),
             ("Polls open 3-5 June.", &[]),
-            ("The fair, held 12\u{2013}14 August, drew 30,000 people.", &[30000.0]),
+            (
+                "The fair, held 12\u{2013}14 August, drew 30,000 people.",
+                &[30000.0],
+            ),
             ("Between 3-5 people were hurt in June.", &[4.0]),
         ];
         for (text, want) in cases {

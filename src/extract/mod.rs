@@ -381,7 +381,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         let anchors: Vec<Source> = sources.iter().map(|(s, _)| s.clone()).collect();
         let sentence_source = match &paragraph_source {
-            Some((p, s)) if sources.is_empty() && *p == sent.paragraph => Some(s.as_str()),
+            Some((p, s)) if *p == sent.paragraph => Some(s.as_str()),
             _ => None,
         };
         if !holds_figure {
@@ -403,7 +403,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         for q in quantities {
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
-            let source = source_for(&anchors, q.first, q.last)
+            let next = firsts.iter().copied().find(|&f| f > q.first);
+            let source = source_for(&anchors, (q.first, q.last), next)
                 .map(|k| sources[k].1.as_str())
                 .or(sentence_source);
             // A source named in this sentence dates its figures when the sentence does not.
@@ -906,6 +907,17 @@ mod tests {
                 "Analysts expected growth of 1.5%. Exports were up 4% on the year.",
                 "4",
                 None,
+            ),
+            // A forecaster after a later figure expected that one, not the figure before.
+            (
+                "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
+                "4",
+                Some("bureau"),
+            ),
+            (
+                "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
+                "3.1",
+                Some("bank"),
             ),
         ];
         check_attribution(&cases);
