@@ -587,6 +587,7 @@ static EXPECTING_VERBS: WordSet = WordSet::new(&[
     "projected",
     "projects",
     "anticipated",
+    "looked",
 ]);
 
 /// The kinds of [`CUES`].
@@ -742,6 +743,15 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     }
     if k == 0 || PASSIVE_MARKS.contains(words[k - 1].lower) {
         return None;
+    }
+    // "economists surveyed by Bloomberg, who had forecast 6.5%": the relative's antecedent.
+    if k >= 2 && matches!(words[k - 1].lower, "who" | "which") && words[k - 2].lower == "," {
+        let names = words[..k - 2]
+            .iter()
+            .rev()
+            .take_while(|w| in_name(w))
+            .count();
+        return speaker_of(&words[k - 2 - names..k - 2]);
     }
     // "The World Health Organization (WHO) said": the name before its acronym.
     if k >= 4
@@ -1012,6 +1022,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         // median forecast" is a noun.
         let infinitive = i > 0 && words[i - 1].lower == "to";
         let noun = cues & cue::EXPECTING != 0
+            && l != "looked"
             && ((i > 0
                 && matches!(
                     words[i - 1].lower,
@@ -1039,7 +1050,9 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
                         c.is_ascii_punctuation() && c != '$' || c == '\u{201d}'
                     })
             });
-        if !says || infinitive || counted || noun || plural_noun(words, i) {
+        // "had looked for 3.4%" expects; "looked at 40 cases" does not.
+        let looked_elsewhere = l == "looked" && words.get(i + 1).is_none_or(|n| n.lower != "for");
+        if !says || infinitive || counted || noun || looked_elsewhere || plural_noun(words, i) {
             continue;
         }
         if let Some(speaker) = subject_before(words, i) {
@@ -1969,6 +1982,17 @@ mod tests {
                 "Officials have confirmed 24 deaths, the Lagos State emergency agency said",
                 "24",
                 "Lagos State emergency agency",
+            ),
+            // The antecedent of "who" expected; "looked for" expects.
+            (
+                "Both readings matched the consensus of economists surveyed by Bloomberg, who had forecast 6.5% for the year",
+                "6.5",
+                "Bloomberg",
+            ),
+            (
+                "Economists surveyed by Bloomberg had looked for 3.4 per cent",
+                "3.4",
+                "Bloomberg",
             ),
             // A source after a later figure is that one's.
             (
