@@ -143,6 +143,12 @@ fn period_at(
         "month" if next == "on" && at(i + 2) == "month" => with_next(Periods::MONTH, 2),
         "months" if before == "12" => with_before(Periods::YEAR),
         "year" if before == "this" => with_before(Periods::TO_DATE),
+        // "51% ahead of the same date last year": that year to the same day.
+        "year" if before == "last" && same_point(words, i - 1) => with_before(Periods::TO_DATE),
+        // "passed 18,000 for the year": so far.
+        "year" if before == "the" && i >= 2 && at(i - 2) == "for" => {
+            Some((Periods::TO_DATE, i - 2, i + 1))
+        }
         "year" if next == "to" && at(i + 2) == "date" => with_next(Periods::TO_DATE, 2),
         "year" if matches!(before, "last" | "a" | "per" | "previous" | "calendar") => {
             with_before(Periods::YEAR)
@@ -151,17 +157,51 @@ fn period_at(
         "since" if month(next).is_some() || next == "the" => with_next(Periods::TO_DATE, 1),
         "whole" if next == "of" => with_next(Periods::YEAR, 1),
         "in" | "for" | "during" | "of" => {
-            let y = next.parse::<i32>().ok()?;
-            if !(1900..=2100).contains(&y) || next.len() != 4 {
-                return None;
+            let y = year(next)?;
+            match published.map(|p| p.year()) {
+                Some(now) if now == y => with_next(Periods::TO_DATE, 1),
+                // "by the same date in 2023": that year to the same day.
+                _ if same_point(words, i) => with_next(Periods::TO_DATE, 1),
+                _ => with_next(Periods::YEAR, 1),
             }
+        }
+        // "the 2022 tally", "its 2023 total": the year's count, so far while it runs.
+        w if TOTALS.contains(&next) => {
+            let y = year(w)?;
             match published.map(|p| p.year()) {
                 Some(now) if now == y => with_next(Periods::TO_DATE, 1),
                 _ => with_next(Periods::YEAR, 1),
             }
         }
+        // "rose 0.2% from May", "from December to January": a month's change.
+        "from" if month(next).is_some() => {
+            let to = matches!(at(i + 2), "to" | "through") && month(at(i + 3)).is_some();
+            let one_month = |a: u32, b: u32| b == a % 12 + 1;
+            match (to, month(next), month(at(i + 3))) {
+                (false, _, _) => with_next(Periods::MONTH, 1),
+                (true, Some(a), Some(b)) if one_month(a, b) => with_next(Periods::MONTH, 3),
+                _ => None,
+            }
+        }
         _ => None,
     }
+}
+
+/// Nouns of a count that a year before them dates: "the 2022 tally".
+const TOTALS: [&str; 5] = ["total", "tally", "count", "toll", "figure"];
+
+/// A year of four digits.
+fn year(word: &str) -> Option<i32> {
+    let y = word.parse::<i32>().ok()?;
+    ((1900..=2100).contains(&y) && word.len() == 4).then_some(y)
+}
+
+/// Whether "the same date (point, time, stage, day)" ends right before word `i`: "at the same
+/// point last year", "by the same date in 2023".
+fn same_point(words: &[&str], i: usize) -> bool {
+    i >= 2
+        && words[i - 2] == "same"
+        && matches!(words[i - 1], "date" | "point" | "time" | "stage" | "day")
 }
 
 #[cfg(test)]
@@ -213,6 +253,21 @@ mod tests {
             ("21,013, 4% lower than at the same point last year", &[]),
             ("more than the total of 1,274 in 2019", &["year"]),
             ("40 died", &[]),
+            // A year's tally, so far for the year, a year to the same day, a month's change.
+            ("lifting the 2024 tally to 18,108", &["to date"]),
+            ("the 2022 total was 45,774", &["year"]),
+            ("arrivals have passed 18,000 for the year", &["to date"]),
+            (
+                "ahead of the same date last year, when 16,842 had crossed",
+                &["to date"],
+            ),
+            ("the 14,732 recorded by the same date in 2023", &["to date"]),
+            ("prices rose 0.2% from May", &["month"]),
+            (
+                "from December to January the index climbed 0.6%",
+                &["month"],
+            ),
+            ("from January to June, 4,000 arrived", &[]),
         ];
         for (text, want) in cases {
             let figure = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
