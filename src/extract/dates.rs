@@ -368,6 +368,18 @@ pub fn dates_in(
                 false,
             ),
             "today" | "tonight" => add(&mut found, words, i, published, false),
+            // "on Christmas Day", "on New Year's Eve": the most recent one.
+            "christmas" | "new" | "boxing" if !matches!(lower(i.wrapping_sub(1)), "since") => {
+                if let Some((month, day)) = holiday(words, i) {
+                    add(
+                        &mut found,
+                        words,
+                        i,
+                        published.and_then(|p| last_on(p, month, day)),
+                        false,
+                    );
+                }
+            }
             // "over the weekend", "last weekend": its Sunday (publication on a Saturday: that
             // day); not one ahead ("through the weekend", "could rise over the weekend").
             "weekend"
@@ -413,7 +425,8 @@ pub fn dates_in(
                     .and_then(|first| first.pred_opt()),
                 true,
             ),
-            // "on the same day last year", "at this point last year": a year back.
+            // "on the same day last year", "at this point last year": a year back from the
+            // point the article's figures stand at.
             "last"
                 if lower(i + 1) == "year"
                     && words[i.saturating_sub(3)..i]
@@ -424,7 +437,7 @@ pub fn dates_in(
                     &mut found,
                     words,
                     i,
-                    published.and_then(|p| p.checked_sub_months(Months::new(12))),
+                    the_point(told, published).and_then(|p| p.checked_sub_months(Months::new(12))),
                     false,
                 );
             }
@@ -492,7 +505,9 @@ pub fn dates_in(
                         .iter()
                         .any(|w| w.lower == "same");
                     let date = match published {
-                        Some(p) if same_point => p.with_year(y).or(end),
+                        Some(p) if same_point => the_point(told, Some(p))
+                            .and_then(|t| t.with_year(y))
+                            .or(end),
                         Some(p) => end.map(|e| current(e, p)),
                         None => end,
                     };
@@ -573,6 +588,55 @@ pub fn dates_in(
         }
     }
     found
+}
+
+/// The day of the year a holiday's name at token `i` stands for: "Christmas Day", "Christmas
+/// Eve", "New Year's Day", "New Year's Eve", "Boxing Day".
+fn holiday(words: &[Word], i: usize) -> Option<(u32, u32)> {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower);
+    let (name, next) = match lower(i) {
+        "new" => {
+            let year = (i + 1..i + 4).find(|&k| lower(k) == "day" || lower(k) == "eve")?;
+            let between: Vec<&str> = (i + 1..year).map(lower).collect();
+            if !matches!(
+                between.as_slice(),
+                ["year's"] | ["year", "'s"] | ["year", "'", "s"] | ["year\u{2019}s"]
+            ) {
+                return None;
+            }
+            ("new year", lower(year))
+        }
+        w => (w, lower(i + 1)),
+    };
+    match (name, next) {
+        ("christmas", "day") => Some((12, 25)),
+        ("christmas", "eve") => Some((12, 24)),
+        ("boxing", "day") => Some((12, 26)),
+        ("new year", "day") => Some((1, 1)),
+        ("new year", "eve") => Some((12, 31)),
+        _ => None,
+    }
+}
+
+/// The most recent `month`-`day` on or before `published`.
+fn last_on(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(published.year(), month, day)?;
+    if this <= published {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(published.year() - 1, month, day)
+    }
+}
+
+/// The point an article's figures stand at, which "the same point last year" is a year back
+/// from: the date the sentences before stated when it is recent (within a month before
+/// publication: "20,101 had crossed by the end of Thursday. That is a fifth lower than at the
+/// same point in 2022"), else publication.
+fn the_point(told: Option<NaiveDate>, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let recent = |t: &NaiveDate| {
+        published.is_some_and(|p| *t <= p && p.signed_duration_since(*t).num_days() <= 31)
+    };
+    told.filter(recent).or(published)
 }
 
 /// Records the date at token `at`, unless it is a comparison's base (whose ", when" clause it
@@ -1388,6 +1452,12 @@ mod tests {
         let published = Some(d("2024-10-29")); // a Tuesday
         let cases: &[(&str, Option<&str>)] = &[
             ("officials confirmed Monday that", Some("2024-10-28")),
+            // Holidays of a fixed day: the most recent one.
+            ("two boats landed on Christmas Day", Some("2023-12-25")),
+            ("on New Year's Eve", Some("2023-12-31")),
+            ("on New Year's Day", Some("2024-01-01")),
+            ("since Christmas", None),
+            ("a new day", None),
             // What a figure is likened to dates nothing.
             ("the same as in February", None),
             ("prices rose 0.4 per cent , as they had in February", None),

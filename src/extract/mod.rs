@@ -854,6 +854,30 @@ mod tests {
         check_as_of(&cases);
     }
 
+    /// "The same point last year" is a year back from the day the figures before stood at.
+    #[test]
+    fn the_same_point_a_year_back_is_from_the_figures_day() {
+        let cases = [
+            (
+                "By the end of Tuesday 9,000 had landed. That is a fifth fewer than at the same point in 2024, when 11,200 had crossed.",
+                "11,200",
+                "2024-03-11",
+            ),
+            (
+                "On Monday 300 people arrived. The total is 8% ahead of the same date last year, when 4,100 had come.",
+                "4,100",
+                "2024-03-10",
+            ),
+            // With no recent day before, publication's.
+            (
+                "The total is 8% ahead of the same date last year, when 4,100 had come.",
+                "4,100",
+                "2024-03-14",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
     /// A sentence that adds the figures before it into a total holds on their day.
     #[test]
     fn a_total_that_adds_up_the_last_figures_takes_their_day() {
