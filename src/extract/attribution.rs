@@ -508,6 +508,8 @@ static STATEMENT_NOUNS: WordSet = WordSet::new(&[
     "statement",
     "assessment",
     "matrix",
+    "consensus",
+    "poll",
 ]);
 
 /// Verbs that report a figure when their object is a count: "the county raised the toll to 93",
@@ -691,6 +693,23 @@ fn possessive_source(words: &[Word], h: usize) -> Option<Speaker> {
         .rev()
         .find_map(|k| possessive_end(words, k))
         .and_then(|end| possessor(words, end))
+}
+
+/// The name right before a poll's noun at token `h`: "the Dow Jones consensus", "a Reuters
+/// poll", "the latest Gallup survey".
+fn pollster(words: &[Word], h: usize) -> Option<Speaker> {
+    // "the U.S. Geological Survey" is a name, not a poll.
+    if !matches!(words[h].lower, "consensus" | "poll" | "survey") || capitalized(words[h].text) {
+        return None;
+    }
+    let names = words[..h]
+        .iter()
+        .rev()
+        .take_while(|w| capitalized(w.text) && !matches!(w.lower, "a" | "an" | "the"))
+        .count();
+    (names > 0)
+        .then(|| speaker_of(&words[h - names..h]))
+        .flatten()
 }
 
 /// A pronoun or a bare institution noun standing for a source named before.
@@ -1001,7 +1020,7 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
             continue;
         }
         if cues & cue::STATEMENT != 0
-            && let Some(speaker) = possessive_source(words, i)
+            && let Some(speaker) = possessive_source(words, i).or_else(|| pollster(words, i))
         {
             found.push(Source::new(speaker, i, false));
             continue;
@@ -1646,6 +1665,9 @@ mod tests {
                 Some("Labor Department"),
             ),
             ("The latest CDC update put it at 40", Some("CDC")),
+            // Whose consensus or poll forecast it.
+            ("the Dow Jones consensus was 7.2%", Some("Dow Jones")),
+            ("A Reuters poll of economists put it at 3%", Some("Reuters")),
             ("New Mexico reported three cases", Some("New Mexico")),
             // A word of saying as a plural noun names no one; as a verb it does.
             ("Jobless claims fell to 210,000", None),

@@ -848,10 +848,20 @@ impl Back {
         })
     }
 
+    /// `date` counted back; a month's last day (a monthly statistic's) counts back to another
+    /// month's last day ("3.3% in February, up from 3.2% the month before" is January's).
     fn from(self, date: Option<NaiveDate>) -> Option<NaiveDate> {
+        let date = date?;
         match self {
-            Back::Days(n) => date?.checked_sub_days(Days::new(n)),
-            Back::Months(n) => date?.checked_sub_months(Months::new(n)),
+            Back::Days(n) => date.checked_sub_days(Days::new(n)),
+            Back::Months(n) => {
+                let back = date.checked_sub_months(Months::new(n))?;
+                let month_end = date.succ_opt().is_some_and(|d| d.day() == 1);
+                match month_end {
+                    true => last_day_of_month(back.year(), back.month()),
+                    false => Some(back),
+                }
+            }
         }
     }
 }
@@ -871,7 +881,8 @@ fn relative(words: &[Word], i: usize) -> Option<Back> {
     }
     let count = lower(i - 2);
     let back = match count {
-        "the" if word != "ago" && lower(i - 1) == "day" => Back::Days(1),
+        // "the day before", "the month before": one of it.
+        "the" if word != "ago" => Back::unit(lower(i - 1), 1)?,
         _ => Back::unit(lower(i - 1), small_count(count)?)?,
     };
     let base = i >= 3

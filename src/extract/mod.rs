@@ -634,6 +634,16 @@ mod tests {
                 "2025-03-14",
                 Some("2025-03-07"),
             ),
+            (
+                "Core prices climbed 3.3% in February, up from 3.2% the month before.",
+                "2025-02-28",
+                Some("2025-01-31"),
+            ),
+            (
+                "Exports reached 40 tonnes on Tuesday, up from 35 tonnes the week before.",
+                "2025-03-11",
+                Some("2025-03-04"),
+            ),
             ("Prices rose 5% from a year earlier.", "2025-03-14", None),
             // A date of the previous value before its source is still the value's.
             (
