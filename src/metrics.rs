@@ -135,16 +135,27 @@ const GENERIC_NOUNS: &[&str] = &[
 /// Whether a figure's concept names another kind of the thing a phrase names: the same head
 /// noun after another modifier ("food inflation" against "core inflation", "youth
 /// unemployment" against "long-term unemployment"). A phrase from the sentence before or the
-/// title does not file such a figure: its own sentence says what it counts.
+/// title does not file such a figure, whichever of its metric's phrases names that other kind
+/// ("food prices" after "core inflation" in a metric that also matches "core prices"): its own
+/// sentence says what it counts.
 fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool {
     let [.., modifier, head] = phrase else {
         return false;
     };
-    concept
-        .windows(2)
-        .any(|w| w[1].text == *head && w[0].text != *modifier && !phrase.contains(&w[0].text))
-        && !own.contains(modifier.as_str())
+    concept.windows(2).any(|w| {
+        w[1].text == *head
+            && w[0].text != *modifier
+            && !phrase.contains(&w[0].text)
+            && !SAME_KIND.contains(&w[0].text.as_str())
+    }) && !own.contains(modifier.as_str())
 }
+
+/// Modifiers that say when or how much of a thing, not another kind of it: "the annual rate" is
+/// the inflation rate.
+const SAME_KIND: &[&str] = &[
+    "annual", "monthly", "weekly", "daily", "yearly", "overall", "headline", "total", "current",
+    "latest", "new", "official",
+];
 
 /// Where a phrase may be found, closest first.
 const SCOPES: [&str; 5] = [
@@ -508,7 +519,12 @@ impl Catalog {
                     .excludes
                     .iter()
                     .any(|(i, ex)| *i == m.metric && ex.iter().all(|w| own.contains(w.as_str())))
-                && !(beyond && other_kind(concept, &m.words, &own))
+                && !(beyond
+                    && self
+                        .matchers
+                        .iter()
+                        .filter(|x| x.metric == m.metric)
+                        .any(|x| other_kind(concept, &x.words, &own)))
         };
         // A phrase as written first; then one whose period the figure's states, by its other
         // words.
@@ -1079,7 +1095,7 @@ match = ["missing after the floods"]
 [[metric]]
 id = "core-inflation"
 unit = "percentage"
-match = ["core inflation"]
+match = ["core inflation", "core prices", "core inflation rate"]
 
 [[metric]]
 id = "long-term-unemployment"
@@ -1217,6 +1233,12 @@ match = ["long-term unemployment"]
                 "Long-term unemployment held at 2.1%. Youth unemployment rose to 11%.",
                 "11",
             ),
+            // Another kind of what any of the metric's phrases names: food prices are not
+            // core prices, whichever phrase the sentence before matched.
+            (
+                "Core inflation eased to 3.1%. Food prices were 10.4% higher than a year earlier.",
+                "10.4",
+            ),
         ] {
             let (m, why) = assigned(text, None, figure);
             assert!(
@@ -1230,6 +1252,14 @@ match = ["long-term unemployment"]
             "3.4",
         );
         assert_eq!(m, "core-inflation");
+        // A modifier of when is no other kind: the annual rate is the metric's, where the
+        // core inflation rate is ("youth rate" would be another kind).
+        let (m, why) = assigned(
+            "Core inflation eased to 3.1%. The annual rate had been 3.4% in June.",
+            None,
+            "3.4",
+        );
+        assert_eq!(m, "core-inflation", "{why:?}");
         // A new paragraph starts afresh: its first sentence has no sentence before it.
         let (m, _) = assigned(
             "Congress approved new security assistance on Tuesday.\n\nThe city spent $2 million.",
