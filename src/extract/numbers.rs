@@ -246,6 +246,23 @@ fn digits_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
     let mut value = parse_digits(raw)?;
     let mut last = i + 1;
     let mut scaled = false;
+    // "1,2 million", "3,75 billion": a decimal comma, read only before a scale word ("1,2" alone
+    // may be a list, "3,750" is a count).
+    if ctx.w(i + 1) == ","
+        && ctx.glued(i + 1)
+        && toks
+            .get(i + 2)
+            .is_some_and(|d| d.kind == TokKind::Num && !d.space_before)
+        && raw.len() <= 3
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&ctx.raw(i + 2).len())
+        && ctx.raw(i + 2).bytes().all(|b| b.is_ascii_digit())
+        && scale_word(word(ctx, i + 3)).is_some_and(|s| s >= 1e6)
+        && let Ok(decimal) = format!("{raw}.{}", ctx.raw(i + 2)).parse::<f64>()
+    {
+        value = decimal;
+        last = i + 3;
+    }
     if let Some((value, last)) = times_power(ctx, value, last) {
         return Some(Numeral {
             value,
@@ -1009,6 +1026,9 @@ mod tests {
             ("1,456,610", 1_456_610.0, "1,456,610"),
             ("3.5", 3.5, "3.5"),
             ("1.2 million", 1_200_000.0, "1.2 million"),
+            // A decimal comma before a scale word.
+            ("1,2 million", 1_200_000.0, "1,2 million"),
+            ("3,75 billion euros", 3_750_000_000.0, "3,75 billion"),
             ("1.2m people", 1_200_000.0, "1.2m"),
             ("$5.6bn", 5_600_000_000.0, "5.6bn"),
             ("45k", 45_000.0, "45k"),

@@ -6,7 +6,7 @@ use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
 use super::lexicon::class;
-use super::numbers::{Numeral, find_numerals, numeral_at};
+use super::numbers::{Numeral, find_numerals, numeral_at, scale_word};
 use super::tokens::TokKind;
 use super::units::{
     UnitMatch, currency_before, minor_unit, per_unit, pound_sense, scaled_currency_code, singular,
@@ -363,6 +363,14 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             unit_norm = Some(u.norm);
             kind = u.kind;
             unit_end = after + skip + u.len;
+            // "75 USD million", "3 euros billion": a scale word after the currency's code.
+            if kind == Kind::Currency
+                && !n.scaled
+                && let Some(scale) = scale_word(ctx.w(unit_end)).filter(|s| *s >= 1e6)
+            {
+                value *= scale;
+                unit_end += 1;
+            }
         } else if (ctx.is_word(after) || ctx.kind(after) == Some(TokKind::Code))
             && ctx.glued(after)
             && n.digits.is_some()
@@ -1282,6 +1290,7 @@ mod tests {
                 &["= 3.45 dollar per gallon up from 3.29"],
             ),
             ("a $425 million package", &["= 425000000 dollar"]),
+            ("a deal worth 75 USD million", &["= 75000000 dollar"]),
             ("it fell by 300 megawatts", &["= 300 megawatt down"]),
             ("shares down 11.9%", &["= 11.9 percentage down"]),
             (
