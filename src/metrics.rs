@@ -150,11 +150,27 @@ fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool 
     }) && !own.contains(modifier.as_str())
 }
 
+/// Whether a figure's concept names the opposite of a phrase's word, by a negating prefix, and
+/// not the word itself: "Manufacturing employment was down 1.5%" is not unemployment, "the
+/// insured" are not "the uninsured".
+fn opposite(concept: &[Word], phrase: &[String]) -> bool {
+    let negated = |a: &str, b: &str| {
+        ["un", "non", "non-"]
+            .iter()
+            .any(|p| a.strip_prefix(p).is_some_and(|rest| rest == b))
+    };
+    concept.iter().any(|w| {
+        phrase.iter().any(|p| {
+            (negated(p, &w.text) || negated(&w.text, p)) && !concept.iter().any(|c| c.text == *p)
+        })
+    })
+}
+
 /// Modifiers that say when or how much of a thing, not another kind of it: "the annual rate" is
 /// the inflation rate.
 const SAME_KIND: &[&str] = &[
     "annual", "monthly", "weekly", "daily", "yearly", "overall", "headline", "total", "current",
-    "latest", "new", "official",
+    "latest", "new", "official", "month", "year", "week", "day", "expected",
 ];
 
 /// Where a phrase may be found, closest first.
@@ -520,11 +536,13 @@ impl Catalog {
                     .iter()
                     .any(|(i, ex)| *i == m.metric && ex.iter().all(|w| own.contains(w.as_str())))
                 && !(beyond
-                    && self
+                    && (self
                         .matchers
                         .iter()
                         .filter(|x| x.metric == m.metric)
-                        .any(|x| other_kind(concept, &x.words, &own)))
+                        .any(|x| other_kind(concept, &x.words, &own))
+                        || self.rate_of_its_own(claim, concept, m.metric)))
+                && !opposite(concept, &m.words)
         };
         // A phrase as written first; then one whose period the figure's states, by its other
         // words.
@@ -539,6 +557,32 @@ impl Catalog {
                 .filter(|m| !m.period.is_empty() && !period.is_empty() && all_in(&m.core))
                 .find(takes)
         })
+    }
+
+    /// Whether a percentage names a subject of its own that none of metric `metric`'s phrases
+    /// shares a word with: "Manufacturing employment was down 1.5%" is not the inflation of the
+    /// title nor the unemployment of the sentence before, while "Prices rose 0.2%" shares
+    /// "price" with "consumer price index", and "It had been 3.4%", "the annual rate" and a
+    /// forecast ("Economists had expected 2.3%") take the sentence before's. A subject with a
+    /// name in it ("the Dow Jones consensus") is who gave the figure, not what it measures.
+    fn rate_of_its_own(&self, claim: &Claim, concept: &[Word], metric: usize) -> bool {
+        let named = claim.concept.as_deref().is_some_and(|c| {
+            c.split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase))
+        });
+        claim.kind == crate::model::Kind::Percentage
+            && claim.role != crate::model::Role::Target
+            && !named
+            && concept.last().is_some_and(|head| {
+                !GENERIC_NOUNS.contains(&head.text.as_str())
+                    && !SAME_KIND.contains(&head.text.as_str())
+            })
+            && !self
+                .matchers
+                .iter()
+                .filter(|x| x.metric == metric)
+                .any(|x| concept.iter().any(|w| x.words.contains(&w.text)))
     }
 
     /// The catalog text with `def` appended (the existing text is kept as written).
@@ -1252,6 +1296,27 @@ match = ["long-term unemployment"]
             "3.4",
         );
         assert_eq!(m, "core-inflation");
+        // A rate that names its own subject, which no phrase of the metric shares, is not the
+        // sentence before's.
+        let (m, why) = assigned(
+            "Core inflation eased to 3.1%. Manufacturing output was down 1.5% on the year.",
+            None,
+            "1.5",
+        );
+        assert_ne!(m, "core-inflation", "{why:?}");
+        let (m, why) = assigned(
+            "Core inflation eased to 3.1%. Core goods were 2.2% dearer.",
+            None,
+            "2.2",
+        );
+        assert_eq!(m, "core-inflation", "{why:?}");
+        // The opposite of a phrase's word is not what it counts.
+        let (m, why) = assigned(
+            "Long-term unemployment held at 2.1%. Long-term employment was down 1.5% on the year.",
+            None,
+            "1.5",
+        );
+        assert_ne!(m, "long-term-unemployment", "{why:?}");
         // A modifier of when is no other kind: the annual rate is the metric's, where the
         // core inflation rate is ("youth rate" would be another kind).
         let (m, why) = assigned(

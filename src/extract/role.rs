@@ -236,7 +236,7 @@ static COMPARED: WordSet = WordSet::new(&[
 /// The figure is a target, plan or forecast.
 fn planned(ctx: &Ctx, c: &Clause) -> bool {
     let foreseen = |k: usize, from: usize| {
-        ctx.is(k, class::FORESEE)
+        (ctx.is(k, class::FORESEE) || (ctx.w(k) == "looked" && ctx.w(k + 1) == "for"))
             && !ctx
                 .words_from(
                     from.max(k.saturating_sub(4)),
@@ -850,6 +850,7 @@ mod tests {
                 ("Pyongyang plans to send 12,000 more troops.", "12,000"),
                 ("Inflation is expected to reach 3% next year.", "3"),
                 ("Economists polled had expected 3.1%.", "3.1"),
+                ("Economists surveyed had looked for 3.4 per cent.", "3.4"),
                 ("The bank's forecast of 2.9% growth looks high.", "2.9"),
                 ("The toll could climb to 60.", "60"),
                 (
