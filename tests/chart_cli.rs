@@ -382,7 +382,9 @@ fn real_personnel_series_imported_and_charted() {
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("1,456,610"), "the latest total");
     let series = std::fs::read_to_string(out.join("series.csv")).unwrap();
-    assert_eq!(series.lines().count(), 1 + 1626 + 3);
+    // The header, the personnel series, and the troops: 1,500, the Pentagon's 3,000 "the week
+    // before", Kirby's 3,000, 10,000.
+    assert_eq!(series.lines().count(), 1 + 1626 + 4);
 }
 
 /// `-o x.svg` writes an SVG with the PNG's layout, captions included; `--format svg` names the

@@ -29,20 +29,23 @@ fn troops_series_idempotent_ingest_and_diff() {
         .iter()
         .filter(|d| d["metric"] == "nk-troops-in-russia")
         .collect();
-    assert_eq!(nk.len(), 3, "{diff:#?}");
+    // 1,500; Kirby's 3,000; 10,000 and the 3,000 it is up from "the week before".
+    assert_eq!(nk.len(), 4, "{nk:#?}");
     assert_eq!(nk[0]["status"], "new");
-    assert_eq!(nk[2]["status"], "up");
-    assert_eq!(num(nk[2], "delta"), 7000.0);
+    let ten = nk.iter().find(|d| num(d, "value") == 10000.0).unwrap();
+    assert_eq!(ten["status"], "up");
+    assert_eq!(num(ten, "delta"), 7000.0);
 
     let series = ok(
         &store,
         &["series", "nk-troops-in-russia", "--format", "json"],
     );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&series).unwrap();
-    assert_eq!(rows.len(), 3, "{series}");
+    assert_eq!(rows.len(), 4, "{series}");
     let values: Vec<f64> = rows.iter().map(|r| num(r, "value")).collect();
-    assert_eq!(values, [1500.0, 3000.0, 10000.0]);
-    let last = &rows[2];
+    assert_eq!(values, [1500.0, 3000.0, 3000.0, 10000.0]);
+    assert_eq!(rows[1]["as_of"], "2024-10-21");
+    let last = &rows[3];
     assert_eq!(last["as_of"], "2024-10-28");
     assert_eq!(num(last, "delta"), 7000.0);
     assert!((num(last, "ratio") - 3.333).abs() < 0.001, "{last}");
@@ -119,10 +122,12 @@ fn series_filters_by_date_and_metric() {
             "jsonl",
         ],
     ));
-    // The change is still measured from the observation before --since.
-    assert_eq!(rows.len(), 1);
+    // The change is still measured from the observation before --since: the Pentagon's 3,000
+    // of 21 October ("the week before"), then Kirby's of 23 October.
+    assert_eq!(rows.len(), 2);
     assert_eq!(num(&rows[0], "value"), 3000.0);
     assert_eq!(num(&rows[0], "delta"), 1500.0);
+    assert_eq!(num(&rows[1], "delta"), 0.0);
 
     let err = fails(&store, &["series", "no-such-metric"]);
     assert!(err.contains("no-such-metric"), "{err}");
@@ -144,7 +149,7 @@ fn metrics_lists_catalog_and_derived_with_counts() {
         .find(|r| r["metric"] == "nk-troops-in-russia")
         .unwrap();
     assert_eq!(nk["origin"], "catalog");
-    assert_eq!(nk["claims"], 3);
+    assert_eq!(nk["claims"], 4);
     assert_eq!(nk["first"], "2024-10-18");
     assert!(rows.iter().any(|r| r["origin"] == "derived"));
     // Stated changes are stored but are not levels: "cut by 300 megawatts".
