@@ -6,7 +6,7 @@
 //!
 //! Read from raw lower-case words (function words matter here: "so far", "on", "a day").
 
-use crate::extract::dates::{month, weekday};
+use crate::extract::dates::{TOTALS, month, weekday};
 use chrono::{Datelike, NaiveDate};
 
 /// A set of periods, one bit each.
@@ -166,7 +166,7 @@ fn period_at(
             }
         }
         // "the 2022 tally", "its 2023 total": the year's count, so far while it runs.
-        w if TOTALS.contains(&next) => {
+        w if TOTALS.contains(next) => {
             let y = year(w)?;
             match published.map(|p| p.year()) {
                 Some(now) if now == y => with_next(Periods::TO_DATE, 1),
@@ -186,9 +186,6 @@ fn period_at(
         _ => None,
     }
 }
-
-/// Nouns of a count that a year before them dates: "the 2022 tally".
-const TOTALS: [&str; 5] = ["total", "tally", "count", "toll", "figure"];
 
 /// A year of four digits.
 fn year(word: &str) -> Option<i32> {

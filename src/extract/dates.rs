@@ -272,32 +272,31 @@ fn follows_figure(words: &[Word], end: usize, at: usize) -> bool {
     let between = words.get(end..at).unwrap_or_default();
     // "20,000 by the end of June", "10,000 at the end of April".
     let end_of = matches!(
-        between
-            .iter()
-            .map(|w| w.lower)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["by" | "at" | "to", "the", "end", "of"]
+        between,
+        [by, the, end, of] if matches!(by.lower, "by" | "at" | "to")
+            && the.lower == "the"
+            && end.lower == "end"
+            && of.lower == "of"
     );
-    end_of
-        || at >= end
-            && at - end <= 2
-            && words[end..at].iter().all(|w| {
-                matches!(
-                    w.lower,
-                    "in" | "on"
-                        | "for"
-                        | "at"
-                        | "as"
-                        | "of"
-                        | "rise"
-                        | "gain"
-                        | "increase"
-                        | "drop"
-                        | "fall"
-                        | "decline"
-                )
-            })
+    at >= end
+        && (end_of
+            || between.len() <= 2
+                && between.iter().all(|w| {
+                    matches!(
+                        w.lower,
+                        "in" | "on"
+                            | "for"
+                            | "at"
+                            | "as"
+                            | "of"
+                            | "rise"
+                            | "gain"
+                            | "increase"
+                            | "drop"
+                            | "fall"
+                            | "decline"
+                    )
+                }))
 }
 
 /// Every as-of date stated in a sentence, given its words in order, in text order. A dateline's
@@ -544,15 +543,11 @@ pub fn dates_in(
                     "ago" => published,
                     _ => found.last().map(|d| d.date).or(told).or(published),
                 };
-                if word.lower != "ago" && found.is_empty() {
-                    let at = found.len();
-                    add(&mut found, words, i, back.and_then(|b| b.from(from)), false);
-                    if found.len() > at {
-                        ahead.extend(back.map(|b| (at, b)));
-                    }
-                    continue;
-                }
+                let first = found.is_empty();
                 add(&mut found, words, i, back.and_then(|b| b.from(from)), false);
+                if word.lower != "ago" && first && !found.is_empty() {
+                    ahead.extend(back.map(|b| (0, b)));
+                }
             }
             // "the previous week", "the prior day": one unit back, from the date before it as
             // "earlier" counts ("40 on Friday ... 31 the previous day" is Thursday's).
@@ -688,21 +683,15 @@ fn compared(words: &[Word], at: usize) -> bool {
 /// August": a date after "as" (a pronoun and its auxiliary, then "in" or "on") is what the
 /// figure is likened to.
 fn as_before(words: &[Word], at: usize) -> bool {
-    let before: Vec<&str> = words[at.saturating_sub(4)..at]
-        .iter()
-        .map(|w| w.lower)
-        .collect();
-    match before.as_slice() {
-        [.., "as", "in" | "on"] => true,
-        [.., "as", pronoun, aux, "in" | "on"] => {
-            matches!(*pronoun, "it" | "they" | "he" | "she" | "we")
+    let lower = |k: usize| at.checked_sub(k).map_or("", |j| words[j].lower);
+    matches!(lower(1), "in" | "on")
+        && (lower(2) == "as"
+            || (lower(4) == "as"
+                && matches!(lower(3), "it" | "they" | "he" | "she" | "we")
                 && matches!(
-                    *aux,
+                    lower(2),
                     "had" | "did" | "was" | "were" | "has" | "have" | "does" | "do"
-                )
-        }
-        _ => false,
-    }
+                )))
 }
 
 /// "3% fewer than at the same point last year", "compared with last month", "versus a year
@@ -764,7 +753,7 @@ static COMPARING: WordSet = WordSet::new(&[
 ]);
 
 /// Nouns of a year's running figure, which a year before them dates: "the 2023 total".
-static TOTALS: WordSet = WordSet::new(&[
+pub static TOTALS: WordSet = WordSet::new(&[
     "total", "tally", "count", "toll", "figure", "figures", "average", "level",
 ]);
 
