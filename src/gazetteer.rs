@@ -42,8 +42,8 @@ pub struct Word {
 /// The gazetteer: single words and runs of words, each to its group.
 pub struct Gazetteer {
     single: HashMap<String, Entry>,
-    /// Runs of two or three normalised words, longest first.
-    runs: Vec<(Vec<String>, Entry)>,
+    /// Runs of two or three normalised words by their first word, longest first.
+    runs: HashMap<String, Vec<(Vec<String>, Entry)>>,
 }
 
 /// What a word of the gazetteer reads as: its group's name, sense and whether it is a country.
@@ -77,12 +77,21 @@ pub fn get() -> &'static Gazetteer {
 /// The plain words of `text`: lower case, "'s" and punctuation dropped, function words
 /// dropped, each made singular.
 pub fn plain_words(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
-    lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    let is_quote = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2018}');
+    text.split(|c: char| !(c.is_alphanumeric() || is_quote(c)))
         .filter_map(|raw| {
-            let w = raw.trim_matches('\'');
-            let w = w.strip_suffix("'s").unwrap_or(w).replace('\'', "");
+            let w = raw.trim_matches(is_quote);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .or_else(|| w.strip_suffix("'S"))
+                .or_else(|| w.strip_suffix("\u{2019}S"))
+                .unwrap_or(w);
+            let w: std::borrow::Cow<str> = if w.contains(is_quote) {
+                w.replace(is_quote, "").into()
+            } else {
+                w.into()
+            };
             (!w.is_empty() && !keywords::is_function_word(&w)).then(|| units::singular(&w))
         })
         .collect()
@@ -92,7 +101,7 @@ impl Gazetteer {
     fn parse(text: &str) -> anyhow::Result<Gazetteer> {
         let file: File = toml::from_str(text)?;
         let mut single = HashMap::default();
-        let mut runs = Vec::new();
+        let mut runs: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::default();
         let mut senses = 0u16;
         for g in file.group {
             let sense = g.sense.then(|| {
@@ -114,11 +123,16 @@ impl Gazetteer {
                     1 => {
                         single.insert(words[0].clone(), entry.clone());
                     }
-                    _ => runs.push((words, entry.clone())),
+                    _ => runs
+                        .entry(words[0].clone())
+                        .or_default()
+                        .push((words, entry.clone())),
                 }
             }
         }
-        runs.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        for starting in runs.values_mut() {
+            starting.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        }
         Ok(Gazetteer { single, runs })
     }
 
@@ -128,7 +142,7 @@ impl Gazetteer {
         let mut out = Vec::with_capacity(plain.len());
         let mut i = 0;
         'outer: while i < plain.len() {
-            for (run, entry) in &self.runs {
+            for (run, entry) in self.runs.get(&plain[i]).into_iter().flatten() {
                 if plain[i..].starts_with(run) {
                     out.push(entry.word());
                     i += run.len();

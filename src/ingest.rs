@@ -396,11 +396,10 @@ impl<'e> Pipeline<'e> {
         if let Some(history) = self.history.as_mut() {
             history.forget_superseded();
         }
-        let claims: Vec<StoredClaim> = extracted.into_iter().flatten().collect();
         self.totals.documents += records.len();
-        self.totals.claims += claims.len();
+        self.totals.claims += extracted.iter().map(Vec::len).sum::<usize>();
         if let Some(w) = self.writer.as_mut() {
-            w.write_claims(&mut store::claims_frame(&claims)?)?;
+            w.write_claims(&mut store::claims_frame(extracted.iter().flatten())?)?;
             w.write_documents(&mut store::documents_frame(&records)?)?;
         }
         Ok(())

@@ -66,7 +66,8 @@ pub fn of(text: &str, figure: usize, published: Option<NaiveDate>) -> Periods {
         .map(|(k, _)| figure + k)
         .min()
         .unwrap_or(text.len());
-    read(&text[..base], published).0
+    let lower = text[..base].to_lowercase();
+    stated_in(&words_of(&lower), published).0
 }
 
 /// A catalog phrase's period and its other words: "passengers so far this year" is the
@@ -83,18 +84,8 @@ pub fn of_phrase(text: &str) -> (Periods, String) {
 /// The periods `text` states and its words without those that state them.
 fn read(text: &str, published: Option<NaiveDate>) -> (Periods, String) {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut found = Periods::default();
-    let mut stated = vec![false; words.len()];
-    for i in 0..words.len() {
-        if let Some((period, from, to)) = period_at(&words, i, published) {
-            found.add(period);
-            stated[from..to].iter_mut().for_each(|s| *s = true);
-        }
-    }
+    let words = words_of(&lower);
+    let (found, stated) = stated_in(&words, published);
     let rest: Vec<&str> = words
         .iter()
         .zip(&stated)
@@ -102,6 +93,27 @@ fn read(text: &str, published: Option<NaiveDate>) -> (Periods, String) {
         .map(|(w, _)| *w)
         .collect();
     (found, rest.join(" "))
+}
+
+/// The words of lower-case `text`.
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The periods `words` state, and which of the words state them.
+fn stated_in(words: &[&str], published: Option<NaiveDate>) -> (Periods, Vec<bool>) {
+    let mut found = Periods::default();
+    let mut stated = vec![false; words.len()];
+    for i in 0..words.len() {
+        if let Some((period, from, to)) = period_at(words, i, published) {
+            found.add(period);
+            stated[from..to].iter_mut().for_each(|s| *s = true);
+        }
+    }
+    (found, stated)
 }
 
 /// The period stated by the words around word `i`, with the span of words that state it.

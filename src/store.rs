@@ -225,9 +225,14 @@ fn date_col(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Colu
         .into_column()
 }
 
-/// Claims as a frame of [`claims_schema`].
-pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
-    let c = || rows.iter().map(|r| &r.claim);
+/// Claims as a frame of [`claims_schema`] (from a slice, or the claims of several documents
+/// without gathering them first).
+pub fn claims_frame<'a, I>(rows: I) -> PolarsResult<DataFrame>
+where
+    I: IntoIterator<Item = &'a StoredClaim> + Clone,
+{
+    let height = rows.clone().into_iter().count();
+    let c = || rows.clone().into_iter().map(|r| &r.claim);
     let cols = CLAIM_COLUMNS
         .iter()
         .map(|&(name, column)| match column {
@@ -236,9 +241,12 @@ pub fn claims_frame(rows: &[StoredClaim]) -> PolarsResult<DataFrame> {
             ClaimColumn::Date(get, _) => date_col(name, c().map(get)),
             ClaimColumn::Offset(get, _) => opt_u32_col(name, c().map(get)),
         })
-        .chain([str_col("source", rows.iter().map(|r| r.source.as_deref()))])
+        .chain([str_col(
+            "source",
+            rows.clone().into_iter().map(|r| r.source.as_deref()),
+        )])
         .collect();
-    DataFrame::new(rows.len(), cols)
+    DataFrame::new(height, cols)
 }
 
 /// Documents as a frame of [`documents_schema`].
