@@ -5,7 +5,8 @@
 //! about [`Options::batch_bytes`] of text. Each batch is extracted on a thread pool, each claim
 //! filed in its metric ([`file_in_metrics`]), a document whose text the store already holds is
 //! left out, and, when storing, the batch is appended to the run's part of each month (see
-//! [`Writer::write_claims`]), visible at its commit.
+//! [`Writer::write_claims`]) on a thread of its own while the next batch is read and extracted;
+//! it is visible at the run's commit.
 //! With [`Options::compare`], each new claim is judged against the reports before it (by date,
 //! publication, arrival: [`crate::status`]) and handed to [`Events::diff`]. Progress and
 //! messages go to [`Events`]: the library prints nothing itself.
@@ -20,6 +21,8 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 /// Documents are extracted in batches of about this many bytes of text.
 pub const BATCH_BYTES: usize = 16 << 20;
@@ -246,7 +249,7 @@ struct Pipeline<'e> {
     ids: HashMap<u128, u128>,
     /// The history claims are compared with, when they are.
     history: Option<History>,
-    writer: Option<Writer>,
+    writer: Option<Background>,
     pool: rayon::ThreadPool,
     batch: Vec<Document>,
     batch_bytes: usize,
@@ -286,7 +289,7 @@ impl<'e> Pipeline<'e> {
             hashes,
             ids,
             history,
-            writer,
+            writer: writer.map(Background::start),
             pool: builder.build()?,
             batch: Vec::new(),
             batch_bytes: 0,
@@ -399,8 +402,7 @@ impl<'e> Pipeline<'e> {
         self.totals.documents += records.len();
         self.totals.claims += extracted.iter().map(Vec::len).sum::<usize>();
         if let Some(w) = self.writer.as_mut() {
-            w.write_claims(&mut store::claims_frame(extracted.iter().flatten())?)?;
-            w.write_documents(&mut store::documents_frame(&records)?)?;
+            w.send((extracted, records))?;
         }
         Ok(())
     }
@@ -416,10 +418,68 @@ impl<'e> Pipeline<'e> {
             anyhow::bail!("{f}");
         }
         self.flush()?;
-        if let Some(w) = self.writer {
-            w.commit()?;
+        if let Some(mut w) = self.writer.take() {
+            w.finish()?.commit()?;
         }
         Ok(self.totals)
+    }
+}
+
+/// A batch to store: each document's claims, and the documents' records.
+type Batch = (Vec<Vec<StoredClaim>>, Vec<DocRecord>);
+
+/// The store's [`Writer`] on a thread of its own: a batch is framed and written as Parquet
+/// while the next one is read and extracted. One batch waits at most, so memory stays bounded.
+struct Background {
+    batches: Option<SyncSender<Batch>>,
+    thread: Option<JoinHandle<anyhow::Result<Writer>>>,
+}
+
+impl Background {
+    fn start(mut writer: Writer) -> Background {
+        let (batches, received) = sync_channel::<Batch>(1);
+        let thread = std::thread::spawn(move || {
+            for (claims, records) in received {
+                writer.write_claims(&mut store::claims_frame(claims.iter().flatten())?)?;
+                writer.write_documents(&mut store::documents_frame(&records)?)?;
+            }
+            Ok(writer)
+        });
+        Background {
+            batches: Some(batches),
+            thread: Some(thread),
+        }
+    }
+
+    /// Hands a batch to the writer; when the writer has stopped, the error that stopped it.
+    fn send(&mut self, batch: Batch) -> anyhow::Result<()> {
+        let sent = self.batches.as_ref().map(|b| b.send(batch));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            _ => self
+                .finish()
+                .and_then(|_| anyhow::bail!("the store's writer stopped")),
+        }
+    }
+
+    /// Waits for the batches sent to be written: the writer, or the error that stopped it.
+    fn finish(&mut self) -> anyhow::Result<Writer> {
+        self.batches = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => anyhow::bail!("the store's writer stopped"),
+        }
+    }
+}
+
+impl Drop for Background {
+    /// A run that stops early waits for its writer, whose drop removes what it wrote.
+    fn drop(&mut self) {
+        self.batches = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

@@ -495,3 +495,29 @@ fn a_full_disk_names_the_part() {
     assert!(msg.contains("/dev/full"), "{msg}");
     assert!(msg.contains("the disk is full"), "{msg}");
 }
+
+/// A write that fails while later documents are still being read and extracted (the writer
+/// runs on a thread of its own) stops the run with an error naming the path, and leaves the
+/// store exactly as it was: no claim, no document, no file of the run.
+#[test]
+fn a_write_failing_mid_run_names_the_path_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    let samples = at("data/samples");
+    let mut first = figtrack(&store);
+    first
+        .args(["ingest", "-q"])
+        .arg(samples.join("2024-02-24-anniversary-kharkiv-town.txt"));
+    assert!(run_within(first, 120).status.success());
+    // A file where the run must create the folder of a month's claims.
+    let blocker = store.join("claims").join("as_of_month=2024-10");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let before = snapshot(&store);
+    let mut second = figtrack(&store);
+    second.args(["ingest", "-q"]).arg(&samples);
+    let out = run_within(second, 120);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&blocker.display().to_string()), "{err}");
+    assert_eq!(snapshot(&store), before, "{err}");
+}
