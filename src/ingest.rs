@@ -437,7 +437,7 @@ struct Background {
 
 impl Background {
     fn start(mut writer: Writer) -> Background {
-        let (batches, received) = sync_channel::<Batch>(1);
+        let (batches, received) = sync_channel::<Batch>(0);
         let thread = std::thread::spawn(move || {
             for (claims, records) in received {
                 writer.write_claims(&mut store::claims_frame(claims.iter().flatten())?)?;

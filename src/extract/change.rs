@@ -75,6 +75,11 @@ mod tests {
             ("declined", Some(Direction::Down)),
             ("down", Some(Direction::Down)),
             ("cut", Some(Direction::Down)),
+            ("weakened", Some(Direction::Down)),
+            ("softened", Some(Direction::Down)),
+            ("slashed", Some(Direction::Down)),
+            ("strengthened", Some(Direction::Up)),
+            ("rebounded", Some(Direction::Up)),
             ("said", None),
             ("increase", Some(Direction::Up)),
         ];

@@ -779,6 +779,15 @@ pub(super) static UP: WordSet = WordSet::new(&[
     "tripled",
     "accelerated",
     "edged",
+    // Markets and currencies: "the euro firmed 0.3%", "the yen strengthened 1%".
+    "strengthened",
+    "firmed",
+    "appreciated",
+    "rebounded",
+    "recovered",
+    "skyrocketed",
+    "rocketed",
+    "quadrupled",
 ]);
 
 /// Verbs of a fall.
@@ -833,6 +842,20 @@ pub(super) static DOWN: WordSet = WordSet::new(&[
     "halved",
     "retreated",
     "loses",
+    // Markets, currencies and budgets: "the rupee weakened 1.5%", "slashed by a third".
+    "weakened",
+    "softened",
+    "depreciated",
+    "trimmed",
+    "slashed",
+    "sagged",
+    "skidded",
+    "tanked",
+    "slowed",
+    "decelerated",
+    "plunges",
+    "tumbles",
+    "slumps",
 ]);
 
 /// Verbs of saying and reporting that follow (or precede) a source.
