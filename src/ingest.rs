@@ -163,6 +163,7 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
         claim.metric = Some(assigned.metric);
         claim.metric_match = assigned.matched;
     }
+    totals_count_their_increments(claims, doc, catalog, &mut words);
     carry_counts(claims);
     let Some(end) = crate::extract::headline_end(&doc.text) else {
         return;
@@ -176,6 +177,39 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
         if let Some(b) = restated {
             h.metric.clone_from(&b.metric);
             h.metric_match = b.metric_match.as_ref().map(|m| format!("{m}, restated"));
+        }
+    }
+}
+
+/// "Its forces destroyed 12 guns and howitzers in the past day, bringing the total to 2,400":
+/// the new total counts what the figure before it counted, not the "forces" of the sentence's
+/// subject. It is filed as if it had that figure's concept and unit, when a phrase then
+/// matches.
+fn totals_count_their_increments(
+    claims: &mut [Claim],
+    doc: &Document,
+    catalog: &Catalog,
+    words: &mut crate::metrics::WordsCache,
+) {
+    for i in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(i);
+        let (added, total) = (&before[i - 1], &mut rest[0]);
+        let between = doc.text.get(added.end as usize..total.end as usize);
+        if added.sentence != total.sentence
+            || added.unit.is_none()
+            || !between.is_some_and(crate::metrics::adds_to_a_total)
+        {
+            continue;
+        }
+        let mut probe = total.clone();
+        probe.concept.clone_from(&added.concept);
+        probe.unit.clone_from(&added.unit);
+        probe.unit_normalized.clone_from(&added.unit_normalized);
+        probe.kind = added.kind;
+        let assigned = catalog.assign_in_with(&probe, doc, words);
+        if let Some(why) = assigned.matched {
+            total.metric = Some(assigned.metric);
+            total.metric_match = Some(format!("{why}, the total of the figure before"));
         }
     }
 }
@@ -589,6 +623,39 @@ mod tests {
 
     /// A figure whose sentence speaks of the count already named continues its series; a count
     /// of something else ("the number of schools") does not.
+    #[test]
+    fn a_new_total_counts_what_the_figure_before_it_counted() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "personnel"
+unit = "soldier"
+cumulative = true
+match = ["troops", "servicemen"]
+
+[[metric]]
+id = "tanks"
+unit = "tank"
+cumulative = true
+match = ["tanks"]
+"#,
+        )
+        .unwrap();
+        let text = "Kyiv said its forces had destroyed 12 tanks in the past day, bringing the total to 2,400.";
+        let doc = Document::new("d", text);
+        let claims = claims_to_store(&doc, &catalog);
+        let total = claims
+            .iter()
+            .find(|c| c.value == 2400.0)
+            .expect("the total");
+        assert_eq!(total.metric.as_deref(), Some("tanks"), "{text}");
+        let added = claims
+            .iter()
+            .find(|c| c.value == 12.0)
+            .expect("the increment");
+        assert_ne!(added.metric.as_deref(), Some("tanks"), "{text}");
+    }
+
     #[test]
     fn a_figure_of_the_count_already_named_continues_its_series() {
         let catalog =

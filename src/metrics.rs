@@ -125,6 +125,9 @@ struct Figure<'a> {
     concept: &'a [Word],
     period: Periods,
     countries_before: &'a [Word],
+    /// The figure is what a day or an event added to a total its sentence gives next
+    /// ([`adds_to_a_total`]): a running total's metric does not take it.
+    increment: bool,
 }
 
 /// Nouns of any figure, which alone do not say what a series counts.
@@ -344,6 +347,7 @@ impl Catalog {
             concept: &words,
             period: Periods::default(),
             countries_before: &words,
+            increment: false,
         };
         self.find(&figure, &words, false)
             .map(|m| &self.metrics[m.metric])
@@ -412,7 +416,8 @@ impl Catalog {
                 .map_or(sentence.len(), |at| at + texts[1].len());
             &sentence[..clause_end]
         };
-        for text in texts.iter().chain([&before_clause]) {
+        let counted = claim.unit.as_deref().filter(|_| claim.kind == Kind::Count);
+        for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
             if !cache.0.contains_key(*text) {
                 cache.0.insert(text.to_string(), gaz.words(text));
             }
@@ -443,7 +448,20 @@ impl Catalog {
             concept: scopes[0],
             period,
             countries_before: &named_before,
+            increment: figure_at
+                .and_then(|f| texts[2].get(f + claim.text.len()..))
+                .is_some_and(adds_to_a_total),
         };
+        // The noun a count counts names its metric before the words around it: "606
+        // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
+        if let Some(unit) = counted
+            && let Some(m) = self.find(&figure, &cache.0[unit], false)
+        {
+            return Assignment {
+                metric: self.metrics[m.metric].id.clone(),
+                matched: Some(format!("{:?} in unit", m.phrase)),
+            };
+        }
         for (k, (name, words)) in SCOPES.iter().zip(&scopes).enumerate() {
             if words.is_empty() {
                 continue;
@@ -511,6 +529,7 @@ impl Catalog {
             concept,
             period,
             countries_before,
+            increment,
         } = *figure;
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let own_countries: HashSet<&str> = countries_before
@@ -522,7 +541,8 @@ impl Catalog {
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
-            m.period.agree(period)
+            !(increment && self.metrics[m.metric].cumulative)
+                && m.period.agree(period)
                 // A figure's own sentence that names countries is about those: "In Thailand,
                 // 72 are unaccounted for" under a title on Myanmar is not Myanmar's.
                 && (own_countries.is_empty()
@@ -602,6 +622,46 @@ impl Catalog {
         text.push_str(&block);
         Ok(text)
     }
+}
+
+/// Words that carry a running figure on to its new total: "bringing the toll to 340".
+const BRINGING: &[&str] = &[
+    "bringing", "taking", "raising", "pushing", "lifting", "putting", "brings", "takes", "raises",
+    "pushes", "lifts",
+];
+
+/// Nouns of a running figure's total.
+const TOTALS: &[&str] = &[
+    "total", "toll", "tally", "number", "count", "figure", "overall", "sum",
+];
+
+/// Whether the text after a figure gives the new total the figure added to: "[killed 12
+/// overnight], bringing the death toll to 340", "[destroyed 56 trucks in the past day], taking
+/// the total to 1,161", "[310 new cases], which brings the tally to about 9,000". The figure is
+/// then a day's or an event's addition: the level of a daily series, a change of the total.
+pub fn adds_to_a_total(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let within = |from: usize, n: usize, hit: &dyn Fn(&str) -> bool| {
+        (from..(from + n).min(words.len())).find(|&j| hit(&words[j]))
+    };
+    let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    // The figure right before the new total: no other figure between them ("24,617 deaths and
+    // a further 3,574, bringing the combined toll to 28,191" adds the second to the first).
+    let Some(k) = words.iter().position(|w| BRINGING.contains(&w.as_str())) else {
+        return false;
+    };
+    !words[..k].iter().any(|w| number(w))
+        && !words[k..].iter().take(5).any(|w| w == "combined")
+        && {
+            within(k + 1, 5, &|w| TOTALS.contains(&w))
+                .and_then(|j| within(j + 1, 4, &|w| w == "to"))
+                .and_then(|t| within(t + 1, 4, &|w| number(w)))
+                .is_some()
+        }
 }
 
 /// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text.
@@ -1171,6 +1231,107 @@ match = ["long-term unemployment"]
             .unwrap_or_else(|| panic!("no {figure:?} in {claims:#?}"));
         let a = catalog.assign_in(c, &doc);
         (a.metric, a.matched)
+    }
+
+    #[test]
+    fn a_new_total_after_a_figure_makes_it_an_increment() {
+        for (after, expected) in [
+            (" people overnight, bringing the death toll to 340.", true),
+            (" trucks in the past day, taking the total to 1,161.", true),
+            (" new cases, which brings the tally to about 9,000.", true),
+            (" were found, raising the number of dead to 27.", true),
+            (" samples to the lab.", false),
+            (" homes, bringing misery to the town.", false),
+            (", bringing the total to three.", false),
+            (
+                " deaths and a further 3,574, bringing the combined toll to 28,191.",
+                false,
+            ),
+            (" deaths, bringing the combined toll to 28,191.", false),
+            ("", false),
+        ] {
+            assert_eq!(adds_to_a_total(after), expected, "{after}");
+        }
+    }
+
+    #[test]
+    fn a_running_total_does_not_take_what_a_day_added_to_it() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "crossings-year"
+unit = "person"
+cumulative = true
+match = ["crossings this year"]
+
+[[metric]]
+id = "crossings-day"
+unit = "person"
+match = ["crossings on the day"]
+"#,
+        )
+        .unwrap();
+        let doc = Document::new(
+            "d",
+            "Crossings this year rose on Thursday: 424 people crossed, bringing the total to \
+             29,578. Crossings on the day were the most since June.",
+        );
+        assert_eq!(filed_in(&catalog, &doc, "29,578"), "crossings-year");
+        assert_ne!(filed_in(&catalog, &doc, "424"), "crossings-year");
+    }
+
+    #[test]
+    fn the_noun_a_count_counts_names_its_metric_before_the_words_around_it() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "personnel"
+unit = "soldier"
+match = ["troops", "servicemen"]
+
+[[metric]]
+id = "tanks"
+unit = "tank"
+match = ["tanks"]
+
+[[metric]]
+id = "artillery"
+unit = "system"
+match = ["artillery systems"]
+"#,
+        )
+        .unwrap();
+        for (text, figure, metric) in [
+            (
+                "Ukrainian forces have destroyed 93 artillery systems and 1,300 tanks, the \
+                 General Staff said.",
+                "93",
+                "artillery",
+            ),
+            (
+                "Ukrainian forces have destroyed 93 artillery systems and 1,300 tanks, the \
+                 General Staff said.",
+                "1,300",
+                "tanks",
+            ),
+            (
+                "Its soldiers have knocked out 40 tanks since May.",
+                "40",
+                "tanks",
+            ),
+            (
+                "The army lost 500 troops near the river.",
+                "500",
+                "personnel",
+            ),
+        ] {
+            let doc = Document::new("d", text);
+            assert_eq!(
+                filed_in(&catalog, &doc, figure),
+                metric,
+                "{figure} in {text}"
+            );
+        }
     }
 
     #[test]

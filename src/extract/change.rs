@@ -1,6 +1,7 @@
 //! Stated changes: "rose 2.1%" and "up 9.4 per cent" are up, "fell by 300" and "cut by 300
 //! megawatts" down; "fell to 4.3 per cent" gives the level after a fall (down as well).
-//! Nouns ("a 75 percent increase") are not read as changes.
+//! Nouns ("a 75 percent increase") set no direction; `role` reads "an increase of 470" as a
+//! change.
 
 use super::lexicon::{DOWN, UP};
 use crate::model::Direction;

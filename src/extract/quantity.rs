@@ -1294,13 +1294,31 @@ mod tests {
             ("a deal worth 75 USD million", &["= 75000000 dollar"]),
             ("it fell by 300 megawatts", &["= 300 megawatt down"]),
             ("shares down 11.9%", &["= 11.9 percentage down"]),
-            ("the rupee weakened 1.5% against the dollar", &["= 1.5 percentage down"]),
+            (
+                "the rupee weakened 1.5% against the dollar",
+                &["= 1.5 percentage down"],
+            ),
             ("the euro firmed 0.3% on Tuesday", &["= 0.3 percentage up"]),
-            ("the budget was slashed by $2 billion", &["= 2000000000 dollar down"]),
-            ("rates were trimmed by 25 basis points", &["= 25 basis point down"]),
-            ("unemployment edged higher to 4.2%", &["= 4.2 percentage up"]),
-            ("the yield moved lower to 3.9 percent", &["= 3.9 percentage down"]),
-            ("prices are 4% higher than a year ago", &["= 4 percentage up"]),
+            (
+                "the budget was slashed by $2 billion",
+                &["= 2000000000 dollar down"],
+            ),
+            (
+                "rates were trimmed by 25 basis points",
+                &["= 25 basis point down"],
+            ),
+            (
+                "unemployment edged higher to 4.2%",
+                &["= 4.2 percentage up"],
+            ),
+            (
+                "the yield moved lower to 3.9 percent",
+                &["= 3.9 percentage down"],
+            ),
+            (
+                "prices are 4% higher than a year ago",
+                &["= 4 percentage up"],
+            ),
             (
                 "unemployment fell to 4.3 per cent from 4.6 per cent",
                 &["= 4.3 percentage down from 4.6"],

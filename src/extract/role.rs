@@ -43,6 +43,7 @@ pub fn role_of(ctx: &Ctx, q: &Quantity) -> Role {
         && !reached(ctx, q.first)
         && !annual_rate(ctx, q, &c))
         || more_of(ctx, q)
+        || (measures_a_change(ctx, q) && !annual_rate(ctx, q, &c))
     {
         Role::Change
     } else {
@@ -57,6 +58,36 @@ fn more_of(ctx: &Ctx, q: &Quantity) -> bool {
         && ctx.w(q.last) == "more"
         && ctx.is_word(q.last + 1)
         && ctx.w(q.last + 1) != "than"
+}
+
+/// Nouns of a change: the figure after them and "of" measures the change, not the level ("the
+/// daily increase of 470 soldiers", "a drop of 12%", "a cut of a quarter point"). Not "growth"
+/// or "gain", which news states as levels ("growth of 2.1%", "a net gain of 250,000 jobs").
+static CHANGE_NOUNS: WordSet = WordSet::new(&[
+    "increase",
+    "rise",
+    "jump",
+    "drop",
+    "decline",
+    "fall",
+    "decrease",
+    "surge",
+    "reduction",
+    "cut",
+    "spike",
+    "dip",
+    "slump",
+    "hike",
+    "plunge",
+]);
+
+/// "an increase of 470", "a drop of about 12%": a change noun, "of" and the figure (past its
+/// bound words).
+fn measures_a_change(ctx: &Ctx, q: &Quantity) -> bool {
+    let before = ctx.words_before(q.first, 4);
+    let skip = bound_before(before).map_or(0, |(_, n)| n);
+    let before = &before[..before.len() - skip];
+    matches!(before, [.., noun, "of"] if CHANGE_NOUNS.contains(noun))
 }
 
 /// A percentage change over a year is the annual rate statistics report as the level: "prices
@@ -714,6 +745,36 @@ mod tests {
                 ("Prices were easing 0.1% a month.", "0.1"),
                 ("Officials confirmed 25 more cases.", "25"),
                 ("Another 40 more people were rescued.", "40"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_noun_before_the_figure_makes_it_a_change() {
+        check(
+            Role::Change,
+            &[
+                (
+                    "The daily increase of 470 troops was in line with recent weeks.",
+                    "470",
+                ),
+                ("Exports recorded a drop of about 12% in May.", "12"),
+                (
+                    "The bank announced a cut of 0.25 percentage points.",
+                    "0.25",
+                ),
+                ("The rise of 300 in one week alarmed doctors.", "300"),
+            ],
+        );
+        check(
+            Role::Level,
+            &[
+                ("The economy recorded growth of 2.1% last year.", "2.1"),
+                (
+                    "A rise of 3.2% from a year earlier was the fastest since 2008.",
+                    "3.2",
+                ),
+                ("The school has an intake of 300 pupils.", "300"),
             ],
         );
     }
