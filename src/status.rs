@@ -367,6 +367,15 @@ fn as_reported(value: f64, bound: &str) -> String {
     format!("{word}{}", number(value))
 }
 
+/// `stand`, the standing reports of a day in order, after `r`: it replaces its source's
+/// report.
+fn stand_after<'a>(stand: &mut Vec<&'a Report>, r: &'a Report) {
+    if r.who.is_some() {
+        stand.retain(|x| x.who != r.who);
+    }
+    stand.push(r);
+}
+
 /// The reports of `day` that stand, in order: each source's latest, and every report of no
 /// known source.
 fn standing(day: &[Report]) -> Vec<&Report> {
@@ -607,17 +616,24 @@ impl Tracker {
         for (&date, day) in days {
             let first = self.judge(metric, days, &day[0]);
             let mut change = (first.status, first.note);
-            // The standing reports so far, kept as the day's reports are read in order.
+            // The standing reports so far, kept as the day's reports are read in order; the
+            // last report that conflicts or revises gives the day its change, and its note is
+            // written once, for that report alone.
             let mut stand: Vec<&Report> = vec![&day[0]];
-            for r in &day[1..] {
+            let mut last_change: Option<(Status, usize)> = None;
+            for (i, r) in day.iter().enumerate().skip(1) {
                 let v = self.same_day(date, &stand, r, false);
                 if matches!(v.status, Status::Conflict | Status::Revision) {
-                    change = (v.status, self.same_day(date, &stand, r, true).note);
+                    last_change = Some((v.status, i));
                 }
-                if r.who.is_some() {
-                    stand.retain(|x| x.who != r.who);
+                stand_after(&mut stand, r);
+            }
+            if let Some((status, i)) = last_change {
+                let mut before: Vec<&Report> = Vec::new();
+                for r in &day[..i] {
+                    stand_after(&mut before, r);
                 }
-                stand.push(r);
+                change = (status, self.same_day(date, &before, &day[i], true).note);
             }
             let mut cover = stand[0].interval;
             for x in &stand[1..] {
