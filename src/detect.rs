@@ -128,6 +128,12 @@ impl History {
         self.tracker.forget_superseded();
     }
 
+    /// The status and note of every claim added, by arrival, as [`History::classify`] gives
+    /// them (claims it does not compare are absent).
+    pub fn statuses(&self) -> std::collections::HashMap<u64, (Status, Option<String>)> {
+        self.tracker.statuses()
+    }
+
     /// Compares a claim, added at `arrival`, with the reports before it.
     pub fn classify(&self, c: &StoredClaim, arrival: u64) -> Diff {
         let claim = &c.claim;

@@ -607,6 +607,28 @@ impl Tracker {
         }
     }
 
+    /// The status and note of every report, each against the reports before it (what
+    /// [`Tracker::classify`] gives it), by arrival: one pass over each day, where judging
+    /// each report on its own reads its whole day again.
+    pub fn statuses(&self) -> HashMap<u64, (Status, Option<String>)> {
+        let mut out = HashMap::new();
+        for (metric, days) in &self.metrics {
+            for (&date, day) in days {
+                let mut stand: Vec<&Report> = Vec::new();
+                for r in day {
+                    let v = if stand.is_empty() {
+                        self.judge(metric, days, r)
+                    } else {
+                        self.same_day(date, &stand, r, true)
+                    };
+                    out.insert(r.key.arrival, (v.status, v.note));
+                    stand_after(&mut stand, r);
+                }
+            }
+        }
+        out
+    }
+
     /// The observations of `metric`, in date order.
     pub fn observations(&self, metric: &str) -> Vec<Observed> {
         let Some(days) = self.metrics.get(metric) else {
@@ -960,6 +982,48 @@ mod tests {
         s.add(&f(0, 1, 10_000.0, "="));
         s.add(&f(1, 2, 11_000.0, ">"));
         assert_eq!(s.classify(&f(2, 3, 12_000.0, "~")).status, Status::Same);
+    }
+
+    proptest::proptest! {
+        /// Judging every report in one pass over each day gives each the status and note that
+        /// judging it alone gives: reports of two metrics (one a running total) on random days,
+        /// publication dates, sources and hedges, added in random order.
+        #[test]
+        fn judging_all_at_once_equals_judging_each(
+            reports in proptest::collection::vec(
+                (0usize..2, 1u32..6, 0u8..3, 0usize..4, 1u32..8, 0usize..3),
+                1..40,
+            ),
+        ) {
+            const WHO: [Option<&str>; 4] = [Some("A"), Some("B"), Some("C"), None];
+            const BOUND: [&str; 3] = ["=", "~", ">"];
+            let figures: Vec<Figure> = reports
+                .iter()
+                .enumerate()
+                .map(|(i, &(m, d, p, w, v, b))| {
+                    let value = f64::from(v) * 1_000.0;
+                    Figure {
+                        metric: ["m", "n"][m],
+                        key: Key::new(day(d), (p < 2).then(|| day(d + u32::from(p))), i as u64),
+                        value,
+                        interval: Interval::of(value, None, None, BOUND[b], "1,000"),
+                        bound: BOUND[b],
+                        who: WHO[w],
+                        previous: None,
+                    }
+                })
+                .collect();
+            let mut t = Tracker::new(["m".to_string()]);
+            for f in &figures {
+                t.add(f);
+            }
+            let all = t.statuses();
+            proptest::prop_assert_eq!(all.len(), figures.len());
+            for f in &figures {
+                let one = t.classify(f);
+                proptest::prop_assert_eq!(&all[&f.key.arrival], &(one.status, one.note));
+            }
+        }
     }
 
     proptest::proptest! {

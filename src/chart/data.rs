@@ -164,12 +164,13 @@ pub fn load(
     // reports before it, as `ingest` and `diff` judged it.
     let mut history = History::new(store.catalog.cumulative_ids());
     let arrivals: Vec<u64> = claims.iter().map(|c| history.add(c)).collect();
+    let mut judged = history.statuses();
     let statuses: Vec<(Option<Status>, Option<String>)> = claims
         .iter()
         .zip(&arrivals)
-        .map(|(c, &a)| {
-            let d = history.classify(c, a);
-            (d.status, d.note)
+        .map(|(c, &a)| match judged.remove(&a) {
+            Some((status, note)) => (Some(status), note),
+            None => (None, history.classify(c, a).note),
         })
         .collect();
     // Shown in date order (as-of, then publication); a stable sort keeps arrival within.
