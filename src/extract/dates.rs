@@ -804,10 +804,11 @@ fn began(words: &[Word], i: usize) -> bool {
 /// full-scale invasion in February 2022", "since figures were first published in 2018". Not
 /// when a figure stands between, whose date it is: "since peaking at 9.1% in June".
 fn since_in_clause(words: &[Word], i: usize) -> bool {
-    let clause = words[i.saturating_sub(10)..i]
+    let from = i.saturating_sub(14);
+    let clause = words[from..i]
         .iter()
         .rposition(|w| matches!(w.lower, "," | ";"))
-        .map_or(i.saturating_sub(10), |k| i.saturating_sub(10) + k + 1);
+        .map_or(from, |k| from + k + 1);
     words[clause..i]
         .iter()
         .rposition(|w| w.lower == "since")
@@ -1181,13 +1182,15 @@ fn named_day(
         Some(_) => None,
         None => Some(month(raw).or_else(|| month(strip_possessive(raw)?))?),
     };
-    // "since 24 February" starts a period: the figure holds at its end, not on that day.
-    let since = opens_period(words, i)
-        || (i > 0
-            && words[i - 1].text.as_bytes()[..]
-                .first()
-                .is_some_and(u8::is_ascii_digit)
-            && opens_period(words, i - 1));
+    // "since 24 February" starts a period: the figure holds at its end, not on that day. So
+    // does the date of a "since" clause: "since the invasion began on 24 February 2022".
+    let day_first = i > 0
+        && words[i - 1].text.as_bytes()[..]
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+    let start = if day_first { i - 1 } else { i };
+    let since =
+        opens_period(words, start) || (since_in_clause(words, start) && !when_follows(words, i));
     // "updates every Monday", "each Friday", "on Mondays": a habit, not a day.
     let habit = i > 0 && matches!(words[i - 1].lower, "every" | "each");
     if since || habit {
@@ -1886,6 +1889,21 @@ mod tests {
                 Some("2024-10-28"),
             ),
             ("80 were missing since the Oct . 20 landslide", "80", None),
+            (
+                "losses have reached 101,430 since Moscow launched its full - scale invasion on 24 February 2022 , the staff said on Monday",
+                "101,430",
+                Some("2024-10-28"),
+            ),
+            (
+                "the toll stands at 300 since the quake struck on Feb . 6",
+                "300",
+                None,
+            ),
+            (
+                "since the fighting erupted on 15 April , 12,000 have been killed",
+                "12,000",
+                None,
+            ),
             (
                 "it has lost 690,000 since the start of the invasion in February 2022",
                 "690,000",
