@@ -173,8 +173,24 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
     for h in headline {
         let restated = body
             .iter()
-            .find(|b| b.metric_match.is_some() && crate::extract::restates(stated(h), stated(b)));
+            .find(|b| b.metric_match.is_some() && restates(h, b))
+            .filter(|b| {
+                // Not a figure of another count than the headline's words before it name.
+                let before = h
+                    .sentence
+                    .find(h.text.as_str())
+                    .map_or("", |at| &h.sentence[..at]);
+                let words = format!("{} {before}", h.concept.as_deref().unwrap_or(""));
+                b.metric
+                    .as_deref()
+                    .is_none_or(|metric| !catalog.names_what_another_counts(&words, metric))
+            });
         if let Some(b) = restated {
+            // The same figure: the body's date is the headline's ("Ukraine puts losses at
+            // 26,700" over a body whose 26,700 the staff gave on Thursday).
+            if b.as_of.is_some() {
+                h.as_of = b.as_of;
+            }
             h.metric.clone_from(&b.metric);
             h.metric_match = b.metric_match.as_ref().map(|m| format!("{m}, restated"));
         }
@@ -253,6 +269,16 @@ fn refers_to_a_count(c: &Claim) -> bool {
             ) || words[k - 1].ends_with("'s"));
         noun && owned && words.get(k + 1).is_none_or(|n| n != "of")
     })
+}
+
+/// Whether headline figure `h` restates body figure `b` ([`crate::extract::restates`]), or
+/// rounds it without saying so: "Ukraine puts losses at 26,700" over "about 26,650".
+fn restates(h: &Claim, b: &Claim) -> bool {
+    use crate::status::{Interval, unstated_rounding};
+    crate::extract::restates(stated(h), stated(b))
+        || ((h.kind == b.kind || h.kind == Kind::Other)
+            && unstated_rounding(h.value, &h.text) > 0.0
+            && Interval::of_claim(h).agrees(&Interval::of_claim(b)))
 }
 
 fn stated(c: &Claim) -> crate::extract::Stated {
@@ -619,6 +645,69 @@ mod tests {
         assert_eq!(metric("312"), "flood-deaths-total");
         assert_eq!(metric("140"), "flood-deaths-north");
         assert_ne!(metric("12"), "flood-deaths-total");
+    }
+
+    /// A headline figure that restates a body figure holds on the body figure's date.
+    #[test]
+    fn a_restated_headline_figure_takes_the_body_figures_date() {
+        let catalog = Catalog::parse(
+            "[[metric]]\nid = \"losses\"\nunit = \"soldier\"\nmatch = [\"troops\"]\n",
+        )
+        .unwrap();
+        for headline in [
+            "Ukraine puts Russian losses at 26,700 troops",
+            "Russian troop losses near 26,700, Kyiv says",
+        ] {
+            let doc = Document {
+                published: chrono::NaiveDate::from_ymd_opt(2022, 5, 13),
+                ..Document::new(
+                    "d",
+                    format!(
+                        "{headline}\n\nRussia has lost about 26,650 troops since the war began, \
+                         the General Staff said on Thursday."
+                    ),
+                )
+            };
+            let mut claims = crate::extract(&doc);
+            file_in_metrics(&mut claims, &doc, &catalog);
+            let dates: Vec<_> = claims.iter().map(|c| c.as_of).collect();
+            assert_eq!(
+                dates,
+                vec![chrono::NaiveDate::from_ymd_opt(2022, 5, 12); 2],
+                "{headline}"
+            );
+        }
+    }
+
+    /// A headline figure whose own words name another metric's counted thing restates no body
+    /// figure of a different count, however close in value.
+    #[test]
+    fn a_headline_on_one_count_does_not_restate_a_figure_of_another() {
+        let catalog = Catalog::parse(
+            "[[metric]]\nid = \"troops\"\nunit = \"soldier\"\nmatch = [\"troops\"]\n\n\
+             [[metric]]\nid = \"drones\"\nunit = \"drone\"\nmatch = [\"drones\"]\n",
+        )
+        .unwrap();
+        for headline in [
+            "Ukraine's count of downed drones passes 100",
+            "Downed drones top 100, Kyiv says",
+        ] {
+            let doc = Document::new(
+                "d",
+                format!(
+                    "{headline}\n\nThe army said 104 troops were lost on Monday. Air defences \
+                     have downed 96 drones since May."
+                ),
+            );
+            let mut claims = crate::extract(&doc);
+            file_in_metrics(&mut claims, &doc, &catalog);
+            let headline_figure = claims.iter().find(|c| c.text == "100").unwrap();
+            assert_ne!(
+                headline_figure.metric.as_deref(),
+                Some("troops"),
+                "{headline}"
+            );
+        }
     }
 
     /// A figure whose sentence speaks of the count already named continues its series; a count

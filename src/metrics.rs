@@ -85,6 +85,10 @@ pub struct Catalog {
     matchers: Vec<Matcher>,
     /// (metric index, the words of an exclude phrase).
     excludes: Vec<(usize, Vec<String>)>,
+    /// Each word of a match phrase or unit, with the metrics that have it.
+    named_by: HashMap<String, Vec<usize>>,
+    /// The head noun of each metric's unit ("drone"), with the metrics that count it.
+    unit_of: HashMap<String, Vec<usize>>,
 }
 
 /// A match phrase as compared: its words as the gazetteer reads them.
@@ -128,6 +132,9 @@ struct Figure<'a> {
     /// The figure is what a day or an event added to a total its sentence gives next
     /// ([`adds_to_a_total`]): a running total's metric does not take it.
     increment: bool,
+    /// The head of the noun a count counts ("ship" in "26 ships and boats"), as the gazetteer
+    /// reads it.
+    noun: Option<&'a str>,
 }
 
 /// Nouns of any figure, which alone do not say what a series counts.
@@ -243,6 +250,8 @@ impl Catalog {
         let mut fits = Vec::with_capacity(metrics.len());
         let mut matchers = Vec::new();
         let mut excludes = Vec::new();
+        let mut named_by: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut unit_of: HashMap<String, Vec<usize>> = HashMap::default();
         let gaz = gazetteer::get();
         for (i, m) in metrics.iter().enumerate() {
             if !valid_id(&m.id) {
@@ -294,6 +303,15 @@ impl Catalog {
                     core,
                 });
             }
+            for word in m.phrases.iter().chain(&m.unit).flat_map(|p| gaz.words(p)) {
+                let metrics = named_by.entry(word.text).or_insert_with(Vec::new);
+                if metrics.last() != Some(&i) {
+                    metrics.push(i);
+                }
+            }
+            if let Some(head) = m.unit.as_deref().and_then(|u| gaz.words(u).pop()) {
+                unit_of.entry(head.text).or_default().push(i);
+            }
             for p in &m.exclude {
                 let words: Vec<String> = gaz.words(p).into_iter().map(|w| w.text).collect();
                 if !words.is_empty() {
@@ -314,6 +332,8 @@ impl Catalog {
             fits,
             matchers,
             excludes,
+            named_by,
+            unit_of,
         })
     }
 
@@ -348,6 +368,7 @@ impl Catalog {
             period: Periods::default(),
             countries_before: &words,
             increment: false,
+            noun: None,
         };
         self.find(&figure, &words, false)
             .map(|m| &self.metrics[m.metric])
@@ -451,11 +472,16 @@ impl Catalog {
             increment: figure_at
                 .and_then(|f| texts[2].get(f + claim.text.len()..))
                 .is_some_and(adds_to_a_total),
+            noun: counted.and_then(|unit| cache.0[unit].last().map(|w| w.text.as_str())),
         };
         // The noun a count counts names its metric before the words around it: "606
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
+        // Only a phrase with the unit's head noun: "personnel carriers" count carriers.
         if let Some(unit) = counted
             && let Some(m) = self.find(&figure, &cache.0[unit], false)
+            && cache.0[unit]
+                .last()
+                .is_some_and(|head| m.words.contains(&head.text))
         {
             return Assignment {
                 metric: self.metrics[m.metric].id.clone(),
@@ -487,6 +513,32 @@ impl Catalog {
             metric: derived_key(claim),
             matched: None,
         }
+    }
+
+    /// Whether a count's `noun` is what other metrics count and `metric` does not: "26 ships"
+    /// in a sentence on what "Ukrainian forces" destroyed are not the forces' metric when
+    /// another metric counts ships. People ("person") are anyone's, and so are the nouns that
+    /// count what follows them ("2 pieces of special equipment", "40 units of artillery").
+    fn counts_another(&self, noun: &str, metric: usize) -> bool {
+        !matches!(noun, "person" | "piece" | "unit" | "item" | "kind" | "type")
+            && self
+                .named_by
+                .get(noun)
+                .is_some_and(|metrics| !metrics.contains(&metric))
+    }
+
+    /// Whether `text` names what another metric counts (its unit's noun) and metric `id` does
+    /// not: a headline on "Ukraine's count of downed drones" restates no figure of troops.
+    pub fn names_what_another_counts(&self, text: &str, id: &str) -> bool {
+        let Some(metric) = self.metrics.iter().position(|m| m.id == id) else {
+            return false;
+        };
+        gazetteer::get().words(text).iter().any(|w| {
+            self.unit_of
+                .get(&w.text)
+                .is_some_and(|metrics| !metrics.contains(&metric))
+                && self.counts_another(&w.text, metric)
+        })
     }
 
     /// A count filed through its sentence, the sentence before or the title must count what the
@@ -530,6 +582,7 @@ impl Catalog {
             period,
             countries_before,
             increment,
+            noun,
         } = *figure;
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let own_countries: HashSet<&str> = countries_before
@@ -542,6 +595,7 @@ impl Catalog {
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
             !(increment && self.metrics[m.metric].cumulative)
+                && !noun.is_some_and(|noun| self.counts_another(noun, m.metric))
                 && m.period.agree(period)
                 // A figure's own sentence that names countries is about those: "In Thailand,
                 // 72 are unaccounted for" under a title on Myanmar is not Myanmar's.
@@ -1298,6 +1352,26 @@ match = ["tanks"]
 id = "artillery"
 unit = "system"
 match = ["artillery systems"]
+
+[[metric]]
+id = "vehicles"
+unit = "vehicle"
+match = ["armoured personnel carriers", "armored personnel carriers"]
+
+[[metric]]
+id = "ships"
+unit = "ship"
+match = ["ships and boats"]
+
+[[metric]]
+id = "equipment"
+unit = "equipment"
+match = ["special equipment"]
+
+[[metric]]
+id = "guns"
+unit = "gun"
+match = ["artillery pieces"]
 "#,
         )
         .unwrap();
@@ -1323,6 +1397,37 @@ match = ["artillery systems"]
                 "The army lost 500 troops near the river.",
                 "500",
                 "personnel",
+            ),
+            (
+                "Equipment losses stand at 12 tanks and 862 armored personnel carriers, the \
+                 command said.",
+                "862",
+                "vehicles",
+            ),
+            (
+                "The brigade lost 70 armoured personnel carriers and 900 servicemen.",
+                "70",
+                "vehicles",
+            ),
+            (
+                "The brigade lost 70 armoured personnel carriers and 900 servicemen.",
+                "900",
+                "personnel",
+            ),
+            (
+                "Ukrainian forces have also destroyed 26 ships and boats, according to the staff.",
+                "26",
+                "ships",
+            ),
+            (
+                "Its forces sank 4 ships and boats and killed 300 troops.",
+                "4",
+                "ships",
+            ),
+            (
+                "Its forces destroyed 2 pieces of special equipment.",
+                "2",
+                "equipment",
             ),
         ] {
             let doc = Document::new("d", text);
