@@ -8,8 +8,12 @@
 //! written ([`written_precision`]): half a unit of its last written digit either side, the top
 //! end open, so "7.9 million" is [7.85, 7.95) million and "about 11,000" is [10,500, 11,500),
 //! which does not meet "about 12,000". The digits of a plain number are exact unless hedged:
-//! "10,000" is 10,000 (news rounds with a hedge or a scale word), "about 10,000" is
-//! [9,500, 10,500), "7.9 million" and "12 million" are rounded by their scale word. The half
+//! "10,000" is 10,000. But news rounds running totals without saying so, so the reports of one
+//! day ([`Interval::agrees`]: revision, conflict) allow a plain whole number to the hundred or
+//! coarser its unstated rounding ([`unstated_rounding`]):
+//! "Russian losses near 65,800" beside the General Staff's 65,780 is no conflict, "10,000"
+//! beside "10,600" is one, and series' low and high stay as written. "7.9
+//! million" and "12 million" are rounded by their scale word. The half
 //! width is at most [`APPROX`] (5 %) of the value, so "about 3,000" is [2,850, 3,150) and a
 //! hedge on a precise figure ("about 1,456,610", a running total) is as narrow as its digits.
 //!
@@ -108,13 +112,13 @@ pub fn written_precision(value: f64, text: &str, hedged: bool) -> f64 {
         .next()
         .unwrap_or("");
     let scaled = !word.is_empty() && SCALES.iter().any(|s| word.eq_ignore_ascii_case(s));
-    if !(hedged || scaled) {
-        return 0.0;
-    }
     let (int, frac) = match digits.rsplit_once('.') {
         Some((i, f)) if !f.contains(',') => (i, f),
         _ => (digits, ""),
     };
+    if !(hedged || scaled) {
+        return 0.0;
+    }
     let int: String = int.chars().filter(char::is_ascii_digit).collect();
     let Ok(mantissa) = format!("{int}.{frac}0").parse::<f64>() else {
         return APPROX * value.abs();
@@ -135,6 +139,29 @@ pub fn written_precision(value: f64, text: &str, hedged: bool) -> f64 {
     (0.5 * unit * factor).min(APPROX * value.abs())
 }
 
+/// Half a unit of the last nonzero digit of a plain whole number written to the hundred or
+/// coarser ("65,800": 50, "10,000": 500, at most [`APPROX`] of it), which news rounds to
+/// without saying so; 0 for any other writing ("65,850", "2.00", "about 3,000", "7.9 million").
+pub fn unstated_rounding(value: f64, text: &str) -> f64 {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    let rest = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .skip_while(|c| c.is_ascii_digit() || *c == ',');
+    let whole = !rest.clone().next().is_some_and(|c| c == '.')
+        && written_precision(value, text, false) == 0.0;
+    if whole && digits.len() >= 3 && digits.ends_with("00") {
+        written_precision(value, text, true)
+    } else {
+        0.0
+    }
+}
+
 /// A figure as an interval of the values it admits.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Interval {
@@ -142,6 +169,9 @@ pub struct Interval {
     pub lo_closed: bool,
     pub hi: f64,
     pub hi_closed: bool,
+    /// Half the unstated rounding of a plain round figure ("65,800": 50), which comparisons
+    /// allow either side ([`unstated_rounding`]); 0 for any other.
+    pub slack: f64,
 }
 
 impl Interval {
@@ -154,6 +184,7 @@ impl Interval {
                 lo_closed: true,
                 hi,
                 hi_closed: true,
+                slack: 0.0,
             };
         }
         let (lo, lo_closed, hi, hi_closed) = match bound {
@@ -170,11 +201,17 @@ impl Interval {
                 }
             }
         };
+        let slack = if bound == "=" && lo == hi {
+            unstated_rounding(value, text)
+        } else {
+            0.0
+        };
         Interval {
             lo,
             lo_closed,
             hi,
             hi_closed,
+            slack,
         }
     }
 
@@ -183,21 +220,42 @@ impl Interval {
         Interval::of(c.value, c.low, c.high, c.bound.symbol(), &c.text)
     }
 
+    /// The values a comparison allows: the interval widened by its unstated rounding.
+    fn reach(&self) -> Interval {
+        if self.slack == 0.0 {
+            return *self;
+        }
+        Interval {
+            lo: self.lo - self.slack,
+            lo_closed: true,
+            hi: self.hi + self.slack,
+            hi_closed: false,
+            slack: 0.0,
+        }
+    }
+
+    /// Two reports of one day agree: some value lies in both, allowing each its unstated
+    /// rounding.
+    pub fn agrees(&self, o: &Interval) -> bool {
+        self.reach().overlaps(&o.reach())
+    }
+
     /// Some value lies in both.
     pub fn overlaps(&self, o: &Interval) -> bool {
-        let (lo, lo_c) = if self.lo > o.lo {
-            (self.lo, self.lo_closed)
-        } else if o.lo > self.lo {
+        let me = self;
+        let (lo, lo_c) = if me.lo > o.lo {
+            (me.lo, me.lo_closed)
+        } else if o.lo > me.lo {
             (o.lo, o.lo_closed)
         } else {
-            (self.lo, self.lo_closed && o.lo_closed)
+            (me.lo, me.lo_closed && o.lo_closed)
         };
-        let (hi, hi_c) = if self.hi < o.hi {
-            (self.hi, self.hi_closed)
-        } else if o.hi < self.hi {
+        let (hi, hi_c) = if me.hi < o.hi {
+            (me.hi, me.hi_closed)
+        } else if o.hi < me.hi {
             (o.hi, o.hi_closed)
         } else {
-            (self.hi, self.hi_closed && o.hi_closed)
+            (me.hi, me.hi_closed && o.hi_closed)
         };
         lo < hi || (lo == hi && lo_c && hi_c)
     }
@@ -223,6 +281,7 @@ impl Interval {
             lo_closed,
             hi,
             hi_closed,
+            slack: self.slack.max(o.slack),
         }
     }
 
@@ -339,6 +398,18 @@ pub struct Observed {
     pub change: Status,
     /// Why, when the change is a conflict, revision or anomaly.
     pub note: Option<String>,
+}
+
+/// The least change from `before` to `after` their intervals allow: 0 when they overlap, so a
+/// rounded "1.17 million" a day after 1,166,450 is no leap of 3,550.
+fn least_move(after: &Interval, before: &Interval) -> f64 {
+    if after.lo > before.hi {
+        after.lo - before.hi
+    } else if after.hi < before.lo {
+        after.hi - before.lo
+    } else {
+        0.0
+    }
 }
 
 /// The reports of every metric by day, in [`Key`] order.
@@ -508,7 +579,7 @@ impl Tracker {
             note: note.filter(|_| full),
         };
         if let Some(own) = stand.iter().find(|x| r.who.is_some() && x.who == r.who)
-            && !own.interval.overlaps(&mine)
+            && !own.interval.agrees(&mine)
         {
             let note = full.then(|| {
                 format!(
@@ -527,7 +598,7 @@ impl Tracker {
             .iter()
             .copied()
             .filter(|x| x.who.is_none() || x.who != r.who)
-            .filter(|x| !x.interval.overlaps(&mine))
+            .filter(|x| !x.interval.agrees(&mine))
             .partition(|x| agrees_with_stated(x));
         if let Some(other) = apart.last() {
             let note = full.then(|| {
@@ -593,7 +664,9 @@ impl Tracker {
                     number(p_value - r.value)
                 )),
             )
-        } else if let Some(why) = outlying_rate((r.value - p_value) / elapsed as f64, &earlier) {
+        } else if let Some(why) =
+            outlying_rate(least_move(&mine, &cover) / elapsed as f64, &earlier)
+        {
             (Status::Anomaly, Some(why))
         } else if mine.below(&cover) {
             (Status::Down, None)
@@ -772,7 +845,23 @@ mod tests {
     }
 
     #[test]
-    fn intervals_overlap_as_written() {
+    fn round_plain_figures_allow_their_unstated_rounding() {
+        for (value, text, want) in [
+            (65_800.0, "65,800", 50.0),
+            (10_000.0, "10,000", 500.0),
+            (300.0, "300", 15.0),
+            (1_200.0, "1,200 troops", 50.0),
+            (65_850.0, "65,850", 0.0),
+            (90.0, "90", 0.0),
+            (2.0, "2.00", 0.0),
+            (7_900_000.0, "7.9 million", 0.0),
+        ] {
+            assert_eq!(unstated_rounding(value, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn reports_of_a_day_agree_as_written() {
         let cases: &[(Interval, Interval, bool)] = &[
             (
                 iv(7_900_000.0, "=", "7.9 million"),
@@ -781,7 +870,17 @@ mod tests {
             ),
             (
                 iv(7_900_000.0, "=", "7.9 million"),
-                iv(7_950_000.0, "=", "7,950,000"),
+                iv(7_960_000.0, "=", "7,960,000"),
+                false,
+            ),
+            (
+                iv(65_800.0, "=", "65,800"),
+                iv(65_780.0, "=", "65,780"),
+                true,
+            ),
+            (
+                iv(11_000.0, "=", "11,000"),
+                iv(12_000.0, "=", "12,000"),
                 false,
             ),
             (
@@ -799,9 +898,15 @@ mod tests {
                 iv(10_000.0, "=", "10,000"),
                 true,
             ),
+            // "10,000" is written to the thousand: 10,200 rounds to it, 10,600 does not.
             (
                 iv(10_000.0, "=", "10,000"),
                 iv(10_200.0, "=", "10,200"),
+                true,
+            ),
+            (
+                iv(10_000.0, "=", "10,000"),
+                iv(10_600.0, "=", "10,600"),
                 false,
             ),
             (
@@ -809,9 +914,15 @@ mod tests {
                 iv(700_000.0, "=", "700,000"),
                 true,
             ),
+            // A round "600,000" may be a little more; an exact 599,950 is not.
             (
                 iv(600_000.0, ">", "600,000"),
                 iv(600_000.0, "=", "600,000"),
+                true,
+            ),
+            (
+                iv(600_000.0, ">", "600,000"),
+                iv(599_950.0, "=", "599,950"),
                 false,
             ),
             (
@@ -840,8 +951,8 @@ mod tests {
             ),
         ];
         for (a, b, want) in cases {
-            assert_eq!(a.overlaps(b), *want, "{a:?} {b:?}");
-            assert_eq!(b.overlaps(a), *want, "{b:?} {a:?}");
+            assert_eq!(a.agrees(b), *want, "{a:?} {b:?}");
+            assert_eq!(b.agrees(a), *want, "{b:?} {a:?}");
         }
     }
 
@@ -967,6 +1078,37 @@ mod tests {
         assert_eq!(
             add(&mut t, 4, 5, 11_900.0, "~", "about 11,900"),
             Status::Same
+        );
+        // Steady growth of 1,000 a day, then a headline's rounded "1.2 million" among exact
+        // reports: its rate is what its rounding allows, not a leap.
+        let mut g = Tracker::new(["total".to_string()]);
+        for d in 1..=12 {
+            add(
+                &mut g,
+                d as u64,
+                d,
+                1_150_000.0 + 1_000.0 * d as f64,
+                "=",
+                "1,151,000",
+            );
+        }
+        let rounded = add(&mut g, 13, 13, 1_200_000.0, "=", "1.2 million");
+        assert_eq!(rounded, Status::Up);
+        let mut leap = Tracker::new(["total".to_string()]);
+        for d in 1..=12 {
+            add(
+                &mut leap,
+                d as u64,
+                d,
+                1_150_000.0 + 1_000.0 * d as f64,
+                "=",
+                "1,151,000",
+            );
+        }
+        assert_eq!(
+            add(&mut leap, 13, 13, 1_190_000.0, "=", "1,190,000"),
+            Status::Anomaly,
+            "a true leap of 28,000 in a day still is one"
         );
         // Not a running total: the hedges decide.
         let mut s = Tracker::new(Vec::new());
