@@ -40,6 +40,7 @@ fn daily(n: usize) -> ChartInput {
         unit: Some("soldier".into()),
         cumulative: true,
         points,
+        sources: None,
         source_line: "Source: General Staff · chart: figtrack".into(),
     }
 }

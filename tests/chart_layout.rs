@@ -52,6 +52,7 @@ fn story() -> ChartInput {
         unit: Some("troop".into()),
         cumulative: false,
         points,
+        sources: None,
         source_line: format!(
             "Sources: {} · 8 documents · chart: figtrack",
             sources.join(", ")
@@ -275,6 +276,7 @@ fn intervals_and_a_single_observation() {
         unit: Some("troop".into()),
         cumulative: false,
         points: vec![exact, hedged],
+        sources: None,
         source_line: "Source: test".into(),
     };
     let img = decode(&chart::render_png(&input, Kind::Level, size).unwrap());
@@ -337,6 +339,7 @@ fn close_hedged_figures_share_one_band() {
         unit: None,
         cumulative: true,
         points,
+        sources: None,
         source_line: "Source: test".into(),
     };
     let img = decode(&chart::render_png(&input, Kind::Level, Size::default()).unwrap());

@@ -48,6 +48,7 @@ fn nk_troops() -> ChartInput {
         unit: Some("troop".into()),
         cumulative: false,
         points: vec![a, b, c, e, f],
+        sources: None,
         source_line:
             "Sources: Pentagon, John Kirby, National Intelligence Service · chart: figtrack".into(),
     }
@@ -89,6 +90,7 @@ fn daily_total(n: usize) -> ChartInput {
         unit: Some("soldier".into()),
         cumulative: true,
         points,
+        sources: None,
         source_line: "Source: General Staff of the Armed Forces of Ukraine · chart: figtrack"
             .into(),
     }
@@ -296,6 +298,7 @@ mod robust {
                 unit: Some(if percent { "percentage" } else { "troop" }.into()),
                 cumulative,
                 points,
+                sources: None,
                 source_line: "Source: tests".into(),
             };
             let size = Size::new(640, 360).unwrap();

@@ -301,23 +301,61 @@ impl MetricSeries {
                     low: o.low,
                     high: o.high,
                     bound: o.bound.clone(),
-                    source: o.attributions.join(" + "),
+                    source: point_source(&o.attributions),
                     delta: o.delta,
                     ratio: o.ratio,
                     pct: o.pct,
                     days: o.days,
                     anomaly: o.anomaly.clone(),
-                    conflict: conflicts.get(&o.as_of).cloned(),
+                    // A day whose standing reports still disagree; one a source corrected
+                    // later that day is a revision, in `series`, not a mark.
+                    conflict: conflicts
+                        .get(&o.as_of)
+                        .filter(|_| o.change == Status::Conflict)
+                        .cloned(),
                 })
                 .collect(),
+            sources: Some(
+                self.observations
+                    .iter()
+                    .flat_map(|o| &o.attributions)
+                    .collect::<std::collections::HashSet<_>>()
+                    .len(),
+            ),
             source_line: self.source_line(),
         }
+    }
+}
+
+/// Whom a point's colour names: its source, two joined ("Pentagon + Seoul"), or "several
+/// sources" for a day three or more reported (a legend of every combination of eight wires
+/// reads as noise; `series` and the report list them).
+fn point_source(attributions: &[String]) -> String {
+    match attributions {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} + {b}"),
+        _ => "several sources".to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_names_one_or_two_sources_and_groups_more() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(point_source(&names(&["Pentagon"])), "Pentagon");
+        assert_eq!(
+            point_source(&names(&["Pentagon", "Seoul"])),
+            "Pentagon + Seoul"
+        );
+        assert_eq!(
+            point_source(&names(&["Kyiv", "General Staff", "Ukrainian military"])),
+            "several sources"
+        );
+    }
 
     #[test]
     fn names_and_stems() {

@@ -1015,7 +1015,9 @@ fn level_subtitle(input: &ChartInput) -> String {
         parts.push("running total".to_string());
     }
     if !pts.is_empty() {
-        let sources = Colours::of(pts).names.len();
+        let sources = input
+            .sources
+            .unwrap_or_else(|| Colours::of(pts).names.len());
         parts.push(format!(
             "{} from {}, {}",
             plural(pts.len(), "observation", "observations"),

@@ -127,6 +127,9 @@ pub struct ChartInput {
     pub cumulative: bool,
     /// Observations in date order.
     pub points: Vec<ChartPoint>,
+    /// How many sources gave the observations, when points group several under one colour
+    /// ("several sources"); `None`: one per point colour.
+    pub sources: Option<usize>,
     /// The line at the bottom: where the figures come from.
     pub source_line: String,
 }
@@ -307,6 +310,7 @@ mod tests {
             unit: Some("troop".into()),
             cumulative: false,
             points: vec![ChartPoint::exact(d(10, 23), 3000.0, "NIS"), b],
+            sources: None,
             source_line: String::new(),
         };
         assert_eq!(
