@@ -148,15 +148,15 @@ def hedged(rng, v):
     if r < 0.8 and up > v:
         return f"nearly {n(up)}"
     if r < 0.9:
-        return f"about {n(round(v / step) * step)}"
-    return f"some {n(round(v / step) * step)}"
+        return f"about {n((v + step // 2) // step * step)}"
+    return f"some {n((v + step // 2) // step * step)}"
 
 
 def short(v):
     """A large round figure in words: 1.46 million, 449,600."""
     if v >= 1_000_000:
         return f"{v / 1e6:.2f} million"
-    return n(round(v, -2))
+    return n((v + 50) // 100 * 100)  # half up, as a reporter rounds
 
 
 def dateline(d):
