@@ -272,11 +272,14 @@ fn refers_to_a_count(c: &Claim) -> bool {
 }
 
 /// Whether headline figure `h` restates body figure `b` ([`crate::extract::restates`]), or
-/// rounds it without saying so: "Ukraine puts losses at 26,700" over "about 26,650".
+/// rounds a figure of the metric its own words file it under without saying so: "Ukraine puts
+/// losses at 26,700" over "about 26,650".
 fn restates(h: &Claim, b: &Claim) -> bool {
     use crate::status::{Interval, unstated_rounding};
     crate::extract::restates(stated(h), stated(b))
-        || ((h.kind == b.kind || h.kind == Kind::Other)
+        || (h.metric_match.is_some()
+            && h.metric == b.metric
+            && (h.kind == b.kind || h.kind == Kind::Other)
             && unstated_rounding(h.value, &h.text) > 0.0
             && Interval::of_claim(h).agrees(&Interval::of_claim(b)))
 }
@@ -677,6 +680,26 @@ mod tests {
                 "{headline}"
             );
         }
+    }
+
+    /// A round headline figure restates by its rounding only a figure of its own metric: "Texas
+    /// outbreak nears 200" is not the national 204.
+    #[test]
+    fn a_round_headline_figure_does_not_restate_another_metrics_figure() {
+        let catalog = Catalog::parse(
+            "[[metric]]\nid = \"texas\"\nmatch = [\"texas outbreak\", \"cases in texas\"]\n\n\
+             [[metric]]\nid = \"national\"\nmatch = [\"cases nationwide\"]\n",
+        )
+        .unwrap();
+        let doc = Document::new(
+            "d",
+            "Texas outbreak nears 200\n\nCases nationwide reached 204 on Friday. Cases in Texas \
+             rose to 185.",
+        );
+        let mut claims = crate::extract(&doc);
+        file_in_metrics(&mut claims, &doc, &catalog);
+        let headline = claims.iter().find(|c| c.text == "200").unwrap();
+        assert_eq!(headline.metric.as_deref(), Some("texas"));
     }
 
     /// A headline figure whose own words name another metric's counted thing restates no body
