@@ -19,8 +19,9 @@ is here to measure, not to load tables.
 
 Delta: where Spark's own Delta connector is installed (delta-spark; on a cluster,
 `--packages io.delta:delta-spark_2.12:3.2.0` with the Delta SQL extension and catalog set), the
-claims are appended with `df.write.format("delta")`; else they are collected to the driver as
-Arrow and appended through delta-rs (the `deltalake` package), which is what the tests here do.
+claims are appended with `df.write.format("delta")`; else the executors write them as Parquet to a
+staging folder and the driver streams that into one delta-rs commit (the `deltalake` package),
+which is what the tests here do; no partition's claims are collected to the driver.
 """
 
 import argparse
@@ -91,7 +92,7 @@ def extract_pipe(spark, corpus, figtrack_bin):
     return spark.read.schema(claims_schema()).json(out)
 
 
-def append_delta(df, table):
+def append_delta(df, table, staging_dir=None):
     """Appends the claims to the Delta table `table`, partitioned by month of as_of."""
     from pyspark.sql import functions as F
 
@@ -102,11 +103,23 @@ def append_delta(df, table):
     except Exception as e:  # no Delta connector in this Spark: append through delta-rs
         if "delta" not in str(e).lower():
             raise
-    import pyarrow as pa
+    # The executors write Parquet to a staging folder (in parallel, memory bounded); the
+    # driver streams it into one delta-rs commit, a batch at a time, so no partition's claims
+    # are collected to it. On a cluster the staging folder must be on storage every node
+    # reaches (--staging).
+    import shutil
+    import tempfile
+
+    import pyarrow.dataset as ds
     from deltalake import write_deltalake
 
-    arrow = pa.Table.from_batches(df._collect_as_arrow())
-    write_deltalake(table, arrow, mode="append", partition_by=["as_of_month"])
+    staging = tempfile.mkdtemp(prefix="figtrack-claims-", dir=staging_dir)
+    try:
+        df.write.mode("overwrite").parquet(staging)
+        scanner = ds.dataset(staging, format="parquet").scanner(batch_size=65536)
+        write_deltalake(table, scanner.to_reader(), mode="append", partition_by=["as_of_month"])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return "delta-rs"
 
 
@@ -118,6 +131,9 @@ def main(argv=None):
     p.add_argument("--mode", choices=["arrow", "pipe"], default="arrow")
     p.add_argument("--figtrack", default="figtrack")
     p.add_argument("--master", default=None)
+    p.add_argument("--staging", default=None,
+                   help="where the executors stage Parquet for delta-rs [default: a temporary "
+                        "folder]; on a cluster, a path on storage every node reaches")
     a = p.parse_args(argv)
 
     from pyspark.sql import SparkSession
@@ -134,7 +150,7 @@ def main(argv=None):
     claims = claims.cache()
     n = claims.count()
     extracted = time.time() - t0
-    how = append_delta(claims, a.table)
+    how = append_delta(claims, a.table, a.staging)
     print(
         json.dumps({"claims": n, "mode": a.mode, "extract_seconds": round(extracted, 2),
                     "total_seconds": round(time.time() - t0, 2), "written_by": how}),
