@@ -304,7 +304,7 @@ impl Catalog {
                 });
             }
             for word in m.phrases.iter().chain(&m.unit).flat_map(|p| gaz.words(p)) {
-                let metrics = named_by.entry(word.text).or_insert_with(Vec::new);
+                let metrics = named_by.entry(word.text).or_default();
                 if metrics.last() != Some(&i) {
                     metrics.push(i);
                 }
@@ -594,8 +594,8 @@ impl Catalog {
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
-            !(increment && self.metrics[m.metric].cumulative)
-                && !noun.is_some_and(|noun| self.counts_another(noun, m.metric))
+            !(increment && self.metrics[m.metric].cumulative
+                || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
                 // A figure's own sentence that names countries is about those: "In Thailand,
                 // 72 are unaccounted for" under a title on Myanmar is not Myanmar's.

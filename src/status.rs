@@ -153,7 +153,7 @@ pub fn unstated_rounding(value: f64, text: &str) -> f64 {
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
         .skip_while(|c| c.is_ascii_digit() || *c == ',');
-    let whole = !rest.clone().next().is_some_and(|c| c == '.')
+    let whole = rest.clone().next().is_none_or(|c| c != '.')
         && written_precision(value, text, false) == 0.0;
     if whole && digits.len() >= 3 && digits.ends_with("00") {
         written_precision(value, text, true)
