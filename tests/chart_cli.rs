@@ -441,3 +441,34 @@ fn svg_by_extension_with_captions() {
         ["nk-troops-in-russia.svg", "personnel-losses.svg"]
     );
 }
+
+/// `chart` reads only the series and a document count (not every claim) and must draw what the
+/// report, which loads the claims, draws for the same metric.
+#[test]
+fn the_chart_command_draws_what_the_report_draws() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = samples_store(tmp.path());
+    let report = tmp.path().join("report");
+    let o = figtrack(&data, &["report", "-o", report.to_str().unwrap()]);
+    assert!(o.status.success(), "report: {}", stderr(&o));
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&report).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let Some(metric) = name.strip_suffix(".png") else {
+            continue;
+        };
+        if metric.ends_with("-changes") {
+            continue;
+        }
+        let out = tmp.path().join(&name);
+        let o = figtrack(&data, &["chart", metric, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "chart {metric}: {}", stderr(&o));
+        assert!(
+            std::fs::read(&out).unwrap() == std::fs::read(&path).unwrap(),
+            "{metric}: the chart differs from the report's"
+        );
+        compared += 1;
+    }
+    assert!(compared >= 5, "only {compared} charts compared");
+}

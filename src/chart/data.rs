@@ -44,8 +44,11 @@ pub struct MetricSeries {
     pub info: MetricInfo,
     /// In date order.
     pub observations: Vec<Observation>,
-    /// In date order (as-of, then publication), within the filter's dates.
+    /// In date order (as-of, then publication), within the filter's dates; empty from
+    /// [`load_for_charts`].
     pub claims: Vec<ClaimInfo>,
+    /// How many documents gave its dated level claims within the filter's dates.
+    pub documents: usize,
 }
 
 /// The id in words: "north-korean-troops" -> "North korean troops".
@@ -190,9 +193,18 @@ pub fn load(
         Some(d) => filter.since.is_none_or(|s| d >= s) && filter.until.is_none_or(|u| d <= u),
     };
     let mut by_metric: HashMap<String, Vec<ClaimInfo>> = HashMap::new();
+    let mut documents: HashMap<String, HashSet<String>> = HashMap::new();
     for (c, (status, note)) in claims.into_iter().zip(statuses) {
         if !in_range(c.claim.as_of) {
             continue;
+        }
+        if status.is_some()
+            && let Some(m) = &c.claim.metric
+        {
+            documents
+                .entry(m.clone())
+                .or_default()
+                .insert(c.claim.doc.clone());
         }
         let meta = docs.get(&c.claim.doc).cloned().unwrap_or_default();
         let Some(metric) = c.claim.metric.clone() else {
@@ -213,6 +225,56 @@ pub fn load(
             info: metric_info(store, m),
             observations: obs.remove(m).unwrap_or_default(),
             claims: by_metric.remove(m).unwrap_or_default(),
+            documents: documents.get(m).map_or(0, HashSet::len),
+        })
+        .collect())
+}
+
+/// What a chart needs of `metrics`: their series and how many documents gave them, without
+/// the claims themselves (a chart of millions of reports reads a few columns of them).
+pub fn load_for_charts(
+    store: &Store,
+    metrics: &[String],
+    filter: &Filter,
+) -> anyhow::Result<Vec<MetricSeries>> {
+    if metrics.is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = Filter {
+        metrics: metrics.to_vec(),
+        ..filter.clone()
+    };
+    let mut obs: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
+    for o in series::observe(store, &filter)? {
+        obs.entry(o.metric.clone()).or_default().push(o);
+    }
+    let mut dated = col("as_of").is_not_null();
+    if let Some(since) = filter.since {
+        dated = dated.and(col("as_of").gt_eq(lit(since)));
+    }
+    if let Some(until) = filter.until {
+        dated = dated.and(col("as_of").lt_eq(lit(until)));
+    }
+    let counts = store.collect(
+        store
+            .claims_where(Some(series::any_of("metric", metrics)))?
+            .filter(series::is_level().and(dated))
+            .group_by([col("metric")])
+            .agg([col("doc").n_unique().alias("documents")]),
+    )?;
+    let metric = counts.column("metric")?.str()?;
+    let n = counts.column("documents")?.cast(&DataType::UInt64)?;
+    let n = n.u64()?;
+    let documents: HashMap<&str, usize> = (0..counts.height())
+        .filter_map(|i| Some((metric.get(i)?, n.get(i)? as usize)))
+        .collect();
+    Ok(metrics
+        .iter()
+        .map(|m| MetricSeries {
+            info: metric_info(store, m),
+            observations: obs.remove(m).unwrap_or_default(),
+            claims: Vec::new(),
+            documents: documents.get(m.as_str()).copied().unwrap_or(0),
         })
         .collect())
 }
@@ -263,21 +325,15 @@ impl MetricSeries {
         if sources.len() > 4 {
             names.push(format!("{} more", sources.len() - 4));
         }
-        let docs: HashSet<&str> = self
-            .claims
-            .iter()
-            .filter(|c| c.status.is_some())
-            .map(|c| c.stored.claim.doc.as_str())
-            .collect();
         let mut line = format!(
             "Source{}: {}",
             if sources.len() == 1 { "" } else { "s" },
             names.join(", ")
         );
-        if docs.len() > 1 {
+        if self.documents > 1 {
             line.push_str(&format!(
                 " · {} documents",
-                number::rounded(docs.len() as f64)
+                number::rounded(self.documents as f64)
             ));
         }
         line.push_str(" · chart: figtrack");
@@ -286,7 +342,6 @@ impl MetricSeries {
 
     /// The chart's view of the series.
     pub fn chart_input(&self) -> ChartInput {
-        let conflicts = self.conflicts();
         ChartInput {
             metric: self.info.id.clone(),
             title: self.info.label.clone(),
@@ -309,10 +364,7 @@ impl MetricSeries {
                     anomaly: o.anomaly.clone(),
                     // A day whose standing reports still disagree; one a source corrected
                     // later that day is a revision, in `series`, not a mark.
-                    conflict: conflicts
-                        .get(&o.as_of)
-                        .filter(|_| o.change == Status::Conflict)
-                        .cloned(),
+                    conflict: (o.change == Status::Conflict).then(|| o.reported.clone()),
                 })
                 .collect(),
             sources: Some(

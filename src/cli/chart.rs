@@ -150,7 +150,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
     store.warn_foreign();
     let ids = crate::cli::metric_ids::resolve(&store, &args.metrics)?;
     let filter = args.period.filter(ids.clone())?;
-    let series = data::load(&store, &ids, &filter)?;
+    let series = data::load_for_charts(&store, &ids, &filter)?;
     for s in &series {
         if s.observations.is_empty() {
             bail!(
