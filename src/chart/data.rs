@@ -1,7 +1,7 @@
-//! Charts and reports from the store: each metric's series ([`crate::series`]), its catalog
-//! label, its claims with their documents, and the status of every claim against the reports
-//! before it ([`crate::detect::History`], the rules of [`crate::status`]), which is how
-//! conflicts between sources get onto a chart.
+//! Charts and reports from the store: each metric's series ([`crate::series`]), whose changes
+//! put conflicts between sources onto a chart, its catalog label, and for a report its claims
+//! with their documents and the status of every claim against the reports before it
+//! ([`crate::detect::History`], the rules of [`crate::status`]).
 
 use super::{ChartInput, ChartPoint};
 use crate::detect::History;
