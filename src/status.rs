@@ -43,6 +43,7 @@
 use crate::model::Claim;
 use crate::number::number;
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -143,6 +144,10 @@ pub fn written_precision(value: f64, text: &str, hedged: bool) -> f64 {
 /// coarser ("65,800": 50, "10,000": 500, at most [`APPROX`] of it), which news rounds to
 /// without saying so; 0 for any other writing ("65,850", "2.00", "about 3,000", "7.9 million").
 pub fn unstated_rounding(value: f64, text: &str) -> f64 {
+    // Most figures are not round: no need to read their text.
+    if value % 100.0 != 0.0 {
+        return 0.0;
+    }
     let digits: String = text
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -415,10 +420,10 @@ fn least_move(after: &Interval, before: &Interval) -> f64 {
 /// The reports of every metric by day, in [`Key`] order.
 #[derive(Debug, Default)]
 pub struct Tracker {
-    metrics: HashMap<String, BTreeMap<NaiveDate, Vec<Report>>>,
+    metrics: FxHashMap<String, BTreeMap<NaiveDate, Vec<Report>>>,
     names: Vec<String>,
-    ids: HashMap<String, u32>,
-    cumulative: HashSet<String>,
+    ids: FxHashMap<String, u32>,
+    cumulative: FxHashSet<String>,
 }
 
 /// The bound symbol `b` as a static string (unknown symbols read as exact).
