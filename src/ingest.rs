@@ -272,15 +272,14 @@ fn refers_to_a_count(c: &Claim) -> bool {
 }
 
 /// Whether headline figure `h` restates body figure `b` ([`crate::extract::restates`]), or
-/// rounds a figure of the metric its own words file it under without saying so: "Ukraine puts
-/// losses at 26,700" over "about 26,650".
+/// rounds a figure of the metric its own words file it under: "Ukraine puts losses at 26,700"
+/// over "about 26,650", "at 1.46 million" over 1,455,420.
 fn restates(h: &Claim, b: &Claim) -> bool {
-    use crate::status::{Interval, unstated_rounding};
+    use crate::status::Interval;
     crate::extract::restates(stated(h), stated(b))
         || (h.metric_match.is_some()
             && h.metric == b.metric
             && (h.kind == b.kind || h.kind == Kind::Other)
-            && unstated_rounding(h.value, &h.text) > 0.0
             && Interval::of_claim(h).agrees(&Interval::of_claim(b)))
 }
 
@@ -657,17 +656,27 @@ mod tests {
             "[[metric]]\nid = \"losses\"\nunit = \"soldier\"\nmatch = [\"troops\"]\n",
         )
         .unwrap();
-        for headline in [
-            "Ukraine puts Russian losses at 26,700 troops",
-            "Russian troop losses near 26,700, Kyiv says",
+        for (headline, body) in [
+            (
+                "Ukraine puts Russian losses at 26,700 troops",
+                "about 26,650",
+            ),
+            (
+                "Russian troop losses near 26,700, Kyiv says",
+                "about 26,650",
+            ),
+            (
+                "Ukraine puts Russian losses at 1.46 million troops",
+                "1,455,420",
+            ),
         ] {
             let doc = Document {
                 published: chrono::NaiveDate::from_ymd_opt(2022, 5, 13),
                 ..Document::new(
                     "d",
                     format!(
-                        "{headline}\n\nRussia has lost about 26,650 troops since the war began, \
-                         the General Staff said on Thursday."
+                        "{headline}\n\nRussia has lost {body} troops since the war began, the \
+                         General Staff said on Thursday."
                     ),
                 )
             };
