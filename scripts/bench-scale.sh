@@ -6,6 +6,9 @@
 #   with the diff it prints by default (to /dev/null) and quiet (-q, no history); series of one
 #   metric and of all; a chart of one metric; compact; and, when the Spark environment of
 #   scripts/test-spark.sh exists (target/spark-venv), the Spark jobs in local mode on 2 cores.
+#   test-spark.sh installs a debug wheel there; for Spark figures worth comparing, install a
+#   release one first: bash scripts/build-wheel.sh --release, then
+#   target/spark-venv/bin/pip install --force-reinstall --no-deps target/wheels/figtrack-*.whl
 # Targets at N=1,000,000 (about 1.9 GB): ingest < 60 s and < 1 GB peak, series of one metric
 # < 0.5 s, of all < 3 s, compact < 1 GB peak.
 #
