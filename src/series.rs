@@ -53,6 +53,10 @@ pub struct Observation {
     pub change: Status,
     /// Why the change is an anomaly.
     pub anomaly: Option<String>,
+    /// Who disagreed, when the change is a conflict ("Pentagon said 8,000 the same day"): for
+    /// charts and reports, not a column of the series.
+    #[serde(skip)]
+    pub conflict: Option<String>,
 }
 
 /// The columns of [`compute`]'s frame, in order.
@@ -222,7 +226,8 @@ pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation
                     _ => None,
                 },
                 change: o.change,
-                anomaly: o.note.filter(|_| o.change == Status::Anomaly),
+                anomaly: o.note.clone().filter(|_| o.change == Status::Anomaly),
+                conflict: o.note.filter(|_| o.change == Status::Conflict),
             });
         }
     }

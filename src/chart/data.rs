@@ -280,26 +280,6 @@ pub fn load_for_charts(
 }
 
 impl MetricSeries {
-    /// The conflict notes by as-of date.
-    pub fn conflicts(&self) -> HashMap<NaiveDate, String> {
-        let mut out = HashMap::new();
-        for c in &self.claims {
-            if c.status == Some(Status::Conflict)
-                && let Some(d) = c.stored.claim.as_of
-            {
-                out.entry(d).or_insert_with(|| {
-                    format!(
-                        "{} gave {}; {}",
-                        c.stored.who(),
-                        number::rounded(c.stored.claim.value),
-                        c.note.clone().unwrap_or_default()
-                    )
-                });
-            }
-        }
-        out
-    }
-
     /// Sources by number of observations, most first.
     pub fn sources(&self) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -364,7 +344,7 @@ impl MetricSeries {
                     anomaly: o.anomaly.clone(),
                     // A day whose standing reports still disagree; one a source corrected
                     // later that day is a revision, in `series`, not a mark.
-                    conflict: (o.change == Status::Conflict).then(|| o.reported.clone()),
+                    conflict: o.conflict.clone(),
                 })
                 .collect(),
             sources: Some(

@@ -468,7 +468,6 @@ fn write_files(
     let mut series = Vec::new();
     let mut claims = Vec::new();
     for m in metrics {
-        let conflicts = m.conflicts();
         for o in &m.observations {
             series.push(SeriesCsv {
                 metric: &o.metric,
@@ -487,7 +486,7 @@ fn write_files(
                 per_day: o.per_day,
                 change: o.change.name(),
                 anomaly: o.anomaly.as_deref(),
-                conflict: conflicts.get(&o.as_of).cloned(),
+                conflict: o.conflict.clone(),
             });
         }
         for c in &m.claims {
