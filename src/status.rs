@@ -1086,32 +1086,18 @@ mod tests {
         );
         // Steady growth of 1,000 a day, then a headline's rounded "1.2 million" among exact
         // reports: its rate is what its rounding allows, not a leap.
-        let mut g = Tracker::new(["total".to_string()]);
-        for d in 1..=12 {
-            add(
-                &mut g,
-                d as u64,
-                d,
-                1_150_000.0 + 1_000.0 * d as f64,
-                "=",
-                "1,151,000",
-            );
-        }
-        let rounded = add(&mut g, 13, 13, 1_200_000.0, "=", "1.2 million");
+        let steady = || {
+            let mut g = Tracker::new(["total".to_string()]);
+            for d in 1..=12 {
+                let value = 1_150_000.0 + 1_000.0 * d as f64;
+                add(&mut g, d as u64, d, value, "=", "1,151,000");
+            }
+            g
+        };
+        let rounded = add(&mut steady(), 13, 13, 1_200_000.0, "=", "1.2 million");
         assert_eq!(rounded, Status::Up);
-        let mut leap = Tracker::new(["total".to_string()]);
-        for d in 1..=12 {
-            add(
-                &mut leap,
-                d as u64,
-                d,
-                1_150_000.0 + 1_000.0 * d as f64,
-                "=",
-                "1,151,000",
-            );
-        }
         assert_eq!(
-            add(&mut leap, 13, 13, 1_190_000.0, "=", "1,190,000"),
+            add(&mut steady(), 13, 13, 1_190_000.0, "=", "1,190,000"),
             Status::Anomaly,
             "a true leap of 28,000 in a day still is one"
         );

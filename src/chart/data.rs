@@ -144,6 +144,23 @@ fn documents(store: &Store, ids: &HashSet<&str>) -> anyhow::Result<HashMap<Strin
     Ok(out)
 }
 
+/// The filter narrowed to `metrics`, and their observations by metric.
+fn observations_of(
+    store: &Store,
+    metrics: &[String],
+    filter: &Filter,
+) -> anyhow::Result<(Filter, BTreeMap<String, Vec<Observation>>)> {
+    let filter = Filter {
+        metrics: metrics.to_vec(),
+        ..filter.clone()
+    };
+    let mut obs: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
+    for o in series::observe(store, &filter)? {
+        obs.entry(o.metric.clone()).or_default().push(o);
+    }
+    Ok((filter, obs))
+}
+
 /// Loads the series and claims of `metrics` (ids from [`resolve`]) within the filter's dates.
 pub fn load(
     store: &Store,
@@ -153,14 +170,7 @@ pub fn load(
     if metrics.is_empty() {
         return Ok(Vec::new());
     }
-    let filter = Filter {
-        metrics: metrics.to_vec(),
-        ..filter.clone()
-    };
-    let mut obs: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
-    for o in series::observe(store, &filter)? {
-        obs.entry(o.metric.clone()).or_default().push(o);
-    }
+    let (filter, mut obs) = observations_of(store, metrics, filter)?;
     let df = store.collect(store.claims_where(Some(series::any_of("metric", metrics)))?)?;
     let claims = crate::store::claims_from_frame(&df)?;
     // The claims join the history in the order they were stored; each is judged against the
@@ -240,14 +250,7 @@ pub fn load_for_charts(
     if metrics.is_empty() {
         return Ok(Vec::new());
     }
-    let filter = Filter {
-        metrics: metrics.to_vec(),
-        ..filter.clone()
-    };
-    let mut obs: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
-    for o in series::observe(store, &filter)? {
-        obs.entry(o.metric.clone()).or_default().push(o);
-    }
+    let (filter, mut obs) = observations_of(store, metrics, filter)?;
     let mut dated = col("as_of").is_not_null();
     if let Some(since) = filter.since {
         dated = dated.and(col("as_of").gt_eq(lit(since)));
