@@ -101,6 +101,9 @@ struct Matcher {
     senses: Vec<u16>,
     /// The countries the phrase names ("killed in myanmar": myanmar).
     countries: Vec<String>,
+    /// Its words as written, singular, before the gazetteer names them by their group: "price"
+    /// of "consumer price index" (read as "inflation") is still a word of the phrase.
+    plain: Vec<String>,
     /// The period the phrase states ("crossed on": a day's), if any.
     period: Periods,
     /// The words besides those that state the period: a figure whose clause states that
@@ -293,10 +296,12 @@ impl Catalog {
                 if core.iter().all(|w| GENERIC_NOUNS.contains(&w.as_str())) {
                     core.clone_from(&words);
                 }
+                let plain = normalize(p).split(' ').map(str::to_string).collect();
                 matchers.push(Matcher {
                     metric: i,
                     phrase: p.clone(),
                     words,
+                    plain,
                     senses,
                     countries,
                     period,
@@ -619,18 +624,30 @@ impl Catalog {
                 && !opposite(concept, &m.words)
         };
         // A phrase as written first; then one whose period the figure's states, by its other
-        // words.
-        let literal = self
-            .matchers
-            .iter()
-            .filter(|m| all_in(&m.words))
-            .find(takes);
-        literal.or_else(|| {
+        // words. A phrase as written that states no period and says no more than such a
+        // phrase's other words gives way to it: "the consumer price index slipped 0.1% on the
+        // month" is "monthly cpi", not the plain "consumer price index"; "core inflation" says
+        // more than "annual inflation" does and keeps a 12-month figure.
+        let by_period = || {
             self.matchers
                 .iter()
                 .filter(|m| !m.period.is_empty() && !period.is_empty() && all_in(&m.core))
                 .find(takes)
-        })
+        };
+        match self
+            .matchers
+            .iter()
+            .filter(|m| all_in(&m.words))
+            .find(takes)
+        {
+            Some(literal) if literal.period.is_empty() && !period.is_empty() => by_period()
+                .filter(|p| {
+                    period.within(p.period) && literal.words.iter().all(|w| p.core.contains(w))
+                })
+                .or(Some(literal)),
+            Some(literal) => Some(literal),
+            None => by_period(),
+        }
     }
 
     /// Whether a percentage names a subject of its own that none of metric `metric`'s phrases
@@ -656,7 +673,11 @@ impl Catalog {
                 .matchers
                 .iter()
                 .filter(|x| x.metric == metric)
-                .any(|x| concept.iter().any(|w| x.words.contains(&w.text)))
+                .any(|x| {
+                    concept
+                        .iter()
+                        .any(|w| x.words.contains(&w.text) || x.plain.contains(&w.text))
+                })
     }
 
     /// The catalog text with `def` appended (the existing text is kept as written).
@@ -1855,6 +1876,68 @@ match = ["monthly inflation"]
             ),
             // A figure that states no period is not filed by one.
             ("Inflation was 2.9% in May.", "2.9", "inflation-percentage"),
+        ] {
+            let doc = Document::new("d", text);
+            assert_eq!(filed_in(&catalog, &doc, figure), metric, "{text}");
+        }
+    }
+
+    /// A plain phrase with no period gives way to one of the figure's period that says the same
+    /// thing ("cpi" and "consumer price index" are one in the gazetteer).
+    #[test]
+    fn a_period_phrase_wins_over_a_plain_one_that_says_no_more() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "cpi-yoy"
+unit = "percentage"
+match = ["consumer price index", "annual inflation"]
+
+[[metric]]
+id = "cpi-mom"
+unit = "percentage"
+match = ["monthly cpi", "from the previous month"]
+"#,
+        )
+        .unwrap();
+        for (text, figure, metric) in [
+            (
+                "The consumer price index slipped 0.1% on the month.",
+                "0.1",
+                "cpi-mom",
+            ),
+            (
+                "From March to April the consumer price index climbed 0.5%.",
+                "0.5",
+                "cpi-mom",
+            ),
+            (
+                "Consumer price index inflation ran at 0.3% over the month.",
+                "0.3",
+                "cpi-mom",
+            ),
+            (
+                "The consumer price index was 3.2% higher than a year earlier.",
+                "3.2",
+                "cpi-yoy",
+            ),
+            (
+                "The consumer price index rose 2.4% in the 12 months to May.",
+                "2.4",
+                "cpi-yoy",
+            ),
+            (
+                "The consumer price index rose 2.9% in May.",
+                "2.9",
+                "cpi-yoy",
+            ),
+            // A sentence that states both periods keeps the plain phrase.
+            (
+                "Annual inflation eased in May, to 2.9% from 3.1% in April, and the consumer \
+                 price index fell from the previous month.",
+                "2.9",
+                "cpi-yoy",
+            ),
         ] {
             let doc = Document::new("d", text);
             assert_eq!(filed_in(&catalog, &doc, figure), metric, "{text}");

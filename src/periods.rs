@@ -29,6 +29,12 @@ impl Periods {
         self.0 |= other.0;
     }
 
+    /// Whether every period of `self` is one of `other`'s: a clause that states a month's
+    /// change only, not one that also states a year's.
+    pub fn within(self, other: Periods) -> bool {
+        self.0 & !other.0 == 0
+    }
+
     /// Whether a phrase stating `self` may be taken for a figure whose clause states `clause`:
     /// either states none, or they share one.
     pub fn agree(self, clause: Periods) -> bool {
@@ -153,6 +159,15 @@ fn period_at(
             with_before(Periods::MONTH)
         }
         "month" if next == "on" && at(i + 2) == "month" => with_next(Periods::MONTH, 2),
+        // "slipped 0.1% on the month", "up 3.8% over the year": the change over that period.
+        "month" | "year" if before == "the" && i >= 2 && matches!(at(i - 2), "on" | "over") => {
+            let p = if words[i] == "month" {
+                Periods::MONTH
+            } else {
+                Periods::YEAR
+            };
+            Some((p, i - 2, i + 1))
+        }
         "months" if before == "12" => with_before(Periods::YEAR),
         "year" if before == "this" => with_before(Periods::TO_DATE),
         // "51% ahead of the same date last year": that year to the same day.
@@ -256,6 +271,10 @@ mod tests {
             ("In all of 2023, 29,437 made the crossing", &["year"]),
             ("prices rose 3.2% in the 12 months through May", &["year"]),
             ("prices rose 0.3% from the previous month", &["month"]),
+            ("the index slipped 0.1% on the month", &["month"]),
+            ("prices rose 0.4% over the month", &["month"]),
+            ("the core index was up 3.8% over the year", &["year"]),
+            ("prices were 2% higher on the year", &["year"]),
             ("cases rose to 40 on 3 March", &["day"]),
             ("roughly 2 million fled the region, it said on Friday", &[]),
             // A comparison's period is not the figure's, but one the figure is in is.

@@ -770,7 +770,8 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
             .rev()
             .take_while(|w| in_name(w))
             .count();
-        return speaker_of(&words[k - 2 - names..k - 2]);
+        let start = k - 2 - names;
+        return polled_group(words, start, k - 2).or_else(|| speaker_of(&words[start..k - 2]));
     }
     // "The World Health Organization (WHO) said": the name before its acronym.
     if k >= 4
@@ -791,6 +792,9 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
         && (PLACE_PREPOSITIONS.contains(words[j - 1].lower)
             || words[j - 1].text.ends_with(|c: char| c.is_ascii_digit()));
     let j = k - after_time(&words[j..k]).len();
+    if let Some(group) = polled_group(words, j, k) {
+        return Some(group);
+    }
     if j < k
         && !placed
         && let Some(s) = speaker_of(&words[j..k])
@@ -820,6 +824,48 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
         return appositive_subject(words, k - 1);
     }
     plain_subject(words, k)
+}
+
+/// People who forecast, named by the poll that asked them.
+static POLLED_GROUPS: WordSet = WordSet::new(&[
+    "economists",
+    "analysts",
+    "forecasters",
+    "strategists",
+    "traders",
+    "experts",
+    "investors",
+]);
+
+/// Whether a source's name names people who forecast ("Economists polled by Reuters",
+/// "analysts"), not only a poll or a consensus.
+pub fn names_forecasters(name: &str) -> bool {
+    name.split(' ')
+        .any(|w| POLLED_GROUPS.contains_ignoring_ascii_case(w))
+}
+
+/// "economists polled by Reuters", "forecasters surveyed by Dow Jones": the people asked are
+/// who expect the figure, named with the poll that asked them; `words[start..end]` is the
+/// pollster's name.
+fn polled_group(words: &[Word], start: usize, end: usize) -> Option<Speaker> {
+    if start >= end {
+        return None;
+    }
+    let mut by = start.checked_sub(1)?;
+    if words[by].lower == "the" {
+        by = by.checked_sub(1)?;
+    }
+    if by < 2
+        || words[by].lower != "by"
+        || !matches!(
+            words[by - 1].lower,
+            "polled" | "surveyed" | "questioned" | "asked" | "interviewed"
+        )
+        || !POLLED_GROUPS.contains(words[by - 2].lower)
+    {
+        return None;
+    }
+    Some(Speaker::Named(join_name(&words[by - 2..end])))
 }
 
 /// An acronym: two or more capitals, perhaps with "&" or digits ("WHO", "OCHA", "AT&T", "G7").
@@ -1924,9 +1970,14 @@ mod tests {
             ),
             ("The list, published by the FBI, names 388", "FBI"),
             ("Nearly 40,000 acres have burned, per Cal Fire", "Cal Fire"),
+            // The people polled expect, named with the poll.
             (
                 "Economists polled by Reuters had forecast a 0.2% rise",
-                "Reuters",
+                "Economists polled by Reuters",
+            ),
+            (
+                "Analysts surveyed by the Wall Street Journal expected a 0.3% rise",
+                "Analysts surveyed by the Wall Street Journal",
             ),
             (
                 "The Office for National Statistics' price index rose 0.3%",
@@ -2009,12 +2060,17 @@ mod tests {
             (
                 "Both readings matched the consensus of economists surveyed by Bloomberg, who had forecast 6.5% for the year",
                 "6.5",
-                "Bloomberg",
+                "economists surveyed by Bloomberg",
             ),
             (
                 "Economists surveyed by Bloomberg had looked for 3.4 per cent",
                 "3.4",
-                "Bloomberg",
+                "Economists surveyed by Bloomberg",
+            ),
+            (
+                "the 3.1% that forecasters polled by Dow Jones had expected",
+                "3.1",
+                "forecasters polled by Dow Jones",
             ),
             // A source after a later figure is that one's.
             (

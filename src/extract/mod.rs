@@ -290,6 +290,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // For each unit of measure (and "percentage"), the source of the article's first figure in
     // it, for later ones with no source of their own.
     let mut reference_sources: Vec<(String, String)> = Vec::new();
+    // Who forecast the article's figures last ("Economists polled by X had expected 7.3%"),
+    // for a later forecast no one is named for ("against expectations of 0.4%").
+    let mut forecaster: Option<String> = None;
     // The source a figure-less lede speaks for ("U.S. consumer prices rose less than expected
     // in April, the Labor Department said"): the release's, for the rates and measures after
     // it that name none and whose unit no source gave first.
@@ -483,6 +486,17 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .map(|(_, name)| name.as_str())
                     .or(lede_source.as_deref())
             });
+            let forecast = role == Role::Target && forecasts(words);
+            let source = source.or_else(|| forecaster.as_deref().filter(|_| forecast && !quoted));
+            // People who forecast ("economists polled by X") stay the article's forecasters
+            // over a consensus or poll named after them.
+            let new_forecaster = source
+                .filter(|s| {
+                    forecast
+                        && named_here
+                        && (forecaster.is_none() || attribution::names_forecasters(s))
+                })
+                .map(str::to_string);
             // "That brings the total to 21,000": the day of the figures it adds up.
             let continued = told.filter(|_| own.is_none() && adds_up_the_last(words));
             let as_of = own
@@ -568,6 +582,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Nothing
             };
             pending.push(view, wait, &mut found);
+            if new_forecaster.is_some() {
+                forecaster = new_forecaster;
+            }
         }
     }
     pending.finish(&mut found);
@@ -583,6 +600,14 @@ fn comparison_base(words: &[context::Word], first: usize) -> bool {
         || before
             .iter()
             .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
+}
+
+/// Whether a sentence speaks of a forecast: "had expected", "a forecast of", "looked for".
+fn forecasts(words: &[context::Word]) -> bool {
+    words.iter().any(|w| lexicon::FORESEE.contains(w.lower))
+        || words
+            .windows(2)
+            .any(|w| w[0].lower == "looked" && w[1].lower == "for")
 }
 
 /// Whether a sentence adds the figures before it into a total: "That brings the total to ...",
@@ -951,7 +976,34 @@ mod tests {
             (
                 "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
                 "3.1",
-                Some("bank"),
+                Some("analysts polled by the bank"),
+            ),
+        ];
+        check_attribution(&cases);
+    }
+
+    /// A forecast no one is named for is the forecasters' named last in the article; people
+    /// polled stay the forecasters over a consensus named after them.
+    #[test]
+    fn an_unsourced_forecast_takes_the_articles_forecasters() {
+        let cases = [
+            (
+                "Prices rose 3.2%, the bureau said. Economists polled by the wire had expected 3.1%.\n\n\
+                 On the month prices rose 0.4%, against expectations of 0.3%.",
+                "0.3",
+                Some("Economists polled by the wire"),
+            ),
+            (
+                "Analysts surveyed by the paper had looked for 2.9%, and the market consensus was 2.8%.\n\n\
+                 Core prices rose 3.8%, above the 3.7% expected.",
+                "3.7",
+                Some("Analysts surveyed by the paper"),
+            ),
+            (
+                // No forecaster named: none, not the bureau of the paragraph before.
+                "Prices rose 3.2%, the bureau said.\n\nExports grew 1.1%, short of a forecast of 1.5%.",
+                "1.5",
+                None,
             ),
         ];
         check_attribution(&cases);

@@ -266,15 +266,23 @@ static COMPARED: WordSet = WordSet::new(&[
 
 /// The figure is a target, plan or forecast.
 fn planned(ctx: &Ctx, c: &Clause) -> bool {
+    // "above a forecast of 0.3%", "against expectations of 0.4%": the forecast itself, whatever
+    // it is compared with.
+    let forecast_of = |k: usize| {
+        ctx.is(k, class::FORESEE)
+            && ctx.w(k + 1) == "of"
+            && (k + 2..c.first).all(|i| filler(ctx.w(i)))
+    };
     let foreseen = |k: usize, from: usize| {
-        (ctx.is(k, class::FORESEE) || (ctx.w(k) == "looked" && ctx.w(k + 1) == "for"))
-            && !ctx
-                .words_from(
-                    from.max(k.saturating_sub(4)),
-                    k - from.max(k.saturating_sub(4)),
-                )
-                .iter()
-                .any(|w| COMPARED.contains(w))
+        forecast_of(k)
+            || (ctx.is(k, class::FORESEE) || (ctx.w(k) == "looked" && ctx.w(k + 1) == "for"))
+                && !ctx
+                    .words_from(
+                        from.max(k.saturating_sub(4)),
+                        k - from.max(k.saturating_sub(4)),
+                    )
+                    .iter()
+                    .any(|w| COMPARED.contains(w))
     };
     c.before().any(|k| {
         foreseen(k, c.from) || modal(ctx, k, c) || (ctx.is(k, class::INTENT) && intends(ctx, k, c))
@@ -932,6 +940,8 @@ mod tests {
                     "2.3",
                 ),
                 ("Prices are likely to rise 4% this year.", "4"),
+                ("Prices rose 0.4%, above a forecast of 0.3%.", "0.3"),
+                ("Output grew 2%, short of expectations of 2.5%.", "2.5"),
                 ("The deficit is set to reach $2 trillion.", "$2 trillion"),
             ],
         );
