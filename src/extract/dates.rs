@@ -784,10 +784,19 @@ fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Op
 /// Whether the month or year at token `i` is when a period began: "the war that began in April
 /// last year", "since it broke out in April".
 fn starts_a_period(words: &[Word], i: usize) -> bool {
-    words[i.saturating_sub(4)..i]
+    let before = &words[i.saturating_sub(4)..i];
+    // "from April", "from 3 March", "from early June"; not "down from 4% in May", whose date is
+    // the earlier figure's.
+    let from = before
         .iter()
-        .any(|w| matches!(w.lower, "since" | "from"))
-        || began(words, i)
+        .rposition(|w| w.lower == "from")
+        .is_some_and(|k| {
+            before[k + 1..].iter().all(|w| {
+                matches!(w.lower, "the" | "mid" | "early" | "late" | "-")
+                    || (w.lower.len() <= 2 && w.lower.bytes().all(|b| b.is_ascii_digit()))
+            })
+        });
+    from || before.iter().any(|w| w.lower == "since") || began(words, i)
 }
 
 /// Whether a verb of beginning, or "since" in its clause, stands before the date at token `i`:

@@ -913,6 +913,36 @@ mod tests {
         check_as_of(&cases);
     }
 
+    /// A bare earlier figure ("down from 4% in May") holds in the month after it; "from"
+    /// before a date alone starts a period.
+    #[test]
+    fn an_earlier_figure_after_from_takes_its_own_month() {
+        let cases = [
+            (
+                "Inflation cooled to 3% in February. The annual rate was down from 4% in January.",
+                "4",
+                "2025-01-31",
+            ),
+            (
+                "Arrivals slowed in February, down from 4,000 in January.",
+                "4,000",
+                "2025-01-31",
+            ),
+            (
+                "Output fell 2% in February. It had grown from 1.2% in December and 1.5% in January.",
+                "1.2",
+                "2024-12-31",
+            ),
+            // A period from a date: the figure holds at its end, not on that day.
+            (
+                "From January the agency counted 3,000 crossings.",
+                "3,000",
+                "2025-03-14",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
     /// A sentence that adds the figures before it into a total holds on their day.
     #[test]
     fn a_total_that_adds_up_the_last_figures_takes_their_day() {
