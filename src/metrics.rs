@@ -112,6 +112,18 @@ struct Matcher {
     core: Vec<String>,
 }
 
+impl Matcher {
+    /// The words of the phrase as written that the gazetteer read as a group's word, in order:
+    /// "consumer price index" of "consumer price index" (read as "inflation").
+    fn read_as_group(&self) -> Vec<String> {
+        self.plain
+            .iter()
+            .filter(|w| !self.words.contains(w))
+            .cloned()
+            .collect()
+    }
+}
+
 /// Why a claim got its metric: the metric and, for a catalog metric, the phrase and where it
 /// was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,15 +164,31 @@ const GENERIC_NOUNS: &[&str] = &[
 /// ("food prices" after "core inflation" in a metric that also matches "core prices"): its own
 /// sentence says what it counts.
 fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool {
-    let [.., modifier, head] = phrase else {
-        return false;
-    };
+    phrase.windows(2).any(|pair| {
+        let [modifier, head] = pair else {
+            return false;
+        };
+        concept.windows(2).any(|w| {
+            w[1].text == *head
+                && w[0].text != *modifier
+                && !phrase.contains(&w[0].text)
+                && !SAME_KIND.contains(&w[0].text.as_str())
+        }) && !own.contains(modifier.as_str())
+    })
+}
+
+/// Whether a phrase the gazetteer read as fewer words ("consumer price index" as "inflation")
+/// meets a concept that names another kind of those words ("food inflation"): the phrase as
+/// written was no such kind. A country or a word of when or how much is no other kind ("U.S.
+/// inflation", "annual inflation").
+fn another_kind_of_its_group(concept: &[Word], m: &Matcher) -> bool {
     concept.windows(2).any(|w| {
-        w[1].text == *head
-            && w[0].text != *modifier
-            && !phrase.contains(&w[0].text)
+        m.words.contains(&w[1].text)
+            && !m.words.contains(&w[0].text)
+            && !w[0].country
             && !SAME_KIND.contains(&w[0].text.as_str())
-    }) && !own.contains(modifier.as_str())
+            && !GENERIC_NOUNS.contains(&w[0].text.as_str())
+    })
 }
 
 /// Whether a figure's concept names the opposite of a phrase's word, by a negating prefix, and
@@ -179,11 +207,31 @@ fn opposite(concept: &[Word], phrase: &[String]) -> bool {
     })
 }
 
-/// Modifiers that say when or how much of a thing, not another kind of it: "the annual rate" is
-/// the inflation rate.
+/// Modifiers that say when, how much or how surely of a thing, not another kind of it: "the
+/// annual rate" is the inflation rate, "confirmed cases" are measles cases.
 const SAME_KIND: &[&str] = &[
-    "annual", "monthly", "weekly", "daily", "yearly", "overall", "headline", "total", "current",
-    "latest", "new", "official", "month", "year", "week", "day", "expected",
+    "annual",
+    "monthly",
+    "weekly",
+    "daily",
+    "yearly",
+    "overall",
+    "headline",
+    "total",
+    "current",
+    "latest",
+    "new",
+    "official",
+    "month",
+    "year",
+    "week",
+    "day",
+    "expected",
+    "confirmed",
+    "reported",
+    "recorded",
+    "registered",
+    "known",
 ];
 
 /// Where a phrase may be found, closest first.
@@ -619,9 +667,16 @@ impl Catalog {
                         .matchers
                         .iter()
                         .filter(|x| x.metric == m.metric)
-                        .any(|x| other_kind(concept, &x.words, &own))
+                        .any(|x| {
+                            other_kind(concept, &x.words, &own)
+                                // A phrase read as its group ("consumer price index" as
+                                // "inflation") keeps its kind as written: food prices are not
+                                // consumer prices.
+                                || other_kind(concept, &x.read_as_group(), &own)
+                        })
                         || self.rate_of_its_own(claim, concept, m.metric)))
                 && !opposite(concept, &m.words)
+                && !(m.plain.len() > m.words.len() && another_kind_of_its_group(concept, m))
         };
         // A phrase as written first; then one whose period the figure's states, by its other
         // words. A phrase as written that states no period and says no more than such a
@@ -1277,6 +1332,11 @@ unit = "percentage"
 match = ["core inflation", "core prices", "core inflation rate"]
 
 [[metric]]
+id = "headline-inflation"
+unit = "percentage"
+match = ["consumer price index", "headline inflation"]
+
+[[metric]]
 id = "long-term-unemployment"
 unit = "percentage"
 match = ["long-term unemployment"]
@@ -1570,10 +1630,17 @@ match = ["artillery pieces"]
                 "Core inflation eased to 3.1%. Food prices were 10.4% higher than a year earlier.",
                 "10.4",
             ),
+            // Nor the consumer price index, though the gazetteer reads it as inflation.
+            (
+                "The consumer price index rose 3.1%. Food prices were 10.4% higher than a year earlier.",
+                "10.4",
+            ),
         ] {
             let (m, why) = assigned(text, None, figure);
             assert!(
-                !m.starts_with("core-") && !m.starts_with("long-term"),
+                !m.starts_with("core-")
+                    && !m.starts_with("long-term")
+                    && !m.starts_with("headline"),
                 "{text}: {why:?}"
             );
         }

@@ -247,6 +247,33 @@ pub fn date_for<'d>(
     firm.or(nearest)
 }
 
+/// A whole number of months "ago" (`d`, counted back from `published`) counted back from a
+/// monthly statistic's own month instead, ending on `period_end`: in a report on June's
+/// inflation published in July, "a year ago, inflation peaked at 9%" is last June's.
+pub fn ago_from_period(
+    d: &Dated,
+    words: &[Word],
+    published: Option<NaiveDate>,
+    period_end: NaiveDate,
+) -> Option<Dated> {
+    let p = published?;
+    if words.get(d.at)?.lower != "ago" || d.date.day() != p.day() {
+        return None;
+    }
+    let months = (p.year() - d.date.year()) * 12 + p.month() as i32 - d.date.month() as i32;
+    if months < 1 {
+        return None;
+    }
+    let total = period_end.year() * 12 + period_end.month0() as i32 - months;
+    let date = last_day_of_month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)?;
+    Some(Dated {
+        date,
+        period: true,
+        statement: false,
+        ..*d
+    })
+}
+
 /// Whether the figure starting at token `first` is an earlier one compared with: "after a 3.9%
 /// rise", "after rising 3%", "after gaining by 0.2%", "from 2.5%", "than the 40", "versus 3%".
 fn an_earlier_one(words: &[Word], first: usize) -> bool {

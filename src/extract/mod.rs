@@ -441,6 +441,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 aside,
                 rate,
             );
+            // "A year ago, inflation peaked at about 9%": a rate's months ago count back from
+            // the report's month.
+            let counted_back = own
+                .zip(reference_period.filter(|_| rate))
+                .and_then(|(d, end)| dates::ago_from_period(d, words, doc.published, end));
+            let own = counted_back.as_ref().or(own);
             if rate && reference_period.is_none() {
                 reference_period = own
                     .filter(|d| d.period && recent_period(d.date, doc.published))
@@ -938,6 +944,30 @@ mod tests {
                 "From January the agency counted 3,000 crossings.",
                 "3,000",
                 "2025-03-14",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
+    /// A rate's "a year ago" counts back from the month the report is on, not its day.
+    #[test]
+    fn a_rates_months_ago_count_from_the_reports_month() {
+        let cases = [
+            (
+                "Inflation cooled to 3% in February, the bureau said. A year ago it peaked at 9.1%.",
+                "9.1",
+                "2024-02-29",
+            ),
+            (
+                "Unemployment rose to 4.2% in February. Two years ago the rate stood at 3.5%.",
+                "3.5",
+                "2023-02-28",
+            ),
+            // A count keeps the day: "a year ago" from publication.
+            (
+                "Arrivals reached 4,000 in February. A year ago 2,500 people had come.",
+                "2,500",
+                "2024-03-14",
             ),
         ];
         check_as_of(&cases);
