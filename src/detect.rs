@@ -6,10 +6,11 @@
 //! into [`Diff`] rows. Stated changes ("rose 2.1%") and undated claims are listed without a
 //! status, with a note.
 
-use crate::metrics::is_level;
+use crate::metrics::series_value;
 use crate::status::{Figure, Interval, Key, Status, Tracker};
 use crate::store::{Store, StoredClaim};
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 /// One claim of a diff: the claim, its status and what it was compared with.
@@ -68,19 +69,23 @@ pub const TABLE_COLUMNS: &[&str] = &[
 pub struct History {
     tracker: Tracker,
     arrived: u64,
+    /// The metrics that are changes over a period, whose series take stated changes.
+    changes: HashSet<String>,
 }
 
-/// The figure of a level claim with a metric and a date, arrived `arrival`-th.
-fn figure(c: &StoredClaim, arrival: u64) -> Option<Figure<'_>> {
+/// The figure a claim with a metric and a date, arrived `arrival`-th, gives its series: a
+/// level, or a stated change of a metric that is one (a fall negative).
+fn figure<'c>(c: &'c StoredClaim, arrival: u64, changes: &HashSet<String>) -> Option<Figure<'c>> {
     let claim = &c.claim;
     let (Some(metric), Some(as_of)) = (&claim.metric, claim.as_of) else {
         return None;
     };
-    (is_level(claim) && !claim.value.is_nan()).then(|| Figure {
+    let (value, low, high) = series_value(claim, changes)?;
+    (!value.is_nan()).then(|| Figure {
         metric,
         key: Key::new(as_of, claim.published, arrival),
-        value: claim.value,
-        interval: Interval::of_claim(claim),
+        value,
+        interval: Interval::of(value, low, high, claim.bound.symbol(), &claim.text),
         bound: claim.bound.symbol(),
         who: c.known_source(),
         previous: claim.previous,
@@ -93,7 +98,15 @@ impl History {
         History {
             tracker: Tracker::new(cumulative),
             arrived: 0,
+            changes: HashSet::default(),
         }
+    }
+
+    /// The history with `changes` as the metrics that are changes over a period
+    /// ([`crate::metrics::Catalog::change_ids`]).
+    pub fn with_changes(mut self, changes: impl IntoIterator<Item = String>) -> History {
+        self.changes = changes.into_iter().collect();
+        self
     }
 
     /// The level reports of the store (of `metrics` only, when not empty) that claims judged
@@ -101,7 +114,8 @@ impl History {
     /// [`History::forget_superseded`], so neither the store's claims nor all its reports are
     /// held at once.
     pub fn load(store: &Store, metrics: &[String]) -> anyhow::Result<History> {
-        let mut history = History::new(store.catalog.cumulative_ids());
+        let mut history =
+            History::new(store.catalog.cumulative_ids()).with_changes(store.catalog.change_ids());
         for part in store.claim_parts() {
             let one = store.with_claim_parts(vec![part.clone()]);
             history.arrived +=
@@ -116,7 +130,7 @@ impl History {
     pub fn add(&mut self, c: &StoredClaim) -> u64 {
         let arrival = self.arrived;
         self.arrived += 1;
-        if let Some(f) = figure(c, arrival) {
+        if let Some(f) = figure(c, arrival, &self.changes) {
             self.tracker.add(&f);
         }
         arrival
@@ -151,11 +165,19 @@ impl History {
             source: c.source.clone(),
             ..Diff::default()
         };
-        if !is_level(claim) {
-            diff.note = Some("a stated change, not a level; not compared".to_string());
+        if series_value(claim, &self.changes).is_none() {
+            let what = match claim.role {
+                crate::model::Role::Change => "a stated change",
+                crate::model::Role::Rate => "a rate",
+                crate::model::Role::Part => "a part",
+                crate::model::Role::Target => "a plan or forecast",
+                crate::model::Role::Span => "a span of time",
+                crate::model::Role::Level => "a level",
+            };
+            diff.note = Some(format!("{what}, not a level; not compared"));
             return diff;
         }
-        let Some(f) = figure(c, arrival) else {
+        let Some(f) = figure(c, arrival, &self.changes) else {
             diff.note = Some("no date; not compared".to_string());
             return diff;
         };
@@ -251,7 +273,11 @@ mod tests {
         let store = Store::open(dir.path()).expect("opens");
         assert_eq!(store.claim_parts().len(), 6);
         let (tracker, arrived) = crate::series::tracker(&store, &[]).expect("reads");
-        let whole = History { tracker, arrived };
+        let whole = History {
+            tracker,
+            arrived,
+            changes: HashSet::default(),
+        };
         let by_file = History::load(&store, &[]).expect("loads");
         assert_eq!(by_file.arrived, whole.arrived);
         for day in 9..=15 {

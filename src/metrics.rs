@@ -9,6 +9,10 @@
 //! match = ["north korean troops", "north korean soldiers"]
 //! ```
 //!
+//! A metric with `change = true` is itself a change over a period ("change from the previous
+//! month"): its series takes the stated changes filed in it, a fall as a negative value
+//! ([`series_value`]), beside its levels; every other series takes levels only.
+//!
 //! A claim gets a catalog metric when its concept contains one of the metric's phrases (compared
 //! after [`normalize`]: lower case, punctuation and possessive "'s" dropped, every word made
 //! singular) and its kind fits the metric's unit:
@@ -52,6 +56,10 @@ pub struct MetricDef {
     pub kind: Option<Kind>,
     #[serde(default)]
     pub cumulative: bool,
+    /// The metric is itself a change over a period ("change from the previous month"): its
+    /// series takes the stated changes filed in it ("slipped 0.1%" as -0.1) beside its levels.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub change: bool,
     #[serde(default, rename = "match")]
     pub phrases: Vec<String>,
     /// Phrases that keep a figure out of this metric when its sentence or concept has them.
@@ -291,6 +299,14 @@ impl Catalog {
                     );
                 }
             }
+            if m.change && m.cumulative {
+                let line = id_lines(text, &m.id).first().copied().unwrap_or(0);
+                bail!(
+                    "line {line}: metric {:?} has change = true and cumulative = true: a change \
+                     over a period is no running total; keep one",
+                    m.id
+                );
+            }
         }
         Catalog::from_metrics(file.metric)
     }
@@ -314,6 +330,13 @@ impl Catalog {
             }
             if !seen.insert(m.id.as_str()) {
                 bail!("metric id {:?} appears twice", m.id);
+            }
+            if m.change && m.cumulative {
+                bail!(
+                    "metric {:?} has change = true and cumulative = true: a change over a period \
+                     is no running total; keep one",
+                    m.id
+                );
             }
             fits.push(fit_of(m));
             for p in &m.phrases {
@@ -398,6 +421,15 @@ impl Catalog {
     /// The metric is a running total that should never fall.
     pub fn is_cumulative(&self, id: &str) -> bool {
         self.get(id).is_some_and(|m| m.cumulative)
+    }
+
+    /// Ids of the metrics that are changes over a period (`change = true`).
+    pub fn change_ids(&self) -> Vec<String> {
+        self.metrics
+            .iter()
+            .filter(|m| m.change)
+            .map(|m| m.id.clone())
+            .collect()
     }
 
     /// Ids of the cumulative metrics.
@@ -1047,6 +1079,28 @@ pub fn is_level(claim: &Claim) -> bool {
     claim.role == crate::model::Role::Level
 }
 
+/// The value a claim gives its series: a level's value, or for a metric that is a change
+/// (`changes` holds its id) a stated change signed by its direction ("fell 0.3%": -0.3); none
+/// for any other claim. `low` and `high` follow, swapped for a fall.
+pub fn series_value(
+    claim: &Claim,
+    changes: &HashSet<String>,
+) -> Option<(f64, Option<f64>, Option<f64>)> {
+    if is_level(claim) {
+        return Some((claim.value, claim.low, claim.high));
+    }
+    let metric = claim.metric.as_deref()?;
+    if claim.role != crate::model::Role::Change || !changes.contains(metric) {
+        return None;
+    }
+    match claim.direction? {
+        crate::model::Direction::Down => {
+            Some((-claim.value, claim.high.map(|h| -h), claim.low.map(|l| -l)))
+        }
+        _ => Some((claim.value, claim.low, claim.high)),
+    }
+}
+
 /// The catalog of a data folder.
 pub fn catalog_path(data: &Path) -> PathBuf {
     data.join(FILE_NAME)
@@ -1266,6 +1320,13 @@ match = ["inflation"]
         }
         let e = Catalog::parse("[[metric]]\nid = \"a\"\ncumulativ = true\n").unwrap_err();
         assert!(e.to_string().contains("line 3"), "{e}");
+        // A change over a period is no running total.
+        let e = Catalog::parse(
+            "[[metric]]\nid = \"m\"\n\n[[metric]]\nid = \"x\"\nchange = true\ncumulative = true\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("line 5:") && e.contains("change = true"), "{e}");
     }
 
     #[test]
@@ -1276,6 +1337,7 @@ match = ["inflation"]
             unit: None,
             kind: None,
             cumulative: true,
+            change: false,
             phrases: vec![],
             exclude: vec![],
         };

@@ -107,18 +107,46 @@ pub fn any_of(c: &str, values: &[String]) -> Expr {
     )
 }
 
-/// Level claims: a metric, an as-of date, a value, and the role `level` (claims stored before
-/// roles were recorded: not a stated change).
-pub fn is_level() -> Expr {
+/// The claims a series is made of: a metric, an as-of date, a value, and the role `level`
+/// (claims stored before roles were recorded: not a stated change), or for a metric that is a
+/// change (one of `changes`, see [`crate::metrics::Catalog::change_ids`]) the role `change` with a direction.
+pub fn in_series(changes: &[String]) -> Expr {
     let legacy = col("role")
         .is_null()
         .and(col("direction").is_null().or(col("previous").is_not_null()));
+    let change = col("role")
+        .eq(lit("change"))
+        .and(col("direction").is_not_null())
+        .and(any_of("metric", changes));
     col("metric")
         .is_not_null()
         .and(col("as_of").is_not_null())
         .and(col("value").is_not_null())
         .and(col("value").is_not_nan())
-        .and(col("role").eq(lit("level")).or(legacy))
+        .and(col("role").eq(lit("level")).or(legacy).or(change))
+}
+
+/// The series' value, low and high of a claim [`in_series`] takes: a stated fall ("slipped
+/// 0.1%") is negative, its low and high swapped.
+pub fn signed_values() -> [Expr; 3] {
+    let fall = col("role")
+        .eq(lit("change"))
+        .and(col("direction").eq(lit("down")))
+        .fill_null(lit(false));
+    [
+        when(fall.clone())
+            .then(-col("value"))
+            .otherwise(col("value"))
+            .alias("value"),
+        when(fall.clone())
+            .then(-col("high"))
+            .otherwise(col("low"))
+            .alias("low"),
+        when(fall)
+            .then(-col("low"))
+            .otherwise(col("high"))
+            .alias("high"),
+    ]
 }
 
 /// Who states a claim, as series and change detection key and list it: its attribution (the
@@ -145,18 +173,23 @@ pub fn add_levels(
     first: u64,
 ) -> anyhow::Result<u64> {
     let pred = (!metrics.is_empty()).then(|| any_of("metric", metrics));
-    let lf = store.claims_where(pred)?.filter(is_level()).select([
-        col("metric"),
-        col("as_of"),
-        col("published"),
-        col("value"),
-        col("low"),
-        col("high"),
-        col("bound"),
-        col("text"),
-        col("previous"),
-        who(),
-    ]);
+    let [value, low, high] = signed_values();
+    let changes = store.catalog.change_ids();
+    let lf = store
+        .claims_where(pred)?
+        .filter(in_series(&changes))
+        .select([
+            col("metric"),
+            col("as_of"),
+            col("published"),
+            value,
+            low,
+            high,
+            col("bound"),
+            col("text"),
+            col("previous"),
+            who(),
+        ]);
     let df = store.collect(lf)?;
     let metric = df.column("metric")?.str()?;
     let as_of = df.column("as_of")?.date()?;
@@ -270,7 +303,9 @@ pub fn explain(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
         col("change"),
     ]);
     let pred = (!filter.metrics.is_empty()).then(|| any_of("metric", &filter.metrics));
-    let mut claims = store.claims_where(pred)?.filter(is_level());
+    let mut claims = store
+        .claims_where(pred)?
+        .filter(in_series(&store.catalog.change_ids()));
     if let Some(d) = filter.since {
         claims = claims.filter(col("as_of").gt_eq(lit(d)));
     }
@@ -283,7 +318,7 @@ pub fn explain(store: &Store, filter: &Filter) -> anyhow::Result<DataFrame> {
             col("as_of"),
             col("published"),
             col("bound"),
-            col("value"),
+            signed_values()[0].clone(),
             col("attribution"),
             col("source"),
             col("metric_match").alias("matched"),

@@ -156,3 +156,43 @@ fn a_span_of_time_stays_out_and_the_previous_value_still_counts() {
         "{rows:#?}"
     );
 }
+
+/// A metric that is a change over a period takes the stated changes filed in it, a fall as a
+/// negative value, while the 12-month series beside it keeps its levels only.
+#[test]
+fn a_change_metric_takes_stated_changes_signed_by_direction() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store_with_catalog(tmp.path());
+    let december = article(
+        tmp.path(),
+        "december",
+        "2025-01-14",
+        "Annual inflation slowed to 2.7% in December, the statistics office said on Tuesday. \
+         The consumer price index slipped 0.1% on the month as fuel got cheaper.",
+    );
+    let january = article(
+        tmp.path(),
+        "january",
+        "2025-02-12",
+        "Annual inflation rose to 3% in January, the statistics office said on Wednesday. \
+         From December to January the consumer price index climbed 0.5%.",
+    );
+    ingest(&store, &[december, january]);
+
+    let rows = series(&store, "inflation-monthly");
+    let values: Vec<f64> = rows.iter().map(|r| num(r, "value")).collect();
+    assert_eq!(values, [-0.1, 0.5], "{rows:#?}");
+    assert!(
+        rows[0]["as_of"].as_str().unwrap().starts_with("2024-12"),
+        "{rows:#?}"
+    );
+    assert!(
+        rows[1]["as_of"].as_str().unwrap().starts_with("2025-01"),
+        "{rows:#?}"
+    );
+    assert_eq!(rows[1]["change"], "up", "{rows:#?}");
+
+    let annual = series(&store, "inflation");
+    let values: Vec<f64> = annual.iter().map(|r| num(r, "value")).collect();
+    assert_eq!(values, [2.7, 3.0], "{annual:#?}");
+}

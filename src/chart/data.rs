@@ -175,7 +175,8 @@ pub fn load(
     let claims = crate::store::claims_from_frame(&df)?;
     // The claims join the history in the order they were stored; each is judged against the
     // reports before it, as `ingest` and `diff` judged it.
-    let mut history = History::new(store.catalog.cumulative_ids());
+    let mut history =
+        History::new(store.catalog.cumulative_ids()).with_changes(store.catalog.change_ids());
     let arrivals: Vec<u64> = claims.iter().map(|c| history.add(c)).collect();
     let mut judged = history.statuses();
     let statuses: Vec<(Option<Status>, Option<String>)> = claims
@@ -261,7 +262,7 @@ pub fn load_for_charts(
     let counts = store.collect(
         store
             .claims_where(Some(series::any_of("metric", metrics)))?
-            .filter(series::is_level().and(dated))
+            .filter(series::in_series(&store.catalog.change_ids()).and(dated))
             .group_by([col("metric")])
             .agg([col("doc").n_unique().alias("documents")]),
     )?;

@@ -266,6 +266,7 @@ pub fn run(data: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     unit: args.unit.clone(),
                     kind: None,
                     cumulative: args.cumulative,
+                    change: false,
                     phrases: Vec::new(),
                     exclude: Vec::new(),
                 };

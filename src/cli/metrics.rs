@@ -109,6 +109,7 @@ pub fn suggest(store: &Store, top: usize) -> anyhow::Result<Vec<Suggestion>> {
                 unit,
                 kind: None,
                 cumulative: false,
+                change: false,
                 exclude: Vec::new(),
                 phrases: if phrases.is_empty() {
                     vec![r.metric.replace('-', " ")]
@@ -144,7 +145,7 @@ pub struct MetricRow {
 
 /// The metrics of the store with their counts.
 pub fn list(store: &Store) -> anyhow::Result<Vec<MetricRow>> {
-    let level = crate::series::is_level();
+    let level = crate::series::in_series(&store.catalog.change_ids());
     let lf = store.claims()?.group_by([col("metric")]).agg([
         len().cast(DataType::UInt64).alias("claims"),
         level.clone().cast(DataType::UInt64).sum().alias("levels"),
