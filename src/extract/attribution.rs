@@ -1283,7 +1283,15 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
             })
             .take(12)
             .count();
-        let publisher = &after[by + 1..by + 1 + names];
+        let mut publisher = &after[by + 1..by + 1 + names];
+        // The sentence's full stop after a lower-case body ("..., according to figures from
+        // the interior ministry.") ends the sentence, not an abbreviation.
+        while let [rest @ .., last] = publisher
+            && last.text == "."
+            && rest.last().is_some_and(|w| !capitalized(w.text))
+        {
+            publisher = rest;
+        }
         // "the interior ministry": a body in lower case names it too.
         let described = || {
             let start = publisher.iter().take_while(|w| w.lower == "the").count();
@@ -1694,6 +1702,10 @@ mod tests {
             // Publishers after "by" or "from" a statement noun, and ", per the" a title.
             (
                 "According to figures from the interior ministry, 1,200 were held",
+                Some("interior ministry"),
+            ),
+            (
+                "Some 1,200 were held, according to figures from the interior ministry.",
                 Some("interior ministry"),
             ),
             (

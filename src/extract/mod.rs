@@ -297,6 +297,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     // in April, the Labor Department said"): the release's, for the rates and measures after
     // it that name none and whose unit no source gave first.
     let mut lede_source: Option<String> = None;
+    // Who the article's opening paragraph credits ("Arrivals have passed 18,000, according to
+    // the ministry"): the source of the running total the story follows, for a later total no
+    // one is named for ("lifting the 2022 tally to 18,108").
+    let mut story_source: Option<String> = None;
+    let mut lede_paragraph: Option<usize> = None;
     let mut figures_seen = false;
     // The date the last figure's sentence stated, for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
@@ -377,6 +382,13 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 if !holds_figure && !figures_seen && !quoted {
                     lede_source.get_or_insert_with(|| name.clone());
                 }
+                let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
+                if !headline && !quoted && story_source.is_none() {
+                    let lede = *lede_paragraph.get_or_insert(sent.paragraph);
+                    if lede == sent.paragraph {
+                        story_source = Some(name.clone());
+                    }
+                }
             }
         }
         if closes_quote && let Some((_, name)) = sources.last() {
@@ -392,6 +404,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
         figures_seen |= !headline;
+        if !headline {
+            lede_paragraph.get_or_insert(sent.paragraph);
+        }
         let reserved = filters::reserved_spans(text, sent.start, sent.end);
         let quantities = quantity::quantities(&ctx, &reserved);
         if quantities.is_empty() {
@@ -491,6 +506,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .find(|(u, _)| u == unit)
                     .map(|(_, name)| name.as_str())
                     .or(lede_source.as_deref())
+            });
+            let source = source.or_else(|| {
+                story_source
+                    .as_deref()
+                    .filter(|_| role == Role::Level && !quoted && names_a_total(words, q.first))
             });
             let forecast = role == Role::Target && forecasts(words);
             let source = source.or_else(|| forecaster.as_deref().filter(|_| forecast && !quoted));
@@ -606,6 +626,14 @@ fn comparison_base(words: &[context::Word], first: usize) -> bool {
         || before
             .iter()
             .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
+}
+
+/// Whether a total's noun stands right before the figure at token `first`, across its verb:
+/// "lifting the 2022 tally to 18,108", "took the total to 29,578", "the toll rose to 115".
+fn names_a_total(words: &[context::Word], first: usize) -> bool {
+    words[first.saturating_sub(5)..first]
+        .iter()
+        .any(|w| matches!(w.lower, "total" | "tally" | "toll" | "count"))
 }
 
 /// Whether a sentence speaks of a forecast: "had expected", "a forecast of", "looked for".
@@ -1037,6 +1065,33 @@ mod tests {
                 "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
                 "3.1",
                 Some("analysts polled by the bank"),
+            ),
+        ];
+        check_attribution(&cases);
+    }
+
+    /// A later running total no one is named for is the source the opening paragraph credits;
+    /// an event of a day or a quote's figure is not.
+    #[test]
+    fn an_unsourced_running_total_takes_the_ledes_source() {
+        let cases = [
+            (
+                "Arrivals by boat have passed 12,000 for the year, according to figures from the interior ministry.\n\n\
+                 Nine boats carrying 310 people landed on Sunday, lifting the tally to 12,204.",
+                "12,204",
+                Some("interior ministry"),
+            ),
+            (
+                "The coast guard said on Monday that more boats had arrived this week.\n\n\
+                 Tuesday's landings took the total for the year to 8,950.",
+                "8,950",
+                Some("coast guard"),
+            ),
+            (
+                "Arrivals by boat have passed 12,000 for the year, according to figures from the interior ministry.\n\n\
+                 Nine boats carrying 310 people landed on Sunday.",
+                "310",
+                None,
             ),
         ];
         check_attribution(&cases);
