@@ -247,6 +247,43 @@ pub fn date_for<'d>(
     firm.or(nearest)
 }
 
+/// "last year's annual figure of 29,437", "above last year's total of 36,816": the figure
+/// right after the total's "of" (token `first`) is last year's, whatever it is compared with;
+/// it holds on 31 December.
+pub fn last_years_total(
+    words: &[Word],
+    first: usize,
+    published: Option<NaiveDate>,
+) -> Option<Dated> {
+    let before = &words[first.saturating_sub(8)..first];
+    let [.., total, of] = before else {
+        return None;
+    };
+    if of.lower != "of" || !TOTALS.contains(total.lower) {
+        return None;
+    }
+    // Back over at most two describing words to "year's" and "last".
+    let year = before.len() - 2;
+    let at = (year.saturating_sub(4)..year)
+        .rev()
+        .find(|&k| before[k].lower == "last" && possessive_year(before, k + 1))?;
+    let describing = before[at + 2..year]
+        .iter()
+        .filter(|w| !matches!(w.lower, "'" | "'s" | "s" | "\u{2019}" | "\u{2019}s"))
+        .count();
+    if describing > 2 {
+        return None;
+    }
+    let p = published?;
+    Some(Dated {
+        at: first.saturating_sub(8) + at,
+        date: NaiveDate::from_ymd_opt(p.year() - 1, 12, 31)?,
+        firm: false,
+        period: true,
+        statement: false,
+    })
+}
+
 /// A whole number of months "ago" (`d`, counted back from `published`) counted back from a
 /// monthly statistic's own month instead, ending on `period_end`: in a report on June's
 /// inflation published in July, "a year ago, inflation peaked at 9%" is last June's.

@@ -461,7 +461,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let counted_back = own
                 .zip(reference_period.filter(|_| rate))
                 .and_then(|(d, end)| dates::ago_from_period(d, words, doc.published, end));
-            let own = counted_back.as_ref().or(own);
+            let last_year = dates::last_years_total(words, q.first, doc.published);
+            let own = last_year.as_ref().or(counted_back.as_ref()).or(own);
             if rate && reference_period.is_none() {
                 reference_period = own
                     .filter(|d| d.period && recent_period(d.date, doc.published))
@@ -971,6 +972,30 @@ mod tests {
             (
                 "From January the agency counted 3,000 crossings.",
                 "3,000",
+                "2025-03-14",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
+    /// "last year's total of N" dates N at the end of last year, even when compared with; the
+    /// figure compared keeps its own day.
+    #[test]
+    fn last_years_total_of_a_figure_is_that_years() {
+        let cases = [
+            (
+                "Arrivals have passed last year's annual figure of 29,437.",
+                "29,437",
+                "2024-12-31",
+            ),
+            (
+                "The count stands above last year's total of 36,816.",
+                "36,816",
+                "2024-12-31",
+            ),
+            (
+                "Friday's landings took the total to 29,578, just above last year's annual figure of 29,437.",
+                "29,578",
                 "2025-03-14",
             ),
         ];
