@@ -1306,7 +1306,17 @@ fn named_day(
             .filter(|y| w.len() == 4 && (1900..=2100).contains(y))
     };
     let day_after = after.and_then(day);
-    let dated = |d: u32, year: Option<i32>| match year {
+    // "In 2022 the toll reached 3,000 on March 3": a day without its year in a sentence that
+    // opens on a past year is in that year.
+    let past_year = words[..i]
+        .windows(2)
+        .rev()
+        .find_map(|w| {
+            let y = w[1].text.parse::<i32>().ok()?;
+            (matches!(w[0].lower, "in" | "during") && w[1].text.len() == 4).then_some(y)
+        })
+        .filter(|&y| published.is_some_and(|p| (1900..p.year()).contains(&y)));
+    let dated = |d: u32, year: Option<i32>| match year.or(past_year) {
         Some(y) => NaiveDate::from_ymd_opt(y, m, d),
         None => month_day(published, m, d),
     };

@@ -978,6 +978,30 @@ mod tests {
         check_as_of(&cases);
     }
 
+    /// A day without its year in a sentence that names a past year before it is in that year.
+    #[test]
+    fn a_day_without_its_year_takes_the_past_year_its_sentence_names() {
+        let cases = [
+            (
+                "In 2022 the toll reached 3,000 on March 3.",
+                "3,000",
+                "2022-03-03",
+            ),
+            (
+                "During 2023 arrivals passed 20,000 on Aug. 9, a record at the time.",
+                "20,000",
+                "2023-08-09",
+            ),
+            // The current year's day, and a day before the year is named, keep publication's year.
+            (
+                "On March 3 the toll reached 3,000, more than in 2022.",
+                "3,000",
+                "2025-03-03",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
     /// "last year's total of N" dates N at the end of last year, even when compared with; the
     /// figure compared keeps its own day.
     #[test]
