@@ -1255,7 +1255,9 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
             && after[next..next + described]
                 .iter()
                 .all(|w| !STATEMENT_NOUNS.contains(w.lower));
-        if body && capitalized(after[lead].text) {
+        // "according to the sheriff's department", "the state's emergency agency": a body
+        // named by a lower-case owner is named whole too, as "the sheriff's department said" is.
+        if body {
             return Some(Speaker::Named(join_name(&after[lead..next + described])));
         }
         return possessor(after, end);
@@ -1703,6 +1705,18 @@ mod tests {
             (
                 "According to figures from the interior ministry, 1,200 were held",
                 Some("interior ministry"),
+            ),
+            (
+                "About 150,000 people were told to leave, according to the sheriff's department.",
+                Some("sheriff's department"),
+            ),
+            (
+                "According to the coroner's office, 16 people died",
+                Some("coroner's office"),
+            ),
+            (
+                "Some 16 people died, according to the state's emergency agency",
+                Some("state's emergency agency"),
             ),
             (
                 "Some 1,200 were held, according to figures from the interior ministry.",

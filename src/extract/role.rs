@@ -475,7 +475,9 @@ fn part_of_whole(ctx: &Ctx, q: &Quantity, c: &Clause) -> bool {
             || (matches!(w, "in" | "during" | "from" | "by")
                 && (k + 1..(k + 4).min(c.to)).any(|e| ctx.is(e, class::EVENT)))
     };
-    before || lead_in || c.after().any(after) || broken_down(ctx, q.first)
+    // "five of the deaths": a number word's unit may run through "of the" to the whole.
+    let whole_as_unit = q.unit_end > q.last && of_whole(q.last);
+    before || lead_in || whole_as_unit || c.after().any(after) || broken_down(ctx, q.first)
 }
 
 /// The figure at token `first` breaks down a total stated before a colon: "24 deaths: 16 in the
@@ -839,6 +841,12 @@ mod tests {
                 ("The toll rose to 3,549, including 1,200 children.", "1,200"),
                 ("About 5,000 died, of whom 300 were doctors.", "300"),
                 ("Of those, 450 were children.", "450"),
+                ("Five of the deaths were in the county.", "Five"),
+                (
+                    "Officials said three of the victims were children.",
+                    "three",
+                ),
+                ("Twelve of its soldiers were captured.", "Twelve"),
                 ("Of the dead, 113 were in the province.", "113"),
                 ("Among the injured, 40 were children.", "40"),
                 ("On Sunday alone, 900 homes burned.", "900"),
