@@ -1599,7 +1599,12 @@ pub fn expand_name(short: &str, earlier: &str) -> Option<String> {
         if words.is_empty() {
             continue;
         }
-        let full = format!("{} {}", words.join(" "), short);
+        // "the National Emergency Management Agency (NEMA)": the name the acronym stands for.
+        let full = if before.ends_with('(') && earlier[end..].starts_with(')') {
+            words.join(" ")
+        } else {
+            format!("{} {}", words.join(" "), short)
+        };
         if best.as_ref().is_none_or(|b| full.len() > b.len()) {
             best = Some(full);
         }
@@ -2218,5 +2223,11 @@ mod tests {
             Some("NATO Secretary-General Mark Rutte")
         );
         assert_eq!(expand_name("Singh", earlier), None);
+        // An acronym stands for the name before its parentheses.
+        let earlier = "Floods killed 269, the National Emergency Management Agency (NEMA) said.";
+        assert_eq!(
+            expand_name("NEMA", earlier).as_deref(),
+            Some("National Emergency Management Agency")
+        );
     }
 }

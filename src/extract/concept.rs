@@ -230,6 +230,24 @@ pub fn concept(
     unit_end: usize,
     count_phrase: Option<(usize, usize)>,
 ) -> Option<String> {
+    // A dateline's dash or a stray mark before the subject ("ABUJA, Sept 20 (Wire) - Floods
+    // across Nigeria") is no part of what is counted.
+    let c = read_concept(ctx, first, unit_end, count_phrase)?;
+    let start = c.len() - c.trim_start_matches(|ch: char| !ch.is_alphanumeric()).len();
+    match start {
+        0 => Some(c),
+        k if k == c.len() => None,
+        k => Some(c[k..].to_string()),
+    }
+}
+
+/// [`concept`] before its leading marks are trimmed.
+fn read_concept(
+    ctx: &Ctx,
+    first: usize,
+    unit_end: usize,
+    count_phrase: Option<(usize, usize)>,
+) -> Option<String> {
     if count_phrase.is_none()
         && let Some(same) = compared(ctx, first)
     {
@@ -2034,6 +2052,17 @@ mod tests {
     #[test]
     fn concept_cases() {
         let cases: &[(&str, &str, Option<&str>)] = &[
+            // A dateline's dash is no part of the subject.
+            (
+                "ABUJA, Sept 20 (Wire) - Floods have displaced more than 640,000 people.",
+                "640,000",
+                Some("Floods, people"),
+            ),
+            (
+                "LONDON (Wire) - Consumer prices rose 3.2% in May.",
+                "3.2",
+                Some("Consumer prices"),
+            ),
             (
                 "More than 60 per cent of its revenue comes from ads.",
                 "60",
