@@ -174,6 +174,49 @@ pub fn threshold_before(words: &[&str], value: f64) -> Option<Bound> {
     (!adjective).then_some(*bound)
 }
 
+/// Nouns that make a round figure a milestone: "the 25,000 mark", "the 1 million threshold".
+const MILESTONES: &[&str] = &["mark", "threshold", "milestone", "barrier"];
+
+/// Participles of crossing a milestone, in a passive after it: "the mark was passed".
+const CROSSED: &[&str] = &[
+    "passed",
+    "crossed",
+    "topped",
+    "surpassed",
+    "breached",
+    "exceeded",
+];
+
+/// The bound of a round figure named as a milestone (`noun`, the word after the figure and its
+/// unit) crossed or reached: `before` are the words before its "the" ("arrivals passed the
+/// 25,000 mark": more than; "the toll reached the 10,000 mark": at least), `after` the words
+/// after the noun ("the 25,000 mark was passed on Aug. 27": more than by that day).
+pub fn milestone_bound(before: &[&str], noun: &str, after: &[&str], value: f64) -> Option<Bound> {
+    if !MILESTONES.contains(&noun) {
+        return None;
+    }
+    if let Some(b) = threshold_before(before, value) {
+        return Some(b);
+    }
+    let round = value >= 10.0 && value.fract() == 0.0 && value % 10.0 == 0.0;
+    if !round {
+        return None;
+    }
+    if matches!(
+        before.last(),
+        Some(&("reached" | "reaches" | "hit" | "hits"))
+    ) {
+        return Some(Bound::AtLeast);
+    }
+    let verb = after.iter().find(|w| {
+        !matches!(
+            **w,
+            "was" | "were" | "has" | "had" | "have" | "been" | "is" | "not"
+        )
+    })?;
+    CROSSED.contains(verb).then_some(Bound::MoreThan)
+}
+
 /// A table's phrases split into words once.
 type Phrases = Vec<(Vec<&'static str>, Bound)>;
 
@@ -311,6 +354,60 @@ mod tests {
                 threshold_before(&words, *value),
                 *expected,
                 "{text} {value}"
+            );
+        }
+    }
+
+    #[test]
+    fn milestones_crossed_or_reached_bound_round_figures() {
+        let cases: &[(&str, &str, &str, f64, Option<Bound>)] = &[
+            (
+                "arrivals passed",
+                "mark",
+                "on monday",
+                25000.0,
+                Some(Bound::MoreThan),
+            ),
+            (
+                "cases topped",
+                "threshold",
+                "",
+                1000.0,
+                Some(Bound::MoreThan),
+            ),
+            (
+                "the toll reached",
+                "milestone",
+                "",
+                10000.0,
+                Some(Bound::AtLeast),
+            ),
+            (
+                "",
+                "mark",
+                "was not passed until",
+                25000.0,
+                Some(Bound::MoreThan),
+            ),
+            (
+                "",
+                "barrier",
+                "has been crossed",
+                100.0,
+                Some(Bound::MoreThan),
+            ),
+            // Not crossed, not a milestone, not round.
+            ("", "mark", "is far off", 25000.0, None),
+            ("arrivals passed", "people", "", 25000.0, None),
+            ("the index passed", "mark", "", 4512.0, None),
+        ];
+        for (before, noun, after, value, expected) in cases {
+            let before: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+            let after: Vec<&str> = after.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(
+                milestone_bound(&before, noun, &after, *value),
+                *expected,
+                "{before:?} {noun} {after:?}"
             );
         }
     }

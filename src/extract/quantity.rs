@@ -1,6 +1,6 @@
 //! Quantities: a numeral with its unit, range, bound and stated change, read from its neighbours.
 
-use super::bounds::{bound_after, bound_before, threshold_before};
+use super::bounds::{bound_after, bound_before, milestone_bound, threshold_before};
 use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
@@ -722,6 +722,32 @@ fn read_bound(ctx: &Ctx, q: &mut Quantity) {
     {
         q.bound = b;
     }
+    // "passed the 25,000 mark", "the 10,000 threshold was crossed".
+    // The noun is the unit read ("mark" as what is counted) or the word after the figure.
+    if q.bound == Bound::Exact && ctx.w(q.first.wrapping_sub(1)) == "the" {
+        let end = q.unit_end.max(q.last);
+        let found = [end.checked_sub(1).filter(|&k| k >= q.last), Some(end)]
+            .into_iter()
+            .flatten()
+            .find_map(|k| {
+                let b = milestone_bound(
+                    ctx.words_before(q.first - 1, 5),
+                    ctx.w(k),
+                    ctx.words_from(k + 1, 4),
+                    q.value,
+                )?;
+                Some((b, k < end))
+            });
+        if let Some((b, noun_was_unit)) = found {
+            q.bound = b;
+            // A milestone is no thing counted: "the 25,000 mark" counts what the sentence does.
+            if noun_was_unit && q.kind == Kind::Count {
+                q.unit = None;
+                q.unit_norm = None;
+                q.phrase = None;
+            }
+        }
+    }
     // An open end after the figure says more than "about" before it: "some 500 or more".
     // After the unit or, when it stands between the figure and its unit, after the figure.
     let open_end = bound_after(ctx.words_from(q.unit_end, 2))
@@ -1147,6 +1173,10 @@ mod tests {
                 &["= 10000 troop up from 3000"],
             ),
             ("about 10,000 troops", &["~ 10000 troop"]),
+            // A milestone crossed or reached bounds the figure and counts nothing itself.
+            ("arrivals passed the 25,000 mark on Monday", &["> 25000 -"]),
+            ("the 1,000 threshold was crossed on Friday", &["> 1000 -"]),
+            ("the toll reached the 10,000 milestone", &[">= 10000 -"]),
             // A spelled count of part of a group; not "the two of us".
             ("two of the hostages were freed", &["= 2 hostage"]),
             ("Three of them were arrested", &["= 3 -"]),
