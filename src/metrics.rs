@@ -834,6 +834,7 @@ pub struct WordsCache(HashMap<String, Vec<Word>>);
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
 /// the sentence before it in its paragraph, and its document's title. Missing ones are empty. With
 /// them, where the figure starts in its sentence, when the sentence was found in the text.
+
 fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<usize>) {
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
@@ -845,6 +846,14 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<
         .map(|i| at.saturating_sub(sentence.len()) + i)
         .filter(|s| *s <= at)
         .or_else(|| text.find(sentence).filter(|s| *s <= at));
+    // "GAZIANTEP, Turkey - The toll rose above 15,000": where the reporter was is not what
+    // the figure is about.
+    let cut = crate::extract::sentences::dateline_len(sentence);
+    let whole_start = sent_start;
+    let (sentence, sent_start) = match sent_start {
+        Some(s) if cut > 0 && at >= s + cut => (&sentence[cut..], Some(s + cut)),
+        _ => (sentence, sent_start),
+    };
     let (clause, previous, figure_at) = match sent_start {
         Some(s) => {
             let f = (at - s).min(sentence.len());
@@ -853,7 +862,7 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<
                 .clamp(f, sentence.len());
             (
                 clause_around(sentence, f, f_end),
-                previous_sentence(text, s),
+                previous_sentence(text, whole_start.unwrap_or(s)),
                 Some(f),
             )
         }
@@ -1748,6 +1757,43 @@ match = ["artillery pieces"]
             "$2 million",
         );
         assert_ne!(m, "us-aid");
+    }
+
+    /// A dateline's place is where the reporter was, not what a figure is about.
+    #[test]
+    fn a_datelines_country_files_nothing() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "xland-deaths"
+unit = "death"
+match = ["deaths in xland"]
+
+[[metric]]
+id = "quake-deaths"
+unit = "death"
+match = ["quake toll"]
+"#,
+        )
+        .unwrap();
+        for (text, metric) in [
+            (
+                "PORTVILLE, Xland - Earthquake deaths rose above 15,000 on Thursday.",
+                "quake-deaths",
+            ),
+            (
+                "PORTVILLE, Xland, Feb 9 (Wire) \u{2014} Earthquake deaths rose above 15,000.",
+                "quake-deaths",
+            ),
+            // The country named after the dateline still counts.
+            (
+                "PORTVILLE (Wire) - Deaths in Xland rose above 15,000.",
+                "xland-deaths",
+            ),
+        ] {
+            let doc = Document::new("d", text);
+            assert_eq!(filed_in(&catalog, &doc, "15,000"), metric, "{text}");
+        }
     }
 
     /// "The country" in a figure's clause stands for a country its title or the sentence before

@@ -233,6 +233,15 @@ pub fn concept(
     // A dateline's dash or a stray mark before the subject ("ABUJA, Sept 20 (Wire) - Floods
     // across Nigeria") is no part of what is counted.
     let c = read_concept(ctx, first, unit_end, count_phrase)?;
+    // "PORTVILLE, Xland - Earthquake deaths rose": the subject starts after the dateline.
+    let c = match super::sentences::dateline_len(ctx.span(0, ctx.len())) {
+        0 => c,
+        _ => super::sentences::DATELINE_DASHES
+            .iter()
+            .filter_map(|dash| c.rfind(dash).map(|at| at + dash.len()))
+            .max()
+            .map_or(c.clone(), |at| c[at..].to_string()),
+    };
     let start = c.len() - c.trim_start_matches(|ch: char| !ch.is_alphanumeric()).len();
     match start {
         0 => Some(c),
@@ -2062,6 +2071,11 @@ mod tests {
                 "LONDON (Wire) - Consumer prices rose 3.2% in May.",
                 "3.2",
                 Some("Consumer prices"),
+            ),
+            (
+                "PORTVILLE, Xland - Earthquake deaths rose above 15,000 on Thursday.",
+                "15,000",
+                Some("Earthquake deaths"),
             ),
             (
                 "More than 60 per cent of its revenue comes from ads.",

@@ -37,6 +37,29 @@ fn is_abbreviation(word: &str) -> bool {
         }))
 }
 
+/// The dashes that end a dateline, spaced: hyphen, en dash, em dash.
+pub const DATELINE_DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
+
+/// The length of a dateline that opens `sentence`: a place in capitals, perhaps a country, a
+/// date and an agency, then a dash ("GAZIANTEP, Turkey - ", "KYIV, Nov 4 (Reuters) - ",
+/// "WASHINGTON (AP) \u{2014} "); 0 when there is none.
+pub fn dateline_len(sentence: &str) -> usize {
+    let place = sentence.split([' ', ',']).next().unwrap_or("");
+    let capitals = place.len() >= 3
+        && place
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b'-' | b'.' | b'\''));
+    if !capitals {
+        return 0;
+    }
+    DATELINE_DASHES
+        .iter()
+        .filter_map(|dash| sentence.find(dash).map(|at| at + dash.len()))
+        .filter(|&end| end <= 80)
+        .min()
+        .unwrap_or(0)
+}
+
 /// Splits `text` into sentences. Line breaks end sentences (headlines, list items); a blank line
 /// or a line break after a sentence end starts a new paragraph.
 pub fn split(text: &str) -> Vec<Sentence> {
