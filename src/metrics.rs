@@ -833,8 +833,8 @@ pub struct WordsCache(HashMap<String, Vec<Word>>);
 /// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
 /// the sentence before it in its paragraph, and its document's title. Missing ones are empty. With
-/// them, where the figure starts in its sentence, when the sentence was found in the text.
-
+/// them, where the figure starts in its sentence, when the sentence was found in the text. A
+/// dateline opening the sentence is left out of it.
 fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<usize>) {
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
