@@ -120,17 +120,26 @@ pub fn written_precision(value: f64, text: &str, hedged: bool) -> f64 {
     if !(hedged || scaled) {
         return 0.0;
     }
-    let int: String = int.chars().filter(char::is_ascii_digit).collect();
-    let Ok(mantissa) = format!("{int}.{frac}0").parse::<f64>() else {
-        return APPROX * value.abs();
-    };
+    // The written number read digit by digit (no string built: this runs once per report).
+    let (mut mantissa, mut int_digits, mut trailing_zeros) = (0.0f64, 0usize, 0usize);
+    for d in int.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0') {
+        mantissa = mantissa * 10.0 + f64::from(d);
+        int_digits += 1;
+        trailing_zeros = if d == 0 { trailing_zeros + 1 } else { 0 };
+    }
+    let mut place = 0.1;
+    for d in frac.bytes().map(|b| b.wrapping_sub(b'0')) {
+        if d > 9 {
+            return APPROX * value.abs();
+        }
+        mantissa += f64::from(d) * place;
+        place /= 10.0;
+    }
     let unit = if !frac.is_empty() {
         10f64.powi(-(frac.len() as i32))
     } else {
-        let zeros = int
-            .len()
-            .saturating_sub(int.trim_end_matches('0').len().max(1));
-        10f64.powi(zeros as i32)
+        // Trailing zeros of the whole part, leaving one digit ("0" is 1, "100" is 100).
+        10f64.powi(trailing_zeros.min(int_digits.saturating_sub(1)) as i32)
     };
     let factor = if mantissa != 0.0 {
         (value / mantissa).abs()
