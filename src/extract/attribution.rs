@@ -1455,6 +1455,27 @@ impl NamedSoFar {
         }
     }
 
+    /// "fire officials", "health authorities": the last name with the qualifier's word ("Cal
+    /// Fire", "Department of Public Health"), when `name` is a lower-case qualifier and a
+    /// group of officials.
+    pub fn officials_of(&self, name: &str) -> Option<&str> {
+        let (qualifier, group) = name.rsplit_once(' ')?;
+        if !matches!(group, "officials" | "authorities")
+            || qualifier.contains(' ')
+            || qualifier.chars().any(char::is_uppercase)
+        {
+            return None;
+        }
+        self.names
+            .iter()
+            .rev()
+            .find(|n| {
+                n.split([' ', '-'])
+                    .any(|w| w.eq_ignore_ascii_case(qualifier))
+            })
+            .map(String::as_str)
+    }
+
     /// The name a reference stands for: a person for "he"/"she" (two or more capitalised words,
     /// no institution noun or acronym among them), a body for "it"/"the agency" (one with an
     /// institution noun or an acronym), else the last one named.
@@ -1589,12 +1610,25 @@ pub fn expand_name(short: &str, earlier: &str) -> Option<String> {
             continue;
         }
         let before = &earlier[..pos];
+        // The capitalised words before it, through "of", "for" and "and" inside a name
+        // ("Department of Public Health").
         let mut words: Vec<&str> = before
             .split([' ', '\n', '\t'])
             .rev()
             .skip(1)
-            .take_while(|w| !w.is_empty() && capitalized(w) && !w.ends_with(['.', ',', ':', ';']))
+            .take_while(|w| {
+                !w.is_empty()
+                    && (capitalized(w) || matches!(*w, "of" | "for" | "and"))
+                    && !w.ends_with(['.', ',', ':', ';'])
+            })
             .collect();
+        // No connector or sentence-initial article at the start: "The County Department of".
+        while words
+            .last()
+            .is_some_and(|w| !capitalized(w) || matches!(*w, "The" | "A" | "An"))
+        {
+            words.pop();
+        }
         words.reverse();
         if words.is_empty() {
             continue;
@@ -2223,6 +2257,12 @@ mod tests {
             Some("NATO Secretary-General Mark Rutte")
         );
         assert_eq!(expand_name("Singh", earlier), None);
+        // Through "of" inside the name.
+        let earlier = "The Los Angeles County Department of Public Health reported 16 deaths.";
+        assert_eq!(
+            expand_name("Health", earlier).as_deref(),
+            Some("Los Angeles County Department of Public Health")
+        );
         // An acronym stands for the name before its parentheses.
         let earlier = "Floods killed 269, the National Emergency Management Agency (NEMA) said.";
         assert_eq!(

@@ -352,7 +352,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                                 full
                             }
                         };
-                        full.unwrap_or_else(|| n.clone())
+                        // "fire officials" after "Cal Fire said": that body's officials.
+                        full.or_else(|| named.officials_of(n).map(str::to_string))
+                            .unwrap_or_else(|| n.clone())
                     }
                     refers => named.resolve(refers)?.to_string(),
                 };
@@ -1114,6 +1116,30 @@ mod tests {
                 "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
                 "3.1",
                 Some("analysts polled by the bank"),
+            ),
+        ];
+        check_attribution(&cases);
+    }
+
+    /// Lower-case officials of a body named before are that body's.
+    #[test]
+    fn officials_qualified_by_a_bodys_word_are_that_bodys() {
+        let cases = [
+            (
+                "The fire has burned 23,000 acres, Cal Fire said.\n\nContainment stood at 11%, fire officials said.",
+                "11",
+                Some("Cal Fire"),
+            ),
+            (
+                "The County Department of Public Health reported 16 deaths.\n\nHealth officials said 12 were in the north.",
+                "12",
+                Some("County Department of Public Health"),
+            ),
+            // No body with the word: the officials as written.
+            (
+                "The fire has burned 23,000 acres, Cal Fire said.\n\nstate officials said 40 people were arrested.",
+                "40",
+                Some("state officials"),
             ),
         ];
         check_attribution(&cases);
