@@ -544,8 +544,11 @@ pub fn dates_in(
             }
             // "in 2023", "for 2023", "during 2023", "in all of 2023": a year's figure holds at
             // its end (the publication date while the year is not over).
+            // "the 26,501 of 2023" in a sentence comparing the same date of earlier years.
             "in" | "for" | "during" | "throughout" | "of"
-                if word.lower != "of" || (i > 0 && matches!(lower(i - 1), "all" | "whole")) =>
+                if word.lower != "of"
+                    || (i > 0 && matches!(lower(i - 1), "all" | "whole"))
+                    || compares_same_dates(words) =>
             {
                 if let Ok(y) = lower(i + 1).parse::<i32>()
                     && (1900..=2100).contains(&y)
@@ -566,7 +569,12 @@ pub fn dates_in(
                         )
                     }) && words[i.saturating_sub(3)..i]
                         .iter()
-                        .any(|w| w.lower == "same");
+                        .any(|w| w.lower == "same")
+                        // "by this point in 2023"
+                        || (i >= 2
+                            && lower(i - 2) == "this"
+                            && matches!(lower(i - 1), "point" | "stage" | "time"))
+                        || (word.lower == "of" && compares_same_dates(words));
                     let date = match published {
                         Some(p) if same_point => the_point(told, Some(p))
                             .and_then(|t| t.with_year(y))
@@ -691,6 +699,14 @@ fn last_on(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 /// from: the date the sentences before stated when it is recent (within a month before
 /// publication: "20,101 had crossed by the end of Thursday. That is a fifth lower than at the
 /// same point in 2022"), else publication.
+/// Whether a sentence compares the same date of several years: "Compared with the same date
+/// in earlier years", "at the same point of previous years".
+fn compares_same_dates(words: &[Word]) -> bool {
+    words.windows(2).any(|w| {
+        w[0].lower == "same" && matches!(w[1].lower, "date" | "point" | "time" | "stage" | "day")
+    })
+}
+
 fn the_point(told: Option<NaiveDate>, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let recent = |t: &NaiveDate| {
         published.is_some_and(|p| *t <= p && p.signed_duration_since(*t).num_days() <= 31)

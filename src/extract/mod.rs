@@ -1004,6 +1004,30 @@ mod tests {
         check_as_of(&cases);
     }
 
+    /// A past year's figure at the same point of the year is that year's same day.
+    #[test]
+    fn a_past_years_figure_at_the_same_point_is_that_day() {
+        let cases = [
+            (
+                "By this point in 2023, 26,501 had crossed.",
+                "26,501",
+                "2023-03-14",
+            ),
+            (
+                "Compared with the same date in earlier years, that is up 12% on the 26,501 of 2023.",
+                "26,501",
+                "2023-03-14",
+            ),
+            // A whole year's total stays the year's.
+            (
+                "In all of 2023, 29,437 people crossed.",
+                "29,437",
+                "2023-12-31",
+            ),
+        ];
+        check_as_of(&cases);
+    }
+
     /// "last year's total of N" dates N at the end of last year, even when compared with; the
     /// figure compared keeps its own day.
     #[test]
