@@ -887,6 +887,12 @@ fn appositive_subject(words: &[Word], close: usize) -> Option<Speaker> {
         return None;
     }
     let aside = &words[open + 1..close];
+    // "The government's disaster agency, known as BNPB, said": the name it is known by.
+    let aside = match aside {
+        [known, as_, name @ ..] if known.lower == "known" && as_.lower == "as" => name,
+        [called, name @ ..] if matches!(called.lower, "called" | "named") => name,
+        _ => aside,
+    };
     if !aside.is_empty() && aside.iter().all(in_name) && aside.iter().any(|w| capitalized(w.text)) {
         return speaker_of(aside);
     }
@@ -1032,6 +1038,31 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
         let l = w.lower;
         // Punctuation and words of one or two letters, a third of the tokens, are no verb.
         if l.len() < 3 || !w.is_word {
+            continue;
+        }
+        // "The governor was quoted by local media as saying 412 died": the one quoted speaks.
+        if l == "quoted"
+            && i > 0
+            && matches!(words[i - 1].lower, "was" | "were" | "is" | "been")
+            && words[i + 1..]
+                .windows(2)
+                .take(8)
+                .any(|w| w[0].lower == "as" && w[1].lower == "saying")
+            && let Some(speaker) = subject_before(words, i - 1)
+        {
+            found.push(Source::new(speaker, i, false));
+            continue;
+        }
+        // "That figure, from the health ministry, includes 60 children": a count's source in
+        // an aside after it.
+        if l == "from"
+            && i >= 2
+            && words[i - 1].lower == ","
+            && (STATEMENT_NOUNS.contains(words[i - 2].lower)
+                || COUNT_NOUNS.contains(words[i - 2].lower))
+            && let Some(speaker) = according_to(&words[i + 1..])
+        {
+            found.push(Source::new(speaker, i, false));
             continue;
         }
         let cues = CUES.of(l);
@@ -1744,6 +1775,18 @@ mod tests {
             (
                 "According to figures from the interior ministry, 1,200 were held",
                 Some("interior ministry"),
+            ),
+            (
+                "Governor Ana Lopez was quoted by local media as saying 412 people had died",
+                Some("Governor Ana Lopez"),
+            ),
+            (
+                "That figure, from the health ministry, includes 60 children",
+                Some("health ministry"),
+            ),
+            (
+                "The government's disaster agency, known as BNPB, said 412 people had died",
+                Some("BNPB"),
             ),
             (
                 "About 150,000 people were told to leave, according to the sheriff's department.",
