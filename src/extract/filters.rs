@@ -386,6 +386,10 @@ pub fn not_a_claim(
     {
         return Some(NotClaim::RelativeTime);
     }
+    // "the first half of the year", "the second half of 2024": a period, not a share.
+    if ctx.w(first) == "half" && matches!(prev, "first" | "second" | "last" | "latter") {
+        return Some(NotClaim::Ordinal);
+    }
     if let Some(d) = n.digits {
         let raw = ctx.raw(d);
         // Grouped or decimal digits ("10,000", "3.5"): no day, no name.
@@ -850,6 +854,13 @@ mod tests {
         use NotClaim::*;
         let cases: &[(&str, &[Option<NotClaim>])] = &[
             ("in 2024 it rose", &[Some(Year)]),
+            // A half or quarter of the year is a period; half of a count is a share.
+            ("in the first half of the year it rose", &[Some(Ordinal)]),
+            (
+                "the second half of 2024 was calm",
+                &[Some(Ordinal), Some(Year)],
+            ),
+            ("half of the people left", &[None]),
             ("on June 12 they met", &[Some(Date)]),
             ("on Oct. 28 they met", &[Some(Date)]),
             ("on 9 May they met", &[Some(Date)]),
