@@ -522,7 +522,18 @@ impl Catalog {
                 .map_or(sentence.len(), |at| at + texts[1].len());
             &sentence[..clause_end]
         };
-        let counted = claim.unit.as_deref().filter(|_| claim.kind == Kind::Count);
+        // What a count counts, without a rate's period: "soldiers a day" counts soldiers.
+        let counted = claim
+            .unit
+            .as_deref()
+            .filter(|_| claim.kind == Kind::Count)
+            .map(|unit| {
+                [" a ", " per ", " each ", " every "]
+                    .iter()
+                    .filter_map(|per| unit.find(per))
+                    .min()
+                    .map_or(unit, |at| &unit[..at])
+            });
         for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
             if !cache.0.contains_key(*text) {
                 cache.0.insert(text.to_string(), gaz.words(text));
@@ -588,6 +599,7 @@ impl Catalog {
                 .find(&figure, &seen, k >= 3)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
+                let m = self.as_written(m, &texts[..=k]);
                 return Assignment {
                     metric: self.metrics[m.metric].id.clone(),
                     matched: Some(format!("{:?} in {name}", m.phrase)),
@@ -598,6 +610,34 @@ impl Catalog {
             metric: derived_key(claim),
             matched: None,
         }
+    }
+
+    /// Of the phrases of `m`'s metric that the gazetteer reads as `m`'s words ("inflation" and
+    /// "consumer price index"), the one written in `texts`, so `metric_match` names the words
+    /// the article used; `m` when none is or there is no other.
+    fn as_written<'m>(&'m self, m: &'m Matcher, texts: &[&str]) -> &'m Matcher {
+        let twins = || {
+            self.matchers
+                .iter()
+                .filter(|x| x.metric == m.metric && x.words == m.words)
+        };
+        if twins().nth(1).is_none() {
+            return m;
+        }
+        let written: HashSet<String> = texts
+            .iter()
+            .flat_map(|t| {
+                normalize(t)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let shows = |x: &Matcher| x.plain.iter().all(|w| written.contains(w));
+        if shows(m) {
+            return m;
+        }
+        twins().find(|x| shows(x)).unwrap_or(m)
     }
 
     /// Whether a count's `noun` is what other metrics count and `metric` does not: "26 ships"
@@ -1524,6 +1564,11 @@ match = ["special equipment"]
 id = "guns"
 unit = "gun"
 match = ["artillery pieces"]
+
+[[metric]]
+id = "oil"
+unit = "barrel per day"
+match = ["oil exports"]
 "#,
         )
         .unwrap();
@@ -1580,6 +1625,13 @@ match = ["artillery pieces"]
                 "Its forces destroyed 2 pieces of special equipment.",
                 "2",
                 "equipment",
+            ),
+            // A rate counts its noun, not its period: the day of "barrels per day" is no
+            // count of troops' days.
+            (
+                "Russian troops have at times lost up to 1,200 troops a day.",
+                "1,200",
+                "personnel",
             ),
         ] {
             let doc = Document::new("d", text);
@@ -1757,6 +1809,36 @@ match = ["artillery pieces"]
             "$2 million",
         );
         assert_ne!(m, "us-aid");
+    }
+
+    /// Of two phrases the gazetteer reads alike, the match names the one the article wrote.
+    #[test]
+    fn the_match_names_the_phrase_as_the_article_wrote_it() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "cpi"
+unit = "percentage"
+match = ["inflation", "consumer price index"]
+"#,
+        )
+        .unwrap();
+        for (text, phrase) in [
+            (
+                "Inflation rose to 2.1% in August.",
+                "\"inflation\" in concept",
+            ),
+            (
+                "The consumer price index rose 2.1% in August.",
+                "\"consumer price index\" in concept",
+            ),
+        ] {
+            let doc = Document::new("d", text);
+            let claims = crate::extract(&doc);
+            let a = catalog.assign_in(&claims[0], &doc);
+            assert_eq!(a.metric, "cpi", "{text}");
+            assert_eq!(a.matched.as_deref(), Some(phrase), "{text}");
+        }
     }
 
     /// A dateline's place is where the reporter was, not what a figure is about.
