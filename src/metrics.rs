@@ -99,6 +99,18 @@ pub struct Catalog {
     unit_of: HashMap<String, Vec<usize>>,
 }
 
+/// What is wrong with a metric whose flags contradict each other: a change over a period is no
+/// running total.
+fn conflicting_flags(m: &MetricDef) -> Option<String> {
+    (m.change && m.cumulative).then(|| {
+        format!(
+            "metric {:?} has change = true and cumulative = true: a change over a period is no \
+             running total; keep one",
+            m.id
+        )
+    })
+}
+
 /// A match phrase as compared: its words as the gazetteer reads them.
 #[derive(Debug, Clone)]
 struct Matcher {
@@ -112,24 +124,15 @@ struct Matcher {
     /// Its words as written, singular, before the gazetteer names them by their group: "price"
     /// of "consumer price index" (read as "inflation") is still a word of the phrase.
     plain: Vec<String>,
+    /// The words of `plain` that the gazetteer read as a group's word, in order: "consumer
+    /// price index" of "consumer price index" (read as "inflation").
+    read_as_group: Vec<String>,
     /// The period the phrase states ("crossed on": a day's), if any.
     period: Periods,
     /// The words besides those that state the period: a figure whose clause states that
     /// period matches with these ("passengers so far this year" finds "the total for 2024
     /// stands at 410,000 passengers").
     core: Vec<String>,
-}
-
-impl Matcher {
-    /// The words of the phrase as written that the gazetteer read as a group's word, in order:
-    /// "consumer price index" of "consumer price index" (read as "inflation").
-    fn read_as_group(&self) -> Vec<String> {
-        self.plain
-            .iter()
-            .filter(|w| !self.words.contains(w))
-            .cloned()
-            .collect()
-    }
 }
 
 /// Why a claim got its metric: the metric and, for a catalog metric, the phrase and where it
@@ -299,13 +302,9 @@ impl Catalog {
                     );
                 }
             }
-            if m.change && m.cumulative {
+            if let Some(why) = conflicting_flags(m) {
                 let line = id_lines(text, &m.id).first().copied().unwrap_or(0);
-                bail!(
-                    "line {line}: metric {:?} has change = true and cumulative = true: a change \
-                     over a period is no running total; keep one",
-                    m.id
-                );
+                bail!("line {line}: {why}");
             }
         }
         Catalog::from_metrics(file.metric)
@@ -331,12 +330,8 @@ impl Catalog {
             if !seen.insert(m.id.as_str()) {
                 bail!("metric id {:?} appears twice", m.id);
             }
-            if m.change && m.cumulative {
-                bail!(
-                    "metric {:?} has change = true and cumulative = true: a change over a period \
-                     is no running total; keep one",
-                    m.id
-                );
+            if let Some(why) = conflicting_flags(m) {
+                bail!("{why}");
             }
             fits.push(fit_of(m));
             for p in &m.phrases {
@@ -367,12 +362,18 @@ impl Catalog {
                 if core.iter().all(|w| GENERIC_NOUNS.contains(&w.as_str())) {
                     core.clone_from(&words);
                 }
-                let plain = normalize(p).split(' ').map(str::to_string).collect();
+                let plain: Vec<String> = normalize(p).split(' ').map(str::to_string).collect();
+                let read_as_group = plain
+                    .iter()
+                    .filter(|w| !words.contains(w))
+                    .cloned()
+                    .collect();
                 matchers.push(Matcher {
                     metric: i,
                     phrase: p.clone(),
                     words,
                     plain,
+                    read_as_group,
                     senses,
                     countries,
                     period,
@@ -744,7 +745,7 @@ impl Catalog {
                                 // A phrase read as its group ("consumer price index" as
                                 // "inflation") keeps its kind as written: food prices are not
                                 // consumer prices.
-                                || other_kind(concept, &x.read_as_group(), &own)
+                                || other_kind(concept, &x.read_as_group, &own)
                         })
                         || self.rate_of_its_own(claim, concept, m.metric)))
                 && !opposite(concept, &m.words)

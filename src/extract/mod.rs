@@ -327,6 +327,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if !holds_figure && !attribution::may_name_source(sentence) {
             continue;
         }
+        let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
         let ctx = Ctx::new(text, &lower, sent.start, sent.end, &mut buffers);
         let words = ctx.words();
         // The sentence's dates, read only when a figure needs them.
@@ -384,12 +385,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 if !holds_figure && !figures_seen && !quoted {
                     lede_source.get_or_insert_with(|| name.clone());
                 }
-                let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
-                if !headline && !quoted && story_source.is_none() {
-                    let lede = *lede_paragraph.get_or_insert(sent.paragraph);
-                    if lede == sent.paragraph {
-                        story_source = Some(name.clone());
-                    }
+                if !headline
+                    && !quoted
+                    && story_source.is_none()
+                    && *lede_paragraph.get_or_insert(sent.paragraph) == sent.paragraph
+                {
+                    story_source = Some(name.clone());
                 }
             }
         }
@@ -404,7 +405,6 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if !holds_figure {
             continue;
         }
-        let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
         figures_seen |= !headline;
         if !headline {
             lede_paragraph.get_or_insert(sent.paragraph);
