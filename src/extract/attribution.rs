@@ -510,6 +510,13 @@ static STATEMENT_NOUNS: WordSet = WordSet::new(&[
     "matrix",
     "consensus",
     "poll",
+    "analysis",
+    "review",
+    "study",
+    "page",
+    "website",
+    "bulletin",
+    "briefing",
 ]);
 
 /// Verbs that report a figure when their object is a count: "the county raised the toll to 93",
@@ -579,6 +586,9 @@ static ACCORDING: WordSet = WordSet::new(&["according"]);
 /// Verbs of expecting, which anchor a forecast's source like verbs of saying: "economists polled
 /// by Reuters had forecast 0.2%".
 static EXPECTING_VERBS: WordSet = WordSet::new(&[
+    "expect",
+    "predict",
+    "anticipate",
     "expects",
     "expected",
     "forecast",
@@ -696,10 +706,16 @@ fn possessive_source(words: &[Word], h: usize) -> Option<Speaker> {
 }
 
 /// The name right before a poll's noun at token `h`: "the Dow Jones consensus", "a Reuters
-/// poll", "the latest Gallup survey".
+/// poll", "the latest Gallup survey"; and before a count or a study of its own after "a":
+/// "a Reuters count", "an AP tally", "a BBC analysis" ("the Lahaina count" is a place's).
 fn pollster(words: &[Word], h: usize) -> Option<Speaker> {
+    let poll = matches!(words[h].lower, "consensus" | "poll" | "survey");
+    let study = matches!(
+        words[h].lower,
+        "count" | "tally" | "analysis" | "review" | "study" | "estimate"
+    );
     // "the U.S. Geological Survey" is a name, not a poll.
-    if !matches!(words[h].lower, "consensus" | "poll" | "survey") || capitalized(words[h].text) {
+    if !(poll || study) || capitalized(words[h].text) {
         return None;
     }
     let names = words[..h]
@@ -707,7 +723,8 @@ fn pollster(words: &[Word], h: usize) -> Option<Speaker> {
         .rev()
         .take_while(|w| capitalized(w.text) && !matches!(w.lower, "a" | "an" | "the"))
         .count();
-    (names > 0)
+    let after_a = h > names && matches!(words[h - names - 1].lower, "a" | "an");
+    (names > 0 && (poll || after_a))
         .then(|| speaker_of(&words[h - names..h]))
         .flatten()
 }
@@ -1591,13 +1608,29 @@ fn after_time<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
                 w.lower,
                 "on" | "in" | "by" | "at" | "late" | "early" | "last" | "this"
             ) || is_date_word(w.text)
+                || PERIOD_NOUNS.contains(&w.lower)
         })
         .count();
-    match words[..lead].iter().any(|w| is_date_word(w.text)) {
+    // "Last week", "this morning", "On Friday": a lead that names a day or a period.
+    let names_when = |w: &Word| is_date_word(w.text) || PERIOD_NOUNS.contains(&w.lower);
+    match words[..lead].iter().any(names_when) {
         true => &words[lead..],
         false => words,
     }
 }
+
+/// The periods "last", "this" or "early" pick out: "Last week the agency", "This morning the
+/// county".
+const PERIOD_NOUNS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
 
 /// A weekday or month name: "on Friday" in a subject is when, not who.
 fn is_date_word(w: &str) -> bool {
@@ -1972,6 +2005,14 @@ mod tests {
                 "Met Office",
             ),
             ("the WHO's weekly update showed 400 cases", "WHO"),
+            (
+                "Cal Fire's incident page, updated at 7 a.m., listed 14,021 acres",
+                "Cal Fire",
+            ),
+            (
+                "The ministry's daily bulletin gave 212 new cases",
+                "<body ministry>",
+            ),
             // A lower-case body with the words that say which one is named by them all.
             (
                 "The toll rose to 40, the health ministry's latest update showed",
@@ -2012,6 +2053,34 @@ mod tests {
                 "Pentagon",
             ),
             ("Later the ministry said 40 people had died", "ministry"),
+            ("Last week the agency counted 96 deaths", "agency"),
+            (
+                "Earlier this month the county reported 12 new cases",
+                "county",
+            ),
+            (
+                "This morning the coast guard said 12 were rescued",
+                "coast guard",
+            ),
+            // A count or a study "a" name made states its figures.
+            (
+                "A Reuters count based on official data shows 1,240 deaths",
+                "Reuters",
+            ),
+            ("An AP tally found 300 schools had closed", "AP"),
+            (
+                "A BBC analysis of court records puts the number at 70",
+                "BBC",
+            ),
+            // People asked by a poll expect its forecasts, in any tense.
+            (
+                "Analysts polled by Bloomberg expect growth of 1.8%",
+                "Analysts polled by Bloomberg",
+            ),
+            (
+                "Economists surveyed by Reuters predict a rate of 3.2%",
+                "Economists surveyed by Reuters",
+            ),
             (
                 "Meanwhile the coast guard said 12 were rescued",
                 "coast guard",
