@@ -151,6 +151,19 @@ pub fn date_in(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate
     dates_in(words, published, None).first().map(|d| d.date)
 }
 
+/// The day a dateline opening the sentence `words` names ("KYIV, Nov 4 (Reuters) -"): the day the
+/// article was written, when it is one of the seven days up to `published`. An article filed one
+/// day and published the next speaks of the filing day: its "has burned" and its "on Monday"
+/// are that day's.
+pub fn dateline_day(words: &[Word], published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let published = published?;
+    (2..words.len().min(8))
+        .filter(|&i| capitalized_word(words[i].text) && is_dateline(words, i))
+        .find_map(|i| named_day(words, i, Some(published)))
+        .and_then(|(date, period)| date.filter(|_| !period))
+        .filter(|&d| d <= published && (published - d).num_days() <= 7)
+}
+
 /// The date a figure whose tokens run from `first` to before `end` holds on, among a sentence's
 /// dates: a firm one ("as of") if there is one, else the one nearest to the figure ("said on
 /// Monday that 40 ..., and put the toll on Tuesday at 55": 55 holds on Tuesday), a date in the

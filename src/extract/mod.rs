@@ -273,7 +273,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// Hands every claim of a document to `found`, in text order, as a view borrowing its strings:
 /// a caller that only writes the claims out need not copy them into owned ones.
 pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '_>)) {
-    let mut pending = pending::Pending::new(doc.published);
+    // The day the article speaks of as today: its dateline's ("LOS ANGELES, Jan 13 (Wire) -"),
+    // read from the first sentences, else its publication date.
+    let mut written = doc.published;
+    let mut pending = pending::Pending::new(written);
     // Whether a quote is open at the start of the sentence, and in which paragraph.
     let mut quote_open = false;
     let mut paragraph = 0;
@@ -330,12 +333,19 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
         let ctx = Ctx::new(text, &lower, sent.start, sent.end, &mut buffers);
         let words = ctx.words();
+        if !figures_seen
+            && sent.paragraph <= 2
+            && let Some(day) = dates::dateline_day(words, doc.published)
+        {
+            written = Some(day);
+            pending.written(day);
+        }
         // The sentence's dates, read only when a figure needs them.
         let dated = OnceCell::new();
         let told_before = told;
         let dated = || {
             dated
-                .get_or_init(|| dates::dates_in(words, doc.published, told_before))
+                .get_or_init(|| dates::dates_in(words, written, told_before))
                 .as_slice()
         };
         // The sentence's sources, references ("he", "the agency") resolved to the names before.
@@ -372,7 +382,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     .find(|&k| words[k].lower == ",")
                     .map_or(s.at.saturating_sub(3), |k| k + 1);
                 let around = &words[from..(s.at + 4).min(words.len())];
-                if let Some(d) = dates::date_in(around, doc.published) {
+                if let Some(d) = dates::date_in(around, written) {
                     source_dates.record(name, d);
                 }
             }
@@ -396,6 +406,15 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         if closes_quote && let Some((_, name)) = sources.last() {
             pending.speaker(sent.paragraph, name, &mut found);
+        }
+        if !sources.is_empty() {
+            let credit = sources
+                .iter()
+                .rev()
+                .find(|(s, _)| s.trailing && attribution::speaks_on(words, s))
+                .map(|(_, name)| name.as_str())
+                .filter(|name| !attribution::names_forecasters(name));
+            pending.credit(sent.paragraph, credit, &mut found);
         }
         let anchors: Vec<Source> = sources.iter().map(|(s, _)| s.clone()).collect();
         let sentence_source = match &paragraph_source {
@@ -462,12 +481,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // the report's month.
             let counted_back = own
                 .zip(reference_period.filter(|_| rate))
-                .and_then(|(d, end)| dates::ago_from_period(d, words, doc.published, end));
-            let last_year = dates::last_years_total(words, q.first, doc.published);
+                .and_then(|(d, end)| dates::ago_from_period(d, words, written, end));
+            let last_year = dates::last_years_total(words, q.first, written);
             let own = last_year.as_ref().or(counted_back.as_ref()).or(own);
             if rate && reference_period.is_none() {
                 reference_period = own
-                    .filter(|d| d.period && recent_period(d.date, doc.published))
+                    .filter(|d| d.period && recent_period(d.date, written))
                     .map(|d| d.date);
             }
             // A rate's period before the day its report came out ("rose 1.3%, the report showed
@@ -537,7 +556,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                         .filter(|_| named_here)
                         .and_then(|s| source_dates.lookup(s))
                 })
-                .or(doc.published);
+                .or(written);
             let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
             // A figure in a list shares the concept of the one before it: "3 years, 2 months".
             if concept.is_none()
@@ -607,6 +626,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Figure
             } else if quoted && source.is_none() {
                 Wait::Speaker(sent.paragraph)
+            } else if source.is_none() && !headline {
+                Wait::Credit(sent.paragraph)
             } else {
                 Wait::Nothing
             };
@@ -792,6 +813,24 @@ mod tests {
                 "40",
                 "2025-03-10",
             ),
+        ]);
+    }
+
+    /// A dateline's day is the article's today: its undated figures hold then, and its weekdays
+    /// count back from it; a dateline more than a week old, or none, leaves the publication day.
+    #[test]
+    fn a_datelines_day_is_the_articles_today() {
+        let filed = "WASHINGTON, March 13 (Wire) - The fire has burned 4,000 acres.\n\n\
+                     Officials said on Wednesday that 12 homes were lost.";
+        let same_day = "DENVER, March 14 - About 300 people were evacuated.";
+        let stale = "DENVER, March 1 - About 300 people were evacuated.";
+        let later = "Some 90 people were rescued.\n\nQUITO, Mar. 12 (Wire) - 40 boats sank.";
+        check_as_of(&[
+            (filed, "4,000", "2025-03-13"),
+            (filed, "12", "2025-03-12"),
+            (same_day, "300", "2025-03-14"),
+            (stale, "300", "2025-03-14"),
+            (later, "90", "2025-03-14"),
         ]);
     }
 
@@ -1140,6 +1179,42 @@ mod tests {
                 "The bureau said prices rose 3%. The rate was down from 4% in May and below the 3.1% that analysts polled by the bank had expected.",
                 "3.1",
                 Some("analysts polled by the bank"),
+            ),
+        ];
+        check_attribution(&cases);
+    }
+
+    /// A figure no one is named for takes the credit that closes the next sentence of its
+    /// paragraph naming a source ("..., according to X", "..., X said"), not a forecaster's nor
+    /// one of the next paragraph.
+    #[test]
+    fn an_unsourced_figure_takes_the_credit_that_follows_it() {
+        let cases = [
+            (
+                "The fire has burned 23,713 acres. It was 22% contained on Monday, according to Cal Fire.",
+                "23,713",
+                Some("Cal Fire"),
+            ),
+            (
+                "The toll rose to 40 overnight. Another 12 were missing, rescue officials said.",
+                "40",
+                Some("rescue officials"),
+            ),
+            // A speaker who opens a sentence speaks for it alone.
+            (
+                "The toll rose to 40 overnight. Rescue officials said they feared more deaths.",
+                "40",
+                None,
+            ),
+            (
+                "Prices rose 3% in May. Economists polled by the bank had expected 2.5%.",
+                "3",
+                None,
+            ),
+            (
+                "The fire has burned 900 acres.\n\nIt was 10% contained, according to Cal Fire.",
+                "900",
+                None,
             ),
         ];
         check_attribution(&cases);

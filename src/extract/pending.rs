@@ -29,6 +29,10 @@ pub enum Wait {
     /// A figure inside a quote with no source of its own: the speaker named where the quote
     /// closes in paragraph `.0`.
     Speaker(usize),
+    /// A figure no source is named for: the credit that closes the next sentence of paragraph
+    /// `.0` that names a source ("The fire has burned 23,713 acres. It was 22% contained,
+    /// according to Cal Fire.").
+    Credit(usize),
 }
 
 /// A claim held back until the claims before it are complete.
@@ -50,6 +54,12 @@ impl<'d> Pending<'d> {
             held: Vec::new(),
             published,
         }
+    }
+
+    /// The article speaks of `day` as today (its dateline's): a held claim with no date of its
+    /// own takes it.
+    pub fn written(&mut self, day: NaiveDate) {
+        self.published = Some(day);
     }
 
     /// Takes the next claim and what it waits for. Hands every claim that need not wait to
@@ -103,10 +113,29 @@ impl<'d> Pending<'d> {
         self.release(out);
     }
 
-    /// Paragraph `paragraph` has begun: quotes of the paragraphs before it named no speaker.
+    /// A sentence of `paragraph` named sources, closing on a credit to `name` (none when it
+    /// has no such credit, or credits a forecaster): the unsourced figures before it in the
+    /// paragraph take that name; either way they wait no longer.
+    pub fn credit(
+        &mut self,
+        paragraph: usize,
+        name: Option<&str>,
+        out: &mut impl FnMut(ClaimView<'d, '_>),
+    ) {
+        for held in &mut self.held {
+            if held.wait == Wait::Credit(paragraph) {
+                held.wait = Wait::Nothing;
+                held.source = name.map(str::to_string);
+            }
+        }
+        self.release(out);
+    }
+
+    /// Paragraph `paragraph` has begun: quotes of the paragraphs before it named no speaker,
+    /// and no sentence after their figures credited them.
     pub fn paragraph(&mut self, paragraph: usize, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         for held in &mut self.held {
-            if matches!(held.wait, Wait::Speaker(p) if p < paragraph) {
+            if matches!(held.wait, Wait::Speaker(p) | Wait::Credit(p) if p < paragraph) {
                 held.wait = Wait::Nothing;
             }
         }
