@@ -456,7 +456,7 @@ impl Catalog {
             increment: false,
             noun: None,
         };
-        self.find(&figure, &words, false)
+        self.find(&figure, &words, false, None)
             .map(|m| &self.metrics[m.metric])
     }
 
@@ -575,7 +575,7 @@ impl Catalog {
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
         // Only a phrase with the unit's head noun: "personnel carriers" count carriers.
         if let Some(unit) = counted
-            && let Some(m) = self.find(&figure, &cache.0[unit], false)
+            && let Some(m) = self.find(&figure, &cache.0[unit], false, None)
             && cache.0[unit]
                 .last()
                 .is_some_and(|head| m.words.contains(&head.text))
@@ -597,9 +597,28 @@ impl Catalog {
                 seen.extend(countries.iter().cloned());
             }
             if let Some(m) = self
-                .find(&figure, &seen, k >= 3)
+                .find(&figure, &seen, k >= 3, None)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
+                // Beyond the figure's sentence, a phrase of another metric as long, with no
+                // fewer of its words in the sentence, leaves the figure undecided: under a title
+                // on "Ridge and Canyon fires" a sentence on "both fires" is neither fire's.
+                let in_sentence = |m: &Matcher| {
+                    m.words
+                        .iter()
+                        .filter(|w| own.iter().any(|o| &o.text == *w))
+                        .count()
+                };
+                if k >= 3
+                    && self
+                        .find(&figure, &seen, true, Some(m.metric))
+                        .filter(|r| r.words.len() >= m.words.len())
+                        .is_some_and(|r| {
+                            self.counts_the_same(claim, r) && in_sentence(r) >= in_sentence(m)
+                        })
+                {
+                    continue;
+                }
                 let m = self.as_written(m, &texts[..=k]);
                 return Assignment {
                     metric: self.metrics[m.metric].id.clone(),
@@ -699,7 +718,13 @@ impl Catalog {
     /// countries must be those the figure's sentence names up to its clause's end, when it names
     /// any. A phrase that states a period takes no figure whose clause states another, and one
     /// whose clause states the same with its other words ([`periods`]).
-    fn find(&self, figure: &Figure, words: &[Word], beyond: bool) -> Option<&Matcher> {
+    fn find(
+        &self,
+        figure: &Figure,
+        words: &[Word],
+        beyond: bool,
+        not: Option<usize>,
+    ) -> Option<&Matcher> {
         let Figure {
             claim,
             clause,
@@ -720,7 +745,8 @@ impl Catalog {
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
-            !(increment && self.metrics[m.metric].cumulative
+            not != Some(m.metric)
+                && !(increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
                 // A figure's own sentence that names countries is about those: "In Thailand,
@@ -1478,6 +1504,66 @@ match = ["long-term unemployment"]
             .unwrap_or_else(|| panic!("no {figure:?} in {claims:#?}"));
         let a = catalog.assign_in(c, &doc);
         (a.metric, a.matched)
+    }
+
+    /// Two fires of one story, each with its acres and its losses, and their total.
+    const TWO_FIRES: &str = r#"
+[[metric]]
+id = "ridge-acres"
+unit = "acre"
+match = ["ridge fire acres", "ridge fire burned"]
+[[metric]]
+id = "canyon-acres"
+unit = "acre"
+match = ["canyon fire acres", "canyon fire burned"]
+[[metric]]
+id = "all-acres"
+unit = "acre"
+match = ["fires have burned", "total acres burned"]
+[[metric]]
+id = "ridge-lost"
+unit = "structure"
+match = ["destroyed by the ridge fire"]
+[[metric]]
+id = "canyon-lost"
+unit = "structure"
+match = ["destroyed by the canyon fire"]
+"#;
+
+    #[test]
+    fn a_title_that_names_two_fires_files_a_figure_under_neither() {
+        let catalog = Catalog::parse(TWO_FIRES).unwrap();
+        let filed = |title: &str, text: &str, figure: &str| {
+            let doc = Document {
+                title: Some(title.to_string()),
+                ..Document::new("d", text)
+            };
+            filed_in(&catalog, &doc, figure)
+        };
+        let both = "Ridge and Canyon fires: the latest";
+        let lost = "More than 12,000 structures have been destroyed across the region.";
+        assert!(!filed(both, lost, "12,000").ends_with("-lost"));
+        assert!(!filed("Ridge, Canyon fires rage on", lost, "12,000").ends_with("-lost"));
+        // The sentence's own fire, or a title on one fire, still decides.
+        let own = "The Canyon Fire has scorched 14,000 acres.";
+        assert_eq!(filed(both, own, "14,000"), "canyon-acres");
+        let one = "Crews said 9,000 acres had burned by Monday.";
+        assert_eq!(filed("Canyon Fire grows", one, "9,000"), "canyon-acres");
+        assert_eq!(filed("Canyon Fire grows", lost, "12,000"), "canyon-lost");
+    }
+
+    /// Words of burning read as one: "charred", "scorched", "blackened" match "burned".
+    #[test]
+    fn words_of_burning_match_one_another() {
+        let catalog = Catalog::parse(TWO_FIRES).unwrap();
+        for text in [
+            "Together the blazes have charred more than 35,000 acres.",
+            "The fires have scorched 35,000 acres so far.",
+            "In all, the wildfires have blackened 35,000 acres.",
+        ] {
+            let doc = Document::new("d", text);
+            assert_eq!(filed_in(&catalog, &doc, "35,000"), "all-acres", "{text}");
+        }
     }
 
     #[test]
