@@ -5,7 +5,7 @@ use super::change::{change_verb, filler};
 use super::concept::counted_phrase;
 use super::context::Ctx;
 use super::filters::{NotClaim, not_a_claim};
-use super::lexicon::class;
+use super::lexicon::{WordSet, class};
 use super::numbers::{Numeral, find_numerals, numeral_at, scale_word};
 use super::tokens::TokKind;
 use super::units::{
@@ -489,6 +489,16 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 unit_end = m.last + usize::from(named);
             }
         }
+    }
+    // "He will be 35 by the end of the year", "her daughter, who was 10": a bare whole number a
+    // person is, is their age.
+    if unit_norm.is_none()
+        && !n.scaled
+        && n.range.is_none()
+        && age_of_a_person(ctx, n.first, n.last, value)
+    {
+        unit_norm = Some("year of age".to_string());
+        kind = Kind::Measure;
     }
     let has_unit = unit_norm.is_some();
     // "women aged 25 to 54" describes people, it is not a figure.
@@ -1137,6 +1147,47 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
     }
 }
 
+/// Words that say who a person is, as the subject of "was 10" or "turns 50".
+static PEOPLE: WordSet = WordSet::new(&[
+    "he", "she", "i", "who", "boy", "girl", "man", "woman", "child", "son", "daughter", "victim",
+    "suspect", "driver", "mother", "father", "wife", "husband", "brother", "sister",
+]);
+
+/// Whether the bare number from token `first` to before `end`, of `value`, is a person's age:
+/// a whole number up to 120 that a person "is", "was", "will be" or "turns", closing its
+/// clause ("She was 42.", "who turned 18 on Monday", "He will be 35 by the end of the year");
+/// not "The toll was 40", nor "He was 1 of 12".
+fn age_of_a_person(ctx: &Ctx, first: usize, end: usize, value: f64) -> bool {
+    if value.fract() != 0.0 || !(1.0..=120.0).contains(&value) || first == 0 {
+        return false;
+    }
+    let mut k = first - 1;
+    if matches!(
+        ctx.w(k),
+        "about" | "around" | "nearly" | "almost" | "only" | "just"
+    ) {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    let verb = ctx.w(k);
+    let subject = match verb {
+        "is" | "was" | "turns" | "turned" => k.checked_sub(1),
+        // "will be", "would be", "is to be".
+        "be" => k
+            .checked_sub(2)
+            .filter(|_| matches!(ctx.w(k.wrapping_sub(1)), "will" | "would" | "to" | "'ll")),
+        "turn" => k.checked_sub(2).filter(|_| ctx.w(k - 1) == "will"),
+        _ => None,
+    };
+    let closes = matches!(
+        ctx.w(end),
+        "" | "." | "," | ";" | ":" | "when" | "by" | "at" | "and" | "in" | "on" | "last" | "this"
+    );
+    closes && subject.is_some_and(|s| PEOPLE.contains(ctx.w(s)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1173,6 +1224,20 @@ mod tests {
                 &["= 10000 troop up from 3000"],
             ),
             ("about 10,000 troops", &["~ 10000 troop"]),
+            // A bare number a person is, is their age.
+            (
+                "He will be 35 by the end of the year.",
+                &["= 35 year of age"],
+            ),
+            (
+                "her daughter, who was 10, stayed home",
+                &["= 10 year of age"],
+            ),
+            ("She turned 18 on Monday.", &["= 18 year of age"]),
+            ("The suspect is 19, police said.", &["= 19 year of age"]),
+            ("The toll was 40 by Monday.", &["= 40 -"]),
+            ("He was 1 of 12 survivors.", &["= 1 survivor", "= 12 survivor"]),
+            ("She is 5 points ahead.", &["= 5 point"]),
             // A milestone crossed or reached bounds the figure and counts nothing itself.
             ("arrivals passed the 25,000 mark on Monday", &["> 25000 -"]),
             ("the 1,000 threshold was crossed on Friday", &["> 1000 -"]),
