@@ -1457,6 +1457,16 @@ pub fn speaks_on(words: &[Word], source: &Source) -> bool {
     )
 }
 
+/// Whether a sentence tells where its figures come from, though it may name no one: "The
+/// report also documented ...", "figures released on Monday showed ...". Its figures with no
+/// source take no credit from the sentence after.
+pub fn tells_its_own_source(words: &[Word]) -> bool {
+    const TELLS: u16 = cue::STATEMENT | cue::SAY | cue::ACCORDING | cue::COMPILED | cue::EXPECTING;
+    words
+        .iter()
+        .any(|w| w.is_word && CUES.of(w.lower) & TELLS != 0)
+}
+
 /// Which of a sentence's sources (in text order) a figure whose tokens
 /// run from `first` to before `end` takes: the nearest anchored before it, else the nearest after
 /// it ("..., the ministry said") unless the sentence's `next` figure (its first token) comes

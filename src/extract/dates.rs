@@ -850,22 +850,23 @@ pub static TOTALS: WordSet = WordSet::new(&[
     "total", "tally", "count", "toll", "figure", "figures", "average", "level",
 ]);
 
-/// A past year named before its total ("the 2023 total of 29,437", "2023's tally"): the year's
-/// last day. This year's total ("raising its 2026 total to 340") holds when the sentence says.
+/// A past year named before its total ("the 2023 total of 29,437", "2023's tally") or before
+/// the figures an aside gives it ("Only 2022, with a record 45,774, saw more", "2019, when 1,274
+/// were recorded, was worse"): the year's last day. This year's total ("raising its 2026 total
+/// to 340") holds when the sentence says.
 fn year_of_a_total(words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let w = words[i].lower;
     let y: i32 = w
         .parse()
         .ok()
         .filter(|y| (1900..=2100).contains(y) && w.len() == 4)?;
+    let lower = |k: usize| words.get(k).map_or("", |n| n.lower);
     let mut next = i + 1;
-    if words
-        .get(next)
-        .is_some_and(|n| matches!(n.lower, "'s" | "\u{2019}s"))
-    {
+    if matches!(lower(next), "'s" | "\u{2019}s") {
         next += 1;
     }
-    if !TOTALS.contains(words.get(next).map_or("", |n| n.lower)) {
+    let aside = lower(i + 1) == "," && matches!(lower(i + 2), "with" | "when");
+    if !TOTALS.contains(lower(next)) && !aside {
         return None;
     }
     if published.is_some_and(|p| p.year() <= y) {

@@ -626,7 +626,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Figure
             } else if quoted && source.is_none() {
                 Wait::Speaker(sent.paragraph)
-            } else if source.is_none() && !headline {
+            } else if source.is_none() && !headline && !attribution::tells_its_own_source(words) {
                 Wait::Credit(sent.paragraph)
             } else {
                 Wait::Nothing
@@ -1091,6 +1091,34 @@ mod tests {
         check_as_of(&cases);
     }
 
+    /// A past year with an aside that gives its figures dates them at its end; this year does
+    /// not.
+    #[test]
+    fn a_past_year_with_its_figures_in_an_aside_dates_them() {
+        check_as_of(&[
+            (
+                "Only 2019, with 1,900 cases, was worse.",
+                "1,900",
+                "2019-12-31",
+            ),
+            (
+                "The busiest year remains 2016, with 2.1 million arrivals.",
+                "2.1 million",
+                "2016-12-31",
+            ),
+            (
+                "2021, when 800 boats landed, was the busiest.",
+                "800",
+                "2021-12-31",
+            ),
+            (
+                "So far 2025, with 300 cases, is quieter.",
+                "300",
+                "2025-03-14",
+            ),
+        ]);
+    }
+
     /// A rate's "a year ago" counts back from the month the report is on, not its day.
     #[test]
     fn a_rates_months_ago_count_from_the_reports_month() {
@@ -1214,6 +1242,12 @@ mod tests {
             (
                 "The fire has burned 900 acres.\n\nIt was 10% contained, according to Cal Fire.",
                 "900",
+                None,
+            ),
+            // A sentence that tells where its figure comes from, naming no one, keeps it so.
+            (
+                "The report also found that 200 clinics were damaged. Only 50 doctors remain, the health department said.",
+                "200",
                 None,
             ),
         ];

@@ -1236,7 +1236,10 @@ mod tests {
             ("She turned 18 on Monday.", &["= 18 year of age"]),
             ("The suspect is 19, police said.", &["= 19 year of age"]),
             ("The toll was 40 by Monday.", &["= 40 -"]),
-            ("He was 1 of 12 survivors.", &["= 1 survivor", "= 12 survivor"]),
+            (
+                "He was 1 of 12 survivors.",
+                &["= 1 survivor", "= 12 survivor"],
+            ),
             ("She is 5 points ahead.", &["= 5 point"]),
             // A milestone crossed or reached bounds the figure and counts nothing itself.
             ("arrivals passed the 25,000 mark on Monday", &["> 25000 -"]),
