@@ -246,6 +246,15 @@ const SAME_KIND: &[&str] = &[
 ];
 
 /// Where a phrase may be found, closest first.
+/// The gazetteer's sense of figures not yet confirmed ("under investigation"): a figure whose
+/// clause says it goes only under a phrase that says it too.
+static UNCONFIRMED: LazyLock<Option<u16>> = LazyLock::new(|| {
+    gazetteer::get()
+        .words("investigation")
+        .first()
+        .and_then(|w| w.sense)
+});
+
 const SCOPES: [&str; 5] = [
     "concept",
     "clause",
@@ -456,7 +465,7 @@ impl Catalog {
             increment: false,
             noun: None,
         };
-        self.find(&figure, &words, false, None)
+        self.find(&figure, &words, false, &[])
             .map(|m| &self.metrics[m.metric])
     }
 
@@ -575,7 +584,7 @@ impl Catalog {
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
         // Only a phrase with the unit's head noun: "personnel carriers" count carriers.
         if let Some(unit) = counted
-            && let Some(m) = self.find(&figure, &cache.0[unit], false, None)
+            && let Some(m) = self.find(&figure, &cache.0[unit], false, &[])
             && cache.0[unit]
                 .last()
                 .is_some_and(|head| m.words.contains(&head.text))
@@ -596,29 +605,18 @@ impl Catalog {
             {
                 seen.extend(countries.iter().cloned());
             }
+            let beyond = k >= 3;
             if let Some(m) = self
-                .find(&figure, &seen, k >= 3, None)
+                .find(&figure, &seen, beyond, &[])
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
             {
-                // Beyond the figure's sentence, a phrase of another metric as long, with no
-                // fewer of its words in the sentence, leaves the figure undecided: under a title
-                // on "Ridge and Canyon fires" a sentence on "both fires" is neither fire's.
-                let in_sentence = |m: &Matcher| {
-                    m.words
-                        .iter()
-                        .filter(|w| own.iter().any(|o| &o.text == *w))
-                        .count()
+                let m = match beyond {
+                    true => match self.closest(&figure, &seen, m, &own) {
+                        Some(m) => m,
+                        None => continue,
+                    },
+                    false => m,
                 };
-                if k >= 3
-                    && self
-                        .find(&figure, &seen, true, Some(m.metric))
-                        .filter(|r| r.words.len() >= m.words.len())
-                        .is_some_and(|r| {
-                            self.counts_the_same(claim, r) && in_sentence(r) >= in_sentence(m)
-                        })
-                {
-                    continue;
-                }
                 let m = self.as_written(m, &texts[..=k]);
                 return Assignment {
                     metric: self.metrics[m.metric].id.clone(),
@@ -630,6 +628,43 @@ impl Catalog {
             metric: derived_key(claim),
             matched: None,
         }
+    }
+
+    /// Beyond the figure's sentence (the sentence before, the title), of `first` and the best
+    /// phrase of each other metric found in `words`, the one with most of its words in the
+    /// figure's `own` words, then the longest: under the title "Dengue deaths climb to 758",
+    /// "The number of cases has reached 2 million" is the cases' ("dengue cases"), not the
+    /// deaths'. None when two metrics tie: under a title on "Ridge and Canyon
+    /// fires", "12,000 structures destroyed across the region" is neither fire's.
+    fn closest<'m>(
+        &'m self,
+        figure: &Figure,
+        words: &[Word],
+        first: &'m Matcher,
+        own: &[Word],
+    ) -> Option<&'m Matcher> {
+        let in_own = |m: &Matcher| {
+            m.words
+                .iter()
+                .filter(|w| own.iter().any(|o| &o.text == *w))
+                .count()
+        };
+        let rank = |m: &Matcher| (in_own(m), m.words.len());
+        let mut best = first;
+        let mut tied = false;
+        let mut tried = vec![first.metric];
+        while let Some(r) = self.find(figure, words, true, &tried) {
+            tried.push(r.metric);
+            if !self.counts_the_same(figure.claim, r) {
+                continue;
+            }
+            match rank(r).cmp(&rank(best)) {
+                std::cmp::Ordering::Greater => (best, tied) = (r, false),
+                std::cmp::Ordering::Equal => tied = true,
+                std::cmp::Ordering::Less => {}
+            }
+        }
+        (!tied).then_some(best)
     }
 
     /// Of the phrases of `m`'s metric that the gazetteer reads as `m`'s words ("inflation" and
@@ -710,8 +745,8 @@ impl Catalog {
             || m.words.contains(&noun.text)
     }
 
-    /// The most specific phrase all of whose words are in `words`, of a metric that fits the
-    /// claim, says no other sense than the figure's clause, and has no exclude phrase in the
+    /// The most specific phrase all of whose words are in `words`, of a metric not in `not` that
+    /// fits the claim, says no other sense than the figure's clause, and has no exclude phrase in the
     /// figure's own words (its concept and sentence). `beyond` the figure's sentence (the
     /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
     /// phrase that says it too: the troops of the sentence before are not the dead. A phrase's
@@ -723,7 +758,7 @@ impl Catalog {
         figure: &Figure,
         words: &[Word],
         beyond: bool,
-        not: Option<usize>,
+        not: &[usize],
     ) -> Option<&Matcher> {
         let Figure {
             claim,
@@ -743,9 +778,11 @@ impl Catalog {
             .collect();
         let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
+        // "Another 1,237 deaths are being investigated": unconfirmed, whatever else it says.
+        let unconfirmed = UNCONFIRMED.filter(|u| clause_senses.contains(u));
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
-            not != Some(m.metric)
+            !not.contains(&m.metric)
                 && !(increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
@@ -754,6 +791,7 @@ impl Catalog {
                 && (own_countries.is_empty()
                     || m.countries.iter().all(|c| own_countries.contains(c.as_str())))
                 && fits(&self.fits[m.metric], claim)
+                && unconfirmed.is_none_or(|u| m.senses.contains(&u))
                 && (clause_senses.is_empty()
                     || (m.senses.is_empty() && !beyond)
                     || m.senses.iter().any(|s| clause_senses.contains(s)))
@@ -1550,6 +1588,50 @@ match = ["destroyed by the canyon fire"]
         let one = "Crews said 9,000 acres had burned by Monday.";
         assert_eq!(filed("Canyon Fire grows", one, "9,000"), "canyon-acres");
         assert_eq!(filed("Canyon Fire grows", lost, "12,000"), "canyon-lost");
+    }
+
+    /// An outbreak's deaths and cases, as a user might name them.
+    const OUTBREAK: &str = r#"
+[[metric]]
+id = "deaths"
+unit = "death"
+match = ["cholera deaths in yemen", "died of cholera"]
+[[metric]]
+id = "cases"
+unit = "case"
+match = ["cholera cases"]
+"#;
+
+    #[test]
+    fn beyond_the_sentence_the_phrase_with_most_words_in_it_wins() {
+        let catalog = Catalog::parse(OUTBREAK).unwrap();
+        let title = "Cholera deaths in Yemen rise to 300";
+        for (text, figure) in [
+            ("The number of cases has reached 40,000.", "40,000"),
+            ("Cases now stand at 40,000.", "40,000"),
+        ] {
+            let doc = Document {
+                title: Some(title.to_string()),
+                ..Document::new("d", text)
+            };
+            assert_eq!(filed_in(&catalog, &doc, figure), "cases", "{text}");
+        }
+        let doc = Document {
+            title: Some(title.to_string()),
+            ..Document::new("d", "The toll has reached 300.")
+        };
+        assert_eq!(filed_in(&catalog, &doc, "300"), "deaths");
+    }
+
+    #[test]
+    fn figures_under_investigation_are_not_the_confirmed_ones() {
+        let catalog = Catalog::parse(OUTBREAK).unwrap();
+        let text = "The ministry confirmed 214 cholera deaths in Yemen and said a further 687 \
+                    were under investigation. Another 90 deaths are being investigated.";
+        let doc = Document::new("d", text);
+        assert_eq!(filed_in(&catalog, &doc, "214"), "deaths");
+        assert_ne!(filed_in(&catalog, &doc, "687"), "deaths");
+        assert_ne!(filed_in(&catalog, &doc, "90"), "deaths");
     }
 
     /// Words of burning read as one: "charred", "scorched", "blackened" match "burned".
