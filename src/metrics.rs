@@ -782,8 +782,8 @@ impl Catalog {
         let unconfirmed = UNCONFIRMED.filter(|u| clause_senses.contains(u));
         let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
-            !not.contains(&m.metric)
-                && !(increment && self.metrics[m.metric].cumulative
+            !(not.contains(&m.metric)
+                || increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
                 // A figure's own sentence that names countries is about those: "In Thailand,
