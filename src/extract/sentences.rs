@@ -218,6 +218,66 @@ const OPENERS: &[&str] = &[
     "However",
 ];
 
+/// Words that carry on a clock time written with "a.m." or "p.m.": a day, a month or a zone.
+static TIME_GOES_ON: WordSet = WordSet::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "local",
+]);
+
 /// Whether the period at `dot` ends a sentence: not after an abbreviation or an initial, and the
 /// next word does not start in lower case or with a digit after an abbreviation-like token.
 fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
@@ -253,6 +313,15 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
             lower.as_str(),
             "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "a.m" | "p.m"
         );
+        // "at 7 a.m. Monday", "6 p.m. EST": the time goes on with its day or its zone.
+        let clock = matches!(lower.as_str(), "a.m" | "p.m");
+        let next_word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if clock && TIME_GOES_ON.contains_ignoring_ascii_case(next_word) {
+            return false;
+        }
         return closes && next_char.is_some_and(char::is_uppercase);
     }
     !next_char.is_some_and(|c| c.is_lowercase())
@@ -270,6 +339,22 @@ mod tests {
     fn sentence_cases() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two!", &["One.", "Two!"]),
+            // A clock time goes on with its day or zone; it ends a sentence before another word.
+            (
+                "The page, updated at 7 a.m. Monday, listed 40. Next one.",
+                &[
+                    "The page, updated at 7 a.m. Monday, listed 40.",
+                    "Next one.",
+                ],
+            ),
+            (
+                "It closed at 6 p.m. EST on Friday. Crews left.",
+                &["It closed at 6 p.m. EST on Friday.", "Crews left."],
+            ),
+            (
+                "Winds peaked at 4 a.m. The fire then grew.",
+                &["Winds peaked at 4 a.m.", "The fire then grew."],
+            ),
             (
                 "We did that on Aug. 14, Reid said. Next one.",
                 &["We did that on Aug. 14, Reid said.", "Next one."],
