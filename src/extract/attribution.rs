@@ -1243,7 +1243,7 @@ fn after_comma(words: &[Word], verb: usize) -> bool {
     let subject_word = |w: &Word| {
         in_name(w)
             || AUXILIARIES.contains(w.lower)
-            || matches!(w.lower, "the" | "a" | "an")
+            || matches!(w.lower, "the" | "a" | "an" | "its" | "their")
             || (w.is_word
                 && CLASSES.of(w.lower)
                     & (class::VERB | class::CLAUSE | class::STOPWORD | class::RELATIVE)
@@ -2205,6 +2205,17 @@ mod tests {
                 "Gamma Centre",
             ),
             ("About 300 fled, Delta officials said", "300", "Delta"),
+            // A credit owned by the subject ("its", "their") closes the clause as any other.
+            (
+                "The region has confirmed 400 cases, its health department said",
+                "400",
+                "health department",
+            ),
+            (
+                "The league has counted 12 injuries, their medical staff reported",
+                "12",
+                "medical staff",
+            ),
             // A trailing credit after a quote closed with its comma inside.
             (
                 "\"We have counted 230 graves,\" the mayor told reporters",

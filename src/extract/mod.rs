@@ -817,7 +817,8 @@ mod tests {
     }
 
     /// A dateline's day is the article's today: its undated figures hold then, and its weekdays
-    /// count back from it; a dateline more than a week old, or none, leaves the publication day.
+    /// count back from it; a dateline more than a week old, none, or one after the article's
+    /// first figures leaves the publication day.
     #[test]
     fn a_datelines_day_is_the_articles_today() {
         let filed = "WASHINGTON, March 13 (Wire) - The fire has burned 4,000 acres.\n\n\
@@ -831,6 +832,8 @@ mod tests {
             (same_day, "300", "2025-03-14"),
             (stale, "300", "2025-03-14"),
             (later, "90", "2025-03-14"),
+            // A dateline after the article's first figures dates nothing.
+            (later, "40", "2025-03-14"),
         ]);
     }
 
