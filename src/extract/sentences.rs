@@ -218,64 +218,11 @@ const OPENERS: &[&str] = &[
     "However",
 ];
 
-/// Words that carry on a clock time written with "a.m." or "p.m.": a day, a month or a zone.
+/// Words besides month and weekday names that carry on a clock time written with "a.m." or
+/// "p.m.": weekday abbreviations and time zones.
 static TIME_GOES_ON: WordSet = WordSet::new(&[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "et",
-    "pt",
-    "local",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "gmt", "utc", "bst", "cet",
+    "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "local",
 ]);
 
 /// Whether the period at `dot` ends a sentence: not after an abbreviation or an initial, and the
@@ -319,7 +266,10 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if clock && TIME_GOES_ON.contains_ignoring_ascii_case(next_word) {
+        let goes_on = TIME_GOES_ON.contains_ignoring_ascii_case(next_word)
+            || super::dates::month(next_word).is_some()
+            || super::dates::weekday(next_word).is_some();
+        if clock && goes_on {
             return false;
         }
         return closes && next_char.is_some_and(char::is_uppercase);
