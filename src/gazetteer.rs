@@ -1,6 +1,8 @@
 //! The gazetteer (`data/gazetteer.toml`, compiled in): words that name the same thing when a
 //! catalog phrase is compared with an article. "Russian", "Russia's" and "Russia" are one word,
 //! as are "North Korean", "DPRK" and "Pyongyang", and "killed", "died", "deaths" and "toll".
+//! Countries and the states and provinces within them are *places*, which bind a figure to the
+//! place its sentence names.
 //! Some groups are *senses*, what happened to the people counted (killed, injured, missing,
 //! displaced, ...), so a figure whose clause says one sense is not filed under a phrase that says
 //! another.
@@ -27,6 +29,8 @@ struct Group {
     sense: bool,
     #[serde(default)]
     country: bool,
+    /// The country (its group's first word) a state, province or region is in.
+    within: Option<String>,
     words: Vec<String>,
 }
 
@@ -37,6 +41,8 @@ pub struct Word {
     pub sense: Option<u16>,
     /// A country or its people ("Sudan", "Sudanese").
     pub country: bool,
+    /// A country, or a state, province or region within one ("Texas", "Hatay").
+    pub place: bool,
 }
 
 /// The gazetteer: single words and runs of words, each to its group.
@@ -44,14 +50,18 @@ pub struct Gazetteer {
     single: HashMap<String, Entry>,
     /// Runs of two or three normalised words by their first word, longest first.
     runs: HashMap<String, Vec<(Vec<String>, Entry)>>,
+    /// Each place within a country, by name, to the country's name.
+    within: HashMap<String, String>,
 }
 
-/// What a word of the gazetteer reads as: its group's name, sense and whether it is a country.
+/// What a word of the gazetteer reads as: its group's name, sense and whether it is a country
+/// or another place.
 #[derive(Clone)]
 struct Entry {
     name: String,
     sense: Option<u16>,
     country: bool,
+    place: bool,
 }
 
 impl Entry {
@@ -60,6 +70,7 @@ impl Entry {
             text: self.name.clone(),
             sense: self.sense,
             country: self.country,
+            place: self.place,
         }
     }
 }
@@ -103,6 +114,7 @@ impl Gazetteer {
         let mut single = HashMap::default();
         let mut runs: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::default();
         let mut senses = 0u16;
+        let mut within = HashMap::default();
         for g in file.group {
             let sense = g.sense.then(|| {
                 senses += 1;
@@ -111,10 +123,17 @@ impl Gazetteer {
             let Some(name) = g.words.first().map(|w| plain_words(w).join(" ")) else {
                 continue;
             };
+            if g.country && g.within.is_some() {
+                anyhow::bail!("group {name:?} is a country and within another");
+            }
+            if let Some(outer) = &g.within {
+                within.insert(name.clone(), plain_words(outer).join(" "));
+            }
             let entry = Entry {
                 name,
                 sense,
                 country: g.country,
+                place: g.country || g.within.is_some(),
             };
             for w in &g.words {
                 let words = plain_words(w);
@@ -133,7 +152,32 @@ impl Gazetteer {
         for starting in runs.values_mut() {
             starting.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
         }
-        Ok(Gazetteer { single, runs })
+        let names: std::collections::HashSet<&str> = single
+            .values()
+            .chain(runs.values().flatten().map(|(_, e)| e))
+            .map(|e| e.name.as_str())
+            .collect();
+        if let Some((place, outer)) = within.iter().find(|(_, o)| !names.contains(o.as_str())) {
+            anyhow::bail!("{place:?} is within {outer:?}, which no group names");
+        }
+        Ok(Gazetteer {
+            single,
+            runs,
+            within,
+        })
+    }
+
+    /// Whether the place named `inner` lies within the one named `outer` ("hatay" in
+    /// "turkey"), not being it.
+    pub fn lies_within(&self, inner: &str, outer: &str) -> bool {
+        let mut at = inner;
+        while let Some(up) = self.within.get(at) {
+            if up == outer {
+                return true;
+            }
+            at = up;
+        }
+        false
     }
 
     /// The words of `text` as compared with catalog phrases.
@@ -156,6 +200,7 @@ impl Gazetteer {
                     text: w.clone(),
                     sense: None,
                     country: false,
+                    place: false,
                 },
             });
             i += 1;
@@ -198,6 +243,39 @@ mod tests {
             got.sort();
             assert_eq!(got, ["north korea", "troop"], "{text}");
         }
+    }
+
+    #[test]
+    fn no_word_names_two_groups() {
+        let file: File = toml::from_str(include_str!("../data/gazetteer.toml")).unwrap();
+        let mut seen = std::collections::HashMap::new();
+        for (k, g) in file.group.iter().enumerate() {
+            for w in &g.words {
+                let before = seen.insert(plain_words(w), k);
+                assert!(before.is_none_or(|b| b == k), "{w:?} is in two groups");
+            }
+        }
+    }
+
+    #[test]
+    fn a_state_or_province_is_a_place_within_its_country() {
+        let gaz = get();
+        for (text, country) in [
+            ("Hatay", "turkey"),
+            ("Antakya", "turkey"),
+            ("Minas Gerais", "brazil"),
+            ("Texans", "united states"),
+            ("the Kursk region", "russia"),
+        ] {
+            let place = gaz.words(text).into_iter().find(|w| w.place).unwrap();
+            assert!(!place.country, "{text}");
+            let country = &gaz.words(country)[0].text;
+            assert!(gaz.lies_within(&place.text, country), "{text}");
+        }
+        assert!(!gaz.lies_within("turkey", "turkey"));
+        assert!(!gaz.lies_within("hatay", "syria"));
+        assert!(gaz.words("Syrians").iter().all(|w| w.place && w.country));
+        assert!(Gazetteer::parse("[[group]]\nwithin = \"nowhere\"\nwords = [\"x\"]").is_err());
     }
 
     #[test]

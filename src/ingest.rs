@@ -784,7 +784,7 @@ match = ["tanks"]
                 .unwrap();
         let doc = Document::new(
             "d",
-            "Flood deaths rose to 312 on Monday, officials said.\n\n\
+            "Rain eased on Tuesday. Flood deaths rose to 312 on Monday, officials said.\n\n\
              The ministry's count a week earlier had been 260. The number of schools shut was 40.",
         );
         let mut claims = crate::extract(&doc);

@@ -119,8 +119,8 @@ struct Matcher {
     phrase: String,
     words: Vec<String>,
     senses: Vec<u16>,
-    /// The countries the phrase names ("killed in myanmar": myanmar).
-    countries: Vec<String>,
+    /// The places the phrase names ("killed in myanmar": myanmar).
+    places: Vec<String>,
     /// Its words as written, singular, before the gazetteer names them by their group: "price"
     /// of "consumer price index" (read as "inflation") is still a word of the phrase.
     plain: Vec<String>,
@@ -145,7 +145,7 @@ pub struct Assignment {
 
 /// A figure as [`Catalog::find`] reads it: the claim, the words of its clause, its own words
 /// (concept and sentence), the period its clause states, and the words of its sentence up to
-/// its clause's end (whose countries bind a phrase's).
+/// its clause's end (whose places bind a phrase's).
 #[derive(Clone, Copy)]
 struct Figure<'a> {
     claim: &'a Claim,
@@ -154,7 +154,7 @@ struct Figure<'a> {
     /// The words of the figure's concept, in order.
     concept: &'a [Word],
     period: Periods,
-    countries_before: &'a [Word],
+    places_before: &'a [Word],
     /// The figure is what a day or an event added to a total its sentence gives next
     /// ([`adds_to_a_total`]): a running total's metric does not take it.
     increment: bool,
@@ -188,6 +188,19 @@ fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool 
     })
 }
 
+/// Whether a phrase's places agree with those a figure's own sentence names up to its clause's
+/// end, when it names any: it is about those ("In Thailand, 72 are unaccounted for" under a
+/// title on Myanmar is not Myanmar's). A state or province stands for its country too ("the
+/// quake, centred near Mandalay, killed 3,600" is Myanmar's), but not for another state
+/// ("neighbouring Minas Gerais reported 620,000 cases" is not São Paulo's).
+fn places_agree(phrase: &[String], named: &HashSet<&str>) -> bool {
+    let gaz = gazetteer::get();
+    named.is_empty()
+        || phrase
+            .iter()
+            .all(|p| named.contains(p.as_str()) || named.iter().any(|n| gaz.lies_within(n, p)))
+}
+
 /// Whether a phrase the gazetteer read as fewer words ("consumer price index" as "inflation")
 /// meets a concept that names another kind of those words ("food inflation"): the phrase as
 /// written was no such kind. A country or a word of when or how much is no other kind ("U.S.
@@ -196,7 +209,7 @@ fn another_kind_of_its_group(concept: &[Word], m: &Matcher) -> bool {
     concept.windows(2).any(|w| {
         m.words.contains(&w[1].text)
             && !m.words.contains(&w[0].text)
-            && !w[0].country
+            && !w[0].place
             && !SAME_KIND.contains(&w[0].text.as_str())
             && !GENERIC_NOUNS.contains(&w[0].text.as_str())
     })
@@ -255,12 +268,13 @@ static UNCONFIRMED: LazyLock<Option<u16>> = LazyLock::new(|| {
         .and_then(|w| w.sense)
 });
 
-const SCOPES: [&str; 5] = [
+const SCOPES: [&str; 6] = [
     "concept",
     "clause",
     "sentence",
     "previous sentence",
     "title",
+    "first sentence",
 ];
 
 /// The lines (from 1) of `text` that set `id = "ID"` (or with single quotes), for messages.
@@ -354,9 +368,9 @@ impl Catalog {
                 }
                 let mut senses: Vec<u16> = words.iter().filter_map(|w| w.sense).collect();
                 senses.dedup();
-                let countries: Vec<String> = words
+                let places: Vec<String> = words
                     .iter()
-                    .filter(|w| w.country)
+                    .filter(|w| w.place)
                     .map(|w| w.text.clone())
                     .collect();
                 let mut words: Vec<String> = words.into_iter().map(|w| w.text).collect();
@@ -384,7 +398,7 @@ impl Catalog {
                     plain,
                     read_as_group,
                     senses,
-                    countries,
+                    places,
                     period,
                     core,
                 });
@@ -461,7 +475,7 @@ impl Catalog {
             own: &words,
             concept: &words,
             period: Periods::default(),
-            countries_before: &words,
+            places_before: &words,
             increment: false,
             noun: None,
         };
@@ -522,7 +536,7 @@ impl Catalog {
         let period = Some(period_of(texts[1]))
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| period_of(texts[2]));
-        // The countries the figure's sentence names up to the end of its clause: "In
+        // The places the figure's sentence names up to the end of its clause: "In
         // neighbouring Thailand, 72 are missing" is Thailand's; "3 million are displaced, while
         // 900,000 fled to Chad and Egypt" is not about Chad.
         let before_clause = {
@@ -549,7 +563,7 @@ impl Catalog {
                 cache.0.insert(text.to_string(), gaz.words(text));
             }
         }
-        let scopes: [&[Word]; 5] = texts.map(|text| cache.0[text].as_slice());
+        let scopes: [&[Word]; 6] = texts.map(|text| cache.0[text].as_slice());
         let named_before = {
             let mut words = cache.0[before_clause].clone();
             words.extend(scopes[0].iter().cloned());
@@ -574,7 +588,7 @@ impl Catalog {
             own: &own,
             concept: scopes[0],
             period,
-            countries_before: &named_before,
+            places_before: &named_before,
             increment: figure_at
                 .and_then(|f| texts[2].get(f + claim.text.len()..))
                 .is_some_and(adds_to_a_total),
@@ -609,13 +623,17 @@ impl Catalog {
             if let Some(m) = self
                 .find(&figure, &seen, beyond, &[])
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
+                // The lede completes a phrase only for a figure that names what it counts
+                // ("reported 1,277 cases"), the phrase's own noun.
+                .filter(|m| k < 5 || figure.noun.is_some_and(|n| m.words.iter().any(|w| w == n)))
             {
-                let m = match beyond {
-                    true => match self.closest(&figure, &seen, m, &own) {
+                let m = if beyond {
+                    match self.closest(&figure, &seen, m, &own) {
                         Some(m) => m,
                         None => continue,
-                    },
-                    false => m,
+                    }
+                } else {
+                    m
                 };
                 let m = self.as_written(m, &texts[..=k]);
                 return Assignment {
@@ -750,7 +768,7 @@ impl Catalog {
     /// figure's own words (its concept and sentence). `beyond` the figure's sentence (the
     /// sentence before, the title), a clause that says a sense ("Another 300 died") takes only a
     /// phrase that says it too: the troops of the sentence before are not the dead. A phrase's
-    /// countries must be those the figure's sentence names up to its clause's end, when it names
+    /// places must be those the figure's sentence names up to its clause's end, when it names
     /// any. A phrase that states a period takes no figure whose clause states another, and one
     /// whose clause states the same with its other words ([`periods`]).
     fn find(
@@ -766,16 +784,24 @@ impl Catalog {
             own,
             concept,
             period,
-            countries_before,
+            places_before,
             increment,
             noun,
         } = *figure;
         let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        let own_countries: HashSet<&str> = countries_before
-            .iter()
-            .filter(|w| w.country)
-            .map(|w| w.text.as_str())
-            .collect();
+        // The places of the figure's own clause, when it names any: "passed 50,000 across
+        // Turkey and Syria, after AFAD lifted its count in Turkey to 44,218" files 44,218 as
+        // Turkey's alone.
+        fn places_of(words: &[Word]) -> HashSet<&str> {
+            words
+                .iter()
+                .filter(|w| w.place)
+                .map(|w| w.text.as_str())
+                .collect()
+        }
+        let own_places = Some(places_of(clause))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| places_of(places_before));
         let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
         let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
         // "Another 1,237 deaths are being investigated": unconfirmed, whatever else it says.
@@ -786,10 +812,7 @@ impl Catalog {
                 || increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
-                // A figure's own sentence that names countries is about those: "In Thailand,
-                // 72 are unaccounted for" under a title on Myanmar is not Myanmar's.
-                && (own_countries.is_empty()
-                    || m.countries.iter().all(|c| own_countries.contains(c.as_str())))
+                && places_agree(&m.places, &own_places)
                 && fits(&self.fits[m.metric], claim)
                 && unconfirmed.is_none_or(|u| m.senses.contains(&u))
                 && (clause_senses.is_empty()
@@ -937,10 +960,11 @@ pub struct WordsCache(HashMap<String, Vec<Word>>);
 
 /// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
-/// the sentence before it in its paragraph, and its document's title. Missing ones are empty. With
+/// the sentence before it in its paragraph, its document's title, and the first sentence of its
+/// body (the lede, which says what the story counts). Missing ones are empty. With
 /// them, where the figure starts in its sentence, when the sentence was found in the text. A
 /// dateline opening the sentence is left out of it.
-fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<usize>) {
+fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 6], Option<usize>) {
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
     let at = claim.start as usize;
@@ -979,8 +1003,25 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 5], Option<
         sentence,
         previous,
         doc.title.as_deref().unwrap_or(""),
+        // Only when it is neither of the sentences already read.
+        Some(lede(text))
+            .filter(|l| !sentence.contains(l) && !previous.contains(l))
+            .unwrap_or(""),
     ];
     (texts, figure_at)
+}
+
+/// The first sentence of a text's body, after its headline and dateline.
+fn lede(text: &str) -> &str {
+    let body = crate::extract::headline_end(text).map_or(text, |end| &text[end..]);
+    let body = body.trim_start();
+    let head =
+        &body[..body.floor_char_boundary(crate::extract::sentences::MAX_SENTENCE.min(body.len()))];
+    let Some(first) = crate::extract::sentences::split(head).into_iter().next() else {
+        return "";
+    };
+    let sentence = &head[first.start..first.end];
+    &sentence[crate::extract::sentences::dateline_len(sentence)..]
 }
 
 /// Where `inner` starts in `outer` when it is a slice of it (the clause of its sentence), found
@@ -1972,12 +2013,12 @@ match = ["oil exports"]
         );
         assert_eq!(m, "core-inflation", "{why:?}");
         // A new paragraph starts afresh: its first sentence has no sentence before it.
-        let (m, _) = assigned(
+        let (m, why) = assigned(
             "Congress approved new security assistance on Tuesday.\n\nThe city spent $2 million.",
             None,
             "$2 million",
         );
-        assert_ne!(m, "us-aid");
+        assert_ne!(m, "us-aid", "{why:?}");
     }
 
     /// Of two phrases the gazetteer reads alike, the match names the one the article wrote.
@@ -2260,6 +2301,127 @@ match = ["missing in myanmar"]
                 None => assert!(!got.starts_with("mm-"), "{text}: {got}"),
             }
         }
+    }
+
+    /// The article's first sentence says what a later figure with no words of its own counts.
+    #[test]
+    fn the_first_sentence_completes_a_later_figures_phrase() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "ca-sightings"
+match = ["drone sightings in canada"]
+
+[[metric]]
+id = "mx-sightings"
+match = ["drone sightings in mexico"]
+"#,
+        )
+        .unwrap();
+        let doc = Document::new(
+            "d",
+            "Regulators say 412 drone sightings near airports were logged in Canada this year.\n\n\
+             The count a week earlier had been 398. A private tracker, updated more often, \
+             listed 405 sightings on Friday.",
+        );
+        assert_eq!(filed_in(&catalog, &doc, "405"), "ca-sightings");
+    }
+
+    /// The places of a figure's own clause bind it, not those of another clause before it.
+    #[test]
+    fn the_places_of_the_figures_clause_bind_it() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "pe-deaths"
+unit = "death"
+match = ["deaths in peru"]
+
+[[metric]]
+id = "both-deaths"
+unit = "death"
+match = ["deaths in peru and ecuador"]
+"#,
+        )
+        .unwrap();
+        let doc = Document::new(
+            "d",
+            "Flood deaths passed 300 across Peru and Ecuador on Monday, after Peru's civil \
+             defence raised its count for the country to 210.",
+        );
+        assert_eq!(filed_in(&catalog, &doc, "300"), "both-deaths");
+        assert_eq!(filed_in(&catalog, &doc, "210"), "pe-deaths");
+    }
+
+    /// A state or province the figure's sentence names is that place's, and its country's: not
+    /// a neighbouring state's series.
+    #[test]
+    fn a_state_is_its_own_and_its_countrys_but_not_its_neighbours() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "br-dengue"
+unit = "case"
+match = ["dengue cases in brazil", "brazil dengue cases"]
+
+[[metric]]
+id = "sp-dengue"
+unit = "case"
+match = ["dengue cases in sao paulo", "sao paulo dengue cases"]
+"#,
+        )
+        .unwrap();
+        let title = Some("Sao Paulo dengue cases pass 2 million".to_string());
+        for (text, figure, metric) in [
+            (
+                "Sao Paulo state has confirmed 2.1 million dengue cases.",
+                "2.1 million",
+                Some("sp-dengue"),
+            ),
+            (
+                "Neighbouring Minas Gerais has reported 620,000 dengue cases.",
+                "620,000",
+                None,
+            ),
+            (
+                "Bahia, further north, counted 90,000 dengue cases in the same weeks.",
+                "90,000",
+                None,
+            ),
+        ] {
+            let doc = Document {
+                title: title.clone(),
+                ..Document::new("d", text)
+            };
+            let got = filed_in(&catalog, &doc, figure);
+            match metric {
+                Some(m) => assert_eq!(got, m, "{text}"),
+                None => assert!(!got.ends_with("-dengue"), "{text}: {got}"),
+            }
+        }
+        let doc = Document::new(
+            "d",
+            "Brazil has recorded 6.5 million dengue cases this year.",
+        );
+        assert_eq!(filed_in(&catalog, &doc, "6.5 million"), "br-dengue");
+        // A state in the sentence names its country: the quake's epicentre is no other country.
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "tr-deaths"
+unit = "death"
+match = ["killed in turkey", "turkey death toll"]
+"#,
+        )
+        .unwrap();
+        let doc = Document {
+            title: Some("Turkey death toll climbs".to_string()),
+            ..Document::new(
+                "d",
+                "The quake, centred near Kahramanmaras, has killed 12,391 people.",
+            )
+        };
+        assert_eq!(filed_in(&catalog, &doc, "12,391"), "tr-deaths");
     }
 
     /// A phrase found as written wins over one found through the figure's period.
