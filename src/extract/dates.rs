@@ -587,7 +587,10 @@ pub fn dates_in(
                         || (i >= 2
                             && lower(i - 2) == "this"
                             && matches!(lower(i - 1), "point" | "stage" | "time"))
-                        || (word.lower == "of" && compares_same_dates(words));
+                        // "Compared with the same date in earlier years, ... the 38,129
+                        // reached in 2022": each year's figure at that date, not a whole year's.
+                        || (compares_same_dates(words)
+                            && !(i > 0 && matches!(lower(i - 1), "all" | "whole")));
                     let date = match published {
                         Some(p) if same_point => the_point(told, Some(p))
                             .and_then(|t| t.with_year(y))
@@ -708,10 +711,6 @@ fn last_on(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     }
 }
 
-/// The point an article's figures stand at, which "the same point last year" is a year back
-/// from: the date the sentences before stated when it is recent (within a month before
-/// publication: "20,101 had crossed by the end of Thursday. That is a fifth lower than at the
-/// same point in 2022"), else publication.
 /// Whether a sentence compares the same date of several years: "Compared with the same date
 /// in earlier years", "at the same point of previous years".
 fn compares_same_dates(words: &[Word]) -> bool {
@@ -720,6 +719,10 @@ fn compares_same_dates(words: &[Word]) -> bool {
     })
 }
 
+/// The point an article's figures stand at, which "the same point last year" is a year back
+/// from: the date the sentences before stated when it is recent (within a month before
+/// publication: "20,101 had crossed by the end of Thursday. That is a fifth lower than at the
+/// same point in 2022"), else publication.
 fn the_point(told: Option<NaiveDate>, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let recent = |t: &NaiveDate| {
         published.is_some_and(|p| *t <= p && p.signed_duration_since(*t).num_days() <= 31)
@@ -2109,6 +2112,17 @@ mod tests {
                 "the 14,732 recorded by the same date in 2023",
                 "14,732",
                 Some("2023-10-29"),
+            ),
+            // Comparing the same date of several years: each year's figure at that date.
+            (
+                "against the same point of past years , arrivals are behind the 9,870 seen in 2022",
+                "9,870",
+                Some("2022-10-29"),
+            ),
+            (
+                "at the same stage of the season , the 402 cases recorded in 2021 were a record",
+                "402",
+                Some("2021-10-29"),
             ),
             // A date right after another figure is that one's.
             (

@@ -306,7 +306,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
     let mut story_source: Option<String> = None;
     let mut lede_paragraph: Option<usize> = None;
     let mut figures_seen = false;
-    // The date the last figure's sentence stated, for "A day earlier" in a later one.
+    // The day the last dated figure stated (not a period's end), for "A day earlier" in a later one.
     let mut told: Option<NaiveDate> = None;
     // Short names expanded once per document ("Rutte" -> "NATO Secretary-General Mark Rutte").
     let mut full_names: FxHashMap<String, Option<String>> = FxHashMap::default();
@@ -325,9 +325,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         let quoted = in_quote || quote_open;
         let closes_quote = in_quote && !quote_open;
         let holds_figure = may_hold_a_figure(sentence);
-        // A sentence without figures matters only when it names a source (for the sentences
-        // after it in its paragraph, and for the dates a source's statements carry).
-        if !holds_figure && !attribution::may_name_source(sentence) {
+        // A sentence without figures matters only when it names a source or a body (for the
+        // sentences after it, and for the dates a source's statements carry).
+        let names_body = attribution::may_name_body(sentence);
+        if !holds_figure && !names_body && !attribution::may_name_source(sentence) {
             continue;
         }
         let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
@@ -340,6 +341,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             written = Some(day);
             pending.written(day);
         }
+        // Whether the sentence names its own source, read once and only for an unsourced figure.
+        let own_source = OnceCell::new();
+        let tells_own_source =
+            || *own_source.get_or_init(|| attribution::tells_its_own_source(words));
         // The sentence's dates, read only when a figure needs them.
         let dated = OnceCell::new();
         let told_before = told;
@@ -348,6 +353,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .get_or_init(|| dates::dates_in(words, written, told_before))
                 .as_slice()
         };
+        // Bodies it names without quoting them: "the agency" in a later sentence may be one.
+        if names_body {
+            for body in attribution::bodies_named(words) {
+                named.note_body(&body);
+            }
+        }
         // The sentence's sources, references ("he", "the agency") resolved to the names before.
         let sources: Vec<(Source, String)> = sources_in(words)
             .into_iter()
@@ -497,7 +508,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .filter(|_| rate && (role != Role::Target || !dates::foretells(words)));
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             if let Some(d) = own {
-                told = Some(d.date);
+                // A day told, not a period's end ("last year's annual figure of 29,437"): what
+                // "a day earlier" and "the same date last year" count from.
+                if !d.period {
+                    told = Some(d.date);
+                }
                 // A source's dated figure dates its later undated statements ("The junta raised
                 // the toll to 2,056 on Monday. It said 3,900 were hurt."); a period's does not.
                 if let Some(name) = source.filter(|_| named_here && !d.period) {
@@ -626,7 +641,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Figure
             } else if quoted && source.is_none() {
                 Wait::Speaker(sent.paragraph)
-            } else if source.is_none() && !headline && !attribution::tells_its_own_source(words) {
+            } else if source.is_none() && !headline && !tells_own_source() {
                 Wait::Credit(sent.paragraph)
             } else {
                 Wait::Nothing
@@ -987,6 +1002,12 @@ mod tests {
                 "The total is 8% ahead of the same date last year, when 4,100 had come.",
                 "4,100",
                 "2024-03-14",
+            ),
+            // A past year's total in between is no day the figures stood at.
+            (
+                "Monday's landings took the total to 5,300, above last year's annual figure of 5,120. Compared with the same date in other years, that is well ahead of the 3,870 of 2023.",
+                "3,870",
+                "2023-03-10",
             ),
         ];
         check_as_of(&cases);

@@ -193,8 +193,9 @@ pub struct Stated {
 /// headline rounds to its bound ("tops 220" for 222, "more than 44,000" for 44,218, "nears 200"
 /// for 198), within a tenth of it.
 pub fn restates(a: Stated, b: Stated) -> bool {
-    // A headline often states no unit ("Cholera cases top 1,200"), and then no kind.
-    let kinds = a.kind == b.kind || a.kind == Kind::Other;
+    // A headline often states no unit ("Cholera cases top 1,200"), and then no kind; so does a
+    // body's running count ("lifted its count for the country to 44,218").
+    let kinds = a.kind == b.kind || a.kind == Kind::Other || b.kind == Kind::Other;
     if !kinds || a.low.is_some() || b.low.is_some() {
         return a.value == b.value && a.low == b.low && a.high == b.high && kinds;
     }
@@ -220,6 +221,21 @@ pub fn headline_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::model::Document;
+
+    /// A headline's count restates a body figure stated without a unit, as a headline rounds it.
+    #[test]
+    fn a_headline_count_takes_the_date_of_a_unitless_body_figure() {
+        let text = "Storm toll tops 200 as coast counts damage\n\n\
+            Late on Sunday the civil protection office raised its count to 212. Crews reopened \
+            the coast road on Tuesday.";
+        let doc = Document {
+            published: Some(chrono::NaiveDate::from_ymd_opt(2024, 11, 6).unwrap()),
+            ..Document::new("d", text)
+        };
+        let claims = crate::extract::extract(&doc);
+        let headline = claims.iter().find(|c| c.text.contains("200")).unwrap();
+        assert_eq!(headline.as_of, chrono::NaiveDate::from_ymd_opt(2024, 11, 3));
+    }
 
     /// Headline figures take the date and source of the body figure of the same value; claims
     /// stay in text order.
