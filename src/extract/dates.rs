@@ -8,7 +8,7 @@
 //! Monday", "the Feb. 6 earthquakes") are no figure's.
 
 use super::context::Word;
-use super::lexicon::{SAY_VERBS, WordSet};
+use super::lexicon::{DOWN, SAY_VERBS, UP, WordSet};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The bits of lower-case ASCII letters, `a` the lowest: a word's first letter is tested
@@ -456,14 +456,19 @@ pub fn dates_in(
                     );
                 }
             }
-            // "over the weekend", "last weekend": its Sunday (publication on a Saturday: that
-            // day); not one ahead ("through the weekend", "could rise over the weekend").
+            // "over the weekend", "last weekend", "by the end of the weekend": its Sunday
+            // (publication on a Saturday: that day); not one ahead ("through the weekend",
+            // "could rise over the weekend").
             "weekend"
                 if i > 0
                     && (lower(i - 1) == "last"
                         || (i > 1
                             && lower(i - 1) == "the"
-                            && matches!(lower(i - 2), "over" | "during" | "at" | "on")))
+                            && (matches!(lower(i - 2), "over" | "during" | "at" | "on")
+                                || (i > 3
+                                    && lower(i - 2) == "of"
+                                    && lower(i - 3) == "end"
+                                    && looks_back(words)))))
                     && !looks_ahead(words) =>
             {
                 add(
@@ -1244,13 +1249,17 @@ fn iso_date(words: &[Word], i: usize) -> Option<NaiveDate> {
 }
 
 /// Whether a sentence tells what had happened by a time: a perfect ("had risen", "have been
-/// found") or a past "was"/"were" ("by Friday the number was 1,200"), and nothing of the
-/// future ("will", "expected").
+/// found"), a past "was"/"were" ("by Friday the number was 1,200") or a change in the past
+/// tense ("climbed to 3,003 by Wednesday night"), and nothing of the future ("will",
+/// "expected").
 fn looks_back(words: &[Word]) -> bool {
-    words
-        .iter()
-        .any(|w| matches!(w.lower, "had" | "has" | "have" | "was" | "were"))
-        && !looks_ahead(words)
+    let past_change = |w: &Word| {
+        (UP.contains(w.lower) || DOWN.contains(w.lower))
+            && (w.lower.ends_with("ed") || matches!(w.lower, "rose" | "fell" | "grew"))
+    };
+    words.iter().any(|w| {
+        matches!(w.lower, "had" | "has" | "have" | "was" | "were" | "reached") || past_change(w)
+    }) && !looks_ahead(words)
 }
 
 /// Whether a sentence speaks of the future ("will", "could", "expected").
@@ -1611,6 +1620,13 @@ mod tests {
             ("by Friday the number was 1,200", Some("2024-10-25")),
             ("by Sunday 40 homes were under water", Some("2024-10-27")),
             ("by Sunday the number could be 60", None),
+            (
+                "the toll climbed to 212 by Thursday night",
+                Some("2024-10-24"),
+            ),
+            ("arrivals fell to 90 by Saturday", Some("2024-10-26")),
+            ("the index reached 40 by Friday", Some("2024-10-25")),
+            ("the toll is expected to climb to 300 by Friday", None),
             ("until Monday", None),
             // A habit names no day.
             ("the agency updates its count every Monday", None),
@@ -1744,6 +1760,11 @@ mod tests {
             ("the other half", None),
             ("rivers rose through the weekend", None),
             ("rivers could rise over the weekend", None),
+            (
+                "crews had cleared 60 roads by the end of the weekend",
+                Some("2024-10-27"),
+            ),
+            ("the road will reopen by the end of the weekend", None),
             // Comparison bases and phrases that count from another event.
             ("up 5 % from a year earlier", None),
             ("up 0.3 % from the previous month", None),
