@@ -1528,7 +1528,8 @@ pub fn source_for(
 }
 
 /// A quick test that a sentence may name a body without quoting it: a capitalised body noun
-/// ("Agency", "Ministry") or a body noun closing an aside ("Frontex, the EU's border agency,").
+/// ("Agency", "Ministry"), a body noun closing an aside ("Frontex, the EU's border agency,")
+/// or one inside the sentence ("The UN refugee agency runs camps").
 pub fn may_name_body(sentence: &str) -> bool {
     static HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
         let nouns = BODIES.words();
