@@ -152,13 +152,15 @@ impl Gazetteer {
         for starting in runs.values_mut() {
             starting.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
         }
-        let names: std::collections::HashSet<&str> = single
+        // A place lies within a country, one level deep: no chain of places to follow.
+        let countries: std::collections::HashSet<&str> = single
             .values()
             .chain(runs.values().flatten().map(|(_, e)| e))
+            .filter(|e| e.country)
             .map(|e| e.name.as_str())
             .collect();
-        if let Some((place, outer)) = within.iter().find(|(_, o)| !names.contains(o.as_str())) {
-            anyhow::bail!("{place:?} is within {outer:?}, which no group names");
+        if let Some((place, outer)) = within.iter().find(|(_, o)| !countries.contains(o.as_str())) {
+            anyhow::bail!("{place:?} is within {outer:?}, which no country group names");
         }
         Ok(Gazetteer {
             single,
@@ -170,14 +172,9 @@ impl Gazetteer {
     /// Whether the place named `inner` lies within the one named `outer` ("hatay" in
     /// "turkey"), not being it.
     pub fn lies_within(&self, inner: &str, outer: &str) -> bool {
-        let mut at = inner;
-        while let Some(up) = self.within.get(at) {
-            if up == outer {
-                return true;
-            }
-            at = up;
-        }
-        false
+        self.within
+            .get(inner)
+            .is_some_and(|country| country == outer)
     }
 
     /// The words of `text` as compared with catalog phrases.
@@ -276,6 +273,10 @@ mod tests {
         assert!(!gaz.lies_within("hatay", "syria"));
         assert!(gaz.words("Syrians").iter().all(|w| w.place && w.country));
         assert!(Gazetteer::parse("[[group]]\nwithin = \"nowhere\"\nwords = [\"x\"]").is_err());
+        // Within a place that is not a country: no chains, so no cycles.
+        let chained = "[[group]]\nwithin = \"y\"\nwords = [\"x\"]\n\
+                       [[group]]\nwithin = \"x\"\nwords = [\"y\"]";
+        assert!(Gazetteer::parse(chained).is_err());
     }
 
     #[test]

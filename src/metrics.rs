@@ -521,7 +521,8 @@ impl Catalog {
         }
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
-        let (texts, figure_at) = context_of(claim, doc);
+        let lede = cache.lede_of(&doc.text);
+        let (texts, figure_at) = context_of(claim, doc, lede);
         // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
         // made the crossing").
         let period_of = |text: &str| {
@@ -559,13 +560,13 @@ impl Catalog {
                     .map_or(unit, |at| &unit[..at])
             });
         for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
-            if !cache.0.contains_key(*text) {
-                cache.0.insert(text.to_string(), gaz.words(text));
+            if !cache.words.contains_key(*text) {
+                cache.words.insert(text.to_string(), gaz.words(text));
             }
         }
-        let scopes: [&[Word]; 6] = texts.map(|text| cache.0[text].as_slice());
+        let scopes: [&[Word]; 6] = texts.map(|text| cache.words[text].as_slice());
         let named_before = {
-            let mut words = cache.0[before_clause].clone();
+            let mut words = cache.words[before_clause].clone();
             words.extend(scopes[0].iter().cloned());
             words
         };
@@ -592,14 +593,14 @@ impl Catalog {
             increment: figure_at
                 .and_then(|f| texts[2].get(f + claim.text.len()..))
                 .is_some_and(adds_to_a_total),
-            noun: counted.and_then(|unit| cache.0[unit].last().map(|w| w.text.as_str())),
+            noun: counted.and_then(|unit| cache.words[unit].last().map(|w| w.text.as_str())),
         };
         // The noun a count counts names its metric before the words around it: "606
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
         // Only a phrase with the unit's head noun: "personnel carriers" count carriers.
         if let Some(unit) = counted
-            && let Some(m) = self.find(&figure, &cache.0[unit], false, &[])
-            && cache.0[unit]
+            && let Some(m) = self.find(&figure, &cache.words[unit], false, &[])
+            && cache.words[unit]
                 .last()
                 .is_some_and(|head| m.words.contains(&head.text))
         {
@@ -954,9 +955,29 @@ pub fn adds_to_a_total(after: &str) -> bool {
         }
 }
 
-/// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text.
+/// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text, and where the
+/// lede of the document read last lies in it (its address and length, then the lede's range), so
+/// that the lede is found once per document.
 #[derive(Default)]
-pub struct WordsCache(HashMap<String, Vec<Word>>);
+pub struct WordsCache {
+    words: HashMap<String, Vec<Word>>,
+    lede: Option<((usize, usize), std::ops::Range<usize>)>,
+}
+
+impl WordsCache {
+    /// The lede of `text`, found when `text` is not the text it was last found in.
+    fn lede_of<'t>(&mut self, text: &'t str) -> &'t str {
+        let key = (text.as_ptr() as usize, text.len());
+        let known = self.lede.as_ref().filter(|(at, _)| *at == key);
+        if let Some(lede) = known.and_then(|(_, range)| text.get(range.clone())) {
+            return lede;
+        }
+        let lede = lede(text);
+        let from = offset_in(text, lede).unwrap_or(0);
+        self.lede = Some((key, from..from + lede.len()));
+        lede
+    }
+}
 
 /// The texts a claim's metric is looked for in, closest first (see [`SCOPES`]): its concept, its
 /// clause (the part of its sentence between separators such as ", " and "; "), its sentence,
@@ -964,7 +985,11 @@ pub struct WordsCache(HashMap<String, Vec<Word>>);
 /// body (the lede, which says what the story counts). Missing ones are empty. With
 /// them, where the figure starts in its sentence, when the sentence was found in the text. A
 /// dateline opening the sentence is left out of it.
-fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 6], Option<usize>) {
+fn context_of<'a>(
+    claim: &'a Claim,
+    doc: &'a Document,
+    lede: &'a str,
+) -> ([&'a str; 6], Option<usize>) {
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
     let at = claim.start as usize;
@@ -1004,7 +1029,7 @@ fn context_of<'a>(claim: &'a Claim, doc: &'a Document) -> ([&'a str; 6], Option<
         previous,
         doc.title.as_deref().unwrap_or(""),
         // Only when it is neither of the sentences already read.
-        Some(lede(text))
+        Some(lede)
             .filter(|l| !sentence.contains(l) && !previous.contains(l))
             .unwrap_or(""),
     ];

@@ -991,7 +991,7 @@ fn plain_subject(words: &[Word], k: usize) -> Option<Speaker> {
                         .is_none_or(|x| !capitalized(x.text) || is_date_word(x.text))
             })
             .unwrap_or(part.len());
-        let part = after_time(&part[..cut]);
+        let part = &part[..cut];
         // "Monday's update showed": a day's or month's name names no one.
         let named = part.iter().any(|w| {
             let bare = w
