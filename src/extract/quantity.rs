@@ -418,6 +418,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 if w1 == "per" && ctx.is_word(unit_end + 1) && !super::concept::is_stopword(w2) {
                     per_unit(ctx.words_from(unit_end + 1, 3))
                 } else if matches!(w1, "a" | "an" | "each")
+                    && !dates_back(ctx, unit_end)
                     && (matches!(
                         w2,
                         "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
@@ -446,12 +447,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         // "$10 per gram", "C$6 per share", "$3.45 a gallon".
         let per = ctx.w(unit_end) == "per" && !ctx.is(unit_end + 1, class::STOPWORD);
         let a_measure = matches!(ctx.w(unit_end), "a" | "an") && priced_per(ctx.w(unit_end + 1));
-        // "a month earlier" dates the figure; it is no rate.
-        let a_measure = a_measure
-            && !matches!(
-                ctx.w(unit_end + 2),
-                "earlier" | "later" | "ago" | "before" | "after" | "on"
-            );
+        let a_measure = a_measure && !dates_back(ctx, unit_end);
         if (per || a_measure)
             && ctx.is_word(unit_end + 1)
             && let Some((per, len)) = per_unit(ctx.words_from(unit_end + 1, 3))
@@ -691,6 +687,15 @@ fn about_weather(ctx: &Ctx) -> bool {
     })
 }
 
+/// Whether "a month" at token `at` dates the figure ("4.0% a month earlier", "$20 a year
+/// ago", "300 a week on") rather than makes it a rate.
+fn dates_back(ctx: &Ctx, at: usize) -> bool {
+    matches!(
+        ctx.w(at + 2),
+        "earlier" | "later" | "ago" | "before" | "after" | "on"
+    )
+}
+
 /// The base of a rate at token `at`, after "per": a power of ten and what it counts ("100,000
 /// residents", "1,000 live births"), normalised ("100000 resident"), with its length in tokens.
 /// The base is part of the unit, not a figure of its own.
@@ -788,18 +793,26 @@ fn read_direction(ctx: &Ctx, q: &mut Quantity) {
         return;
     }
     // "raised rates by a quarter point", "cut its forecast by 0.2 points": a change verb, its
-    // object, then "by" and the amount.
+    // object, then "by" and the amount; "fell for a 13th month in a row, by 66,000": the
+    // verb's clause before a comma, then "by".
     if let Some(by) = (q.first.saturating_sub(3)..q.first)
         .rev()
         .find(|&k| ctx.w(k) == "by")
         .filter(|&k| (k + 1..q.first).all(|j| filler(ctx.w(j))))
-        && let Some(d) = (by.saturating_sub(4)..by)
-            .rev()
-            .take_while(|&k| ctx.is_word(k))
-            .find_map(|k| {
-                change_verb(ctx.w(k))
-                    .filter(|_| !matches!(ctx.w(k), "higher" | "lower" | "up" | "down"))
-            })
+        && let Some(d) = {
+            let (end, reach) = match by.checked_sub(1) {
+                Some(comma) if ctx.w(comma) == "," => (comma, 10),
+                _ => (by, 4),
+            };
+            end.saturating_sub(reach)..end
+        }
+        .rev()
+        // Words and ordinals ("for a 13th month"), not across punctuation.
+        .take_while(|&k| ctx.is_word(k) || ctx.w(k).starts_with(|c: char| c.is_ascii_digit()))
+        .find_map(|k| {
+            change_verb(ctx.w(k))
+                .filter(|_| !matches!(ctx.w(k), "higher" | "lower" | "up" | "down"))
+        })
     {
         q.direction = Some(d);
         return;
@@ -900,13 +913,14 @@ fn range_of(ctx: &Ctx, a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
             return None;
         }
     }
-    // "rose by 300 to 3,549": the change, then the level it reached (far above the change);
-    // "to grow by 2 to 3 percent" stays a range.
+    // "rose by 300 to 3,549", "fell for a 13th month in a row, by 66,000 to 1.02 million":
+    // the change, then the level it reached (far above the change); "to grow by 2 to 3
+    // percent" stays a range.
     if to
         && lead == "by"
         && b.value >= 3.0 * a.value
         && ctx
-            .words_before(a.first.saturating_sub(1), 3)
+            .words_before(a.first.saturating_sub(1), 10)
             .iter()
             .any(|w| change_verb(w).is_some())
     {
@@ -1283,6 +1297,21 @@ mod tests {
                 &["= -30..-12 celsius"],
             ),
             ("between -5 and -15 degrees", &["= -15..-5 degree"]),
+            // "a month" after a count is a rate, unless a time word makes it a date.
+            ("1,200 soldiers a day", &["= 1200 soldier per day"]),
+            ("4.0% a month earlier", &["= 4 percentage"]),
+            ("300 arrivals a week before", &["= 300 arrival"]),
+            ("12 cases a year ago", &["= 12 case"]),
+            // "by" a change "to" a level far above it: two figures, wherever the verb is.
+            ("sales rose by 300 to 3,549", &["= 300 - up", "= 3549 -"]),
+            (
+                "vacancies fell for a 13th month in a row, by 66,000 to 1.02 million",
+                &["= 66000 - down", "= 1020000 -"],
+            ),
+            (
+                "output is seen to grow by 2 to 3 percent",
+                &["= 2..3 percentage up"],
+            ),
             ("more than 600,000 soldiers", &["> 600000 soldier"]),
             ("at least 9,000 civilians", &[">= 9000 civilian"]),
             ("fewer than 50 doctors", &["< 50 doctor"]),
