@@ -419,6 +419,14 @@ pub fn dates_in(
             }
             continue;
         }
+        // "the July-September period", "the June-to-August quarter": one word, a range of
+        // months that holds at its last one's end.
+        if let Some(m) = last_month_of_range(word.lower) {
+            if let Some(day) = whole_month(words, i, m, published, None) {
+                add(&mut found, words, i, Some(day), true);
+            }
+            continue;
+        }
         // "in mid-September": one word, a part of its month.
         if let Some(m) = word.lower.strip_prefix("mid-").and_then(month) {
             if let Some(day) = whole_month(words, i, m, published, Some(Part::Mid)) {
@@ -566,6 +574,7 @@ pub fn dates_in(
             "in" | "for" | "during" | "throughout" | "of"
                 if word.lower != "of"
                     || (i > 0 && matches!(lower(i - 1), "all" | "whole"))
+                    || same_point_before(words, i)
                     || compares_same_dates(words) =>
             {
                 if let Ok(y) = lower(i + 1).parse::<i32>()
@@ -580,14 +589,7 @@ pub fn dates_in(
                     let end = NaiveDate::from_ymd_opt(y, 12, 31);
                     let current = |e: NaiveDate, p: NaiveDate| if p.year() == y { p } else { e };
                     // "at the same point in 2023": publication's day of that year.
-                    let same_point = words[i.saturating_sub(3)..i].iter().any(|w| {
-                        matches!(
-                            w.lower,
-                            "point" | "stage" | "time" | "period" | "date" | "day"
-                        )
-                    }) && words[i.saturating_sub(3)..i]
-                        .iter()
-                        .any(|w| w.lower == "same")
+                    let same_point = same_point_before(words, i)
                         // "by this point in 2023"
                         || (i >= 2
                             && lower(i - 2) == "this"
@@ -1414,11 +1416,14 @@ fn whole_month(
     let period_to = before == "to"
         && i >= 2
         && matches!(words[i - 2].lower, "year" | "months" | "quarter" | "weeks");
-    // "between January and June", "from January to June": the range's last month.
-    let range_end = matches!(before, "and" | "to")
-        && i >= 3
-        && matches!(words[i - 3].lower, "between" | "from")
-        && month(words[i - 2].text).is_some();
+    // "between January and June", "from January to June", "the July-September period",
+    // "the June-to-August quarter": the range's last month.
+    let back = |k: usize| i.checked_sub(k).map_or("", |j| words[j].lower);
+    let range_end = (matches!(before, "and" | "to")
+        && matches!(back(3), "between" | "from")
+        && month(back(2)).is_some())
+        || (matches!(before, "-" | "\u{2013}" | "to") && month(back(2)).is_some())
+        || last_month_of_range(words[i].lower).is_some();
     if !(matches!(before, "in" | "for" | "during" | "through" | "of")
         || period_to
         || range_end
@@ -1451,6 +1456,15 @@ fn whole_month(
         Some(Part::Late) | None => last_day_of_month(y, m)?,
     };
     Some(end.min(p.max(NaiveDate::from_ymd_opt(y, m, 1)?)))
+}
+
+/// The last month of a range of months written as one word ("july-september",
+/// "june-to-august"), by number.
+fn last_month_of_range(word: &str) -> Option<u32> {
+    let (first, last) = word.split_once('-')?;
+    let last = last.strip_prefix("to-").unwrap_or(last);
+    month(first)?;
+    month(last)
 }
 
 /// A part of a month: "early October", "mid-October", "late October".
@@ -1486,6 +1500,18 @@ pub fn foretells(words: &[Word]) -> bool {
         "plans" | "aims" => words.get(k + 1).is_some_and(|n| n.lower == "to"),
         _ => false,
     })
+}
+
+/// Whether "the same period", "the same point" or the like ends right before token `i`: "the
+/// same period of 2022", "at the same point in 2023" name that year's day, not its end.
+fn same_point_before(words: &[Word], i: usize) -> bool {
+    let before = &words[i.saturating_sub(3)..i];
+    before.iter().any(|w| {
+        matches!(
+            w.lower,
+            "point" | "stage" | "time" | "period" | "date" | "day"
+        )
+    }) && before.iter().any(|w| w.lower == "same")
 }
 
 /// The last day of a span of the year named at token `i` ("quarter", "half", "months", or a
@@ -1689,6 +1715,16 @@ mod tests {
                 Some("2024-09-30"),
             ),
             ("sales grew in March , as forecast", Some("2024-03-31")),
+            // A range of months holds at its last month's end, however it is joined.
+            ("in the July-September period", Some("2024-09-30")),
+            ("in the June-to-August period", Some("2024-08-31")),
+            ("in the June - August period", Some("2024-08-31")),
+            ("from June to August", Some("2024-08-31")),
+            (
+                "in the three months from June to August",
+                Some("2024-08-31"),
+            ),
+            ("between June and August", Some("2024-08-31")),
             ("since the war began in April", None),
             ("fighting that broke out in April", None),
             ("May rose", None),
@@ -1735,6 +1771,8 @@ mod tests {
             ("on August 10 , 2022", Some("2022-08-10")),
             ("on Aug . 10 , 2022", Some("2022-08-10")),
             ("on the same day last year", Some("2023-10-29")),
+            ("in the same period of 2022", Some("2022-10-29")),
+            ("at the same point in 2022", Some("2022-10-29")),
             ("at this point last year", Some("2023-10-29")),
             ("last Tuesday", Some("2024-10-22")),
             ("last Monday", Some("2024-10-28")),

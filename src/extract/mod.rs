@@ -461,12 +461,16 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let named_here = sources.iter().any(|(_, n)| Some(n.as_str()) == source);
             let stated = !dated().is_empty();
             // "from 2.1% in August", "up from 607 a week earlier": the words after a stated
-            // previous value (up to a "to" that starts the new value) date that value, not
-            // the figure.
+            // previous value (up to a "to" that starts the new value, not the "to" of "the
+            // three months to May") date that value, not the figure.
             let previous_dates = q.previous_span.map(|(first, last)| {
                 let end = (last + 8).min(words.len());
                 let stop = (last..end)
-                    .find(|&k| matches!(words[k].lower, "to" | "," | ";"))
+                    .find(|&k| match words[k].lower {
+                        "to" => firsts.contains(&(k + 1)),
+                        "," | ";" => true,
+                        _ => false,
+                    })
                     .unwrap_or(end);
                 first..stop
             });
@@ -509,8 +513,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             if let Some(d) = own {
                 // A day told, not a period's end ("last year's annual figure of 29,437"): what
-                // "a day earlier" and "the same date last year" count from.
-                if !d.period {
+                // "a day earlier" and "the same date last year" count from. Not a comparison's
+                // base ("against 66,237 a year earlier"): the story has not gone back to it.
+                if !d.period && !comparison_base(words, q.first) {
                     told = Some(d.date);
                 }
                 // A source's dated figure dates its later undated statements ("The junta raised
@@ -656,15 +661,20 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
 }
 
 /// Whether the figure at token `first` is a comparison's base: "compared with 6,000",
-/// "against about 900", "versus 1.2%".
+/// "compare with 66,237", "against about 900", "versus 1.2%", "almost double the 66,237".
 fn comparison_base(words: &[context::Word], first: usize) -> bool {
     let before = &words[first.saturating_sub(4)..first];
-    before
-        .windows(2)
-        .any(|w| w[0].lower == "compared" && matches!(w[1].lower, "with" | "to"))
-        || before
-            .iter()
-            .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
+    before.windows(2).any(|w| {
+        matches!(
+            (w[0].lower, w[1].lower),
+            (
+                "compare" | "compares" | "compared" | "comparing",
+                "with" | "to"
+            ) | ("double" | "twice" | "triple" | "treble" | "half", "the")
+        )
+    }) || before
+        .iter()
+        .any(|w| matches!(w.lower, "against" | "versus" | "vs"))
 }
 
 /// Whether a total's noun stands right before the figure at token `first`, across its verb:
@@ -754,6 +764,25 @@ mod tests {
                 "Some 800 boats have landed, up from 500 last year, the coast guard said.",
                 "2025-03-14",
                 Some("2024-12-31"),
+            ),
+            // A period ending "to" a month is the previous value's; a "to" before a figure
+            // ends it.
+            (
+                "The jobless rate rose to 4.2% in the three months to February, up from 4.0% \
+                 in the three months to January.",
+                "2025-02-28",
+                Some("2025-01-31"),
+            ),
+            (
+                "Vacancies fell to 1.1 million in the quarter to February, down from 1.2 million in \
+                 the quarter to January.",
+                "2025-02-28",
+                Some("2025-01-31"),
+            ),
+            (
+                "Inflation eased to 1.9% in February from 2.1% in January.",
+                "2025-02-28",
+                Some("2025-01-31"),
             ),
             // The date an earlier value held since.
             (
