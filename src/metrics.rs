@@ -597,16 +597,40 @@ impl Catalog {
         };
         // The noun a count counts names its metric before the words around it: "606
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
-        // Only a phrase with the unit's head noun: "personnel carriers" count carriers.
+        // Only a phrase with the unit's head noun: "personnel carriers" count carriers. Its
+        // sentence up to the end of its clause may make it more specific: "cholera cases in
+        // Malawi have climbed to 45,912, with 1,489 deaths" files the deaths under "cholera
+        // deaths", not under a "death toll" that says no more than the noun.
         if let Some(unit) = counted
+            && let Some(head) = cache.words[unit].last()
             && let Some(m) = self.find(&figure, &cache.words[unit], false, &[])
-            && cache.words[unit]
-                .last()
-                .is_some_and(|head| m.words.contains(&head.text))
+            && m.words.contains(&head.text)
         {
+            let around: Vec<Word> = cache.words[unit]
+                .iter()
+                .chain(&named_before)
+                .cloned()
+                .collect();
+            let mut other = Vec::new();
+            let mut wider = None;
+            while let Some(w) = self.find(&figure, &around, false, &other) {
+                if w.words.contains(&head.text) {
+                    // Of the same noun: "armoured personnel carriers" before "900
+                    // servicemen" count carriers, though personnel are servicemen.
+                    let its_noun = self.metrics[w.metric]
+                        .unit
+                        .as_deref()
+                        .and_then(|u| gaz.words(u).pop())
+                        .is_none_or(|noun| noun.text == head.text);
+                    wider = Some(w).filter(|w| w.words.len() > m.words.len() && its_noun);
+                    break;
+                }
+                other.push(w.metric);
+            }
+            let (m, name) = wider.map_or((m, "unit"), |w| (w, "sentence"));
             return Assignment {
                 metric: self.metrics[m.metric].id.clone(),
-                matched: Some(format!("{:?} in unit", m.phrase)),
+                matched: Some(format!("{:?} in {name}", m.phrase)),
             };
         }
         for (k, (name, words)) in SCOPES.iter().zip(&scopes).enumerate() {
@@ -2550,6 +2574,64 @@ match = ["monthly cpi", "from the previous month"]
                  price index fell from the previous month.",
                 "2.9",
                 "cpi-yoy",
+            ),
+        ] {
+            let doc = Document::new("d", text);
+            assert_eq!(filed_in(&catalog, &doc, figure), metric, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_sentence_makes_a_phrase_of_the_counted_noun_more_specific() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "flood-deaths"
+unit = "death"
+match = ["death toll"]
+
+[[metric]]
+id = "cholera-deaths"
+unit = "death"
+match = ["cholera deaths"]
+
+[[metric]]
+id = "cholera-cases"
+unit = "case"
+match = ["cholera cases"]
+
+[[metric]]
+id = "vehicles"
+unit = "vehicle"
+match = ["armoured personnel carriers"]
+
+[[metric]]
+id = "personnel"
+unit = "soldier"
+match = ["servicemen"]
+"#,
+        )
+        .unwrap();
+        for (text, figure, metric) in [
+            (
+                "Cholera cases have climbed to 45,912, with 1,489 deaths, the ministry said.",
+                "1,489",
+                "cholera-deaths",
+            ),
+            (
+                "The cholera outbreak has now caused 212 deaths.",
+                "212",
+                "cholera-deaths",
+            ),
+            (
+                "By Friday there had been 3,000 deaths in the city.",
+                "3,000",
+                "flood-deaths",
+            ),
+            (
+                "The brigade lost 70 armoured personnel carriers and 900 servicemen.",
+                "900",
+                "personnel",
             ),
         ] {
             let doc = Document::new("d", text);

@@ -416,6 +416,7 @@ mod tests {
             ("danish crowns", "danish krone", Kind::Currency, 2),
             ("years old", "year of age", Kind::Measure, 2),
             ("mph", "mile per hour", Kind::Measure, 1),
+            ("ha burned", "hectare", Kind::Measure, 1),
             // From the catalog data: names, plurals, symbols, prefixes and "per" compounds.
             ("mpg on the highway", "mile per gallon", Kind::Measure, 1),
             ("miles per gallon", "mile per gallon", Kind::Measure, 3),
