@@ -1346,7 +1346,14 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         // "according to the sheriff's department", "the state's emergency agency": a body
         // named by a lower-case owner is named whole too, as "the sheriff's department said" is.
         if body {
-            return Some(Speaker::Named(join_name(&after[lead..next + described])));
+            // "the province's forest fire agency SOPFEU": with the name written after it.
+            let end = next + described;
+            let name = after[end..]
+                .iter()
+                .take(4)
+                .take_while(|w| in_name(w) && capitalized(w.text) && !is_date_word(w.text))
+                .count();
+            return Some(Speaker::Named(join_name(&after[lead..end + name])));
         }
         return possessor(after, end);
     }
@@ -1507,6 +1514,7 @@ pub fn speaks_on(words: &[Word], source: &Source) -> bool {
             | "reports"
             | "showed"
             | "shows"
+            | "show"
             | "estimated"
             | "estimates"
             | "published"
@@ -1989,6 +1997,21 @@ mod tests {
             (
                 "About 150,000 people were told to leave, according to the sheriff's department.",
                 Some("sheriff's department"),
+            ),
+            // A name written after the body it is ("agency SOPFEU"), not a day.
+            (
+                "Some 1.5 million hectares burned, according to the province's fire agency \
+                 SOPFEU.",
+                Some("province's fire agency SOPFEU"),
+            ),
+            (
+                "Some 9,000 were missing, according to the country's disaster agency AFAD on \
+                 Tuesday.",
+                Some("country's disaster agency AFAD"),
+            ),
+            (
+                "Some 9,000 were missing, according to the state's emergency office Tuesday.",
+                Some("state's emergency office"),
             ),
             (
                 "According to the coroner's office, 16 people died",

@@ -1239,6 +1239,12 @@ mod tests {
                 "12",
                 Some("agency"),
             ),
+            (
+                "Some 14 million hectares have burned, federal figures show. As of Tuesday, \
+                 1,044 fires were active.",
+                "1,044",
+                Some("federal figures"),
+            ),
             // A new paragraph starts afresh; who forecast or counted speaks for no one else.
             (
                 "The statistics bureau reported that output grew 1.2%.\n\nExports were up 4%.",
