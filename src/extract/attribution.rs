@@ -1414,7 +1414,8 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         .iter()
         .take_while(|w| {
             w.is_word
-                && !(w.lower.len() > 4 && w.lower.ends_with("ed"))
+                && (!(w.lower.len() > 4 && w.lower.ends_with("ed"))
+                    || REPORT_ADJECTIVES.contains(w.lower))
                 && !matches!(
                     w.lower,
                     "by" | "in" | "on" | "at" | "for" | "from" | "and" | "which" | "that" | "who"
@@ -1423,26 +1424,27 @@ fn according_to(after: &[Word]) -> Option<Speaker> {
         .take(5)
         .collect();
     let phrase = publisher_of_report(&phrase);
+    // "according to an updated ministry statement": the ministry named before.
+    if let [body] = phrase[..]
+        && BODIES.contains(body.lower)
+    {
+        return Some(Speaker::Body(Some(body.text.to_string())));
+    }
     (!phrase.is_empty() && !only_describes_a_release(phrase.iter().copied())).then(|| {
         let words: Vec<&str> = phrase.iter().map(|w| w.text).collect();
         Speaker::Named(words.join(" "))
     })
 }
 
-/// "the latest Cal Fire damage assessment", "the most recent IOM figures": the body that
-/// published the report, when one is named in capitals; else the words as they are.
+/// "the latest Cal Fire damage assessment", "the most recent IOM figures", "a new health
+/// ministry report": the body that published the report, when one is named in capitals or by
+/// a body noun; else the words as they are.
 fn publisher_of_report<'p, 'w>(phrase: &'p [&'p Word<'w>]) -> &'p [&'p Word<'w>] {
-    let named = |ws: &[&Word]| ws.iter().any(|w| capitalized(w.text));
+    let named = |ws: &[&Word]| {
+        ws.iter().any(|w| capitalized(w.text))
+            || ws.last().is_some_and(|w| BODIES.contains(w.lower))
+    };
     let mut slice = phrase;
-    while let Some((first, rest)) = slice.split_first() {
-        let describes = REPORT_ADJECTIVES.contains(first.lower)
-            || matches!(first.lower, "most" | "recent" | "damage" | "official");
-        if describes && named(rest) {
-            slice = rest;
-        } else {
-            break;
-        }
-    }
     while let Some((last, rest)) = slice.split_last() {
         let report = STATEMENT_NOUNS.contains(last.lower)
             || GENERIC_TAIL.contains(last.lower)
@@ -1451,6 +1453,15 @@ fn publisher_of_report<'p, 'w>(phrase: &'p [&'p Word<'w>]) -> &'p [&'p Word<'w>]
                 "assessment" | "assessments" | "damage" | "numbers"
             );
         if report && named(rest) {
+            slice = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((first, rest)) = slice.split_first() {
+        let describes = REPORT_ADJECTIVES.contains(first.lower)
+            || matches!(first.lower, "most" | "recent" | "damage" | "official");
+        if describes && named(rest) {
             slice = rest;
         } else {
             break;
@@ -1535,8 +1546,10 @@ pub fn tells_its_own_source(words: &[Word]) -> bool {
 /// run from `first` to before `end` takes: the nearest anchored before it, else the nearest after
 /// it ("..., the ministry said") unless the sentence's `next` figure (its first token) comes
 /// between, whose source it is ("down from 4% and below the 3.1% that forecasters had
-/// expected": the forecasters expected the 3.1%).
+/// expected": the forecasters expected the 3.1%). A forecast written right after the figure
+/// is its own ("below the 2.7% economists had expected", "the 2.6% analysts forecast").
 pub fn source_for(
+    words: &[Word],
     sources: &[Source],
     (first, end): (usize, usize),
     next: Option<usize>,
@@ -1545,6 +1558,18 @@ pub fn source_for(
     // "X recorded 222 cases, the CDC said": a trailing credit speaks for its clause.
     if let Some(k) = after
         && sources[k].trailing
+    {
+        return Some(k);
+    }
+    if let Some(k) = after
+        && CUES.of(words[sources[k].at].lower) & cue::EXPECTING != 0
+        && sources[k].at - end <= 6
+        && words[end..sources[k].at].iter().all(|w| {
+            !matches!(
+                w.lower,
+                "," | ";" | ":" | "." | "(" | ")" | "-" | "\u{2014}"
+            )
+        })
     {
         return Some(k);
     }
@@ -2335,6 +2360,19 @@ mod tests {
                 "UNHCR",
             ),
             ("Some 40 fled, according to an AFP count", "AFP"),
+            // ... or by a body noun in lower case, after words that date the report.
+            (
+                "The toll reached 2,400, according to a new health ministry report",
+                "health ministry",
+            ),
+            (
+                "The toll reached 2,497, according to an updated ministry statement",
+                "<body ministry>",
+            ),
+            (
+                "Some 40 fled, according to the latest health department figures",
+                "health department",
+            ),
             (
                 "Exports fell 3%, according to data released by Statistics Norway",
                 "Statistics Norway",
@@ -2507,6 +2545,22 @@ mod tests {
                 "14",
                 "Gamma Centre",
             ),
+            // A forecast right after the figure, with or without "that".
+            (
+                "Prices rose 2.4%, the bureau said, below the 2.7% economists had expected",
+                "2.7",
+                "economists",
+            ),
+            (
+                "Prices rose 2.4%, the bureau said, below the 2.6% analysts forecast",
+                "2.6",
+                "analysts",
+            ),
+            (
+                "Prices rose 2.4%, the bureau said, below the 2.6% analysts forecast",
+                "2.4",
+                "<body bureau>",
+            ),
         ];
         for (text, figure, expected) in cases {
             let mut lower = String::new();
@@ -2518,7 +2572,8 @@ mod tests {
                 .iter()
                 .position(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
                 .map(|k| at + 1 + k);
-            let k = source_for(&found, (at, at + 1), next).unwrap_or_else(|| panic!("{text}"));
+            let k = source_for(ctx.words(), &found, (at, at + 1), next)
+                .unwrap_or_else(|| panic!("{text}"));
             assert_eq!(shown(&found[k].speaker), *expected, "{text} / {figure}");
         }
     }

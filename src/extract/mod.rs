@@ -454,7 +454,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
             let next = firsts.iter().copied().find(|&f| f > q.first);
-            let source = source_for(&anchors, (q.first, q.last), next)
+            let source = source_for(words, &anchors, (q.first, q.last), next)
                 .map(|k| sources[k].1.as_str())
                 .or(sentence_source);
             // A source named in this sentence dates its figures when the sentence does not.
