@@ -1569,6 +1569,35 @@ fn strip_possessive(word: &str) -> Option<&str> {
         .or_else(|| word.strip_suffix("\u{2019}s"))
 }
 
+/// The last day of the month before `as_of`'s, when `as_of` is a month's last day and the
+/// sentence's `words` speak of a month, not of a quarter, a span of months or a year ("eased
+/// to 3.6% in November from 4.2%" compares with October; "grew 0.4% in the third quarter"
+/// with the quarter before, which this does not count).
+pub fn month_before(words: &[Word], as_of: NaiveDate) -> Option<NaiveDate> {
+    let month_end = as_of.succ_opt().is_none_or(|next| next.day() == 1);
+    // A year alone ("in 2023"), not a month's ("in November 2023").
+    let year_alone = |k: usize| {
+        words[k].lower.len() == 4
+            && words[k]
+                .lower
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+            && k.checked_sub(1)
+                .is_none_or(|j| month(words[j].text).is_none())
+    };
+    let longer = (0..words.len()).any(|k| {
+        matches!(
+            words[k].lower,
+            "quarter" | "quarterly" | "months" | "half" | "q1" | "q2" | "q3" | "q4" | "annual"
+        ) || year_alone(k)
+    });
+    if !month_end || longer {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1)?;
+    first.pred_opt()
+}
+
 /// The last day of month `m` of year `y`.
 fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };

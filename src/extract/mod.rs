@@ -605,16 +605,23 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // The previous value's own date, a span back counted from the figure's.
             // A date after "since" there is when the value began to hold: "down from the 115
             // that had stood since Aug. 21", "up from 3,000 since Monday".
-            let previous_as_of =
-                q.previous_span
-                    .zip(previous_dates)
-                    .and_then(|((_, last), dates)| {
-                        let after = &words[last..dates.end];
-                        dates::date_in(after, as_of).or_else(|| {
-                            let since = after.iter().position(|w| w.lower == "since")?;
-                            dates::date_in(&after[since + 1..], as_of)
-                        })
-                    });
+            let previous_as_of = q
+                .previous_span
+                .zip(previous_dates)
+                .and_then(|((_, last), dates)| {
+                    let after = &words[last..dates.end];
+                    dates::date_in(after, as_of).or_else(|| {
+                        let since = after.iter().position(|w| w.lower == "since")?;
+                        dates::date_in(&after[since + 1..], as_of)
+                    })
+                })
+                // "Core inflation eased to 3.6% from 4.2%" in a month's report: the rate
+                // before is the month before's.
+                .or_else(|| {
+                    let monthly = reference.is_some() || own.is_some_and(|d| d.period);
+                    q.previous_span?;
+                    dates::month_before(words, as_of?).filter(|_| rate && monthly)
+                });
             let previous_bytes = q
                 .previous_span
                 .map(|(first, last)| (ctx.toks[first].start, ctx.toks[last - 1].end));
@@ -783,6 +790,23 @@ mod tests {
                 "Inflation eased to 1.9% in February from 2.1% in January.",
                 "2025-02-28",
                 Some("2025-01-31"),
+            ),
+            // A month's rate compares with the month before when no date says otherwise; a
+            // quarter's or a year's is left undated.
+            (
+                "Core inflation eased to 3.6% in February from 4.2%.",
+                "2025-02-28",
+                Some("2025-01-31"),
+            ),
+            (
+                "Output grew 0.4% in the fourth quarter, up from 0.1%.",
+                "2024-12-31",
+                None,
+            ),
+            (
+                "Inflation averaged 5.4% in 2024, down from 6.1%.",
+                "2024-12-31",
+                None,
             ),
             // The date an earlier value held since.
             (
