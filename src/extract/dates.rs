@@ -385,6 +385,8 @@ pub fn dates_in(
     published: Option<NaiveDate>,
     told: Option<NaiveDate>,
 ) -> Vec<Dated> {
+    // "The total now stands at 18,320": the story's present, not the day told before.
+    let told = told.filter(|_| !words.iter().any(|w| matches!(w.lower, "now" | "currently")));
     let mut found = Vec::new();
     // Relative dates that may count back from a date after them: (index in `found`, span).
     let mut ahead: Vec<(usize, Back)> = Vec::new();
@@ -779,7 +781,32 @@ const EXPECTATIONS: &[&str] = &[
 /// the same point last year", "compared with last month", "versus a year earlier" (no number
 /// between the comparison word and the date, so "more than 40 on Monday" is not one).
 fn compared(words: &[Word], at: usize) -> bool {
-    as_before(words, at) || than_before(words, at)
+    as_before(words, at) || than_before(words, at) || change_on(words, at)
+}
+
+/// "up 3% on the same point last year", "12% higher than ... ", "down 5% on last year", "up
+/// 8% from the same period a year earlier": a change's "on", "over" or "from" before the date
+/// of what it is measured against ("rose 5% on Monday" is dated by Monday).
+fn change_on(words: &[Word], at: usize) -> bool {
+    let start = at.saturating_sub(6);
+    let Some(k) = words[start..at]
+        .iter()
+        .rposition(|w| matches!(w.lower, "on" | "over" | "from"))
+        .map(|k| start + k)
+    else {
+        return false;
+    };
+    let amount = k.checked_sub(1).is_some_and(|j| {
+        let w = words[j].lower;
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(w, "%" | "percent" | "cent" | "points" | "point")
+    });
+    let between = &words[k + 1..at];
+    amount
+        && !between
+            .iter()
+            .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+        && (between.iter().any(|w| w.lower == "same") || matches!(words[at].lower, "last" | "a"))
 }
 
 /// "the same as in February", "rose 0.4%, as they had in February", "the same pace as in
@@ -2002,6 +2029,22 @@ mod tests {
                 "22,000",
                 None,
             ),
+            (
+                "the total now stands at 18,320 , up 3 % on the same point last year",
+                "18,320",
+                None,
+            ),
+            (
+                "the total now stands at 18,320 , down 5 % on last year",
+                "18,320",
+                None,
+            ),
+            (
+                "sales were 412 , up 8 % from the same period a year earlier",
+                "412",
+                None,
+            ),
+            ("sales rose 5 % on Monday to 412", "412", Some("2024-10-28")),
             (
                 "sales rose 4 % in March compared with last year",
                 "4",

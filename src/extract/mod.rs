@@ -685,10 +685,13 @@ fn comparison_base(words: &[context::Word], first: usize) -> bool {
 }
 
 /// Whether a total's noun stands right before the figure at token `first`, across its verb:
-/// "lifting the 2022 tally to 18,108", "took the total to 29,578", "the toll rose to 115".
+/// "lifting the 2022 tally to 18,108", "took the total to 29,578", "the toll rose to 115",
+/// "The total for 2024 now stands at 18,320" (not across a comma).
 fn names_a_total(words: &[context::Word], first: usize) -> bool {
-    words[first.saturating_sub(5)..first]
+    words[first.saturating_sub(7)..first]
         .iter()
+        .rev()
+        .take_while(|w| !matches!(w.lower, "," | ";" | ":"))
         .any(|w| matches!(w.lower, "total" | "tally" | "toll" | "count"))
 }
 
@@ -1050,11 +1053,23 @@ mod tests {
                 "4,100",
                 "2024-03-10",
             ),
-            // With no recent day before, publication's.
+            // With no recent day before, publication's; so with "now", the story's present.
             (
                 "The total is 8% ahead of the same date last year, when 4,100 had come.",
                 "4,100",
                 "2024-03-14",
+            ),
+            (
+                "On Monday 300 people arrived. The total for 2025 now stands at 9,000, up 3% on \
+                 the same point last year.",
+                "9,000",
+                "2025-03-14",
+            ),
+            (
+                "On Monday 300 people arrived. The total now stands at 9,000, 400 more than a \
+                 day earlier.",
+                "9,000",
+                "2025-03-14",
             ),
             // A past year's total in between is no day the figures stood at.
             (
@@ -1377,6 +1392,19 @@ mod tests {
                  Tuesday's landings took the total for the year to 8,950.",
                 "8,950",
                 Some("coast guard"),
+            ),
+            (
+                "Some 700 people crossed on Sunday, according to coast guard figures.\n\n\
+                 The total for 2025 now stands at 9,320.",
+                "9,320",
+                Some("coast guard figures"),
+            ),
+            // A total of another clause is not named for the figure.
+            (
+                "Some 700 people crossed on Sunday, according to coast guard figures.\n\n\
+                 The total was not known, but 40 boats were seen.",
+                "40",
+                None,
             ),
             (
                 "Arrivals by boat have passed 12,000 for the year, according to figures from the interior ministry.\n\n\
