@@ -2652,7 +2652,7 @@ mod tests {
                 "The Bureau of Labor Statistics revised its method in May. The bureau said \
                  the jobless rate rose to 4.4% in June.",
                 "4.4",
-                "Bureau of Labor Statistics",
+                "Bureau of Labor Statistics (BLS)",
             ),
             (
                 "Vexa, the regional water authority, has rationed supply. According to the \

@@ -2,9 +2,11 @@
 //!
 //! Each rule family lives in its own module with its table of examples:
 //! [`tokens`], [`numbers`], [`units`], [`bounds`], [`change`], [`filters`], [`concept`],
-//! [`attribution`], [`dates`] and [`sentences`]; [`quantity`] puts a figure together from them.
+//! [`attribution`] (with [`bodies`], one name for each publisher), [`dates`] and [`sentences`];
+//! [`quantity`] puts a figure together from them.
 
 pub mod attribution;
+pub mod bodies;
 pub mod bounds;
 pub mod change;
 pub mod concept;
@@ -643,7 +645,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 previous_start: previous_bytes.map(|(a, _)| a as u32),
                 previous_end: previous_bytes.map(|(_, b)| b as u32),
                 previous_as_of,
-                attribution: source,
+                attribution: source.map(|s| bodies::canonical(s).unwrap_or(s)),
                 text: &text[start..end],
                 start: start as u32,
                 end: end as u32,
@@ -1319,7 +1321,7 @@ mod tests {
             (
                 "The fire has burned 23,713 acres. It was 22% contained on Monday, according to Cal Fire.",
                 "23,713",
-                Some("Cal Fire"),
+                Some("California Department of Forestry and Fire Protection (Cal Fire)"),
             ),
             (
                 "The toll rose to 40 overnight. Another 12 were missing, rescue officials said.",
@@ -1359,7 +1361,7 @@ mod tests {
             (
                 "The fire has burned 23,000 acres, Cal Fire said.\n\nContainment stood at 11%, fire officials said.",
                 "11",
-                Some("Cal Fire"),
+                Some("California Department of Forestry and Fire Protection (Cal Fire)"),
             ),
             (
                 "The County Department of Public Health reported 16 deaths.\n\nHealth officials said 12 were in the north.",

@@ -160,7 +160,10 @@ impl<'d> Pending<'d> {
     fn emit(held: impl Iterator<Item = Held<'d>>, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         for h in held {
             out(ClaimView {
-                attribution: h.source.as_deref(),
+                attribution: h
+                    .source
+                    .as_deref()
+                    .map(|s| super::bodies::canonical(s).unwrap_or(s)),
                 ..h.claim
             });
         }
