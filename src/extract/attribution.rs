@@ -472,6 +472,18 @@ static PERSON_TITLES: WordSet = WordSet::new(&[
     "ambassador",
     "senator",
     "chancellor",
+    "manager",
+    "administrator",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "coroner",
+    "superintendent",
+    "supervisor",
+    "officer",
+    "adviser",
+    "advisor",
+    "prosecutor",
 ]);
 
 /// Body nouns of no particular kind: "the agency" may be any body named before.
@@ -1658,7 +1670,9 @@ pub fn bodies_named(words: &[Word]) -> Vec<String> {
             .then_some(end + 1 + close)
         };
         let aside = described();
-        if run.iter().any(|w| BODIES.contains(w.lower)) || aside.is_some() {
+        // "County Manager Ann Reyes" is a person, though "County" is a body's noun.
+        let titled = run.iter().any(|w| PERSON_TITLES.contains(w.lower));
+        if (run.iter().any(|w| BODIES.contains(w.lower)) && !titled) || aside.is_some() {
             // A name: "The agency" opening a sentence is a reference, not one.
             let name = tidy(run).filter(|n| !names_no_one(n) && n.split(' ').any(capitalized));
             out.extend(name);
@@ -1849,6 +1863,9 @@ fn names_no_one(name: &str) -> bool {
             "he", "she", "they", "it", "we", "i", "that", "this", "these", "those", "which",
         ],
     ) || super::dates::weekday(name).is_some()
+        // "The country has confirmed 2,024 deaths": where, not who said so (in lower case:
+        // "Nation Media Group" is a name).
+        || matches!(name, "country" | "nation" | "region" | "territory" | "island")
         || month_of
         || super::numbers::small_number(&name.to_ascii_lowercase()).is_some()
 }
@@ -2109,6 +2126,8 @@ mod tests {
             // The same words as nouns are no statement.
             ("Pay grew 7.8%, the most since records began in 2001", None),
             ("The counts rose to 40 on Monday", None),
+            ("The country has confirmed 2,024 deaths", None),
+            ("The nation recorded 40 cases on Friday", None),
             (
                 "The group, which combined local records and witness interviews, estimated \
                  that 400 died",
@@ -2604,6 +2623,21 @@ mod tests {
             source_of("1,200").as_deref(),
             Some("National Emergency Agency")
         );
+        // A county's manager, coroner or commissioner is a person, not the county.
+        for title in ["County Manager", "County Coroner", "County Commissioner"] {
+            let text = format!(
+                "At least 200 people have died, according to a tally by the Daily Courier. \
+                 The county accounts for 72 of the deaths, {title} Ann Reyes said. She said \
+                 about 600 people were still unaccounted for."
+            );
+            let claims = crate::extract::extract(&Document::new("d", &text));
+            let c = claims.iter().find(|c| c.text == "600").unwrap();
+            assert_eq!(
+                c.attribution.as_deref(),
+                Some(format!("{title} Ann Reyes").as_str()),
+                "{text}"
+            );
+        }
     }
 
     /// A body named without a verb of saying: a capitalised run with a body noun, or a name

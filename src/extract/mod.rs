@@ -405,7 +405,11 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .find(|(s, _)| attribution::speaks_on(words, s))
             {
                 paragraph_source = Some((sent.paragraph, name.clone()));
-                if !holds_figure && !figures_seen && !quoted {
+                // A dateline's day is no figure: "WASHINGTON, July 11 (Reuters) - U.S.
+                // consumer prices unexpectedly fell in June, the Labor Department said".
+                let figureless = !holds_figure
+                    || !may_hold_a_figure(&sentence[sentences::dateline_len(sentence)..]);
+                if figureless && !figures_seen && !quoted {
                     lede_source.get_or_insert_with(|| name.clone());
                 }
                 if !headline
@@ -856,6 +860,10 @@ mod tests {
         let text = "Prices rose 0.3%.\n\nThe outlook is poor, the statistics office said.\n\n\
                     The index rose 0.2% last month.";
         check_attribution(&[(text, "0.2", None)]);
+        // After a dateline with its day.
+        let text = "WASHINGTON, March 13 (Wire) - Consumer prices fell in February, the statistics \
+                    office said.\n\nIn the 12 months to February, prices rose 2.6%.";
+        check_attribution(&[(text, "2.6", Some("statistics office"))]);
     }
 
     /// A figure whose verb is left out takes the name right before it, not the first
