@@ -1742,8 +1742,11 @@ impl NamedSoFar {
             self.bodies.contains(n)
                 || (!titled(n)
                     && n.split([' ', '-']).any(|w| {
-                        BODIES.contains_ignoring_ascii_case(w)
-                            || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+                        BODIES.contains_ignoring_ascii_case(w) || {
+                            // "(CDC)" in a body's name: an acronym in brackets.
+                            let w = w.trim_matches(['(', ')']);
+                            w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+                        }
                     }))
         };
         let last = self.names.last();

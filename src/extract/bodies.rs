@@ -43,22 +43,34 @@ fn lines() -> impl Iterator<Item = Result<(&'static str, &'static str), String>>
 /// A name as compared: lower case, no full stops ("U.N." is "un"), typographic apostrophes
 /// plain, single spaces, without a leading "the".
 fn key(name: &str) -> String {
-    let lower = name
-        .to_lowercase()
-        .replace('.', "")
-        .replace(['\u{2019}', '\u{2018}'], "'");
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.first() {
-        Some(&"the") => &words[1..],
-        _ => &words[..],
-    };
-    words.join(" ")
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if key.is_empty() && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '.' => {}
+                '\u{2019}' | '\u{2018}' => key.push('\''),
+                c => key.extend(c.to_lowercase()),
+            }
+        }
+    }
+    key
 }
 
 /// The name a body's claims carry, when `name` is one of the ways articles name it, with or
-/// without a country's prefix ("U.S.", "UK", "UN"); None for any other name.
+/// without a country's prefix ("U.S.", "UK", "UN", "United Nations"); None for any other name.
 pub fn canonical(name: &str) -> Option<&'static str> {
     let key = key(name);
+    // "United Nations humanitarian office" is the "UN humanitarian office".
+    let key = match key.strip_prefix("united nations ") {
+        Some(rest) => format!("un {rest}"),
+        None => key,
+    };
     BY_ALIAS.get(&key).copied().or_else(|| {
         let (prefix, rest) = key.split_once(' ')?;
         matches!(prefix, "us" | "uk" | "un")
@@ -105,6 +117,14 @@ mod tests {
                 Some("Texas Department of State Health Services (DSHS)"),
             ),
             ("U.N. refugee agency", Some("UN refugee agency (UNHCR)")),
+            (
+                "United Nations refugee agency",
+                Some("UN refugee agency (UNHCR)"),
+            ),
+            (
+                "United Nations humanitarian office",
+                Some("UN humanitarian office (OCHA)"),
+            ),
             ("UN refugee agency UNHCR", Some("UN refugee agency (UNHCR)")),
             (
                 "the Office for National Statistics",

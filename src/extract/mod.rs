@@ -382,6 +382,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                     }
                     refers => named.resolve(refers)?.to_string(),
                 };
+                // One name for a publisher however it is written, so that its statements'
+                // dates and the references to it meet ("the UN humanitarian office on Sunday
+                // ... OCHA said").
+                let name = bodies::canonical(&name).map_or(name, str::to_string);
                 named.note(&name);
                 Some((s, name))
             })
