@@ -797,6 +797,16 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     if k == 0 || PASSIVE_MARKS.contains(words[k - 1].lower) {
         return None;
     }
+    // "government figures released on Monday show": the subject before the release's day.
+    if let Some(p) = (k.saturating_sub(5)..k)
+        .find(|&p| matches!(words[p].lower, "released" | "published" | "issued"))
+        && p > 0
+        && words[p + 1..k].iter().all(|w| {
+            matches!(w.lower, "on" | "this" | "last" | "late" | "early") || is_date_word(w.text)
+        })
+    {
+        return subject_before(words, p);
+    }
     // "economists surveyed by Bloomberg, who had forecast 6.5%": the relative's antecedent.
     if k >= 2 && matches!(words[k - 1].lower, "who" | "which") && words[k - 2].lower == "," {
         let names = words[..k - 2]
@@ -2130,6 +2140,19 @@ mod tests {
             ("Pay grew 7.8%, the most since records began in 2001", None),
             ("The counts rose to 40 on Monday", None),
             ("The country has confirmed 2,024 deaths", None),
+            // The release's day between the subject and its verb.
+            (
+                "Cases reached 45,912, government figures released on Monday show",
+                Some("government figures"),
+            ),
+            (
+                "Cases reached 45,912, ministry data published Friday showed",
+                Some("ministry data"),
+            ),
+            (
+                "Cases reached 45,912, figures released on Monday show",
+                None,
+            ),
             ("The nation recorded 40 cases on Friday", None),
             (
                 "The group, which combined local records and witness interviews, estimated \

@@ -1087,6 +1087,17 @@ fn names_an_event(words: &[Word], i: usize) -> bool {
     {
         return true;
     }
+    // "An earthquake struck Morocco late Friday night, killing more than 800 people": the day
+    // the quake struck, not the day of a toll that is still rising.
+    let toll_after = words[i..].iter().take(12).any(|w| {
+        matches!(
+            w.lower,
+            "killing" | "leaving" | "injuring" | "wounding" | "displacing"
+        )
+    });
+    if toll_after && clause.iter().take(5).any(|w| event_verb(w.lower)) {
+        return true;
+    }
     // "Saturday's earthquake", "Monday's attack": a day's event, not a day's figures ("Monday's
     // update" dates them).
     let possessive = words[i].lower.ends_with("'s") || words[i].lower.ends_with("\u{2019}s");
@@ -2115,6 +2126,16 @@ mod tests {
             ("OSLO , Oct 29 ( Wire ) - 70 people fled", "70", None),
             ("LIMA , Peru , Oct . 29 - 70 people fled", "70", None),
             ("70 died in the storm that struck on Sunday", "70", None),
+            (
+                "an earthquake struck the region late Sunday night , killing more than 800 people",
+                "800",
+                None,
+            ),
+            (
+                "a storm hit the coast on Sunday , leaving 12 dead , officials said on Monday",
+                "12",
+                Some("2024-10-28"),
+            ),
             (
                 "70 are known to have died in the storms that hit the north and the east on Sunday , officials said on Monday",
                 "70",
