@@ -191,6 +191,15 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
             if b.as_of.is_some() {
                 h.as_of = b.as_of;
             }
+            // And its source, when the headline names none or only a country ("Turkey
+            // confirms 44,000 dead" over "Turkey's disaster agency AFAD lifted its count").
+            let country_only = h.attribution.as_deref().is_some_and(|a| {
+                let words = crate::gazetteer::get().words(a);
+                !words.is_empty() && words.iter().all(|w| w.country)
+            });
+            if b.attribution.is_some() && (h.attribution.is_none() || country_only) {
+                h.attribution.clone_from(&b.attribution);
+            }
             h.metric.clone_from(&b.metric);
             h.metric_match = b.metric_match.as_ref().map(|m| format!("{m}, restated"));
         }
@@ -649,7 +658,8 @@ mod tests {
         assert_ne!(metric("12"), "flood-deaths-total");
     }
 
-    /// A headline figure that restates a body figure holds on the body figure's date.
+    /// A headline figure that restates a body figure holds on the body figure's date, and
+    /// takes its source when the headline names only a country.
     #[test]
     fn a_restated_headline_figure_takes_the_body_figures_date() {
         let catalog = Catalog::parse(
@@ -688,6 +698,10 @@ mod tests {
                 vec![chrono::NaiveDate::from_ymd_opt(2022, 5, 12); 2],
                 "{headline}"
             );
+            // ... and the body figure's source, where the headline names only a country or its
+            // capital ("Ukraine puts", "Kyiv says").
+            let sources: Vec<_> = claims.iter().map(|c| c.attribution.as_deref()).collect();
+            assert_eq!(sources, vec![Some("General Staff"); 2], "{headline}");
         }
     }
 

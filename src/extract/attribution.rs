@@ -1583,9 +1583,11 @@ pub fn source_for(
     {
         return Some(k);
     }
+    // ... and so is a count written right after it: "far fewer than the 385 names on the
+    // FBI's validated list".
     if let Some(k) = after
-        && CUES.of(words[sources[k].at].lower) & cue::EXPECTING != 0
-        && sources[k].at - end <= 6
+        && CUES.of(words[sources[k].at].lower) & (cue::EXPECTING | cue::STATEMENT) != 0
+        && sources[k].at - end <= 8
         && words[end..sources[k].at].iter().all(|w| {
             !matches!(
                 w.lower,
@@ -2605,6 +2607,22 @@ mod tests {
                 "Prices rose 2.4%, the bureau said, below the 2.6% analysts forecast",
                 "2.4",
                 "<body bureau>",
+            ),
+            // A count's keeper right after the figure.
+            (
+                "Green said 66 remain missing, far fewer than the 385 names on the FBI's list",
+                "385",
+                "FBI",
+            ),
+            (
+                "Green said 66 remain missing, far fewer than the 385 names on the FBI's list",
+                "66",
+                "Green",
+            ),
+            (
+                "The mayor said 40 died, up from the 31 in the county's tally on Monday",
+                "31",
+                "<body county>",
             ),
         ];
         for (text, figure, expected) in cases {
