@@ -617,11 +617,13 @@ impl Catalog {
                 if w.words.contains(&head.text) {
                     // Of the same noun: "armoured personnel carriers" before "900
                     // servicemen" count carriers, though personnel are servicemen.
-                    let its_noun = self.metrics[w.metric]
-                        .unit
-                        .as_deref()
-                        .and_then(|u| gaz.words(u).pop())
-                        .is_none_or(|noun| noun.text == head.text);
+                    let counts = |noun: &str| {
+                        self.unit_of
+                            .get(noun)
+                            .is_some_and(|metrics| metrics.contains(&w.metric))
+                    };
+                    let its_noun = counts(&head.text)
+                        || !self.unit_of.values().any(|ms| ms.contains(&w.metric));
                     wider = Some(w).filter(|w| w.words.len() > m.words.len() && its_noun);
                     break;
                 }

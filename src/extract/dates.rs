@@ -1457,10 +1457,9 @@ fn whole_month(
     // "between January and June", "from January to June", "the July-September period",
     // "the June-to-August quarter": the range's last month.
     let back = |k: usize| i.checked_sub(k).map_or("", |j| words[j].lower);
-    let range_end = (matches!(before, "and" | "to")
-        && matches!(back(3), "between" | "from")
-        && month(back(2)).is_some())
-        || (matches!(before, "-" | "\u{2013}" | "to") && month(back(2)).is_some())
+    let range_end = (month(back(2)).is_some()
+        && (matches!(before, "-" | "\u{2013}" | "to")
+            || (before == "and" && matches!(back(3), "between" | "from"))))
         || last_month_of_range(words[i].lower).is_some();
     if !(matches!(before, "in" | "for" | "during" | "through" | "of")
         || period_to
