@@ -44,3 +44,5 @@ pub mod series;
 pub mod status;
 #[cfg(feature = "tracker")]
 pub mod store;
+#[cfg(feature = "tracker")]
+mod vocabulary;

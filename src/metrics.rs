@@ -32,6 +32,7 @@ use crate::extract::{keywords, units};
 use crate::gazetteer::{self, Word};
 use crate::model::{Claim, Document, Kind};
 use crate::periods::{self, Periods};
+use crate::vocabulary::{Vocabulary, Words};
 use aho_corasick::AhoCorasick;
 use anyhow::{Context, bail};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -97,6 +98,8 @@ pub struct Catalog {
     named_by: HashMap<String, Vec<usize>>,
     /// The head noun of each metric's unit ("drone"), with the metrics that count it.
     unit_of: HashMap<String, Vec<usize>>,
+    /// The words of the match phrases, numbered for [`Words`] sets.
+    vocabulary: Vocabulary,
 }
 
 /// What is wrong with a metric whose flags contradict each other: a change over a period is no
@@ -133,6 +136,9 @@ struct Matcher {
     /// period matches with these ("passengers so far this year" finds "the total for 2024
     /// stands at 410,000 passengers").
     core: Vec<String>,
+    /// `words` and `core` as sets of the catalog's vocabulary.
+    word_set: Words,
+    core_set: Words,
 }
 
 /// Why a claim got its metric: the metric and, for a catalog metric, the phrase and where it
@@ -149,18 +155,49 @@ pub struct Assignment {
 #[derive(Clone, Copy)]
 struct Figure<'a> {
     claim: &'a Claim,
-    clause: &'a [Word],
-    own: &'a [Word],
+    /// What [`Catalog::find`] asks of its clause, own words and places, read once.
+    read: &'a Read<'a>,
     /// The words of the figure's concept, in order.
     concept: &'a [Word],
     period: Periods,
-    places_before: &'a [Word],
     /// The figure is what a day or an event added to a total its sentence gives next
     /// ([`adds_to_a_total`]): a running total's metric does not take it.
     increment: bool,
     /// The head of the noun a count counts ("ship" in "26 ships and boats"), as the gazetteer
     /// reads it.
     noun: Option<&'a str>,
+}
+
+/// A figure's words as every [`Catalog::find`] of it asks for them: its own words, its places
+/// (of its clause when it names any, else of its sentence up to its clause's end) and the senses
+/// of its clause.
+struct Read<'a> {
+    own: HashSet<&'a str>,
+    places: HashSet<&'a str>,
+    clause_senses: Vec<u16>,
+}
+
+impl<'a> Read<'a> {
+    fn of(clause: &'a [Word], own: &'a [Word], places_before: &'a [Word]) -> Read<'a> {
+        // The places of the figure's own clause, when it names any: "passed 50,000 across
+        // Turkey and Syria, after AFAD lifted its count in Turkey to 44,218" files 44,218 as
+        // Turkey's alone.
+        let places_of = |words: &'a [Word]| -> HashSet<&'a str> {
+            words
+                .iter()
+                .filter(|w| w.place)
+                .map(|w| w.text.as_str())
+                .collect()
+        };
+        let places = Some(places_of(clause))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| places_of(places_before));
+        Read {
+            own: own.iter().map(|w| w.text.as_str()).collect(),
+            places,
+            clause_senses: clause.iter().filter_map(|w| w.sense).collect(),
+        }
+    }
 }
 
 /// Nouns of any figure, which alone do not say what a series counts.
@@ -401,6 +438,8 @@ impl Catalog {
                     places,
                     period,
                     core,
+                    word_set: Words::default(),
+                    core_set: Words::default(),
                 });
             }
             for word in m.phrases.iter().chain(&m.unit).flat_map(|p| gaz.words(p)) {
@@ -426,6 +465,15 @@ impl Catalog {
                 .then(b.phrase.len().cmp(&a.phrase.len()))
                 .then(a.metric.cmp(&b.metric))
         });
+        let vocabulary = Vocabulary::of(
+            matchers
+                .iter()
+                .flat_map(|m| [m.words.as_slice(), m.core.as_slice()]),
+        );
+        for m in &mut matchers {
+            m.word_set = vocabulary.set_of_texts(m.words.iter().map(String::as_str));
+            m.core_set = vocabulary.set_of_texts(m.core.iter().map(String::as_str));
+        }
         Ok(Catalog {
             path: None,
             metrics,
@@ -434,6 +482,7 @@ impl Catalog {
             excludes,
             named_by,
             unit_of,
+            vocabulary,
         })
     }
 
@@ -469,17 +518,16 @@ impl Catalog {
     pub fn matching(&self, claim: &Claim) -> Option<&MetricDef> {
         let concept = claim.concept.as_deref()?;
         let words = gazetteer::get().words(concept);
+        let read = Read::of(&words, &words, &words);
         let figure = Figure {
             claim,
-            clause: &words,
-            own: &words,
+            read: &read,
             concept: &words,
             period: Periods::default(),
-            places_before: &words,
             increment: false,
             noun: None,
         };
-        self.find(&figure, &words, false, &[])
+        self.find(&figure, &self.vocabulary.set_of(&words), false, &[])
             .map(|m| &self.metrics[m.metric])
     }
 
@@ -561,39 +609,51 @@ impl Catalog {
             });
         for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
             if !cache.words.contains_key(*text) {
-                cache.words.insert(text.to_string(), gaz.words(text));
+                let words = gaz.words(text);
+                let set = self.vocabulary.set_of(&words);
+                cache.words.insert(text.to_string(), (words, set));
             }
         }
-        let scopes: [&[Word]; 6] = texts.map(|text| cache.words[text].as_slice());
-        let named_before = {
-            let mut words = cache.words[before_clause].clone();
-            words.extend(scopes[0].iter().cloned());
-            words
-        };
+        let words_of = |text: &str| cache.words[text].0.as_slice();
+        let set_of = |text: &str| &cache.words[text].1;
+        let scopes: [&[Word]; 6] = texts.map(words_of);
+        // Every search below reads some of these words: when no phrase has all its words among
+        // them, none can file the figure.
+        let mut read_at_all = set_of(before_clause).clone();
+        for text in texts.iter().chain(counted.as_ref()) {
+            read_at_all.add(set_of(text));
+        }
+        if !self.may_match(&read_at_all) {
+            return Assignment {
+                metric: derived_key(claim),
+                matched: None,
+            };
+        }
+        let named_before: Vec<Word> = words_of(before_clause)
+            .iter()
+            .chain(scopes[0])
+            .cloned()
+            .collect();
         let clause = scopes[1];
         let own: Vec<Word> = scopes[0].iter().chain(scopes[2]).cloned().collect();
         // The words of the scopes so far: a phrase may be completed by a wider scope ("deaths"
         // in the sentence, "Lahaina" in the title), and is found at the closest scope that
         // completes it.
-        let mut seen: Vec<Word> = Vec::new();
+        let mut seen = Words::default();
         // "the country" stands for the countries the title or the sentence before names.
-        let countries: Vec<Word> = scopes[3]
-            .iter()
-            .chain(scopes[4])
-            .filter(|w| w.country)
-            .cloned()
-            .collect();
+        let countries = self
+            .vocabulary
+            .set_of(scopes[3].iter().chain(scopes[4]).filter(|w| w.country));
+        let read = Read::of(clause, &own, &named_before);
         let figure = Figure {
             claim,
-            clause,
-            own: &own,
+            read: &read,
             concept: scopes[0],
             period,
-            places_before: &named_before,
             increment: figure_at
                 .and_then(|f| texts[2].get(f + claim.text.len()..))
                 .is_some_and(adds_to_a_total),
-            noun: counted.and_then(|unit| cache.words[unit].last().map(|w| w.text.as_str())),
+            noun: counted.and_then(|unit| words_of(unit).last().map(|w| w.text.as_str())),
         };
         // The noun a count counts names its metric before the words around it: "606
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
@@ -602,15 +662,13 @@ impl Catalog {
         // Malawi have climbed to 45,912, with 1,489 deaths" files the deaths under "cholera
         // deaths", not under a "death toll" that says no more than the noun.
         if let Some(unit) = counted
-            && let Some(head) = cache.words[unit].last()
-            && let Some(m) = self.find(&figure, &cache.words[unit], false, &[])
+            && let Some(head) = words_of(unit).last()
+            && let Some(m) = self.find(&figure, set_of(unit), false, &[])
             && m.words.contains(&head.text)
         {
-            let around: Vec<Word> = cache.words[unit]
-                .iter()
-                .chain(&named_before)
-                .cloned()
-                .collect();
+            let mut around = set_of(unit).clone();
+            around.add(set_of(before_clause));
+            around.add(set_of(texts[0]));
             let mut other = Vec::new();
             let mut wider = None;
             while let Some(w) = self.find(&figure, &around, false, &other) {
@@ -639,12 +697,12 @@ impl Catalog {
             if words.is_empty() {
                 continue;
             }
-            seen.extend(words.iter().cloned());
+            seen.add(set_of(texts[k]));
             if words
                 .iter()
                 .any(|w| matches!(w.text.as_str(), "country" | "nation"))
             {
-                seen.extend(countries.iter().cloned());
+                seen.add(&countries);
             }
             let beyond = k >= 3;
             if let Some(m) = self
@@ -675,6 +733,14 @@ impl Catalog {
         }
     }
 
+    /// Whether some phrase has all its words, or all but those of its period, in `words`:
+    /// without one, [`Catalog::find`] finds nothing in any part of them.
+    fn may_match(&self, words: &Words) -> bool {
+        self.matchers
+            .iter()
+            .any(|m| words.holds(&m.word_set) || words.holds(&m.core_set))
+    }
+
     /// Beyond the figure's sentence (the sentence before, the title), of `first` and the best
     /// phrase of each other metric found in `words`, the one with most of its words in the
     /// figure's `own` words, then the longest: under the title "Dengue deaths climb to 758",
@@ -684,7 +750,7 @@ impl Catalog {
     fn closest<'m>(
         &'m self,
         figure: &Figure,
-        words: &[Word],
+        words: &Words,
         first: &'m Matcher,
         own: &[Word],
     ) -> Option<&'m Matcher> {
@@ -798,48 +864,28 @@ impl Catalog {
     /// places must be those the figure's sentence names up to its clause's end, when it names
     /// any. A phrase that states a period takes no figure whose clause states another, and one
     /// whose clause states the same with its other words ([`periods`]).
-    fn find(
-        &self,
-        figure: &Figure,
-        words: &[Word],
-        beyond: bool,
-        not: &[usize],
-    ) -> Option<&Matcher> {
+    fn find(&self, figure: &Figure, have: &Words, beyond: bool, not: &[usize]) -> Option<&Matcher> {
         let Figure {
             claim,
-            clause,
-            own,
+            read,
             concept,
             period,
-            places_before,
             increment,
             noun,
         } = *figure;
-        let have: HashSet<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        // The places of the figure's own clause, when it names any: "passed 50,000 across
-        // Turkey and Syria, after AFAD lifted its count in Turkey to 44,218" files 44,218 as
-        // Turkey's alone.
-        fn places_of(words: &[Word]) -> HashSet<&str> {
-            words
-                .iter()
-                .filter(|w| w.place)
-                .map(|w| w.text.as_str())
-                .collect()
-        }
-        let own_places = Some(places_of(clause))
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| places_of(places_before));
-        let own: HashSet<&str> = own.iter().map(|w| w.text.as_str()).collect();
-        let clause_senses: Vec<u16> = clause.iter().filter_map(|w| w.sense).collect();
+        let Read {
+            own,
+            places: own_places,
+            clause_senses,
+        } = read;
         // "Another 1,237 deaths are being investigated": unconfirmed, whatever else it says.
         let unconfirmed = UNCONFIRMED.filter(|u| clause_senses.contains(u));
-        let all_in = |words: &[String]| words.iter().all(|w| have.contains(w.as_str()));
         let takes = |m: &&Matcher| {
             !(not.contains(&m.metric)
                 || increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
-                && places_agree(&m.places, &own_places)
+                && places_agree(&m.places, own_places)
                 && fits(&self.fits[m.metric], claim)
                 && unconfirmed.is_none_or(|u| m.senses.contains(&u))
                 && (clause_senses.is_empty()
@@ -855,11 +901,11 @@ impl Catalog {
                         .iter()
                         .filter(|x| x.metric == m.metric)
                         .any(|x| {
-                            other_kind(concept, &x.words, &own)
+                            other_kind(concept, &x.words, own)
                                 // A phrase read as its group ("consumer price index" as
                                 // "inflation") keeps its kind as written: food prices are not
                                 // consumer prices.
-                                || other_kind(concept, &x.read_as_group, &own)
+                                || other_kind(concept, &x.read_as_group, own)
                         })
                         || self.rate_of_its_own(claim, concept, m.metric)))
                 && !opposite(concept, &m.words)
@@ -873,13 +919,13 @@ impl Catalog {
         let by_period = || {
             self.matchers
                 .iter()
-                .filter(|m| !m.period.is_empty() && !period.is_empty() && all_in(&m.core))
+                .filter(|m| !m.period.is_empty() && !period.is_empty() && have.holds(&m.core_set))
                 .find(takes)
         };
         match self
             .matchers
             .iter()
-            .filter(|m| all_in(&m.words))
+            .filter(|m| have.holds(&m.word_set))
             .find(takes)
         {
             Some(literal) if literal.period.is_empty() && !period.is_empty() => by_period()
@@ -981,12 +1027,12 @@ pub fn adds_to_a_total(after: &str) -> bool {
         }
 }
 
-/// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text, and where the
-/// lede of the document read last lies in it (its address and length, then the lede's range), so
+/// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text, with the set of
+/// the catalog's words among them (so a cache serves one catalog), and where the lede of the document read last lies in it (its address and length, then the lede's range), so
 /// that the lede is found once per document.
 #[derive(Default)]
 pub struct WordsCache {
-    words: HashMap<String, Vec<Word>>,
+    words: HashMap<String, (Vec<Word>, Words)>,
     lede: Option<((usize, usize), std::ops::Range<usize>)>,
 }
 
