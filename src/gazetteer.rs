@@ -47,9 +47,8 @@ pub struct Word {
 
 /// The gazetteer: single words and runs of words, each to its group.
 pub struct Gazetteer {
-    single: HashMap<String, Entry>,
-    /// Runs of two or three normalised words by their first word, longest first.
-    runs: HashMap<String, Vec<(Vec<String>, Entry)>>,
+    /// Each normalised word that is an entry or starts one, so a word is looked up once.
+    by_word: HashMap<String, Slot>,
     /// Each place within a country, by name, to the country's name.
     within: HashMap<String, String>,
 }
@@ -62,6 +61,13 @@ struct Entry {
     sense: Option<u16>,
     country: bool,
     place: bool,
+}
+
+/// What a normalised word starts: an entry alone, and runs of two or three words, longest first.
+#[derive(Default)]
+struct Slot {
+    alone: Option<Entry>,
+    runs: Vec<(Vec<String>, Entry)>,
 }
 
 impl Entry {
@@ -111,8 +117,7 @@ pub fn plain_words(text: &str) -> Vec<String> {
 impl Gazetteer {
     fn parse(text: &str) -> anyhow::Result<Gazetteer> {
         let file: File = toml::from_str(text)?;
-        let mut single = HashMap::default();
-        let mut runs: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::default();
+        let mut by_word: HashMap<String, Slot> = HashMap::default();
         let mut senses = 0u16;
         let mut within = HashMap::default();
         for g in file.group {
@@ -139,34 +144,29 @@ impl Gazetteer {
                 let words = plain_words(w);
                 match words.len() {
                     0 => {}
-                    1 => {
-                        single.insert(words[0].clone(), entry.clone());
-                    }
-                    _ => runs
+                    1 => by_word.entry(words[0].clone()).or_default().alone = Some(entry.clone()),
+                    _ => by_word
                         .entry(words[0].clone())
                         .or_default()
+                        .runs
                         .push((words, entry.clone())),
                 }
             }
         }
-        for starting in runs.values_mut() {
-            starting.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        for slot in by_word.values_mut() {
+            slot.runs.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
         }
         // A place lies within a country, one level deep: no chain of places to follow.
-        let countries: std::collections::HashSet<&str> = single
+        let countries: std::collections::HashSet<&str> = by_word
             .values()
-            .chain(runs.values().flatten().map(|(_, e)| e))
+            .flat_map(|slot| slot.alone.iter().chain(slot.runs.iter().map(|(_, e)| e)))
             .filter(|e| e.country)
             .map(|e| e.name.as_str())
             .collect();
         if let Some((place, outer)) = within.iter().find(|(_, o)| !countries.contains(o.as_str())) {
             anyhow::bail!("{place:?} is within {outer:?}, which no country group names");
         }
-        Ok(Gazetteer {
-            single,
-            runs,
-            within,
-        })
+        Ok(Gazetteer { by_word, within })
     }
 
     /// Whether the place named `inner` lies within the one named `outer` ("hatay" in
@@ -179,22 +179,21 @@ impl Gazetteer {
 
     /// The words of `text` as compared with catalog phrases.
     pub fn words(&self, text: &str) -> Vec<Word> {
-        let plain = plain_words(text);
+        let mut plain = plain_words(text);
         let mut out = Vec::with_capacity(plain.len());
         let mut i = 0;
-        'outer: while i < plain.len() {
-            for (run, entry) in self.runs.get(&plain[i]).into_iter().flatten() {
-                if plain[i..].starts_with(run) {
-                    out.push(entry.word());
-                    i += run.len();
-                    continue 'outer;
-                }
+        while i < plain.len() {
+            let slot = self.by_word.get(&plain[i]);
+            let run = slot.and_then(|s| s.runs.iter().find(|(run, _)| plain[i..].starts_with(run)));
+            if let Some((run, entry)) = run {
+                out.push(entry.word());
+                i += run.len();
+                continue;
             }
-            let w = &plain[i];
-            out.push(match self.single.get(w) {
+            out.push(match slot.and_then(|s| s.alone.as_ref()) {
                 Some(entry) => entry.word(),
                 None => Word {
-                    text: w.clone(),
+                    text: std::mem::take(&mut plain[i]),
                     sense: None,
                     country: false,
                     place: false,

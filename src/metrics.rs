@@ -601,10 +601,14 @@ impl Catalog {
             .as_deref()
             .filter(|_| claim.kind == Kind::Count)
             .map(|unit| {
-                [" a ", " per ", " each ", " every "]
-                    .iter()
-                    .filter_map(|per| unit.find(per))
-                    .min()
+                let per = |at: usize| {
+                    ["a ", "per ", "each ", "every "]
+                        .iter()
+                        .any(|w| unit[at + 1..].starts_with(w))
+                };
+                unit.match_indices(' ')
+                    .map(|(at, _)| at)
+                    .find(|&at| per(at))
                     .map_or(unit, |at| &unit[..at])
             });
         for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
@@ -1003,25 +1007,28 @@ const TOTALS: &[&str] = &[
 /// the total to 1,161", "[310 new cases], which brings the tally to about 9,000". The figure is
 /// then a day's or an event's addition: the level of a daily series, a change of the total.
 pub fn adds_to_a_total(after: &str) -> bool {
-    let words: Vec<String> = after
+    let words: Vec<&str> = after
         .split(|c: char| !(c.is_alphanumeric() || c == ','))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
+    let one_of = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let within = |from: usize, n: usize, hit: &dyn Fn(&str) -> bool| {
         (from..(from + n).min(words.len())).find(|&j| hit(&words[j]))
     };
     let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
     // The figure right before the new total: no other figure between them ("24,617 deaths and
     // a further 3,574, bringing the combined toll to 28,191" adds the second to the first).
-    let Some(k) = words.iter().position(|w| BRINGING.contains(&w.as_str())) else {
+    let Some(k) = words.iter().position(|w| one_of(BRINGING, w)) else {
         return false;
     };
     !words[..k].iter().any(|w| number(w))
-        && !words[k..].iter().take(5).any(|w| w == "combined")
+        && !words[k..]
+            .iter()
+            .take(5)
+            .any(|w| w.eq_ignore_ascii_case("combined"))
         && {
-            within(k + 1, 5, &|w| TOTALS.contains(&w))
-                .and_then(|j| within(j + 1, 4, &|w| w == "to"))
+            within(k + 1, 5, &|w| one_of(TOTALS, w))
+                .and_then(|j| within(j + 1, 4, &|w| w.eq_ignore_ascii_case("to")))
                 .and_then(|t| within(t + 1, 4, &|w| number(w)))
                 .is_some()
         }
@@ -1065,13 +1072,22 @@ fn context_of<'a>(
     let text = doc.text.as_str();
     let sentence = claim.sentence.as_str();
     let at = claim.start as usize;
-    let sent_start = at
-        .checked_sub(sentence.len())
-        .and_then(|lo| text.get(lo..))
-        .and_then(|t| t.find(sentence))
-        .map(|i| at.saturating_sub(sentence.len()) + i)
-        .filter(|s| *s <= at)
-        .or_else(|| text.find(sentence).filter(|s| *s <= at));
+    // Where the figure's text sits in its sentence puts the sentence in the text, checked
+    // there, before any search for the whole sentence.
+    let aligned = sentence
+        .match_indices(claim.text.as_str())
+        .filter(|_| !claim.text.is_empty())
+        .filter_map(|(o, _)| at.checked_sub(o))
+        .filter(|&s| text.get(s..s + sentence.len()) == Some(sentence))
+        .last();
+    let sent_start = aligned.or_else(|| {
+        at.checked_sub(sentence.len())
+            .and_then(|lo| text.get(lo..))
+            .and_then(|t| t.find(sentence))
+            .map(|i| at.saturating_sub(sentence.len()) + i)
+            .filter(|s| *s <= at)
+            .or_else(|| text.find(sentence).filter(|s| *s <= at))
+    });
     // "GAZIANTEP, Turkey - The toll rose above 15,000": where the reporter was is not what
     // the figure is about.
     let cut = crate::extract::sentences::dateline_len(sentence);
@@ -1102,10 +1118,15 @@ fn context_of<'a>(
         doc.title.as_deref().unwrap_or(""),
         // Only when it is neither of the sentences already read.
         Some(lede)
-            .filter(|l| !sentence.contains(l) && !previous.contains(l))
+            .filter(|l| !holds(sentence, l) && !holds(previous, l))
             .unwrap_or(""),
     ];
     (texts, figure_at)
+}
+
+/// Whether `text` holds `part`, without setting up a search when it is too short to.
+fn holds(text: &str, part: &str) -> bool {
+    part.len() <= text.len() && text.contains(part)
 }
 
 /// The first sentence of a text's body, after its headline and dateline.

@@ -7,7 +7,9 @@
 //! Read from raw lower-case words (function words matter here: "so far", "on", "a day").
 
 use crate::extract::dates::{TOTALS, month, weekday};
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
+use std::sync::LazyLock;
 
 /// A set of periods, one bit each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,17 +63,15 @@ const STATED: [&str; 9] = [
 /// than 800") or "compared" on are a comparison's ("21,013, 4% lower than last year"); before
 /// it, the figure is in the comparison ("more than the total of 1,274 in 2019").
 pub fn of(text: &str, figure: usize, published: Option<NaiveDate>) -> Periods {
+    static COMPARISONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([" than ", " compared ", " versus "])
+            .expect("three plain patterns build an automaton")
+    });
     let after = text.get(figure..).unwrap_or("");
-    let base = [" than ", " compared ", " versus "]
-        .iter()
-        .filter_map(|w| {
-            after
-                .match_indices(w)
-                .find(|(k, _)| !after[k + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .map(|(k, _)| figure + k)
-        .min()
-        .unwrap_or(text.len());
+    let base = COMPARISONS
+        .find_overlapping_iter(after)
+        .find(|m| !after[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(text.len(), |m| figure + m.start());
     let lower = text[..base].to_lowercase();
     stated_in(&words_of(&lower), published).0
 }
