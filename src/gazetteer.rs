@@ -14,6 +14,7 @@
 use crate::extract::{keywords, units};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
@@ -94,6 +95,11 @@ pub fn get() -> &'static Gazetteer {
 /// The plain words of `text`: lower case, "'s" and punctuation dropped, function words
 /// dropped, each made singular.
 pub fn plain_words(text: &str) -> Vec<String> {
+    plain_words_at(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// [`plain_words`] with the byte range of `text` each was read from.
+fn plain_words_at(text: &str) -> Vec<(String, Range<usize>)> {
     let is_quote = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2018}');
     text.split(|c: char| !(c.is_alphanumeric() || is_quote(c)))
         .filter_map(|raw| {
@@ -109,7 +115,9 @@ pub fn plain_words(text: &str) -> Vec<String> {
             } else {
                 w.into()
             };
-            (!w.is_empty() && !keywords::is_function_word(&w)).then(|| units::singular(&w))
+            let from = raw.as_ptr() as usize - text.as_ptr() as usize;
+            (!w.is_empty() && !keywords::is_function_word(&w))
+                .then(|| (units::singular(&w), from..from + raw.len()))
         })
         .collect()
 }
@@ -179,29 +187,43 @@ impl Gazetteer {
 
     /// The words of `text` as compared with catalog phrases.
     pub fn words(&self, text: &str) -> Vec<Word> {
-        let mut plain = plain_words(text);
+        self.words_at(text).0
+    }
+
+    /// [`Gazetteer::words`] with the byte range of `text` each was read from (a run's from its
+    /// first word's start to its last word's end).
+    pub fn words_at(&self, text: &str) -> (Vec<Word>, Vec<Range<usize>>) {
+        let mut plain = plain_words_at(text);
         let mut out = Vec::with_capacity(plain.len());
+        let mut spans = Vec::with_capacity(plain.len());
         let mut i = 0;
         while i < plain.len() {
-            let slot = self.by_word.get(&plain[i]);
-            let run = slot.and_then(|s| s.runs.iter().find(|(run, _)| plain[i..].starts_with(run)));
+            let slot = self.by_word.get(&plain[i].0);
+            let run = slot.and_then(|s| {
+                s.runs.iter().find(|(run, _)| {
+                    run.len() <= plain.len() - i
+                        && run.iter().zip(&plain[i..]).all(|(r, (p, _))| r == p)
+                })
+            });
             if let Some((run, entry)) = run {
                 out.push(entry.word());
+                spans.push(plain[i].1.start..plain[i + run.len() - 1].1.end);
                 i += run.len();
                 continue;
             }
             out.push(match slot.and_then(|s| s.alone.as_ref()) {
                 Some(entry) => entry.word(),
                 None => Word {
-                    text: std::mem::take(&mut plain[i]),
+                    text: std::mem::take(&mut plain[i].0),
                     sense: None,
                     country: false,
                     place: false,
                 },
             });
+            spans.push(plain[i].1.clone());
             i += 1;
         }
-        out
+        (out, spans)
     }
 }
 

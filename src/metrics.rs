@@ -611,15 +611,27 @@ impl Catalog {
                     .find(|&at| per(at))
                     .map_or(unit, |at| &unit[..at])
             });
-        for text in texts.iter().chain([&before_clause]).chain(counted.as_ref()) {
-            if !cache.words.contains_key(*text) {
-                let words = gaz.words(text);
-                let set = self.vocabulary.set_of(&words);
-                cache.words.insert(text.to_string(), (words, set));
+        // The sentence first: its clause and the words before the clause's end are parts of it.
+        let sentence = texts[2];
+        for text in [sentence]
+            .iter()
+            .chain(&texts)
+            .chain([&before_clause])
+            .chain(counted.as_ref())
+        {
+            if cache.words.contains_key(*text) {
+                continue;
             }
+            let (words, spans) = offset_in(sentence, text)
+                .and_then(|at| cache.words.get(sentence)?.part(at..at + text.len()))
+                .unwrap_or_else(|| gaz.words_at(text));
+            let set = self.vocabulary.set_of(&words);
+            cache
+                .words
+                .insert(text.to_string(), TextWords { words, spans, set });
         }
-        let words_of = |text: &str| cache.words[text].0.as_slice();
-        let set_of = |text: &str| &cache.words[text].1;
+        let words_of = |text: &str| cache.words[text].words.as_slice();
+        let set_of = |text: &str| &cache.words[text].set;
         let scopes: [&[Word]; 6] = texts.map(words_of);
         // Every search below reads some of these words: when no phrase has all its words among
         // them, none can file the figure.
@@ -1039,8 +1051,39 @@ pub fn adds_to_a_total(after: &str) -> bool {
 /// that the lede is found once per document.
 #[derive(Default)]
 pub struct WordsCache {
-    words: HashMap<String, (Vec<Word>, Words)>,
+    words: HashMap<String, TextWords>,
     lede: Option<((usize, usize), std::ops::Range<usize>)>,
+}
+
+/// The words of a text, the byte range of the text each was read from, and the catalog's words
+/// among them.
+struct TextWords {
+    words: Vec<Word>,
+    spans: Vec<std::ops::Range<usize>>,
+    set: Words,
+}
+
+impl TextWords {
+    /// The words of the part of the text at `range` (a clause of a sentence), with their
+    /// ranges in the part: the words read from inside it. None when a run of words crosses
+    /// either edge ("Washington, D.C." cut at its comma), which the part alone reads otherwise.
+    fn part(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Option<(Vec<Word>, Vec<std::ops::Range<usize>>)> {
+        let crosses = |at: usize| self.spans.iter().any(|s| s.start < at && at < s.end);
+        if crosses(range.start) || crosses(range.end) {
+            return None;
+        }
+        Some(
+            self.words
+                .iter()
+                .zip(&self.spans)
+                .filter(|(_, s)| range.start <= s.start && s.end <= range.end)
+                .map(|(w, s)| (w.clone(), s.start - range.start..s.end - range.start))
+                .unzip(),
+        )
+    }
 }
 
 impl WordsCache {
@@ -1382,6 +1425,36 @@ pub fn catalog_path(data: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_reads_as_the_words_of_its_sentence_that_lie_inside_it() {
+        let gaz = gazetteer::get();
+        let sentence = "Troops from North Korea, officials said, numbered 11,000";
+        let (words, spans) = gaz.words_at(sentence);
+        let whole = TextWords {
+            words,
+            spans,
+            set: Words::default(),
+        };
+        let texts = |words: &[Word]| words.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
+        for part in [
+            "Troops from North Korea",
+            "officials said",
+            "numbered 11,000",
+        ] {
+            let at = sentence.find(part).unwrap();
+            let (got, _) = whole.part(at..at + part.len()).unwrap();
+            assert_eq!(texts(&got), texts(&gaz.words(part)), "{part}");
+        }
+        // Cut inside "North Korea", the part reads "north" alone: not the sentence's words.
+        let cut = "Troops from North";
+        assert!(whole.part(0..cut.len()).is_none());
+        assert!(
+            whole
+                .part(sentence.find("Korea").unwrap()..sentence.len())
+                .is_none()
+        );
+    }
 
     #[test]
     fn a_clause_ends_at_separators_and_at_an_and_that_joins_another_figure() {
