@@ -521,6 +521,17 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
             && matches!(ctx.w(k), "is" | "are" | "was" | "were")
             && ctx.w(k.wrapping_sub(1)) == "there"
     };
+    // "no less than thirty", "Losses were more than twelve": a comparison states a figure.
+    let compared = || {
+        n.value >= 2.0
+            && matches!(ctx.w(n.first.wrapping_sub(1)), "than" | "least" | "most")
+            && bound_before(ctx.words_before(n.first, 5)).is_some_and(|(b, _)| {
+                matches!(
+                    b,
+                    Bound::MoreThan | Bound::LessThan | Bound::AtLeast | Bound::AtMost
+                )
+            })
+    };
     if n.spelled
         && !has_unit
         && n.range.is_none()
@@ -528,6 +539,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         && !n.share
         && !part_of
         && !existential()
+        && !compared()
     {
         return None;
     }
@@ -1267,6 +1279,14 @@ mod tests {
             ("There were five on board.", &["= 5 -"]),
             ("there are only two left", &["= 2 -"]),
             ("there is one", &[]),
+            // A comparison states a spelled figure that counts nothing named.
+            ("Her age is no less than forty.", &[">= 40 -"]),
+            ("Deaths were more than eleven.", &["> 11 -"]),
+            ("the survivors numbered fewer than nine", &["< 9 -"]),
+            ("At least three were hurt on Monday.", &[">= 3 -"]),
+            ("no more than twelve", &["<= 12 -"]),
+            ("more than one", &[]),
+            ("as many as two", &[]),
             ("a four-decade high", &["= 4 decade"]),
             ("a three-year low", &["= 3 year"]),
             ("twenty-five boats", &["= 25 boat"]),
