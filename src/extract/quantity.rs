@@ -37,6 +37,9 @@ pub struct Quantity {
     pub phrase: Option<(usize, usize)>,
     /// A share of a whole ("one in five"): it takes no unit from its neighbours.
     pub share: bool,
+    /// A spelled number that counts nothing named, kept only as an end of a range ("between
+    /// ten and fifteen"): no figure unless joined to its neighbour.
+    pub range_end: bool,
 }
 
 /// Adjectives after "37m" that make the "m" metres, not millions.
@@ -69,13 +72,23 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
                 out.pop();
                 continue;
             }
-            if let Some(range) = range_of(ctx, a, &q) {
+            if let Some(range) = range_of(ctx, a, &q)
+                && !((a.range_end || q.range_end) && range.0 >= range.1)
+            {
                 merge_range(a, q, range);
+                a.range_end = false;
                 continue;
             }
         }
+        // A bare end that joined nothing is no figure ("a vote of seven to two").
+        if out.last().is_some_and(|a| a.range_end) {
+            out.pop();
+        }
         out.push(q);
         open = true;
+    }
+    if out.last().is_some_and(|a| a.range_end) {
+        out.pop();
     }
     attach_previous(ctx, &mut out);
     inherit_units(ctx, &mut out);
@@ -230,6 +243,10 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         || (ctx.w(first.wrapping_sub(1)) == "-" && ctx.w(first.wrapping_sub(2)) == "minus");
     if negative || minus_word {
         value = -value;
+    }
+    // The sign word is part of the figure as written: "minus 260".
+    if minus_word {
+        first -= if ctx.w(first - 1) == "-" { 2 } else { 1 };
     }
     let mut phrase = None;
     let mut unit_end = after;
@@ -532,15 +549,22 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
                 )
             })
     };
-    if n.spelled
+    let bare_spelled = n.spelled
         && !has_unit
         && n.range.is_none()
         && !n.scaled
         && !n.share
         && !part_of
         && !existential()
-        && !compared()
-    {
+        && !compared();
+    // "between ten and fifteen", "from two to three people": an end of a range, kept for
+    // [`quantities`] to join to its neighbour.
+    let ends_a_range = || {
+        let joint = |w: &str| matches!(w, "to" | "-" | "\u{2013}" | "and");
+        (joint(ctx.w(n.last)) && numeral_at(ctx, n.last + 1).is_some())
+            || joint(ctx.w(n.first.wrapping_sub(1)))
+    };
+    if bare_spelled && !ends_a_range() {
         return None;
     }
     if not_a_claim(ctx, n, has_unit.then_some(kind), reserved).is_some() {
@@ -567,6 +591,7 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         previous_span: None,
         phrase,
         share: n.share,
+        range_end: bare_spelled,
     };
     if let (Some(a), Some(b)) = (q.low, q.high) {
         q.value = (a + b) / 2.0;
@@ -1218,6 +1243,24 @@ fn age_of_a_person(ctx: &Ctx, first: usize, end: usize, value: f64) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_sign_word_is_part_of_the_figure_as_written() {
+        for (text, surface) in [
+            ("temperatures of minus 12 degrees", "minus 12"),
+            ("growth of negative 0.5% in May", "negative 0.5"),
+            (
+                "between negative ten and fifteen",
+                "negative ten and fifteen",
+            ),
+            ("tested negative 3 times", "3"),
+        ] {
+            let mut lower = String::new();
+            let ctx = crate::extract::context::test_ctx(text, &mut lower);
+            let q = &quantities(&ctx, &[])[0];
+            assert_eq!(ctx.span(q.first, q.last), surface, "{text}");
+        }
+    }
+
     /// (value, low, high, unit_norm, bound, direction, previous) of each quantity in `text`.
     fn read(text: &str) -> Vec<String> {
         let mut lower = String::new();
@@ -1287,6 +1330,16 @@ mod tests {
             ("no more than twelve", &["<= 12 -"]),
             ("more than one", &[]),
             ("as many as two", &[]),
+            // Spelled ends of a range, joined; an end that joins nothing is no figure.
+            (
+                "somewhere between twenty and thirty were hurt",
+                &["= 20..30 -"],
+            ),
+            ("from four to six villages", &["= 4..6 village"]),
+            ("between minus five and ten", &["= -5..10 -"]),
+            ("the panel voted six to three", &[]),
+            ("at ten to nine on Friday", &[]),
+            ("one to one talks", &["= 1 talk"]),
             ("a four-decade high", &["= 4 decade"]),
             ("a three-year low", &["= 3 year"]),
             ("twenty-five boats", &["= 25 boat"]),
