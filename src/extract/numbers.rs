@@ -687,6 +687,21 @@ fn spelled_numeral(ctx: &Ctx, i: usize) -> Option<Numeral> {
                     share(mk(1.0 / fraction_word(next)?, None, i + 2, false)),
                 ))
             }
+            // "below a third.", "above a quarter and below a half": a share a comparison
+            // bounds, though no "of" names its whole.
+            _ if !next.ends_with('s')
+                && fraction_word(next).is_some()
+                && matches!(
+                    word(ctx, i.wrapping_sub(1)),
+                    "than" | "below" | "above" | "under" | "over" | "least" | "most"
+                )
+                && matches!(
+                    word(ctx, i + 2),
+                    "" | "." | "," | ";" | ")" | "and" | "but" | "or"
+                ) =>
+            {
+                Some(share(mk(1.0 / fraction_word(next)?, None, i + 2, false)))
+            }
             // "a quarter million", "a half billion", "a quarter of a million"; as an amount, "by
             // a quarter point".
             "quarter" | "half" => {

@@ -274,6 +274,14 @@ fn quantity(ctx: &Ctx, n: &Numeral, reserved: &[(usize, usize, NotClaim)]) -> Op
         if let Some((_, 2)) = bound_after(ctx.words_from(after, 2)) {
             skip = 2;
         }
+        // "seven more Patriot batteries", "300 fewer nurses": more of what is counted, not a
+        // comparison ("25 more than last year").
+        if matches!(ctx.w(after), "more" | "fewer")
+            && ctx.is_word(after + 1)
+            && !matches!(ctx.w(after + 1), "than" | "and" | "or" | "to")
+        {
+            skip = 1;
+        }
         if (n.scaled || n.range.is_some() || part_of) && ctx.w(after) == "of" {
             skip = 1 + usize::from(matches!(
                 ctx.w(after + 1),
@@ -1340,6 +1348,18 @@ mod tests {
             ("the panel voted six to three", &[]),
             ("at ten to nine on Friday", &[]),
             ("one to one talks", &["= 1 talk"]),
+            // A share a comparison bounds, with no "of" after it.
+            ("support is now below a half.", &["< 0.5 -"]),
+            ("above a quarter and below a half", &["= 0.25..0.5 -"]),
+            ("over a fifth, officials said", &["> 0.2 -"]),
+            // More of what is counted, not a comparison.
+            (
+                "Kyiv wants at least seven more air defence systems",
+                &[">= 7 air defence system"],
+            ),
+            ("they sent 20 more tanks", &["= 20 tank"]),
+            ("the ward has 300 fewer nurses", &["= 300 nurse"]),
+            ("25 more than last year", &["= 25 - up"]),
             ("a four-decade high", &["= 4 decade"]),
             ("a three-year low", &["= 3 year"]),
             ("twenty-five boats", &["= 25 boat"]),
