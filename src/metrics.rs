@@ -1025,7 +1025,7 @@ pub fn adds_to_a_total(after: &str) -> bool {
         .collect();
     let one_of = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let within = |from: usize, n: usize, hit: &dyn Fn(&str) -> bool| {
-        (from..(from + n).min(words.len())).find(|&j| hit(&words[j]))
+        (from..(from + n).min(words.len())).find(|&j| hit(words[j]))
     };
     let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
     // The figure right before the new total: no other figure between them ("24,617 deaths and
