@@ -1,7 +1,8 @@
 //! Series: one observation per (metric, as_of) with its change from the previous one.
 //!
 //! A polars query reads the level claims of the store (claims with a metric, an as-of date and
-//! the role `level`; see [`crate::model::Role`]) in the order they arrived, and
+//! the role `level`; see [`crate::model::Role`]) in the order they arrived, a month of as-of
+//! dates at a time (one thread reads the next month while another observes the last), and
 //! [`crate::status::Tracker`] makes the observations: the standing reports of a metric on a
 //! day (each reporter's latest; a later report of the same reporter is a revision), the value of
 //! the latest of them (never a value no one gave), the interval covering them, their
@@ -13,10 +14,11 @@
 //! still carries its change from the observation before it.
 
 use crate::status::{Figure, Interval, Key, Status, Tracker};
-use crate::store::{Store, days_to_date};
+use crate::store::{DataFile, Store, days_to_date};
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Which observations to compute.
 #[derive(Debug, Clone, Default)]
@@ -172,6 +174,20 @@ pub fn add_levels(
     metrics: &[String],
     first: u64,
 ) -> anyhow::Result<u64> {
+    Ok(add_frame(t, &level_frame(store, metrics)?, first)?.rows)
+}
+
+/// What [`add_frame`] added.
+struct Added {
+    /// Rows read, the first as the `first`-th report.
+    rows: u64,
+    /// The first and last as-of date of the reports added (`None`: none).
+    dates: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The level claims of the store (of `metrics` only, when not empty) in the order they
+/// arrived, with the columns the tracker reads.
+fn level_frame(store: &Store, metrics: &[String]) -> anyhow::Result<DataFrame> {
     let pred = (!metrics.is_empty()).then(|| any_of("metric", metrics));
     let [value, low, high] = signed_values();
     let changes = store.catalog.change_ids();
@@ -190,7 +206,11 @@ pub fn add_levels(
             col("previous"),
             who(),
         ]);
-    let df = store.collect(lf)?;
+    store.collect_chunks(lf)
+}
+
+/// Adds the rows of a [`level_frame`] to `t`, the first as the `first`-th report.
+fn add_frame(t: &mut Tracker, df: &DataFrame, first: u64) -> anyhow::Result<Added> {
     let metric = df.column("metric")?.str()?;
     let as_of = df.column("as_of")?.date()?;
     let published = df.column("published")?.date()?;
@@ -201,38 +221,141 @@ pub fn add_levels(
     let text = df.column("text")?.str()?;
     let previous = df.column("previous")?.f64()?;
     let whos = df.column("who")?.str()?;
-    for i in 0..df.height() {
-        let (Some(m), Some(d), Some(v)) = (metric.get(i), as_of.phys.get(i), value.get(i)) else {
-            continue;
-        };
-        let b = bound.get(i).unwrap_or("=");
-        t.add(&Figure {
-            metric: m,
-            key: Key::new(
-                days_to_date(d),
-                published.phys.get(i).map(days_to_date),
-                first + i as u64,
-            ),
-            value: v,
-            interval: Interval::of(v, low.get(i), high.get(i), b, text.get(i).unwrap_or("")),
-            bound: b,
-            who: whos.get(i),
-            previous: previous.get(i),
+    // Reads column by column in step (indexing a column per row costs more than the tracker);
+    // rows of a part come sorted by date, so a date is converted once per run.
+    let mut dates = DateCache::default();
+    let mut published_dates = DateCache::default();
+    let mut span: Option<(i32, i32)> = None;
+    let figures = metric
+        .iter()
+        .zip(as_of.phys.iter())
+        .zip(published.phys.iter())
+        .zip(value.iter())
+        .zip(low.iter().zip(high.iter()))
+        .zip(bound.iter().zip(text.iter()))
+        .zip(previous.iter().zip(whos.iter()))
+        .enumerate()
+        .filter_map(|(i, row)| {
+            let (((((m, d), p), v), (lo, hi)), (b, text)) = row.0;
+            let (previous, who) = row.1;
+            let (m, d, v) = (m?, d?, v?);
+            let b = b.unwrap_or("=");
+            span = Some(span.map_or((d, d), |(lo, hi): (i32, i32)| (lo.min(d), hi.max(d))));
+            Some(Figure {
+                metric: m,
+                key: Key::new(
+                    dates.get(d),
+                    p.map(|p| published_dates.get(p)),
+                    first + i as u64,
+                ),
+                value: v,
+                interval: Interval::of(v, lo, hi, b, text.unwrap_or("")),
+                bound: b,
+                who,
+                previous,
+            })
         });
+    t.add_all(figures);
+    Ok(Added {
+        rows: df.height() as u64,
+        dates: span.map(|(lo, hi)| (days_to_date(lo), days_to_date(hi))),
+    })
+}
+
+/// The last date converted from its number of days, kept for the next row.
+#[derive(Default)]
+struct DateCache(Option<(i32, NaiveDate)>);
+
+impl DateCache {
+    fn get(&mut self, days: i32) -> NaiveDate {
+        match self.0 {
+            Some((d, date)) if d == days => date,
+            _ => {
+                let date = days_to_date(days);
+                self.0 = Some((days, date));
+                date
+            }
+        }
     }
-    Ok(df.height() as u64)
+}
+
+/// The observations of every metric the store's level claims (of `metrics` only, when not
+/// empty) make, by metric, in date order.
+///
+/// The claims are read a month of as-of dates at a time (the claims table's partitions, in
+/// date order): a month's days are observed, then each is kept only as the reports the days
+/// after it are judged against ([`Tracker::settle`]), so memory grows with the days and
+/// sources, not with the claims. Should a part hold dates before a month already observed (a
+/// table partitioned otherwise), the claims are read again all at once.
+fn observed(
+    store: &Store,
+    metrics: &[String],
+) -> anyhow::Result<BTreeMap<String, Vec<crate::status::Observed>>> {
+    let mut months: BTreeMap<(bool, String), Vec<DataFile>> = BTreeMap::new();
+    for part in store.claim_parts() {
+        let month = (
+            part.partition.is_none(),
+            part.partition.clone().unwrap_or_default(),
+        );
+        months.entry(month).or_default().push(part.clone());
+    }
+    let mut t = Tracker::new(store.catalog.cumulative_ids());
+    let mut out: BTreeMap<String, Vec<crate::status::Observed>> = BTreeMap::new();
+    let (mut arrived, mut observed_through) = (0, None);
+    // One thread reads the next month while this one observes the last.
+    let in_order = std::thread::scope(|scope| -> anyhow::Result<bool> {
+        let (send, frames) = std::sync::mpsc::sync_channel(1);
+        let reader = scope.spawn(move || -> anyhow::Result<()> {
+            for parts in months.into_values() {
+                let df = level_frame(&store.with_claim_parts(parts), metrics)?;
+                if send.send(df).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        for df in frames {
+            let added = add_frame(&mut t, &df, arrived)?;
+            arrived += added.rows;
+            let Some((first, last)) = added.dates else {
+                continue;
+            };
+            if observed_through.is_some_and(|d| first <= d) {
+                return Ok(false);
+            }
+            for m in t.metric_ids() {
+                let new = t.observations_from(m, first);
+                if !new.is_empty() {
+                    out.entry(m.to_string()).or_default().extend(new);
+                }
+            }
+            t.settle(first..=last);
+            observed_through = Some(last);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(true)
+    })?;
+    if in_order {
+        return Ok(out);
+    }
+    let (t, _) = tracker(store, metrics)?;
+    Ok(t.metric_ids()
+        .into_iter()
+        .map(|m| (m.to_string(), t.observations(m)))
+        .collect())
 }
 
 /// The series as observations, in (metric, as_of) order.
 pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation>> {
-    let (t, _) = tracker(store, &filter.metrics)?;
     let in_period =
         |d: NaiveDate| filter.since.is_none_or(|s| d >= s) && filter.until.is_none_or(|u| d <= u);
     let finite = |x: f64| x.is_finite().then_some(x);
     let mut out = Vec::new();
-    for m in t.metric_ids() {
+    for (m, observations) in observed(store, &filter.metrics)? {
         let mut prev: Option<(f64, NaiveDate)> = None;
-        for o in t.observations(m) {
+        for o in observations {
             let delta = prev.map(|(p, _)| o.value - p);
             let ratio = prev.and_then(|(p, _)| (p != 0.0).then(|| o.value / p));
             let days = prev.map(|(_, d)| (o.as_of - d).num_days());
@@ -241,7 +364,7 @@ pub fn observe(store: &Store, filter: &Filter) -> anyhow::Result<Vec<Observation
                 continue;
             }
             out.push(Observation {
-                metric: m.to_string(),
+                metric: m.clone(),
                 as_of: o.as_of,
                 value: o.value,
                 low: finite(o.interval.lo),
@@ -394,6 +517,104 @@ pub fn frame(obs: &[Observation]) -> PolarsResult<DataFrame> {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{Bound, Claim, Kind, Role};
+    use crate::store::{Store, StoredClaim};
+    use chrono::{Days, NaiveDate};
+
+    fn level(id: &str, as_of: NaiveDate, value: f64, bound: Bound, who: &str) -> StoredClaim {
+        StoredClaim {
+            claim: Claim {
+                doc: id.into(),
+                claim_id: id.into(),
+                published: None,
+                as_of: Some(as_of),
+                metric: Some(if id.ends_with('0') { "b" } else { "a" }.into()),
+                metric_match: None,
+                concept: None,
+                value,
+                low: None,
+                high: None,
+                unit: None,
+                unit_normalized: None,
+                kind: Kind::Count,
+                bound,
+                direction: None,
+                role: Role::Level,
+                previous: None,
+                previous_text: None,
+                previous_start: None,
+                previous_end: None,
+                previous_as_of: None,
+                attribution: Some(who.into()),
+                text: crate::number::number(value),
+                start: 0,
+                end: 0,
+                sentence: String::new(),
+            },
+            source: None,
+        }
+    }
+
+    /// The observations of the store read at once, as the tracker makes them.
+    fn whole(store: &Store) -> super::BTreeMap<String, Vec<crate::status::Observed>> {
+        let (t, _) = super::tracker(store, &[]).expect("reads");
+        t.metric_ids()
+            .into_iter()
+            .map(|m| (m.to_string(), t.observations(m)))
+            .collect()
+    }
+
+    /// Read a month at a time, the series is the one of the whole store read at once: four
+    /// months of days, three sources that revise and contradict each other, five runs; and
+    /// the same when the parts' months are not the months of their dates.
+    #[test]
+    fn observing_a_month_at_a_time_equals_observing_the_whole_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let start = NaiveDate::from_ymd_opt(2024, 1, 20).expect("date");
+        let (sources, bounds) = (["NIS", "US", "GS"], [Bound::Exact, Bound::Approximate]);
+        for run in 0..5u64 {
+            let mut w = crate::store::Writer::open(dir.path(), "test").expect("opens");
+            let rows: Vec<StoredClaim> = (0..40u64)
+                .map(|k| {
+                    let day = (run * 13 + k * 7) % 100;
+                    let value = 1_000.0 + (day * 50 + (run * k) % 3 * 500) as f64;
+                    level(
+                        &format!("r{run}k{k}"),
+                        start + Days::new(day),
+                        value,
+                        bounds[(k % 2) as usize],
+                        sources[((run + k) % 3) as usize],
+                    )
+                })
+                .collect();
+            w.write_claims(&mut crate::store::claims_frame(&rows).expect("frame"))
+                .expect("writes");
+            w.commit().expect("commits");
+        }
+        let store = Store::open(dir.path()).expect("opens");
+        let months: std::collections::BTreeSet<_> = store
+            .claim_parts()
+            .iter()
+            .map(|p| p.partition.clone())
+            .collect();
+        assert_eq!(months.len(), 4, "{months:?}");
+        let expected = whole(&store);
+        assert_eq!(expected.len(), 2);
+        assert!(expected.values().map(Vec::len).sum::<usize>() > 100);
+        assert_eq!(super::observed(&store, &[]).expect("observes"), expected);
+        // Parts whose partition values are in another order than their dates.
+        let mut parts = store.claim_parts().to_vec();
+        let labels: Vec<_> = parts.iter().rev().map(|p| p.partition.clone()).collect();
+        for (p, label) in parts.iter_mut().zip(labels) {
+            p.partition = label;
+        }
+        let relabelled = store.with_claim_parts(parts);
+        assert_eq!(
+            super::observed(&relabelled, &[]).expect("observes"),
+            expected
+        );
+    }
+
     #[test]
     fn any_of_keeps_exactly_the_listed_values() {
         use polars::prelude::*;

@@ -46,6 +46,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 /// Largest half-width of a figure's written precision, relative to its value.
 pub const APPROX: f64 = 0.05;
@@ -153,8 +154,14 @@ pub fn written_precision(value: f64, text: &str, hedged: bool) -> f64 {
 /// coarser ("65,800": 50, "10,000": 500, at most [`APPROX`] of it), which news rounds to
 /// without saying so; 0 for any other writing ("65,850", "2.00", "about 3,000", "7.9 million").
 pub fn unstated_rounding(value: f64, text: &str) -> f64 {
-    // Most figures are not round: no need to read their text.
-    if value % 100.0 != 0.0 {
+    // Most figures are not round: no need to read their text (a whole number is tested as an
+    // integer, which costs less than a floating remainder).
+    let round = if value.fract() == 0.0 && value.abs() < 1e15 {
+        value as i64 % 100 == 0
+    } else {
+        value % 100.0 == 0.0
+    };
+    if !round {
         return 0.0;
     }
     let digits: String = text
@@ -498,24 +505,75 @@ impl Tracker {
             .map_or("another source", String::as_str)
     }
 
-    /// Adds a report, in its place by [`Key`].
-    pub fn add(&mut self, f: &Figure) {
-        let who = f.who.map(|w| self.intern(w));
-        let r = Report {
+    /// The report `f` makes, its source interned.
+    fn report(&mut self, f: &Figure) -> Report {
+        Report {
             key: f.key,
             value: f.value,
             interval: f.interval,
             bound: bound_static(f.bound),
-            who,
+            who: f.who.map(|w| self.intern(w)),
             previous: f.previous,
-        };
-        if !self.metrics.contains_key(f.metric) {
-            self.metrics.insert(f.metric.to_string(), BTreeMap::new());
         }
-        let days = self.metrics.get_mut(f.metric).expect("inserted above");
-        let day = days.entry(f.key.as_of).or_default();
+    }
+
+    /// The days of `metric`, created empty if it has none.
+    fn days_mut(&mut self, metric: &str) -> &mut BTreeMap<NaiveDate, Vec<Report>> {
+        if !self.metrics.contains_key(metric) {
+            self.metrics.insert(metric.to_string(), BTreeMap::new());
+        }
+        self.metrics.get_mut(metric).expect("inserted above")
+    }
+
+    /// Adds a report, in its place by [`Key`].
+    pub fn add(&mut self, f: &Figure) {
+        let r = self.report(f);
+        let day = self.days_mut(f.metric).entry(f.key.as_of).or_default();
         let at = day.partition_point(|x| x.key <= r.key);
         day.insert(at, r);
+    }
+
+    /// Adds many reports, each in its place by [`Key`] as [`Tracker::add`] puts it: appended
+    /// to their days, and each day sorted once at the end (a series reads millions of reports,
+    /// and a day's reports seldom arrive in their order).
+    pub fn add_all<'a>(&mut self, figures: impl IntoIterator<Item = Figure<'a>>) {
+        let mut touched: FxHashSet<&'a str> = FxHashSet::default();
+        // Reports of one metric and date in a row (a part's rows are sorted by both) are
+        // appended to their day together.
+        let mut run: Vec<Report> = Vec::new();
+        let mut run_of: Option<(&'a str, NaiveDate)> = None;
+        for f in figures {
+            if run_of != Some((f.metric, f.key.as_of)) {
+                if let Some((metric, as_of)) = run_of {
+                    self.append(metric, as_of, &mut run);
+                }
+                run_of = Some((f.metric, f.key.as_of));
+                touched.insert(f.metric);
+            }
+            let r = self.report(&f);
+            run.push(r);
+        }
+        if let Some((metric, as_of)) = run_of {
+            self.append(metric, as_of, &mut run);
+        }
+        for metric in touched {
+            for day in self
+                .metrics
+                .get_mut(metric)
+                .into_iter()
+                .flat_map(|d| d.values_mut())
+            {
+                if !day.is_sorted_by_key(|r| r.key) {
+                    // Stable: reports of equal keys stay in the order `add` would leave them.
+                    day.sort_by_key(|r| r.key);
+                }
+            }
+        }
+    }
+
+    /// Moves `run`, reports of `metric` on `as_of`, to the end of their day.
+    fn append(&mut self, metric: &str, as_of: NaiveDate, run: &mut Vec<Report>) {
+        self.days_mut(metric).entry(as_of).or_default().append(run);
     }
 
     /// Drops the reports that no report judged from now on can see standing: of a day's
@@ -582,40 +640,33 @@ impl Tracker {
     }
 
     /// The verdict on `r` against the standing reports of its own day that came before it (at
-    /// least one, in order). Without `full`, only the status (no comparison, no note).
-    fn same_day(&self, date: NaiveDate, stand: &[&Report], r: &Report, full: bool) -> Verdict {
+    /// least one, in order), with what it was compared with and why.
+    fn same_day(&self, date: NaiveDate, stand: &[&Report], r: &Report) -> Verdict {
         let mine = r.interval;
         let verdict = |status, previous: Option<(f64, &[&Report])>, note: Option<String>| Verdict {
             status,
-            previous: previous
-                .filter(|_| full)
-                .map(|(v, group)| (v, date, self.sources(group))),
-            note: note.filter(|_| full),
+            previous: previous.map(|(v, group)| (v, date, self.sources(group))),
+            note,
         };
-        if let Some(own) = stand.iter().find(|x| r.who.is_some() && x.who == r.who)
-            && !own.interval.agrees(&mine)
-        {
-            let note = full.then(|| {
-                format!(
+        match revision_or_conflict(stand, r) {
+            Some(Status::Revision) => {
+                let own = stand
+                    .iter()
+                    .find(|x| x.who == r.who)
+                    .expect("a revision has its source's report");
+                let note = format!(
                     "{} gave {} for this day before",
                     self.name(own.who),
                     as_reported(own.value, own.bound)
-                )
-            });
-            return verdict(Status::Revision, Some((own.value, &[own])), note);
-        }
-        let agrees_with_stated = |x: &Report| {
-            r.previous
-                .is_some_and(|p| Interval::of(p, None, None, "~", "").overlaps(&x.interval))
-        };
-        let (updated, apart): (Vec<&Report>, Vec<&Report>) = stand
-            .iter()
-            .copied()
-            .filter(|x| x.who.is_none() || x.who != r.who)
-            .filter(|x| !x.interval.agrees(&mine))
-            .partition(|x| agrees_with_stated(x));
-        if let Some(other) = apart.last() {
-            let note = full.then(|| {
+                );
+                verdict(Status::Revision, Some((own.value, &[own])), Some(note))
+            }
+            Some(_) => {
+                let apart: Vec<&Report> = stand
+                    .iter()
+                    .copied()
+                    .filter(|x| disagrees(x, r) && !agrees_with_stated(r, x))
+                    .collect();
                 let said: Vec<String> = apart
                     .iter()
                     .map(|x| {
@@ -623,20 +674,26 @@ impl Tracker {
                         format!("{} said {v}", self.name(x.who))
                     })
                     .collect();
-                format!("{} the same day", said.join(", "))
-            });
-            return verdict(Status::Conflict, Some((other.value, &apart)), note);
+                let note = format!("{} the same day", said.join(", "));
+                let other = apart[apart.len() - 1].value;
+                verdict(Status::Conflict, Some((other, &apart)), Some(note))
+            }
+            None => {
+                // Every other source that disagrees gave the value `r` states it moved from.
+                let updated: Vec<&Report> =
+                    stand.iter().copied().filter(|x| disagrees(x, r)).collect();
+                if let Some(old) = updated.last() {
+                    let status = if mine.below(&old.interval) {
+                        Status::Down
+                    } else {
+                        Status::Up
+                    };
+                    return verdict(status, Some((old.value, &updated)), None);
+                }
+                let last = stand[stand.len() - 1];
+                verdict(Status::Same, Some((last.value, stand)), None)
+            }
         }
-        if let Some(old) = updated.last() {
-            let status = if mine.below(&old.interval) {
-                Status::Down
-            } else {
-                Status::Up
-            };
-            return verdict(status, Some((old.value, &updated)), None);
-        }
-        let last = stand[stand.len() - 1];
-        verdict(Status::Same, Some((last.value, stand)), None)
     }
 
     fn judge(&self, metric: &str, days: &BTreeMap<NaiveDate, Vec<Report>>, r: &Report) -> Verdict {
@@ -645,7 +702,7 @@ impl Tracker {
         if let Some(day) = days.get(&date) {
             let before = &day[..day.partition_point(|x| x.key < r.key)];
             if !before.is_empty() {
-                return self.same_day(date, &standing(before), r, true);
+                return self.same_day(date, &standing(before), r);
             }
         }
         let Some((&p_date, p_day)) = days.range(..date).next_back() else {
@@ -706,7 +763,7 @@ impl Tracker {
                     let v = if stand.is_empty() {
                         self.judge(metric, days, r)
                     } else {
-                        self.same_day(date, &stand, r, true)
+                        self.same_day(date, &stand, r)
                     };
                     out.insert(r.key.arrival, (v.status, v.note));
                     stand_after(&mut stand, r);
@@ -718,11 +775,28 @@ impl Tracker {
 
     /// The observations of `metric`, in date order.
     pub fn observations(&self, metric: &str) -> Vec<Observed> {
+        self.observations_from(metric, NaiveDate::MIN)
+    }
+
+    /// Keeps of each day in `dates` only its standing reports, in order: all that the days
+    /// after it are judged against (the previous day's standing reports and the last report
+    /// of each day, which always stands). Observe those days first.
+    pub fn settle(&mut self, dates: RangeInclusive<NaiveDate>) {
+        for days in self.metrics.values_mut() {
+            for day in days.range_mut(dates.clone()).map(|(_, day)| day) {
+                let stand: Vec<Report> = standing(day).into_iter().cloned().collect();
+                *day = stand;
+            }
+        }
+    }
+
+    /// The observations of `metric` on its days from `from` on, in date order.
+    pub fn observations_from(&self, metric: &str, from: NaiveDate) -> Vec<Observed> {
         let Some(days) = self.metrics.get(metric) else {
             return Vec::new();
         };
-        let mut out = Vec::with_capacity(days.len());
-        for (&date, day) in days {
+        let mut out = Vec::new();
+        for (&date, day) in days.range(from..) {
             let first = self.judge(metric, days, &day[0]);
             let mut change = (first.status, first.note);
             // The standing reports so far, kept as the day's reports are read in order; the
@@ -731,9 +805,8 @@ impl Tracker {
             let mut stand: Vec<&Report> = vec![&day[0]];
             let mut last_change: Option<(Status, usize)> = None;
             for (i, r) in day.iter().enumerate().skip(1) {
-                let v = self.same_day(date, &stand, r, false);
-                if matches!(v.status, Status::Conflict | Status::Revision) {
-                    last_change = Some((v.status, i));
+                if let Some(status) = revision_or_conflict(&stand, r) {
+                    last_change = Some((status, i));
                 }
                 stand_after(&mut stand, r);
             }
@@ -742,7 +815,7 @@ impl Tracker {
                 for r in &day[..i] {
                     stand_after(&mut before, r);
                 }
-                change = (status, self.same_day(date, &before, &day[i], true).note);
+                change = (status, self.same_day(date, &before, &day[i]).note);
             }
             let mut cover = stand[0].interval;
             for x in &stand[1..] {
@@ -785,6 +858,33 @@ impl Tracker {
         m.sort_unstable();
         m
     }
+}
+
+/// `x`, a standing report of the day, is another source's (or of no known source) and
+/// disagrees with `r`.
+fn disagrees(x: &Report, r: &Report) -> bool {
+    (x.who.is_none() || x.who != r.who) && !x.interval.agrees(&r.interval)
+}
+
+/// `x` gave the previous value `r` states it moved from ("up from 3,000").
+fn agrees_with_stated(r: &Report, x: &Report) -> bool {
+    r.previous
+        .is_some_and(|p| Interval::of(p, None, None, "~", "").overlaps(&x.interval))
+}
+
+/// What `r` does to the standing reports of its day before it (at least one), if it revises
+/// or contradicts them: a revision when its source gave a value it does not agree with; a
+/// conflict when another source did and `r` does not say it moved from that value.
+fn revision_or_conflict(stand: &[&Report], r: &Report) -> Option<Status> {
+    if let Some(own) = stand.iter().find(|x| r.who.is_some() && x.who == r.who)
+        && !own.interval.agrees(&r.interval)
+    {
+        return Some(Status::Revision);
+    }
+    stand
+        .iter()
+        .any(|x| disagrees(x, r) && !agrees_with_stated(r, x))
+        .then_some(Status::Conflict)
 }
 
 /// The median of the absolute values of `v` (0 for none).

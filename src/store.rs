@@ -57,6 +57,7 @@ use deltalake_core::kernel::{Action, Add, DataType as DeltaType, Remove};
 use deltalake_core::protocol::{DeltaOperation, SaveMode};
 use polars::io::parquet::write::BatchedWriter as ParquetBatch;
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
@@ -462,9 +463,10 @@ impl Store {
                     Vec::new()
                 }
             };
-            for f in &files {
-                check_part(&f.path, &schema)?;
-            }
+            // Hashing every part is most of the time of opening a big store: on all cores.
+            files
+                .par_iter()
+                .try_for_each(|f| check_part(&f.path, &schema))?;
             for (rel, path) in walk_table(&dir)? {
                 if !rel.ends_with(".parquet") && !rel.contains(TMP_PREFIX) {
                     store.foreign.push(path);
@@ -594,11 +596,16 @@ impl Store {
     /// reading a row by index is linear in the chunks); when it fails, names the part that
     /// does not read.
     pub fn collect(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
+        let mut df = self.collect_chunks(lf)?;
+        df.rechunk_mut_par();
+        Ok(df)
+    }
+
+    /// [`Store::collect`] leaving each column in the chunks it was read in: for a reader that
+    /// walks the rows once, which need not copy them into one chunk first.
+    pub fn collect_chunks(&self, lf: LazyFrame) -> anyhow::Result<DataFrame> {
         match guarded(|| lf.collect()) {
-            Ok(mut df) => {
-                df.rechunk_mut_par();
-                Ok(df)
-            }
+            Ok(df) => Ok(df),
             Err(e) => {
                 let parts = || self.claim_files.iter().chain(&self.document_files);
                 if let Some(gone) = parts().find(|p| !p.path.exists()) {
