@@ -37,6 +37,11 @@ static POST_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "from", "of", "on", "at", "inside", "across", "near", "along", "for",
 ]);
 
+/// Words after a counted noun that sum the count up ("10,000 soldiers total", "12 boats
+/// altogether"), never the noun itself.
+static SUMMING_UP: WordSet =
+    WordSet::new(&["total", "overall", "altogether", "apiece", "combined"]);
+
 /// Spelled cardinals: one right after a figure starts another amount ("up from 607 two weeks
 /// earlier"), never the counted noun.
 static CARDINALS: WordSet = WordSet::new(&[
@@ -62,8 +67,10 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
             && w.ends_with("ed")
             && ctx.is_word(i + 1)
             && !ctx.is(i + 1, class::STOPWORD | class::VERB);
-        // "17 drones overnight", "300 jobs Tuesday": a time after the head is no modifier.
+        // "17 drones overnight", "300 jobs Tuesday": a time after the head is no modifier, nor
+        // is a word that sums it up ("10,000 soldiers total", "40 boats in all").
         if !ctx.is_word(i)
+            || head.is_some() && SUMMING_UP.contains(w)
             || (ctx.is(i, class::STOPWORD | class::VERB) && !modifier)
             || (i == at && CARDINALS.contains(w))
             || (i == at && verb_with_object(ctx, i))
@@ -120,7 +127,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
     let w = ctx.w(end);
     if POST_PREPOSITIONS.contains(w) {
         end = prepositional_phrase_end(ctx, end).unwrap_or(end);
-    } else if participle(w) && !takes_object(ctx, end + 1)
+    } else if participle(w) && !SUMMING_UP.contains(w) && !takes_object(ctx, end + 1)
         || (w.ends_with("ing") && POST_PREPOSITIONS.contains(ctx.w(end + 1)))
     {
         let mut j = end + 1;
@@ -1715,6 +1722,16 @@ mod tests {
                 Some(("internally displaced people in the country", "people")),
             ),
             ("refugees have fled", Some(("refugees", "refugees"))),
+            // A word that sums the count up is not its noun.
+            ("soldiers total to train", Some(("soldiers", "soldiers"))),
+            ("boats overall last week", Some(("boats", "boats"))),
+            ("new homes altogether", Some(("new homes", "homes"))),
+            ("migrants combined", Some(("migrants", "migrants"))),
+            // Before the noun it is a modifier.
+            (
+                "total deaths in the region",
+                Some(("total deaths in the region", "deaths")),
+            ),
             // A participle that is also a verb, before its noun.
             (
                 "confirmed cases in Texas",
