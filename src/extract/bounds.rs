@@ -1,6 +1,6 @@
 //! Bounds: "about 10,000" is approximate, "more than 600,000" a lower bound, "up to 400" an upper one.
 
-use super::lexicon::Keyed;
+use super::lexicon::{Keyed, WordSet};
 use crate::model::Bound;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -255,6 +255,30 @@ pub fn bound_before(words: &[&str]) -> Option<(Bound, usize)> {
         .iter()
         .find(|(parts, _)| words.ends_with(parts))
         .map(|(parts, bound)| (*bound, parts.len()))
+        .filter(|&(_, n)| !moved_up_to(words, n))
+}
+
+/// Verbs that "up" completes as a rise: "inflation picked up to 3.3%", "was revised up to
+/// 212,000", "ticked up to 4.2%" state where a figure rose to, no ceiling ("killed up to 300"
+/// is one).
+static RISES_UP: WordSet = WordSet::new(&[
+    "pick", "picks", "picked", "picking", "tick", "ticks", "ticked", "ticking", "move", "moves",
+    "moved", "moving", "edge", "edges", "edged", "edging", "inch", "inches", "inched", "inching",
+    "creep", "creeps", "crept", "creeping", "go", "goes", "went", "gone", "going", "shoot",
+    "shoots", "shot", "shooting", "revise", "revises", "revised", "revising", "ramp", "ramps",
+    "ramped", "step", "steps", "stepped", "jump", "jumps", "jumped", "bump", "bumps", "bumped",
+    "mark", "marks", "marked", "round", "rounds", "rounded", "push", "pushed", "drive", "driven",
+    "drove", "speed", "sped",
+]);
+
+/// Whether the `n` last of `words` are "up to" after a verb that "up" completes.
+fn moved_up_to(words: &[&str], n: usize) -> bool {
+    n == 2
+        && words.ends_with(&["up", "to"])
+        && words
+            .len()
+            .checked_sub(3)
+            .is_some_and(|i| RISES_UP.contains(words[i]))
 }
 
 /// The bound stated right after the figure: `words` are the lower-cased tokens after it.
@@ -291,6 +315,13 @@ mod tests {
             ("under", Some(Bound::LessThan)),
             ("below", Some(Bound::LessThan)),
             ("up to", Some(Bound::AtMost)),
+            ("killed up to", Some(Bound::AtMost)),
+            ("could reach up to", Some(Bound::AtMost)),
+            // "Up" of a verb of rising: where the figure rose to.
+            ("inflation picked up to", None),
+            ("the rate ticked up to", None),
+            ("was revised up to", None),
+            ("prices shot up to", None),
             ("as many as", Some(Bound::AtMost)),
             ("larger than", Some(Bound::MoreThan)),
             ("is bigger than", Some(Bound::MoreThan)),
