@@ -116,7 +116,8 @@ fn plain_words_at(text: &str) -> Vec<(String, Range<usize>)> {
                 w.into()
             };
             let from = raw.as_ptr() as usize - text.as_ptr() as usize;
-            (!w.is_empty() && !keywords::is_function_word(&w))
+            // "Killed or wounded" and "killed and wounded" count the same people.
+            (!w.is_empty() && !keywords::is_function_word(&w) && !w.eq_ignore_ascii_case("or"))
                 .then(|| (units::singular(&w), from..from + raw.len()))
         })
         .collect()
