@@ -100,6 +100,10 @@ pub struct Catalog {
     unit_of: HashMap<String, Vec<usize>>,
     /// The words of the match phrases, numbered for [`Words`] sets.
     vocabulary: Vocabulary,
+    /// Each metric's story words: its label's and id's words as the gazetteer reads them,
+    /// without numbers and month names ("morocco", "earthquake" of "Deaths in the Morocco
+    /// earthquake"). They tell apart metrics that share a phrase ([`Catalog::by_story`]).
+    story: Vec<Vec<String>>,
 }
 
 /// What is wrong with a metric whose flags contradict each other: a change over a period is no
@@ -166,6 +170,75 @@ struct Figure<'a> {
     /// The head of the noun a count counts ("ship" in "26 ships and boats"), as the gazetteer
     /// reads it.
     noun: Option<&'a str>,
+    /// The figure's document, when there is one.
+    article: Option<&'a Article<'a>>,
+}
+
+/// A document's title and text, and their words as the gazetteer reads them, read only when
+/// metrics that share a phrase must be told apart ([`Catalog::by_story`]).
+struct Article<'a> {
+    title: &'a str,
+    text: &'a str,
+    words: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl Article<'_> {
+    fn words(&self) -> &HashSet<String> {
+        self.words.get_or_init(|| {
+            let gaz = gazetteer::get();
+            [self.title, self.text]
+                .iter()
+                .flat_map(|t| gaz.words_at(t).0)
+                .map(|w| w.text)
+                .collect()
+        })
+    }
+}
+
+/// Month names, which a label may carry ("(Jan 2025)") and any article has.
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// A metric's story words ([`Catalog::story`]).
+fn story_words(m: &MetricDef) -> Vec<String> {
+    let id = m.id.replace(['-', '_', '.'], " ");
+    let mut words: Vec<String> = [m.label.as_deref().unwrap_or(""), id.as_str()]
+        .iter()
+        .flat_map(|t| gazetteer::get().words(t))
+        .map(|w| w.text)
+        .filter(|w| {
+            w.len() > 2
+                && !w.bytes().all(|b| b.is_ascii_digit())
+                && !MONTH_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// A figure's words as every [`Catalog::find`] of it asks for them: its own words, its places
@@ -378,6 +451,7 @@ impl Catalog {
         let mut excludes = Vec::new();
         let mut named_by: HashMap<String, Vec<usize>> = HashMap::default();
         let mut unit_of: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut story = Vec::with_capacity(metrics.len());
         let gaz = gazetteer::get();
         for (i, m) in metrics.iter().enumerate() {
             if !valid_id(&m.id) {
@@ -394,6 +468,7 @@ impl Catalog {
                 bail!("{why}");
             }
             fits.push(fit_of(m));
+            story.push(story_words(m));
             for p in &m.phrases {
                 let words = gaz.words(p);
                 if words.is_empty() {
@@ -483,6 +558,7 @@ impl Catalog {
             named_by,
             unit_of,
             vocabulary,
+            story,
         })
     }
 
@@ -526,6 +602,7 @@ impl Catalog {
             period: Periods::default(),
             increment: false,
             noun: None,
+            article: None,
         };
         self.find(&figure, &self.vocabulary.set_of(&words), false, &[])
             .map(|m| &self.metrics[m.metric])
@@ -661,6 +738,11 @@ impl Catalog {
             .vocabulary
             .set_of(scopes[3].iter().chain(scopes[4]).filter(|w| w.country));
         let read = Read::of(clause, &own, &named_before);
+        let article = Article {
+            title: doc.title.as_deref().unwrap_or(""),
+            text: &doc.text,
+            words: Default::default(),
+        };
         let figure = Figure {
             claim,
             read: &read,
@@ -670,6 +752,7 @@ impl Catalog {
                 .and_then(|f| texts[2].get(f + claim.text.len()..))
                 .is_some_and(adds_to_a_total),
             noun: counted.and_then(|unit| words_of(unit).last().map(|w| w.text.as_str())),
+            article: Some(&article),
         };
         // The noun a count counts names its metric before the words around it: "606
         // artillery systems" in a sentence on what "Ukrainian forces" destroyed.
@@ -736,7 +819,24 @@ impl Catalog {
                 } else {
                     m
                 };
-                let m = self.as_written(m, &texts[..=k]);
+                // A phrase of the concept gives way to one of its clause that says more of the
+                // same: "3,000 North Korean soldiers have been killed or wounded" is "north
+                // korean soldiers killed or wounded", not "north korean soldiers".
+                let (m, name) = match k {
+                    0 => {
+                        let mut clause_words = seen.clone();
+                        clause_words.add(set_of(texts[1]));
+                        self.find(&figure, &clause_words, false, &[])
+                            .filter(|c| {
+                                c.words.len() > m.words.len()
+                                    && m.words.iter().all(|w| c.words.contains(w))
+                            })
+                            .map_or((m, *name), |c| (c, SCOPES[1]))
+                    }
+                    _ => (m, *name),
+                };
+                let read_up_to = if name == SCOPES[1] { k.max(1) } else { k };
+                let m = self.as_written(m, &texts[..=read_up_to]);
                 return Assignment {
                     metric: self.metrics[m.metric].id.clone(),
                     matched: Some(format!("{:?} in {name}", m.phrase)),
@@ -761,7 +861,8 @@ impl Catalog {
     /// phrase of each other metric found in `words`, the one with most of its words in the
     /// figure's `own` words, then the longest: under the title "Dengue deaths climb to 758",
     /// "The number of cases has reached 2 million" is the cases' ("dengue cases"), not the
-    /// deaths'. None when two metrics tie: under a title on "Ridge and Canyon
+    /// deaths'. Of two that tie, the one whose story the article tells more
+    /// ([`Catalog::told`]); None when that ties too: under a title on "Ridge and Canyon
     /// fires", "12,000 structures destroyed across the region" is neither fire's.
     fn closest<'m>(
         &'m self,
@@ -787,7 +888,18 @@ impl Catalog {
             }
             match rank(r).cmp(&rank(best)) {
                 std::cmp::Ordering::Greater => (best, tied) = (r, false),
-                std::cmp::Ordering::Equal => tied = true,
+                // Two stories' phrases: the one the article tells, if it tells one more.
+                std::cmp::Ordering::Equal => {
+                    let pair = [best, r];
+                    match self
+                        .told(figure, r, &pair)
+                        .cmp(&self.told(figure, best, &pair))
+                    {
+                        std::cmp::Ordering::Greater => (best, tied) = (r, false),
+                        std::cmp::Ordering::Equal => tied = true,
+                        std::cmp::Ordering::Less => {}
+                    }
+                }
                 std::cmp::Ordering::Less => {}
             }
         }
@@ -888,6 +1000,7 @@ impl Catalog {
             period,
             increment,
             noun,
+            article: _,
         } = *figure;
         let Read {
             own,
@@ -938,7 +1051,7 @@ impl Catalog {
                 .filter(|m| !m.period.is_empty() && !period.is_empty() && have.holds(&m.core_set))
                 .find(takes)
         };
-        match self
+        let found = match self
             .matchers
             .iter()
             .filter(|m| have.holds(&m.word_set))
@@ -951,7 +1064,63 @@ impl Catalog {
                 .or(Some(literal)),
             Some(literal) => Some(literal),
             None => by_period(),
+        }?;
+        // Another metric's phrase of the same words ("death toll" of two stories' deaths): the
+        // story the figure's words tell.
+        let rivals: Vec<&Matcher> = self
+            .matchers
+            .iter()
+            .filter(|m| m.metric != found.metric && m.words == found.words)
+            .filter(|m| have.holds(&m.word_set) || have.holds(&m.core_set))
+            .filter(takes)
+            .collect();
+        Some(self.by_story(figure, found, &rivals))
+    }
+
+    /// Of `first` and the `rivals` that share its words, the phrase of the metric whose story
+    /// words (those of its label and id that no rival's has) the figure's sentence names most,
+    /// then its title and text: under "Deaths in the Morocco earthquake" and "Deaths in the Los
+    /// Angeles fires", both matching "death toll", "The death toll from the Los Angeles wildfires
+    /// rose to 24" is the fires'. `first` (the catalog's order) when none is named more.
+    fn by_story<'m>(
+        &'m self,
+        figure: &Figure,
+        first: &'m Matcher,
+        rivals: &[&'m Matcher],
+    ) -> &'m Matcher {
+        if figure.article.is_none() || rivals.is_empty() {
+            return first;
         }
+        let all: Vec<&Matcher> = [first].into_iter().chain(rivals.iter().copied()).collect();
+        let mut best = (first, self.told(figure, first, &all));
+        for &r in rivals {
+            let score = self.told(figure, r, &all);
+            if score > best.1 {
+                best = (r, score);
+            }
+        }
+        best.0
+    }
+
+    /// How much the figure's sentence, then its article, name of `m`'s story words that none
+    /// of the other metrics of `all` has in its story.
+    fn told(&self, figure: &Figure, m: &Matcher, all: &[&Matcher]) -> (usize, usize) {
+        let Some(article) = figure.article else {
+            return (0, 0);
+        };
+        let own = self.story[m.metric].iter().filter(|w| {
+            !m.words.contains(w)
+                && all
+                    .iter()
+                    .filter(|r| r.metric != m.metric)
+                    .all(|r| !self.story[r.metric].contains(w))
+        });
+        own.fold((0, 0), |(near, far), w| {
+            (
+                near + usize::from(figure.read.own.contains(w.as_str())),
+                far + usize::from(article.words().contains(w)),
+            )
+        })
     }
 
     /// Whether a percentage names a subject of its own that none of metric `metric`'s phrases
@@ -1820,6 +1989,125 @@ match = ["destroyed by the canyon fire"]
         let one = "Crews said 9,000 acres had burned by Monday.";
         assert_eq!(filed("Canyon Fire grows", one, "9,000"), "canyon-acres");
         assert_eq!(filed("Canyon Fire grows", lost, "12,000"), "canyon-lost");
+    }
+
+    /// Two stories whose deaths a user matched with the same words, told apart by their labels.
+    const TWO_STORIES: &str = r#"
+[[metric]]
+id = "flood-deaths"
+label = "Deaths in the Valencia floods (Oct 2024)"
+unit = "death"
+match = ["death toll", "killed"]
+[[metric]]
+id = "storm-deaths"
+label = "Hurricane Helene deaths"
+unit = "death"
+match = ["death toll", "killed"]
+"#;
+
+    #[test]
+    fn metrics_that_share_a_phrase_take_the_figures_of_their_own_story() {
+        let catalog = Catalog::parse(TWO_STORIES).unwrap();
+        let filed = |title: Option<&str>, text: &str, figure: &str| {
+            let doc = Document {
+                title: title.map(str::to_string),
+                ..Document::new("d", text)
+            };
+            filed_in(&catalog, &doc, figure)
+        };
+        for (title, text, figure, want) in [
+            // The sentence names the story.
+            (
+                None,
+                "Helene has killed at least 90 people.",
+                "90",
+                "storm-deaths",
+            ),
+            (
+                None,
+                "The death toll in Valencia rose to 158.",
+                "158",
+                "flood-deaths",
+            ),
+            // The title does.
+            (
+                Some("Hurricane Helene: rescuers reach cut-off towns"),
+                "The death toll rose to 130 on Monday, officials said.",
+                "130",
+                "storm-deaths",
+            ),
+            // Another sentence of the article does.
+            (
+                None,
+                "Flash floods tore through towns around Valencia. The death toll climbed to 205 \
+                 on Friday.",
+                "205",
+                "flood-deaths",
+            ),
+            // Nothing tells either story: the catalog's order, as before.
+            (None, "The death toll rose to 12.", "12", "flood-deaths"),
+        ] {
+            assert_eq!(filed(title, text, figure), want, "{text}");
+        }
+    }
+
+    /// Troops sent, and those of them killed or wounded, as a user might name them.
+    const TROOPS: &str = r#"
+[[metric]]
+id = "sent"
+unit = "troop"
+match = ["korean troops", "korean soldiers"]
+[[metric]]
+id = "hit"
+unit = "soldier"
+match = ["korean soldiers killed or wounded", "korean troops wounded"]
+[[metric]]
+id = "jobs"
+unit = "job"
+match = ["payroll growth"]
+"#;
+
+    #[test]
+    fn the_clause_that_says_more_than_the_concept_names_the_metric() {
+        let catalog = Catalog::parse(TROOPS).unwrap();
+        let filed =
+            |text: &str, figure: &str| filed_in(&catalog, &Document::new("d", text), figure);
+        for (text, figure, want) in [
+            (
+                "Some 2,000 Korean soldiers were killed or wounded in May.",
+                "2,000",
+                "hit",
+            ),
+            (
+                "At least 900 Korean troops have been wounded so far.",
+                "900",
+                "hit",
+            ),
+            (
+                "The number of Korean soldiers killed and wounded exceeds 3,000.",
+                "3,000",
+                "hit",
+            ),
+            // The clause says nothing more, or says it of another figure.
+            (
+                "About 11,000 Korean troops are in the region.",
+                "11,000",
+                "sent",
+            ),
+            (
+                "About 11,000 Korean soldiers arrived, and 40 were wounded.",
+                "11,000",
+                "sent",
+            ),
+            // Gains are growth.
+            (
+                "Payroll gains slowed to 12,000 in October.",
+                "12,000",
+                "jobs",
+            ),
+        ] {
+            assert_eq!(filed(text, figure), want, "{text}");
+        }
     }
 
     /// An outbreak's deaths and cases, as a user might name them.
