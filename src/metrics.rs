@@ -1065,19 +1065,19 @@ impl Catalog {
             Some(literal) => Some(literal),
             None => by_period(),
         }?;
-        // Another metric's phrase of the same words ("death toll" of two stories' deaths): the
-        // story the figure's words tell.
+        // Another metric's phrase of as many words ("death toll" of two stories' deaths,
+        // "personnel losses" and "russian casualties"): the story the figure's words tell.
         let rivals: Vec<&Matcher> = self
             .matchers
             .iter()
-            .filter(|m| m.metric != found.metric && m.words == found.words)
+            .filter(|m| m.metric != found.metric && m.words.len() == found.words.len())
             .filter(|m| have.holds(&m.word_set) || have.holds(&m.core_set))
             .filter(takes)
             .collect();
         Some(self.by_story(figure, found, &rivals))
     }
 
-    /// Of `first` and the `rivals` that share its words, the phrase of the metric whose story
+    /// Of `first` and the `rivals` that match with as many words, the phrase of the metric whose story
     /// words (those of its label and id that no rival's has) the figure's sentence names most,
     /// then its title and text: under "Deaths in the Morocco earthquake" and "Deaths in the Los
     /// Angeles fires", both matching "death toll", "The death toll from the Los Angeles wildfires
@@ -1103,7 +1103,9 @@ impl Catalog {
     }
 
     /// How much the figure's sentence, then its article, name of `m`'s story words that none
-    /// of the other metrics of `all` has in its story.
+    /// of the other metrics of `all` has in its story, besides the words of `m` itself (which
+    /// found the figure already: "sudan displaced" against "displaced worldwide" is not told
+    /// again by a Sudan that the sentence names in passing).
     fn told(&self, figure: &Figure, m: &Matcher, all: &[&Matcher]) -> (usize, usize) {
         let Some(article) = figure.article else {
             return (0, 0);
@@ -2004,6 +2006,30 @@ label = "Hurricane Helene deaths"
 unit = "death"
 match = ["death toll", "killed"]
 "#;
+
+    #[test]
+    fn of_two_phrases_of_as_many_words_the_story_the_article_tells_wins() {
+        let catalog = Catalog::parse(
+            r#"
+[[metric]]
+id = "western-estimate"
+label = "Western estimates of Russian casualties"
+match = ["russian casualties"]
+[[metric]]
+id = "staff-count"
+label = "Losses by the General Staff's count"
+match = ["personnel losses"]
+"#,
+        )
+        .unwrap();
+        let filed =
+            |text: &str, figure: &str| filed_in(&catalog, &Document::new("d", text), figure);
+        let staff = "Ukraine's General Staff updates its tally each morning. It put Russian \
+                     personnel losses at 700,950 on Monday.";
+        assert_eq!(filed(staff, "700,950"), "staff-count");
+        let western = "Western officials put Russian personnel losses at 600,000.";
+        assert_eq!(filed(western, "600,000"), "western-estimate");
+    }
 
     #[test]
     fn metrics_that_share_a_phrase_take_the_figures_of_their_own_story() {
