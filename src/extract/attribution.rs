@@ -797,6 +797,12 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     if k == 0 || PASSIVE_MARKS.contains(words[k - 1].lower) {
         return None;
     }
+    // "The United States on Monday announced", "Lloyd Austin late Thursday unveiled": the
+    // subject stands before the time.
+    let when = time_before(words, k);
+    if when > 0 && when < k {
+        return subject_before(words, k - when);
+    }
     // "government figures released on Monday show": the subject before the release's day.
     if let Some(p) = (k.saturating_sub(5)..k)
         .find(|&p| matches!(words[p].lower, "released" | "published" | "issued"))
@@ -1846,6 +1852,35 @@ fn after_time<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
     }
 }
 
+/// How many tokens before token `k` say when, between a subject and its verb: "on Monday",
+/// "late Thursday", "on Oct. 4", "last week", "earlier this month"; 0 when none do.
+fn time_before(words: &[Word], k: usize) -> usize {
+    let mut j = k;
+    let mut named = false;
+    while j > 0 {
+        let w = &words[j - 1];
+        // The point of "Oct." is a token of its own.
+        let abbreviation = w.lower == "." && j >= 2 && is_date_word(words[j - 2].text);
+        if w.is_word && (is_date_word(w.text) || PERIOD_NOUNS.contains(&w.lower)) {
+            named = true;
+        } else if !(abbreviation
+            || !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit())
+            || w.is_word && matches!(w.lower, "this" | "last" | "late" | "early"))
+        {
+            break;
+        }
+        j -= 1;
+    }
+    if !named {
+        return 0;
+    }
+    // The preposition that opens it: "on Monday", "in March".
+    if j > 0 && matches!(words[j - 1].lower, "on" | "in" | "earlier" | "later") {
+        j -= 1;
+    }
+    k - j
+}
+
 /// The periods "last", "this" or "early" pick out: "Last week the agency", "This morning the
 /// county".
 const PERIOD_NOUNS: &[&str] = &[
@@ -1988,6 +2023,27 @@ mod tests {
                 Some("NATO Secretary-General Mark Rutte"),
             ),
             ("Rutte cited devastating Russian losses", Some("Rutte")),
+            // A time between the subject and its verb.
+            (
+                "The United States on Monday announced a $725 million package",
+                Some("United States"),
+            ),
+            (
+                "The ministry late Friday reported 820 deaths",
+                Some("<body ministry>"),
+            ),
+            (
+                "The agency on Oct. 4 said 40 people died",
+                Some("<body agency>"),
+            ),
+            (
+                "Officials last week estimated 2,000 had fled",
+                Some("Officials"),
+            ),
+            (
+                "Austin on Thursday unveiled a $500 million package",
+                Some("Austin"),
+            ),
             ("Pentagon officials confirmed Monday they", Some("Pentagon")),
             ("it is 5, said Montana in a statement", Some("Montana")),
             ("prices rose 5%", None),

@@ -872,6 +872,8 @@ pub(super) static SAY_VERBS: WordSet = WordSet::new(&[
     "reports",
     "announced",
     "announces",
+    "unveiled",
+    "unveils",
     "confirmed",
     "confirms",
     "warned",
