@@ -450,6 +450,8 @@ static BODIES: WordSet = WordSet::new(&[
     "programme",
     "fund",
     "bank",
+    // "the White House", "the House": a legislature or an executive, not a person.
+    "house",
 ]);
 
 /// Titles that stand for a person named before: "the general added", "the minister said".
@@ -837,10 +839,11 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
         j -= 1;
     }
     // "Officials in Kharkiv said": the name is a place inside the subject; "the 128GB found"
-    // is a unit after a number.
+    // is a unit after a number, and "the 3,000 the White House cited" a name after one.
     let placed = j > 0
         && (PLACE_PREPOSITIONS.contains(words[j - 1].lower)
-            || words[j - 1].text.ends_with(|c: char| c.is_ascii_digit()));
+            || words[j - 1].text.ends_with(|c: char| c.is_ascii_digit())
+                && words[j].lower != "the");
     let j = k - after_time(&words[j..k]).len();
     if let Some(group) = polled_group(words, j, k) {
         return Some(group);
@@ -1590,9 +1593,14 @@ pub fn source_for(
         return Some(k);
     }
     // ... and so is a count written right after it: "far fewer than the 385 names on the
-    // FBI's validated list".
+    // FBI's validated list", and the one a relative clause credits: "from the 3,000 the
+    // White House cited last week", "the 2.1% that economists had expected".
+    let relative = words
+        .get(end)
+        .is_some_and(|w| matches!(w.lower, "the" | "that" | "which"));
+    let credits = cue::EXPECTING | cue::STATEMENT | if relative { cue::SAY } else { 0 };
     if let Some(k) = after
-        && CUES.of(words[sources[k].at].lower) & (cue::EXPECTING | cue::STATEMENT) != 0
+        && CUES.of(words[sources[k].at].lower) & credits != 0
         && sources[k].at - end <= 8
         && words[end..sources[k].at].iter().all(|w| {
             !matches!(
@@ -2680,6 +2688,23 @@ mod tests {
                 "31",
                 "<body county>",
             ),
+            // A relative clause credits its figure.
+            (
+                "Singh said the estimate had tripled from the 3,000 the White House cited",
+                "3,000",
+                "White House",
+            ),
+            (
+                "She said prices rose 3%, above the 2 that analysts had predicted",
+                "2",
+                "analysts",
+            ),
+            // A figure and a later speaker with no relative clause: the first speaker's.
+            (
+                "Singh said it was 3,000 and Austin said 5,000",
+                "3,000",
+                "Singh",
+            ),
         ];
         for (text, figure, expected) in cases {
             let mut lower = String::new();
@@ -2695,6 +2720,26 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}"));
             assert_eq!(shown(&found[k].speaker), *expected, "{text} / {figure}");
         }
+    }
+
+    /// "she" is the person named last, not the White House named after her.
+    #[test]
+    fn a_pronoun_passes_over_a_house_named_after_the_person() {
+        let text = "Deputy press secretary Sabrina Singh said the estimate had tripled from the \
+            3,000 the White House cited last week. \"We believe around 10,000 are there,\" \
+            she said.";
+        let claims = crate::extract::extract(&Document::new("d", text));
+        let source_of = |t: &str| {
+            claims
+                .iter()
+                .find(|c| c.text.contains(t))
+                .and_then(|c| c.attribution.clone())
+        };
+        assert_eq!(source_of("3,000").as_deref(), Some("White House"));
+        assert_eq!(
+            source_of("10,000").as_deref(),
+            Some("Deputy press secretary Sabrina Singh")
+        );
     }
 
     /// A reference resolves to the person or body named before it in the document.
