@@ -204,10 +204,23 @@ pub fn date_for<'d>(
                         && an_earlier_one(words, f)
                 }))
     };
+    // "rose 3.2%, a touch below November's 3.3%", "below November's level of 3.3%": a
+    // possessive date after the figure, right before another figure, is that one's ("Friday's
+    // arrivals - 424 people - took the total to 29,578" dates the total too).
+    let owned_by_another = |d: &Dated| {
+        let owner = |f: usize| f > d.at && f - d.at <= 3;
+        d.at >= end
+            && strip_possessive(words[d.at].text).is_some()
+            && others.iter().any(|&(f, e)| e != end && owner(f))
+    };
     let dated = || {
         dated.iter().filter(|d| {
             let the_next_figures = d.at >= end && when_follows(words, d.at);
-            !(aside.contains(&d.at) || the_next_figures || next_statement(d) || anothers(d))
+            !(aside.contains(&d.at)
+                || the_next_figures
+                || next_statement(d)
+                || anothers(d)
+                || owned_by_another(d))
         })
     };
     let distance = |d: &&Dated| {
@@ -2291,6 +2304,22 @@ mod tests {
                 "sales rose 5 % in May after 3 % in April",
                 "5",
                 Some("2024-05-31"),
+            ),
+            // A month's possessive before another figure is that one's.
+            (
+                "core prices rose 3.2 % , a touch below November's level of 3.3 %",
+                "3.2",
+                None,
+            ),
+            (
+                "core prices rose 3.2 % , a touch below November's level of 3.3 %",
+                "3.3",
+                Some("2023-11-30"),
+            ),
+            (
+                "Friday's arrivals - 424 people - took the total to 29,578",
+                "29,578",
+                Some("2024-10-25"),
             ),
         ];
         for (text, figure, expected) in cases {
