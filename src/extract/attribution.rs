@@ -1882,11 +1882,15 @@ fn time_before(words: &[Word], k: usize) -> usize {
     if !named {
         return 0;
     }
-    // The preposition that opens it: "on Monday", "in March".
+    // The preposition that opens it ("on Monday", "in March"), or a word that makes it a time
+    // ("late Friday", "last week"), or a weekday alone ("The ministry Monday said"); a date
+    // alone may end a subject ("The report dated Feb. 21 estimates").
     if j > 0 && matches!(words[j - 1].lower, "on" | "in" | "earlier" | "later") {
-        j -= 1;
+        return k - j + 1;
     }
-    k - j
+    let opened = matches!(words[j].lower, "this" | "last" | "late" | "early");
+    let weekday = k - j == 1 && super::dates::weekday(words[j].text).is_some();
+    if opened || weekday { k - j } else { 0 }
 }
 
 /// The periods "last", "this" or "early" pick out: "Last week the agency", "This morning the
@@ -2051,6 +2055,15 @@ mod tests {
             (
                 "Austin on Thursday unveiled a $500 million package",
                 Some("Austin"),
+            ),
+            (
+                "The ministry Monday reported 40 deaths",
+                Some("<body ministry>"),
+            ),
+            // A date alone ends the subject: no one is named.
+            (
+                "The report dated Feb. 21 estimates savings of $200,000",
+                None,
             ),
             ("Pentagon officials confirmed Monday they", Some("Pentagon")),
             ("it is 5, said Montana in a statement", Some("Montana")),
