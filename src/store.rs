@@ -883,6 +883,12 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
 /// Rows of a claims part a run writes at most (then it begins another of the same month).
 const PART_ROWS: usize = 1 << 22;
 
+/// The claims parts a run keeps open at most: past it, the part appended to least recently is
+/// finished. Each open part holds a write buffer and its row groups' metadata, so a run over
+/// years of articles in date order keeps the months it is writing open, not every month it
+/// has written.
+const OPEN_PARTS: usize = 6;
+
 /// A file being written and hashed (xxh3-128) as it is, shared with the Parquet writer that
 /// owns its handle.
 #[derive(Clone)]
@@ -915,6 +921,8 @@ struct OpenPart {
     file: HashedFile,
     writer: ParquetBatch<HashedFile>,
     records: usize,
+    /// When it was last appended to, in the run's appends.
+    appended: u64,
 }
 
 impl OpenPart {
@@ -945,6 +953,7 @@ impl OpenPart {
             file,
             writer,
             records: 0,
+            appended: 0,
         })
     }
 
@@ -1040,6 +1049,8 @@ pub struct Writer {
     open: BTreeMap<Option<String>, OpenPart>,
     /// Claims parts begun, for the names of their temporary files.
     begun: usize,
+    /// Appends to claims parts so far.
+    appends: u64,
     /// The store as it was when the lock was taken.
     pub store: Store,
 }
@@ -1098,6 +1109,7 @@ impl Writer {
             committed: false,
             open: BTreeMap::new(),
             begun: 0,
+            appends: 0,
             store,
         })
     }
@@ -1181,6 +1193,16 @@ impl Writer {
     /// Appends claims of one month to the run's open part of that month (begun if needed).
     fn append_claims(&mut self, month: Option<String>, df: &DataFrame) -> anyhow::Result<()> {
         if !self.open.contains_key(&month) {
+            if self.open.len() >= OPEN_PARTS {
+                let stalest = self
+                    .open
+                    .iter()
+                    .min_by_key(|(_, part)| part.appended)
+                    .map(|(month, _)| month.clone());
+                if let Some(stalest) = stalest {
+                    self.finish_part(stalest)?;
+                }
+            }
             let dir = self
                 .root
                 .join(CLAIMS_DIR)
@@ -1199,6 +1221,8 @@ impl Writer {
         write_claim_groups(&mut part.writer, df)
             .map_err(|e| anyhow::anyhow!("{}: cannot write Parquet: {e}", part.tmp.display()))?;
         part.records += df.height();
+        self.appends += 1;
+        part.appended = self.appends;
         if part.records >= PART_ROWS {
             self.finish_part(month)?;
         }
@@ -1716,6 +1740,38 @@ mod tests {
             .map(|r| r.claim.role)
             .collect();
         assert_eq!(roles, [Role::Change, Role::Level, Role::Level]);
+    }
+
+    /// A run over more months than it keeps parts open for finishes the stalest part and
+    /// begins another when its month comes back: every claim is stored, each once.
+    #[test]
+    fn a_run_over_many_months_finishes_the_parts_it_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        let months: Vec<u32> = (1..=OPEN_PARTS as u32 + 2).chain([1]).collect();
+        for (i, &month) in months.iter().enumerate() {
+            let day = NaiveDate::from_ymd_opt(2024, month, 10);
+            let rows: Vec<StoredClaim> = (0..3)
+                .map(|k| StoredClaim {
+                    claim: Claim {
+                        claim_id: format!("{i}-{k}"),
+                        as_of: day,
+                        published: day,
+                        value: k as f64,
+                        ..Claim::default()
+                    },
+                    source: None,
+                })
+                .collect();
+            w.write_claims(&mut claims_frame(&rows).unwrap()).unwrap();
+            assert!(w.open.len() <= OPEN_PARTS);
+        }
+        w.commit().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // January's first part was finished when the seventh month began; it came back.
+        assert_eq!(store.claim_parts().len(), months.len());
+        let stored = store.collect(store.claims().unwrap()).unwrap();
+        assert_eq!(stored.height(), 3 * months.len());
     }
 
     #[test]
