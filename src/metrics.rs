@@ -175,11 +175,12 @@ struct Figure<'a> {
 }
 
 /// A document's title and text, and their words as the gazetteer reads them, read only when
-/// metrics that share a phrase must be told apart ([`Catalog::by_story`]).
+/// metrics that share a phrase must be told apart ([`Catalog::by_story`]), and then once per
+/// document ([`WordsCache`]).
 struct Article<'a> {
     title: &'a str,
     text: &'a str,
-    words: std::cell::OnceCell<HashSet<String>>,
+    words: &'a std::cell::OnceCell<HashSet<String>>,
 }
 
 impl Article<'_> {
@@ -195,34 +196,6 @@ impl Article<'_> {
     }
 }
 
-/// Month names, which a label may carry ("(Jan 2025)") and any article has.
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-
 /// A metric's story words ([`Catalog::story`]): no stopword ("since"), which any sentence may
 /// have.
 fn story_words(m: &MetricDef) -> Vec<String> {
@@ -236,7 +209,8 @@ fn story_words(m: &MetricDef) -> Vec<String> {
         .filter(|w| {
             w.len() > 2
                 && !w.bytes().all(|b| b.is_ascii_digit())
-                && !MONTH_WORDS.contains(&w.as_str())
+                // A label may carry its months ("(Jan 2025)"), which any article has.
+                && crate::extract::dates::month(w).is_none()
                 && !crate::extract::concept::is_stopword(w)
         })
         .collect();
@@ -651,6 +625,7 @@ impl Catalog {
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
         let lede = cache.lede_of(&doc.text);
+        cache.article_of(&doc.text);
         let (texts, figure_at) = context_of(claim, doc, lede);
         // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
         // made the crossing").
@@ -745,7 +720,7 @@ impl Catalog {
         let article = Article {
             title: doc.title.as_deref().unwrap_or(""),
             text: &doc.text,
-            words: Default::default(),
+            words: &cache.article.1,
         };
         let figure = Figure {
             claim,
@@ -1224,12 +1199,16 @@ pub fn adds_to_a_total(after: &str) -> bool {
 }
 
 /// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text, with the set of
-/// the catalog's words among them (so a cache serves one catalog), and where the lede of the document read last lies in it (its address and length, then the lede's range), so
-/// that the lede is found once per document.
+/// the catalog's words among them (so a cache serves one catalog), and where the lede of the
+/// document read last lies in it (its address and length, then the lede's range), so that the
+/// lede is found once per document. A run keeps one cache per document.
 #[derive(Default)]
 pub struct WordsCache {
     words: HashMap<String, TextWords>,
     lede: Option<((usize, usize), std::ops::Range<usize>)>,
+    /// The words of that document's title and text ([`Article`]), with its text's address and
+    /// length.
+    article: ((usize, usize), std::cell::OnceCell<HashSet<String>>),
 }
 
 /// The words of a text, the byte range of the text each was read from, and the catalog's words
@@ -1264,6 +1243,14 @@ impl TextWords {
 }
 
 impl WordsCache {
+    /// Forgets the article words of another document than the one of `text`.
+    fn article_of(&mut self, text: &str) {
+        let key = (text.as_ptr() as usize, text.len());
+        if self.article.0 != key {
+            self.article = (key, Default::default());
+        }
+    }
+
     /// The lede of `text`, found when `text` is not the text it was last found in.
     fn lede_of<'t>(&mut self, text: &'t str) -> &'t str {
         let key = (text.as_ptr() as usize, text.len());
@@ -1938,6 +1925,15 @@ match = ["long-term unemployment"]
         catalog.assign_in(c, doc).metric
     }
 
+    /// The metric `catalog` files the figure `figure` of a document of `text` titled `title` in.
+    fn filed_as(catalog: &Catalog, title: Option<&str>, text: &str, figure: &str) -> String {
+        let doc = Document {
+            title: title.map(str::to_string),
+            ..Document::new("d", text)
+        };
+        filed_in(catalog, &doc, figure)
+    }
+
     fn assigned(text: &str, title: Option<&str>, figure: &str) -> (String, Option<String>) {
         let catalog = Catalog::parse(CONTEXT_CATALOG).unwrap();
         let doc = Document {
@@ -1980,13 +1976,7 @@ match = ["destroyed by the canyon fire"]
     #[test]
     fn a_title_that_names_two_fires_files_a_figure_under_neither() {
         let catalog = Catalog::parse(TWO_FIRES).unwrap();
-        let filed = |title: &str, text: &str, figure: &str| {
-            let doc = Document {
-                title: Some(title.to_string()),
-                ..Document::new("d", text)
-            };
-            filed_in(&catalog, &doc, figure)
-        };
+        let filed = |title, text, figure| filed_as(&catalog, Some(title), text, figure);
         let both = "Ridge and Canyon fires: the latest";
         let lost = "More than 12,000 structures have been destroyed across the region.";
         assert!(!filed(both, lost, "12,000").ends_with("-lost"));
@@ -2028,8 +2018,7 @@ match = ["russian soldiers"]
 "#,
         )
         .unwrap();
-        let filed =
-            |text: &str, figure: &str| filed_in(&catalog, &Document::new("d", text), figure);
+        let filed = |text, figure| filed_as(&catalog, None, text, figure);
         // "russian soldiers" matches too ("troops in eastern Russia"), and the article speaks of
         // military casualties: the longer phrase, tried first, still files it.
         let troops = "Military casualties mount on both sides. Officials believe there are 10,000 \
@@ -2040,13 +2029,7 @@ match = ["russian soldiers"]
     #[test]
     fn metrics_that_share_a_phrase_take_the_figures_of_their_own_story() {
         let catalog = Catalog::parse(TWO_STORIES).unwrap();
-        let filed = |title: Option<&str>, text: &str, figure: &str| {
-            let doc = Document {
-                title: title.map(str::to_string),
-                ..Document::new("d", text)
-            };
-            filed_in(&catalog, &doc, figure)
-        };
+        let filed = |title, text, figure| filed_as(&catalog, title, text, figure);
         for (title, text, figure, want) in [
             // The sentence names the story.
             (
@@ -2102,8 +2085,7 @@ match = ["payroll growth"]
     #[test]
     fn the_clause_that_says_more_than_the_concept_names_the_metric() {
         let catalog = Catalog::parse(TROOPS).unwrap();
-        let filed =
-            |text: &str, figure: &str| filed_in(&catalog, &Document::new("d", text), figure);
+        let filed = |text, figure| filed_as(&catalog, None, text, figure);
         for (text, figure, want) in [
             (
                 "Some 2,000 Korean soldiers were killed or wounded in May.",
