@@ -357,9 +357,17 @@ fn after_an_earlier(words: &[Word], end: usize, at: usize) -> bool {
 
 /// Whether the date at token `at` follows a figure whose tokens end before `end` with at most
 /// two words between, each a preposition or a noun of change ("2.5% in August", "a 3.2% rise in
-/// July", "55 as of Friday"), or "by (at) the end of" ("20,000 by the end of June").
+/// July", "55 as of Friday"), or "by (at) the end of" ("20,000 by the end of June"). A date
+/// counted back is read from its first word ("3.2% the month before", "607 a week earlier").
 fn follows_figure(words: &[Word], end: usize, at: usize) -> bool {
-    let between = words.get(end..at).unwrap_or_default();
+    let mut between = words.get(end..at).unwrap_or_default();
+    if matches!(
+        words.get(at).map(|w| w.lower),
+        Some("ago" | "earlier" | "before")
+    ) && let [rest @ .., _, _] = between
+    {
+        between = rest;
+    }
     // "20,000 by the end of June", "10,000 at the end of April".
     let end_of = matches!(
         between,

@@ -1049,6 +1049,27 @@ mod tests {
                 "22",
                 "2025-03-11",
             ),
+            // A figure the phrase counting back follows is its own, not the date before it.
+            (
+                "Core inflation firmed to 3.3% in February after 3.2% the month before.",
+                "3.2",
+                "2025-01-31",
+            ),
+            (
+                "Rents rose 4.1% over the 12 months to February, after 3.9% a month earlier.",
+                "3.9",
+                "2025-01-31",
+            ),
+            (
+                "Police counted 80 arrests on Tuesday and 65 the day before.",
+                "65",
+                "2025-03-10",
+            ),
+            (
+                "The camp held 1,200 people on Monday, against 900 two weeks earlier.",
+                "1,200",
+                "2025-03-10",
+            ),
         ];
         check_as_of(&cases);
     }
