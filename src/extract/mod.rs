@@ -330,7 +330,13 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         // A sentence without figures matters only when it names a source or a body (for the
         // sentences after it, and for the dates a source's statements carry).
         let names_body = attribution::may_name_body(sentence);
-        if !holds_figure && !names_body && !attribution::may_name_source(sentence) {
+        // Before the article's first rate, a sentence may say what month its report is about.
+        let may_state_period = !figures_seen && reference_period.is_none();
+        if !holds_figure
+            && !names_body
+            && !may_state_period
+            && !attribution::may_name_source(sentence)
+        {
             continue;
         }
         let headline = pending::is_headline(text, sent.paragraph, sentence, sent.end);
@@ -442,7 +448,22 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             Some((p, s)) if *p == sent.paragraph => Some(s.as_str()),
             _ => None,
         };
+        // The lede (the sentences up to the article's first figure) may say what month its
+        // report is about without a rate ("Job growth nearly stalled in October as two
+        // hurricanes kept workers home, a government report showed on Friday"): that month is
+        // the article's undated rates' ("The jobless rate held at 4.1%"), as a first recent
+        // rate's would be.
+        let in_lede = may_state_period && !headline && !quoted;
+        let lede_period = || {
+            dated()
+                .iter()
+                .find(|d| d.period && !d.statement && recent_period(d.date, written))
+                .map(|d| d.date)
+        };
         if !holds_figure {
+            if in_lede {
+                reference_period = lede_period();
+            }
             continue;
         }
         figures_seen |= !headline;
@@ -451,6 +472,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         }
         let reserved = filters::reserved_spans(text, sent.start, sent.end);
         let quantities = quantity::quantities(&ctx, &reserved);
+        if in_lede && !quantities.iter().any(|q| q.kind == Kind::Percentage) {
+            reference_period = lede_period();
+        }
         if quantities.is_empty() {
             continue;
         }
@@ -1512,6 +1536,40 @@ mod tests {
                 "Unemployment fell to 4.1 per cent last month, the office said. Youth unemployment stood at 12 per cent.",
                 "12",
                 "2025-02-28",
+            ),
+            // A lede without rates may name the month instead.
+            (
+                "Hiring slowed sharply in February as storms kept workers home, a government \
+                 report showed. The jobless rate held at 4.1%.",
+                "4.1",
+                "2025-02-28",
+            ),
+            // Figures other than rates do not keep the lede from naming it.
+            (
+                "Hiring nearly stalled in February as two storms kept workers home, a \
+                 government report showed. The jobless rate held at 4.1%.",
+                "4.1",
+                "2025-02-28",
+            ),
+            (
+                "Consumer prices rose less than expected in February. The index climbed 0.2%.",
+                "0.2",
+                "2025-02-28",
+            ),
+            (
+                "Hiring slowed in February, the bureau said. Employers added 12,000 jobs.",
+                "12,000",
+                "2025-03-14",
+            ),
+            (
+                "Inflation is expected to cool in April, economists say. Prices rose 3%.",
+                "3",
+                "2025-03-14",
+            ),
+            (
+                "Prices peaked in June 2022. Rents rose 5%.",
+                "5",
+                "2025-03-14",
             ),
             // A period long past is history, not the report's month.
             (
