@@ -563,11 +563,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // unit ("Core prices rose 0.4%" after the bureau's dated rate; "The Eaton fire has
             // burned 14,117 acres" after Cal Fire's acres). A rate must be dated to be a
             // statistic's.
-            let measured = match q.kind {
-                Kind::Percentage => Some("percentage"),
-                Kind::Measure => q.unit_norm.as_deref(),
-                _ => None,
-            };
+            let measured = measured_unit(q.kind, q.unit_norm.as_deref());
             if let (Some(unit), Some(name)) = (measured, source)
                 && named_here
                 && (!rate || own.is_some())
@@ -692,13 +688,45 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             } else {
                 Wait::Nothing
             };
-            pending.push(view, wait, &mut found);
+            let unit =
+                || measured_unit(view.kind, view.unit_normalized.as_deref()).map(str::to_string);
+            // A rate or measure of the opening paragraph that no one there is credited for is
+            // the release's that a later figure of its unit names.
+            let release = matches!(wait, Wait::Credit(_))
+                && role != Role::Target
+                && !quoted
+                && lede_paragraph == Some(sent.paragraph);
+            let release = release.then(unit).flatten();
+            // And a figure that names its source is how a release is named.
+            let measured_by = source
+                .filter(|name| {
+                    named_here
+                        && !quoted
+                        && !forecast
+                        && role != Role::Target
+                        && !attribution::names_forecasters(name)
+                })
+                .and_then(|name| Some((unit()?, name)));
+            pending.push(view, wait, release.as_deref(), &mut found);
+            if let Some((unit, name)) = measured_by {
+                pending.measured_by(&unit, name, &mut found);
+            }
             if new_forecaster.is_some() {
                 forecaster = new_forecaster;
             }
         }
     }
     pending.finish(&mut found);
+}
+
+/// The unit a measurement is told apart by, for the sources of its article's later ones:
+/// "percentage" for a rate, the unit of a measure ("acre"); none for a count.
+fn measured_unit(kind: Kind, unit: Option<&str>) -> Option<&str> {
+    match kind {
+        Kind::Percentage => Some("percentage"),
+        Kind::Measure => unit,
+        _ => None,
+    }
 }
 
 /// Whether the figure at token `first` is a comparison's base: "compared with 6,000",
@@ -892,6 +920,34 @@ mod tests {
         let text = "WASHINGTON, March 13 (Wire) - Consumer prices fell in February, the statistics \
                     office said.\n\nIn the 12 months to February, prices rose 2.6%.";
         check_attribution(&[(text, "2.6", Some("statistics office"))]);
+    }
+
+    /// A rate or measure of the opening paragraph that no one there is credited for is the
+    /// release's that a later figure of the same unit names; not a forecaster's, and not a
+    /// count's.
+    #[test]
+    fn a_lede_rate_takes_the_source_named_later_for_its_unit() {
+        let text = "Annual inflation rose to 2.9% in February, the highest since July.\n\n\
+                    Core prices rose 3.2% over the year, the statistics office said.";
+        let acres = "The Ridge Fire has burned 14,000 acres since Tuesday.\n\n\
+                     A second blaze has scorched 2,300 acres, Cal Fire said.";
+        let forecast = "Inflation rose to 2.9% in February.\n\n\
+                        Economists polled by the newswire had forecast 2.8%.";
+        let count = "Employers added 12,000 jobs in February.\n\n\
+                     The jobless rate rose to 4.2%, the bureau said.";
+        let credited = "Inflation rose to 2.9% in February, the statistics office said.\n\n\
+                        Rents rose 4%, the property portal Homely said.";
+        check_attribution(&[
+            (text, "2.9", Some("statistics office")),
+            (
+                acres,
+                "14,000",
+                Some("California Department of Forestry and Fire Protection (Cal Fire)"),
+            ),
+            (forecast, "2.9", None),
+            (count, "12,000", None),
+            (credited, "2.9", Some("statistics office")),
+        ]);
     }
 
     /// A figure whose verb is left out takes the name right before it, not the first

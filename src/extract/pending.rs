@@ -33,6 +33,9 @@ pub enum Wait {
     /// `.0` that names a source ("The fire has burned 23,713 acres. It was 22% contained,
     /// according to Cal Fire.").
     Credit(usize),
+    /// A rate or measure of the opening paragraph that no sentence of it credits: the source
+    /// of the article's next figure in its unit that names one ([`Pending::measured_by`]).
+    Release,
 }
 
 /// A claim held back until the claims before it are complete.
@@ -40,6 +43,19 @@ struct Held<'d> {
     claim: ClaimView<'d, 'static>,
     source: Option<String>,
     wait: Wait,
+    /// The unit of a lede's rate or measure that waits for its release's source once its
+    /// paragraph credits no one ("percentage", "acre").
+    release: Option<String>,
+}
+
+impl Held<'_> {
+    /// It waits no longer for its paragraph: a lede's measurement then waits for its release.
+    fn paragraph_done(&mut self) {
+        self.wait = match self.release {
+            Some(_) if self.source.is_none() => Wait::Release,
+            _ => Wait::Nothing,
+        };
+    }
 }
 
 /// Claims in text order, completed by the sentences after them.
@@ -62,12 +78,13 @@ impl<'d> Pending<'d> {
         self.published = Some(day);
     }
 
-    /// Takes the next claim and what it waits for. Hands every claim that need not wait to
-    /// `out`.
+    /// Takes the next claim and what it waits for (and, for a rate or measure of the lede,
+    /// its unit: see [`Wait::Release`]). Hands every claim that need not wait to `out`.
     pub fn push(
         &mut self,
         claim: ClaimView<'d, '_>,
         wait: Wait,
+        release: Option<&str>,
         out: &mut impl FnMut(ClaimView<'d, '_>),
     ) {
         if self.held.is_empty() && wait == Wait::Nothing {
@@ -93,7 +110,23 @@ impl<'d> Pending<'d> {
             },
             source,
             wait,
+            release: release
+                .filter(|_| matches!(wait, Wait::Credit(_)))
+                .map(str::to_string),
         });
+        self.release(out);
+    }
+
+    /// A later figure in `unit` names its source `name` (not a forecaster): the lede's
+    /// measurements in that unit that no one was credited for are its ("Annual inflation rose
+    /// to 2.9% in December. ... Core prices rose 3.2%, the Labor Department said.").
+    pub fn measured_by(&mut self, unit: &str, name: &str, out: &mut impl FnMut(ClaimView<'d, '_>)) {
+        for held in &mut self.held {
+            if held.wait == Wait::Release && held.release.as_deref() == Some(unit) {
+                held.wait = Wait::Nothing;
+                held.source = Some(name.to_string());
+            }
+        }
         self.release(out);
     }
 
@@ -124,8 +157,8 @@ impl<'d> Pending<'d> {
     ) {
         for held in &mut self.held {
             if held.wait == Wait::Credit(paragraph) {
-                held.wait = Wait::Nothing;
                 held.source = name.map(str::to_string);
+                held.paragraph_done();
             }
         }
         self.release(out);
@@ -136,7 +169,7 @@ impl<'d> Pending<'d> {
     pub fn paragraph(&mut self, paragraph: usize, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         for held in &mut self.held {
             if matches!(held.wait, Wait::Speaker(p) | Wait::Credit(p) if p < paragraph) {
-                held.wait = Wait::Nothing;
+                held.paragraph_done();
             }
         }
         self.release(out);
