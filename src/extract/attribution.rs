@@ -953,7 +953,18 @@ fn appositive_subject(words: &[Word], close: usize) -> Option<Speaker> {
     while j > 0 && in_name(&words[j - 1]) {
         j -= 1;
     }
-    (j < open).then(|| speaker_of(&words[j..open])).flatten()
+    // "South Korean lawmakers, briefed by the spy agency, said", "Two officials, speaking on
+    // condition of anonymity, said": a subject in lower case before an aside that opens with a
+    // participle and holds no figure.
+    let participle = aside.first().is_some_and(|w| {
+        w.is_word && !capitalized(w.text) && (w.lower.ends_with("ed") || w.lower.ends_with("ing"))
+    }) && !aside
+        .iter()
+        .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
+    (j < open)
+        .then(|| speaker_of(&words[j..open]))
+        .flatten()
+        .or_else(|| participle.then(|| plain_subject(words, open)).flatten())
 }
 
 /// A subject with lower-case words in it, read back to the start of its clause: "Syrian
@@ -2035,6 +2046,24 @@ mod tests {
                 Some("NATO Secretary-General Mark Rutte"),
             ),
             ("Rutte cited devastating Russian losses", Some("Rutte")),
+            // A lower-case subject before an aside that opens with a participle; not a clause
+            // with a figure before a trailing credit.
+            (
+                "South Korean lawmakers, briefed by the spy agency, said 100 were killed",
+                Some("South Korean lawmakers"),
+            ),
+            (
+                "Two officials, speaking on condition of anonymity, said 300 had arrived",
+                Some("officials"),
+            ),
+            (
+                "the state health department, citing hospital records, reported 41 deaths",
+                Some("state health department"),
+            ),
+            (
+                "Of those, nearly 600,000 are sheltering in the south, said Juliette Touma",
+                Some("Juliette Touma"),
+            ),
             // A time between the subject and its verb.
             (
                 "The United States on Monday announced a $725 million package",
