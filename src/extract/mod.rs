@@ -246,21 +246,29 @@ impl SourceDates {
         self.dated
             .iter()
             .rev()
-            .find(|(other, _)| {
-                if key.described || other.described {
-                    let ends = |long: &Key, short: &Key| {
-                        short.described
-                            && short.words.len() >= 2
-                            && long.text.ends_with(&short.text)
-                            && long.text[..long.text.len() - short.text.len()].ends_with(' ')
-                    };
-                    let same = other.described == key.described && other.words == key.words;
-                    return same || ends(other, &key);
-                }
-                let shared = key.words.iter().filter(|w| other.words.contains(w)).count();
-                shared > 0 && 2 * shared >= key.words.len().min(other.words.len())
-            })
+            .find(|(other, _)| Self::same(&key, other))
             .map(|(_, d)| *d)
+    }
+
+    /// Whether sources `a` and `b` are the same, as [`SourceDates::lookup`] tells them.
+    fn same_source(a: &str, b: &str) -> bool {
+        Self::same(&Self::key(a), &Self::key(b))
+    }
+
+    /// Whether the source of `key` is the one recorded as `other` ([`SourceDates::lookup`]).
+    fn same(key: &Key, other: &Key) -> bool {
+        if key.described || other.described {
+            let ends = |long: &Key, short: &Key| {
+                short.described
+                    && short.words.len() >= 2
+                    && long.text.ends_with(&short.text)
+                    && long.text[..long.text.len() - short.text.len()].ends_with(' ')
+            };
+            let same = other.described == key.described && other.words == key.words;
+            return same || ends(other, key);
+        }
+        let shared = key.words.iter().filter(|w| other.words.contains(w)).count();
+        shared > 0 && 2 * shared >= key.words.len().min(other.words.len())
     }
 }
 
@@ -407,6 +415,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 let around = &words[from..(s.at + 4).min(words.len())];
                 if let Some(d) = dates::date_in(around, written) {
                     source_dates.record(name, d);
+                    pending.source_dated(|s| SourceDates::same_source(s, name), d, &mut found);
                 }
             }
             if let Some((_, name)) = sources
@@ -556,6 +565,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 // the toll to 2,056 on Monday. It said 3,900 were hurt."); a period's does not.
                 if let Some(name) = source.filter(|_| named_here && !d.period) {
                     source_dates.record(name, d.date);
+                    let theirs = |s: &str| SourceDates::same_source(s, name);
+                    pending.source_dated(theirs, d.date, &mut found);
                 }
             }
             // The article's measurements are their first source's: a later rate or measure with
@@ -597,16 +608,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .map(str::to_string);
             // "That brings the total to 21,000": the day of the figures it adds up.
             let continued = told.filter(|_| own.is_none() && adds_up_the_last(words));
-            let as_of = own
-                .map(|d| d.date)
-                .or(continued)
-                .or(reference)
-                .or_else(|| {
-                    source
-                        .filter(|_| named_here)
-                        .and_then(|s| source_dates.lookup(s))
-                })
-                .or(written);
+            let stated_date = own.map(|d| d.date).or(continued).or(reference).or_else(|| {
+                source
+                    .filter(|_| named_here)
+                    .and_then(|s| source_dates.lookup(s))
+            });
+            let as_of = stated_date.or(written);
             let mut concept = concept::concept(&ctx, q.first, q.unit_end, q.phrase);
             // A figure in a list shares the concept of the one before it: "3 years, 2 months".
             if concept.is_none()
@@ -685,6 +692,14 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Speaker(sent.paragraph)
             } else if source.is_none() && !headline && !tells_own_source() {
                 Wait::Credit(sent.paragraph)
+            } else if stated_date.is_none()
+                && named_here
+                && !quoted
+                && !headline
+                && lede_paragraph == Some(sent.paragraph)
+            {
+                // The opening paragraph's undated statement may be dated by it or the next.
+                Wait::Dated(1)
             } else {
                 Wait::Nothing
             };
@@ -1055,6 +1070,39 @@ mod tests {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
             ..Document::new("d", text)
         })
+    }
+
+    /// An undated figure of the opening paragraph takes the day its source's statement is
+    /// given in that paragraph or the next; not another source's, nor a later paragraph's.
+    #[test]
+    fn a_ledes_undated_statement_takes_the_day_given_next() {
+        let cases = [
+            (
+                "More than 3,000 soldiers have been killed, the ministry said.\n\n\
+                 The ministry said on Monday that 200 more had died.",
+                "3,000",
+                "2025-03-10",
+            ),
+            (
+                "Some 40 boats have landed, Ruiz said.\n\n\
+                 \"We have counted 40 boats,\" Ruiz told reporters on Wednesday.",
+                "40",
+                "2025-03-12",
+            ),
+            (
+                "Some 40 boats have landed, the coast guard said.\n\n\
+                 The navy said on Wednesday it had sent 3 ships.",
+                "40",
+                "2025-03-14",
+            ),
+            (
+                "Some 40 boats have landed, the coast guard said.\n\nThe sea was calm.\n\n\
+                 The coast guard said on Wednesday that 12 were turned back.",
+                "40",
+                "2025-03-14",
+            ),
+        ];
+        check_as_of(&cases);
     }
 
     /// A source's dated statement dates its later figures; another source that shares only a

@@ -36,6 +36,10 @@ pub enum Wait {
     /// A rate or measure of the opening paragraph that no sentence of it credits: the source
     /// of the article's next figure in its unit that names one ([`Pending::measured_by`]).
     Release,
+    /// A figure of the opening paragraph whose source is named and whose date is not: the day
+    /// that source's statement is given before `.0` more paragraphs end
+    /// ([`Pending::source_dated`]).
+    Dated(usize),
 }
 
 /// A claim held back until the claims before it are complete.
@@ -165,11 +169,38 @@ impl<'d> Pending<'d> {
     }
 
     /// Paragraph `paragraph` has begun: quotes of the paragraphs before it named no speaker,
-    /// and no sentence after their figures credited them.
+    /// and no sentence after their figures credited them; the paragraph after an undated
+    /// figure's gave its source no day.
     pub fn paragraph(&mut self, paragraph: usize, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         for held in &mut self.held {
             if matches!(held.wait, Wait::Speaker(p) | Wait::Credit(p) if p < paragraph) {
                 held.paragraph_done();
+            }
+            if let Wait::Dated(left) = held.wait {
+                held.wait = match left {
+                    0 => Wait::Nothing,
+                    _ => Wait::Dated(left - 1),
+                };
+            }
+        }
+        self.release(out);
+    }
+
+    /// A source the held figures' source `is_theirs` says is theirs stated on `date`: "More
+    /// than 3,000 North Korean soldiers have been killed or wounded, Zelenskiy said. ...
+    /// \"...exceeds 3,000,\" Zelenskiy wrote on Monday evening." dates the first figure on
+    /// Monday.
+    pub fn source_dated(
+        &mut self,
+        is_theirs: impl Fn(&str) -> bool,
+        date: NaiveDate,
+        out: &mut impl FnMut(ClaimView<'d, '_>),
+    ) {
+        for held in &mut self.held {
+            if matches!(held.wait, Wait::Dated(_)) && held.source.as_deref().is_some_and(&is_theirs)
+            {
+                held.wait = Wait::Nothing;
+                held.claim.as_of = Some(date);
             }
         }
         self.release(out);
