@@ -624,8 +624,8 @@ impl Catalog {
         }
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
+        cache.enter(&doc.text);
         let lede = cache.lede_of(&doc.text);
-        cache.article_of(&doc.text);
         let (texts, figure_at) = context_of(claim, doc, lede);
         // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
         // made the crossing").
@@ -720,7 +720,7 @@ impl Catalog {
         let article = Article {
             title: doc.title.as_deref().unwrap_or(""),
             text: &doc.text,
-            words: &cache.article.1,
+            words: &cache.article,
         };
         let figure = Figure {
             claim,
@@ -1199,16 +1199,16 @@ pub fn adds_to_a_total(after: &str) -> bool {
 }
 
 /// The words ([`gazetteer::Gazetteer::words`]) of the texts read so far, by text, with the set of
-/// the catalog's words among them (so a cache serves one catalog), and where the lede of the
-/// document read last lies in it (its address and length, then the lede's range), so that the
-/// lede is found once per document. A run keeps one cache per document.
+/// the catalog's words among them (so a cache serves one catalog); and, for the document read
+/// last (known by its text's address and length), where its lede lies and its article's words,
+/// each found once. A run keeps one cache per document.
 #[derive(Default)]
 pub struct WordsCache {
     words: HashMap<String, TextWords>,
-    lede: Option<((usize, usize), std::ops::Range<usize>)>,
-    /// The words of that document's title and text ([`Article`]), with its text's address and
-    /// length.
-    article: ((usize, usize), std::cell::OnceCell<HashSet<String>>),
+    document: (usize, usize),
+    lede: Option<std::ops::Range<usize>>,
+    /// The words of the document's title and text ([`Article`]), read when first asked for.
+    article: std::cell::OnceCell<HashSet<String>>,
 }
 
 /// The words of a text, the byte range of the text each was read from, and the catalog's words
@@ -1243,24 +1243,24 @@ impl TextWords {
 }
 
 impl WordsCache {
-    /// Forgets the article words of another document than the one of `text`.
-    fn article_of(&mut self, text: &str) {
+    /// Forgets the lede and the article words of another document than the one of `text`.
+    fn enter(&mut self, text: &str) {
         let key = (text.as_ptr() as usize, text.len());
-        if self.article.0 != key {
-            self.article = (key, Default::default());
+        if self.document != key {
+            self.document = key;
+            self.lede = None;
+            self.article = Default::default();
         }
     }
 
-    /// The lede of `text`, found when `text` is not the text it was last found in.
+    /// The lede of the document of `text` ([`WordsCache::enter`]), found once.
     fn lede_of<'t>(&mut self, text: &'t str) -> &'t str {
-        let key = (text.as_ptr() as usize, text.len());
-        let known = self.lede.as_ref().filter(|(at, _)| *at == key);
-        if let Some(lede) = known.and_then(|(_, range)| text.get(range.clone())) {
+        if let Some(lede) = self.lede.clone().and_then(|range| text.get(range)) {
             return lede;
         }
         let lede = lede(text);
         let from = offset_in(text, lede).unwrap_or(0);
-        self.lede = Some((key, from..from + lede.len()));
+        self.lede = Some(from..from + lede.len());
         lede
     }
 }

@@ -82,8 +82,9 @@ impl<'d> Pending<'d> {
         self.published = Some(day);
     }
 
-    /// Takes the next claim and what it waits for (and, for a rate or measure of the lede,
-    /// its unit: see [`Wait::Release`]). Hands every claim that need not wait to `out`.
+    /// Takes the next claim and what it waits for (and, for a rate or measure of the lede
+    /// waiting for its paragraph's credit, its unit: see [`Wait::Release`]). Hands every claim
+    /// that need not wait to `out`.
     pub fn push(
         &mut self,
         claim: ClaimView<'d, '_>,
@@ -114,9 +115,7 @@ impl<'d> Pending<'d> {
             },
             source,
             wait,
-            release: release
-                .filter(|_| matches!(wait, Wait::Credit(_)))
-                .map(str::to_string),
+            release: release.map(str::to_string),
         });
         self.release(out);
     }
