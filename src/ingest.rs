@@ -165,6 +165,7 @@ pub fn file_in_metrics(claims: &mut [Claim], doc: &Document, catalog: &Catalog) 
     }
     totals_count_their_increments(claims, doc, catalog, &mut words);
     carry_counts(claims);
+    credit_series_sources(claims);
     let Some(end) = crate::extract::headline_end(&doc.text) else {
         return;
     };
@@ -254,6 +255,45 @@ fn carry_counts(claims: &mut [Claim]) {
             let (metric, why) = (e.metric.clone(), e.metric_match.clone());
             claims[i].metric = metric;
             claims[i].metric_match = why.map(|m| format!("{m}, carried"));
+        }
+    }
+}
+
+/// A figure of a catalog series that no one is credited for takes the source the article
+/// credits for that series, at the nearest figure of it before, else after: "At least 120
+/// people died, the health ministry said. By Tuesday the deaths had reached 140" are both the
+/// ministry's; "An earthquake killed more than 800 people. ... The Interior Ministry said at
+/// least 820 had died" credits the first figure too. Only sources as stated are passed on, and
+/// only within a series, unless the article credits one source only: an article's several
+/// other sources say nothing of it.
+fn credit_series_sources(claims: &mut [Claim]) {
+    let stated: Vec<Option<String>> = claims.iter().map(|c| c.attribution.clone()).collect();
+    // The one source the article credits for its series, if it credits only one.
+    let mut sources = claims
+        .iter()
+        .filter(|c| c.metric_match.is_some())
+        .filter_map(|c| c.attribution.as_deref());
+    let only_source = sources
+        .next()
+        .filter(|first| sources.all(|s| s == *first))
+        .map(str::to_string);
+    for i in 0..claims.len() {
+        if stated[i].is_some() || claims[i].metric_match.is_none() {
+            continue;
+        }
+        let same_series = |k: &usize| {
+            stated[*k].is_some()
+                && claims[*k].metric_match.is_some()
+                && claims[*k].metric == claims[i].metric
+        };
+        let nearest = (0..i)
+            .rev()
+            .find(same_series)
+            .or_else(|| (i + 1..claims.len()).find(same_series));
+        if let Some(k) = nearest {
+            claims[i].attribution.clone_from(&stated[k]);
+        } else if let Some(only) = only_source.clone() {
+            claims[i].attribution = Some(only);
         }
     }
 }
@@ -702,6 +742,72 @@ mod tests {
             // capital ("Ukraine puts", "Kyiv says").
             let sources: Vec<_> = claims.iter().map(|c| c.attribution.as_deref()).collect();
             assert_eq!(sources, vec![Some("General Staff"); 2], "{headline}");
+        }
+    }
+
+    /// A figure of a catalog series that no one is credited for takes the source credited
+    /// for that series in the article (the nearest before it, else after), or the article's
+    /// only source; never one of several sources of other series, and never a figure outside
+    /// the catalog.
+    #[test]
+    fn an_uncredited_series_figure_takes_its_series_source() {
+        let catalog = Catalog::parse(
+            "[[metric]]\nid = \"deaths\"\nmatch = [\"died\", \"killed\", \"deaths\"]\n\n\
+             [[metric]]\nid = \"injured\"\nmatch = [\"injured\"]\n\n\
+             [[metric]]\nid = \"shelters\"\nmatch = [\"shelters\"]\n",
+        )
+        .unwrap();
+        let cases: [(&str, &[(&str, Option<&str>)]); 5] = [
+            // Credited before, in the same series.
+            (
+                "At least 120 people died, the health ministry said on Monday. By Tuesday \
+                 the deaths had reached 140.",
+                &[
+                    ("120", Some("health ministry")),
+                    ("140", Some("health ministry")),
+                ],
+            ),
+            // Credited only after: the lede's figure is the series' source's.
+            (
+                "The storm killed more than 60 people.\n\nThe civil defence agency said on \
+                 Sunday that 64 had died.",
+                &[
+                    ("60", Some("civil defence agency")),
+                    ("64", Some("civil defence agency")),
+                ],
+            ),
+            // The nearest credit of the series wins over another series' source.
+            (
+                "Police said 30 people were injured. The mayor said 12 people had died. \
+                 Later the deaths rose to 15.",
+                &[
+                    ("30", Some("Police")),
+                    ("12", Some("mayor")),
+                    ("15", Some("mayor")),
+                ],
+            ),
+            // One source for the whole article: its other series' figures are its too.
+            (
+                "The Red Cross said 80 people were injured on Friday. Some 2,000 people \
+                 slept in shelters.",
+                &[("80", Some("Red Cross")), ("2,000", Some("Red Cross"))],
+            ),
+            // Two sources for other series: an uncredited third series' figure stays
+            // uncredited.
+            (
+                "Some 2,000 people slept in shelters on Friday.\n\nPolice said 30 people \
+                 were injured. Doctors said 12 people had died.",
+                &[("2,000", None)],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::new("d", text);
+            let mut claims = crate::extract(&doc);
+            file_in_metrics(&mut claims, &doc, &catalog);
+            for (figure, source) in want {
+                let c = claims.iter().find(|c| c.text.contains(figure)).unwrap();
+                assert_eq!(c.attribution.as_deref(), *source, "{figure} in {text}");
+            }
         }
     }
 
