@@ -757,7 +757,9 @@ mod tests {
              [[metric]]\nid = \"shelters\"\nmatch = [\"shelters\"]\n",
         )
         .unwrap();
-        let cases: [(&str, &[(&str, Option<&str>)]); 5] = [
+        // Each text, and its figures with the source each is given.
+        type Sources<'a> = &'a [(&'a str, Option<&'a str>)];
+        let cases: [(&str, Sources); 5] = [
             // Credited before, in the same series.
             (
                 "At least 120 people died, the health ministry said on Monday. By Tuesday \
