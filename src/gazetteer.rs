@@ -52,6 +52,9 @@ pub struct Gazetteer {
     by_word: HashMap<String, Slot>,
     /// Each place within a country, by name, to the country's name.
     within: HashMap<String, String>,
+    /// Each place's and country's group, by name, to its words as written in the file
+    /// ("russia" to "Russia", "Russian", "Moscow", ...).
+    spellings: HashMap<String, Vec<String>>,
 }
 
 /// What a word of the gazetteer reads as: its group's name, sense and whether it is a country
@@ -129,6 +132,7 @@ impl Gazetteer {
         let mut by_word: HashMap<String, Slot> = HashMap::default();
         let mut senses = 0u16;
         let mut within = HashMap::default();
+        let mut spellings = HashMap::default();
         for g in file.group {
             let sense = g.sense.then(|| {
                 senses += 1;
@@ -142,6 +146,9 @@ impl Gazetteer {
             }
             if let Some(outer) = &g.within {
                 within.insert(name.clone(), plain_words(outer).join(" "));
+            }
+            if g.country || g.within.is_some() {
+                spellings.insert(name.clone(), g.words.clone());
             }
             let entry = Entry {
                 name,
@@ -175,7 +182,17 @@ impl Gazetteer {
         if let Some((place, outer)) = within.iter().find(|(_, o)| !countries.contains(o.as_str())) {
             anyhow::bail!("{place:?} is within {outer:?}, which no country group names");
         }
-        Ok(Gazetteer { by_word, within })
+        Ok(Gazetteer {
+            by_word,
+            within,
+            spellings,
+        })
+    }
+
+    /// How the place or country named `name` (its group's first word) may be written: its
+    /// group's words; none for a name that is not a place.
+    pub fn spellings(&self, name: &str) -> &[String] {
+        self.spellings.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the place named `inner` lies within the one named `outer` ("hatay" in

@@ -104,6 +104,13 @@ pub struct Catalog {
     /// without numbers, month names, stopwords and senses ("morocco", "earthquake" of "Deaths in the Morocco
     /// earthquake"). They tell apart metrics that share a phrase ([`Catalog::by_story`]).
     story: Vec<Vec<String>>,
+    /// Each metric's story names: the places and proper names its label gives ("Morocco" of
+    /// "Deaths in the Morocco earthquake", "Los Angeles" of "Deaths in the Los Angeles
+    /// fires"), each as the ways it may be written. An article that names none of them tells
+    /// another story ([`WordsCache::untold`]).
+    names: Vec<Vec<Vec<String>>>,
+    /// Every spelling of every story name, for one pass over an article, and the metric of each.
+    name_finder: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
 /// What is wrong with a metric whose flags contradict each other: a change over a period is no
@@ -194,6 +201,79 @@ impl Article<'_> {
                 .collect()
         })
     }
+}
+
+/// Whether a match (`metric_match`) was found in the figure's own sentence: its concept,
+/// clause, sentence or unit, not the sentence before, the title or the lede.
+fn in_own_sentence(matched: &str) -> bool {
+    [SCOPES[0], SCOPES[1], SCOPES[2], "unit"]
+        .iter()
+        .any(|scope| matched.ends_with(&format!(" in {scope}")))
+}
+
+/// The names a metric's label gives its story ([`Catalog::names`]): its places and countries,
+/// each with the spellings the gazetteer knows ("Russian", "Moscow"), and each run of
+/// capitalised words after the first word (which any label capitalises), as written.
+fn story_names(label: &str) -> Vec<Vec<String>> {
+    let gaz = gazetteer::get();
+    let (words, spans) = gaz.words_at(label);
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut run: Option<std::ops::Range<usize>> = None;
+    let close = |run: &mut Option<std::ops::Range<usize>>, names: &mut Vec<Vec<String>>| {
+        if let Some(r) = run.take() {
+            names.push(vec![label[r].to_lowercase()]);
+        }
+    };
+    for (w, span) in words.iter().zip(&spans) {
+        if w.place || w.country {
+            close(&mut run, &mut names);
+            names.push(
+                gaz.spellings(&w.text)
+                    .iter()
+                    .map(|s| s.to_lowercase())
+                    .collect(),
+            );
+            continue;
+        }
+        let capital = span.start > 0
+            && label[span.clone()].starts_with(char::is_uppercase)
+            && w.sense.is_none();
+        let joined = run
+            .as_ref()
+            .is_some_and(|r| label[r.end..span.start].trim().is_empty());
+        match (capital, joined) {
+            (true, true) => run = run.map(|r| r.start..span.end),
+            (true, false) => {
+                close(&mut run, &mut names);
+                run = Some(span.clone());
+            }
+            (false, _) => close(&mut run, &mut names),
+        }
+    }
+    close(&mut run, &mut names);
+    names.retain(|n| !n.is_empty());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The finder of every spelling of the metrics' story names (ASCII case ignored), with the
+/// metric of each; none when no label names a story.
+fn name_finder(
+    names: &[Vec<Vec<String>>],
+) -> anyhow::Result<Option<(aho_corasick::AhoCorasick, Vec<usize>)>> {
+    let (patterns, metrics): (Vec<&str>, Vec<usize>) = names
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| n.iter().flatten().map(move |s| (s.as_str(), i)))
+        .unzip();
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let finder = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&patterns)?;
+    Ok(Some((finder, metrics)))
 }
 
 /// A metric's story words ([`Catalog::story`]): no stopword ("since"), which any sentence may
@@ -430,6 +510,7 @@ impl Catalog {
         let mut named_by: HashMap<String, Vec<usize>> = HashMap::default();
         let mut unit_of: HashMap<String, Vec<usize>> = HashMap::default();
         let mut story = Vec::with_capacity(metrics.len());
+        let mut names = Vec::with_capacity(metrics.len());
         let gaz = gazetteer::get();
         for (i, m) in metrics.iter().enumerate() {
             if !valid_id(&m.id) {
@@ -447,6 +528,7 @@ impl Catalog {
             }
             fits.push(fit_of(m));
             story.push(story_words(m));
+            names.push(story_names(m.label.as_deref().unwrap_or("")));
             for p in &m.phrases {
                 let words = gaz.words(p);
                 if words.is_empty() {
@@ -537,6 +619,8 @@ impl Catalog {
             unit_of,
             vocabulary,
             story,
+            name_finder: name_finder(&names)?,
+            names,
         })
     }
 
@@ -609,12 +693,44 @@ impl Catalog {
     }
 
     /// [`Catalog::assign_in`] with the words of each text kept in `cache`: the claims of one
-    /// document share their title and sentences, which are then read once.
+    /// document share their title and sentences, which are then read once. The metrics of
+    /// stories the article does not name are tried last: under a catalog of an earthquake in
+    /// Morocco and of fires in Los Angeles, "1,351 people were killed in the province" of an
+    /// article on Morocco is the earthquake's, though only the fires' "killed" is in its clause.
     pub fn assign_in_with(
         &self,
         claim: &Claim,
         doc: &Document,
         cache: &mut WordsCache,
+    ) -> Assignment {
+        cache.enter(&doc.text);
+        let first = self.assign_skipping(claim, doc, cache, &[]);
+        let named_story = first.matched.is_some()
+            && self
+                .metrics
+                .iter()
+                .position(|m| m.id == first.metric)
+                .is_some_and(|i| !self.names[i].is_empty());
+        if named_story
+            && let untold = cache.untold(self, doc)
+            && untold.iter().any(|&i| self.metrics[i].id == first.metric)
+        {
+            let untold = untold.to_vec();
+            let told = self.assign_skipping(claim, doc, cache, &untold);
+            if told.matched.as_deref().is_some_and(in_own_sentence) {
+                return told;
+            }
+        }
+        first
+    }
+
+    /// [`Catalog::assign_in_with`] among the metrics not in `skip`.
+    fn assign_skipping(
+        &self,
+        claim: &Claim,
+        doc: &Document,
+        cache: &mut WordsCache,
+        skip: &[usize],
     ) -> Assignment {
         if self.matchers.is_empty() {
             return Assignment {
@@ -741,13 +857,13 @@ impl Catalog {
         // deaths", not under a "death toll" that says no more than the noun.
         if let Some(unit) = counted
             && let Some(head) = words_of(unit).last()
-            && let Some(m) = self.find(&figure, set_of(unit), false, &[])
+            && let Some(m) = self.find(&figure, set_of(unit), false, skip)
             && m.words.contains(&head.text)
         {
             let mut around = set_of(unit).clone();
             around.add(set_of(before_clause));
             around.add(set_of(texts[0]));
-            let mut other = Vec::new();
+            let mut other = skip.to_vec();
             let mut wider = None;
             while let Some(w) = self.find(&figure, &around, false, &other) {
                 if w.words.contains(&head.text) {
@@ -784,14 +900,14 @@ impl Catalog {
             }
             let beyond = k >= 3;
             if let Some(m) = self
-                .find(&figure, &seen, beyond, &[])
+                .find(&figure, &seen, beyond, skip)
                 .filter(|m| k < 2 || self.counts_the_same(claim, m))
                 // The lede completes a phrase only for a figure that names what it counts
                 // ("reported 1,277 cases"), the phrase's own noun.
                 .filter(|m| k < 5 || figure.noun.is_some_and(|n| m.words.iter().any(|w| w == n)))
             {
                 let m = if beyond {
-                    match self.closest(&figure, &seen, m, &own) {
+                    match self.closest(&figure, &seen, m, &own, skip) {
                         Some(m) => m,
                         None => continue,
                     }
@@ -805,7 +921,7 @@ impl Catalog {
                     0 => {
                         let mut clause_words = seen.clone();
                         clause_words.add(set_of(texts[1]));
-                        self.find(&figure, &clause_words, false, &[])
+                        self.find(&figure, &clause_words, false, skip)
                             .filter(|c| {
                                 c.words.len() > m.words.len()
                                     && m.words.iter().all(|w| c.words.contains(w))
@@ -849,6 +965,7 @@ impl Catalog {
         words: &Words,
         first: &'m Matcher,
         own: &[Word],
+        skip: &[usize],
     ) -> Option<&'m Matcher> {
         let in_own = |m: &Matcher| {
             m.words
@@ -860,6 +977,7 @@ impl Catalog {
         let mut best = first;
         let mut tied = false;
         let mut tried = vec![first.metric];
+        tried.extend_from_slice(skip);
         while let Some(r) = self.find(figure, words, true, &tried) {
             tried.push(r.metric);
             if !self.counts_the_same(figure.claim, r) {
@@ -1209,6 +1327,8 @@ pub struct WordsCache {
     lede: Option<std::ops::Range<usize>>,
     /// The words of the document's title and text ([`Article`]), read when first asked for.
     article: std::cell::OnceCell<HashSet<String>>,
+    /// The metrics whose story names the document names none of ([`WordsCache::untold`]).
+    untold: Option<Vec<usize>>,
 }
 
 /// The words of a text, the byte range of the text each was read from, and the catalog's words
@@ -1250,7 +1370,40 @@ impl WordsCache {
             self.document = key;
             self.lede = None;
             self.article = Default::default();
+            self.untold = None;
         }
+    }
+
+    /// The metrics of `catalog` whose label names places or names of which the document
+    /// ([`WordsCache::enter`]) names none, while it names some other metric's: a story the
+    /// article does not tell. None when no metric's names are named, as in an article that
+    /// names no place. A name is named when one of its spellings stands as a word of its own.
+    fn untold(&mut self, catalog: &Catalog, doc: &Document) -> &[usize] {
+        if self.untold.is_none() {
+            let mut told = vec![false; catalog.names.len()];
+            if let Some((finder, metric_of)) = &catalog.name_finder {
+                let word_at = |text: &str, at: usize| {
+                    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+                };
+                for text in [doc.title.as_deref().unwrap_or(""), doc.text.as_str()] {
+                    for m in finder.find_overlapping_iter(text) {
+                        let before = text[..m.start()].chars().next_back();
+                        if !before.is_some_and(char::is_alphanumeric) && !word_at(text, m.end()) {
+                            told[metric_of[m.pattern().as_usize()]] = true;
+                        }
+                    }
+                }
+            }
+            let untold = if told.iter().any(|&t| t) {
+                (0..catalog.names.len())
+                    .filter(|&i| !catalog.names[i].is_empty() && !told[i])
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.untold = Some(untold);
+        }
+        self.untold.as_deref().unwrap_or(&[])
     }
 
     /// The lede of the document of `text` ([`WordsCache::enter`]), found once.
@@ -2061,6 +2214,80 @@ match = ["russian soldiers"]
             ),
             // Nothing tells either story: the catalog's order, as before.
             (None, "The death toll rose to 12.", "12", "flood-deaths"),
+        ] {
+            assert_eq!(filed(title, text, figure), want, "{text}");
+        }
+    }
+
+    /// A catalog of two stories, each label naming its place: fires in one city and an
+    /// earthquake's toll in one province.
+    const NAMED_STORIES: &str = r#"
+[[metric]]
+id = "fire-deaths"
+label = "Deaths in the Los Angeles fires"
+match = ["killed", "death toll"]
+[[metric]]
+id = "province-quake-deaths"
+label = "Earthquake deaths in Al Haouz province"
+match = ["al haouz killed"]
+"#;
+
+    #[test]
+    fn a_label_names_its_story_by_its_places_and_capitalised_names() {
+        let names = |label: &str| story_names(label);
+        let spelt = |label: &str, spelling: &str| {
+            names(label).iter().any(|n| n.iter().any(|s| s == spelling))
+        };
+        assert!(spelt("Deaths in the Los Angeles fires", "los angeles"));
+        assert!(spelt("Earthquake deaths in Al Haouz province", "al haouz"));
+        // A place with the spellings the gazetteer knows.
+        assert!(spelt("Displaced by floods in Libya", "libya"));
+        assert!(spelt("Displaced by floods in Libya", "libyan"));
+        assert!(names("Small boat arrivals in a day").is_empty());
+        // The first word is capitalised in any label, a name or not.
+        assert!(names("Deaths").is_empty());
+    }
+
+    /// A figure of a story the article does not name is filed under a story it names when a
+    /// phrase of that story is in the figure's own sentence; else as before.
+    #[test]
+    fn a_figure_goes_to_the_story_its_article_names() {
+        let catalog = Catalog::parse(NAMED_STORIES).unwrap();
+        let filed = |title, text, figure| filed_as(&catalog, title, text, figure);
+        for (title, text, figure, want) in [
+            // Only the fires' "killed" is in the clause, but the article is on the province.
+            (
+                Some("Morocco earthquake toll rises"),
+                "In Al Haouz province alone, 1,351 people were killed, the ministry said.",
+                "1,351",
+                "province-quake-deaths",
+            ),
+            (
+                None,
+                "Rescuers said 900 people had been killed across Al Haouz.",
+                "900",
+                "province-quake-deaths",
+            ),
+            (
+                None,
+                "In the mountains of Al Haouz, where the quake struck, 640 were killed.",
+                "640",
+                "province-quake-deaths",
+            ),
+            // An article on the fires keeps its own story's figure.
+            (
+                None,
+                "The fires in Los Angeles have killed 17 people, officials said.",
+                "17",
+                "fire-deaths",
+            ),
+            // An article that names neither story: the catalog's order, as before.
+            (
+                None,
+                "Officials said 40 people were killed.",
+                "40",
+                "fire-deaths",
+            ),
         ] {
             assert_eq!(filed(title, text, figure), want, "{text}");
         }
