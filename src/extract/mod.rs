@@ -256,7 +256,14 @@ impl SourceDates {
     }
 
     /// Whether the source of `key` is the one recorded as `other` ([`SourceDates::lookup`]).
+    /// A minister speaks for their ministry ("Health Minister Khumbize Chiponda" and "the
+    /// health ministry", "the minister of the interior" and "the interior ministry").
     fn same(key: &Key, other: &Key) -> bool {
+        if let (Some(a), Some(b)) = (ministry_of(&key.text), ministry_of(&other.text))
+            && a == b
+        {
+            return true;
+        }
         if key.described || other.described {
             let ends = |long: &Key, short: &Key| {
                 short.described
@@ -270,6 +277,24 @@ impl SourceDates {
         let shared = key.words.iter().filter(|w| other.words.contains(w)).count();
         shared > 0 && 2 * shared >= key.words.len().min(other.words.len())
     }
+}
+
+/// The field of the ministry a lower-case source name is or speaks for: "health" of "health
+/// ministry", "ministry of health", "health minister khumbize chiponda" and "minister of
+/// health"; none for another source or a bare "the ministry".
+fn ministry_of(source: &str) -> Option<&str> {
+    let words: Vec<&str> = source
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "ministry" | "minister" | "ministry's" | "minister's"))?;
+    let field: &str = match words.get(at + 1) {
+        Some(&"of") => words[at + 2..].iter().find(|w| **w != "the")?,
+        _ => words.get(at.checked_sub(1)?)?,
+    };
+    (!matches!(field, "the" | "a" | "prime" | "its" | "their")).then_some(field)
 }
 
 /// Extracts every claim of a document, in text order.
@@ -1117,6 +1142,34 @@ mod tests {
         check_as_of(&[
             (text, "10,000", "2025-03-10"),
             (text, "40,000", "2025-03-14"),
+        ]);
+    }
+
+    /// A minister speaks for their ministry: the ministry's dated statement dates the
+    /// minister's undated one, and another ministry's minister keeps the article's day.
+    #[test]
+    fn a_ministrys_date_carries_to_its_minister() {
+        for (name, want) in [
+            ("health ministry", Some("health")),
+            ("ministry of health", Some("health")),
+            ("ministry of the interior", Some("interior")),
+            ("Health Minister Ana Costa", Some("health")),
+            ("the minister of the interior, Pedro Ruiz", Some("interior")),
+            ("the ministry", None),
+            ("Prime Minister Jo Park", None),
+            ("Red Cross", None),
+        ] {
+            assert_eq!(ministry_of(&name.to_lowercase()), want, "{name}");
+        }
+        let text = "The health ministry said on Monday that 40 people had died. Health \
+                    Minister Ana Costa said 900 cases had been recorded.\n\n\
+                    The interior ministry said on Tuesday that 12 boats had landed. The \
+                    minister of the interior said 600 people were on board.\n\n\
+                    Defence Minister Jo Park said 300 troops were deployed.";
+        check_as_of(&[
+            (text, "900", "2025-03-10"),
+            (text, "600", "2025-03-11"),
+            (text, "300", "2025-03-14"),
         ]);
     }
 
