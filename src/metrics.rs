@@ -724,7 +724,8 @@ impl Catalog {
         first
     }
 
-    /// [`Catalog::assign_in_with`] among the metrics not in `skip`.
+    /// [`Catalog::assign_in_with`] among the metrics not in `skip`, in the document `cache` has
+    /// entered ([`WordsCache::enter`]).
     fn assign_skipping(
         &self,
         claim: &Claim,
@@ -740,7 +741,6 @@ impl Catalog {
         }
         let gaz = gazetteer::get();
         // Each scope read once: the clause and sentence also decide senses and exclusions.
-        cache.enter(&doc.text);
         let lede = cache.lede_of(&doc.text);
         let (texts, figure_at) = context_of(claim, doc, lede);
         // The period the figure's clause states, else its sentence ("In all of 2023, 29,437
