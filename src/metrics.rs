@@ -104,12 +104,12 @@ pub struct Catalog {
     /// without numbers, month names, stopwords and senses ("morocco", "earthquake" of "Deaths in the Morocco
     /// earthquake"). They tell apart metrics that share a phrase ([`Catalog::by_story`]).
     story: Vec<Vec<String>>,
-    /// Each metric's story names: the places and proper names its label gives ("Morocco" of
-    /// "Deaths in the Morocco earthquake", "Los Angeles" of "Deaths in the Los Angeles
-    /// fires"), each as the ways it may be written. An article that names none of them tells
-    /// another story ([`WordsCache::untold`]).
-    names: Vec<Vec<Vec<String>>>,
-    /// Every spelling of every story name, for one pass over an article, and the metric of each.
+    /// Whether each metric's label names its story: places or proper names ("Morocco" of
+    /// "Deaths in the Morocco earthquake", "Los Angeles" of "Deaths in the Los Angeles fires").
+    /// An article that names none of them tells another story ([`WordsCache::untold`]).
+    named_story: Vec<bool>,
+    /// Every spelling of every story name ([`story_names`]), for one pass over an article, and
+    /// the metric of each.
     name_finder: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
@@ -211,7 +211,7 @@ fn in_own_sentence(matched: &str) -> bool {
         .any(|scope| matched.ends_with(&format!(" in {scope}")))
 }
 
-/// The names a metric's label gives its story ([`Catalog::names`]): its places and countries,
+/// The names a metric's label gives its story ([`Catalog::name_finder`]): its places and countries,
 /// each with the spellings the gazetteer knows ("Russian", "Moscow"), and each run of
 /// capitalised words after the first word (which any label capitalises), as written.
 fn story_names(label: &str) -> Vec<Vec<String>> {
@@ -620,7 +620,7 @@ impl Catalog {
             vocabulary,
             story,
             name_finder: name_finder(&names)?,
-            names,
+            named_story: names.iter().map(|n| !n.is_empty()).collect(),
         })
     }
 
@@ -705,15 +705,14 @@ impl Catalog {
     ) -> Assignment {
         cache.enter(&doc.text);
         let first = self.assign_skipping(claim, doc, cache, &[]);
-        let named_story = first.matched.is_some()
-            && self
-                .metrics
-                .iter()
-                .position(|m| m.id == first.metric)
-                .is_some_and(|i| !self.names[i].is_empty());
-        if named_story
+        let filed_in = first
+            .matched
+            .as_ref()
+            .and_then(|_| self.metrics.iter().position(|m| m.id == first.metric))
+            .filter(|&i| self.named_story[i]);
+        if let Some(metric) = filed_in
             && let untold = cache.untold(self, doc)
-            && untold.iter().any(|&i| self.metrics[i].id == first.metric)
+            && untold.contains(&metric)
         {
             let untold = untold.to_vec();
             let told = self.assign_skipping(claim, doc, cache, &untold);
@@ -1380,7 +1379,7 @@ impl WordsCache {
     /// names no place. A name is named when one of its spellings stands as a word of its own.
     fn untold(&mut self, catalog: &Catalog, doc: &Document) -> &[usize] {
         if self.untold.is_none() {
-            let mut told = vec![false; catalog.names.len()];
+            let mut told = vec![false; catalog.named_story.len()];
             if let Some((finder, metric_of)) = &catalog.name_finder {
                 let word_at = |text: &str, at: usize| {
                     text[at..].chars().next().is_some_and(char::is_alphanumeric)
@@ -1395,8 +1394,8 @@ impl WordsCache {
                 }
             }
             let untold = if told.iter().any(|&t| t) {
-                (0..catalog.names.len())
-                    .filter(|&i| !catalog.names[i].is_empty() && !told[i])
+                (0..told.len())
+                    .filter(|&i| catalog.named_story[i] && !told[i])
                     .collect()
             } else {
                 Vec::new()
