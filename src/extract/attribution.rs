@@ -3,7 +3,7 @@
 
 use super::context::Word;
 use super::lexicon::{CLASSES, DOWN, SAY_VERBS, UP, WordClasses, WordSet, class};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// A quick test that a sentence may name a source: it holds a verb of saying (as a prefix:
@@ -17,6 +17,7 @@ pub fn may_name_source(sentence: &str) -> bool {
             .chain(["according"]);
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(stems)
             .expect("say-verb stems")
     });
@@ -1650,7 +1651,11 @@ pub fn may_name_body(sentence: &str) -> bool {
         let aside = nouns.iter().map(|w| format!("{w},"));
         let described = nouns.iter().map(|w| format!(" {w} "));
         let patterns: Vec<String> = capitalised.chain(aside).chain(described).collect();
-        AhoCorasick::new(patterns).expect("body nouns")
+        // Asked of every sentence with a figure: the DFA is the fastest automaton to run.
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .expect("body nouns")
     });
     HINT.is_match(sentence)
 }

@@ -51,6 +51,15 @@ fn key(name: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
+        if word.is_ascii() {
+            // The usual name: byte by byte, without Unicode case tables.
+            key.extend(
+                word.bytes()
+                    .filter(|&b| b != b'.')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            continue;
+        }
         for c in word.chars() {
             match c {
                 '.' => {}

@@ -1519,7 +1519,13 @@ fn whole_month(
 /// The last month of a range of months written as one word ("july-september",
 /// "june-to-august"), by number.
 fn last_month_of_range(word: &str) -> Option<u32> {
-    let (first, last) = word.split_once('-')?;
+    // Most words are short and have no hyphen: turned away before a search ("jan-feb" is
+    // the shortest range).
+    if word.len() < 7 {
+        return None;
+    }
+    let hyphen = word.bytes().position(|b| b == b'-')?;
+    let (first, last) = (&word[..hyphen], &word[hyphen + 1..]);
     let last = last.strip_prefix("to-").unwrap_or(last);
     month(first)?;
     month(last)
