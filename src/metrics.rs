@@ -30,7 +30,7 @@
 
 use crate::extract::{keywords, units};
 use crate::gazetteer::{self, Word};
-use crate::model::{Claim, Document, Kind};
+use crate::model::{Claim, Document, Kind, Role};
 use crate::periods::{self, Periods};
 use crate::vocabulary::{Vocabulary, Words};
 use aho_corasick::AhoCorasick;
@@ -108,9 +108,37 @@ pub struct Catalog {
     /// "Deaths in the Morocco earthquake", "Los Angeles" of "Deaths in the Los Angeles fires").
     /// An article that names none of them tells another story ([`WordsCache::untold`]).
     named_story: Vec<bool>,
+    /// Whether each metric tracks a forecast ([`tracks_a_forecast`]): it takes only figures
+    /// read as targets.
+    forecast: Vec<bool>,
     /// Every spelling of every story name ([`story_names`]), for one pass over an article, and
     /// the metric of each.
     name_finder: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+}
+
+/// Whether a metric tracks what someone expects rather than what was measured: its label, id or
+/// a phrase says so ("Economists' forecast of the jobless rate", "economists had expected",
+/// "projected deaths"). Such a metric takes only figures read as targets: in "It forecast the
+/// unemployment rate, which stood at 4.0% in December, to rise to 4.3%" the 4.0% is the rate's.
+fn tracks_a_forecast(m: &MetricDef) -> bool {
+    const WORDS: [&str; 8] = [
+        "forecast",
+        "expect",
+        "projected",
+        "projection",
+        "predict",
+        "consensus",
+        "outlook",
+        "anticipated",
+    ];
+    let texts = [m.label.as_deref().unwrap_or(""), m.id.as_str()];
+    texts
+        .into_iter()
+        .chain(m.phrases.iter().map(String::as_str))
+        .any(|t| {
+            let t = t.to_lowercase();
+            WORDS.iter().any(|w| t.contains(w))
+        })
 }
 
 /// What is wrong with a metric whose flags contradict each other: a change over a period is no
@@ -609,6 +637,7 @@ impl Catalog {
             m.word_set = vocabulary.set_of_texts(m.words.iter().map(String::as_str));
             m.core_set = vocabulary.set_of_texts(m.core.iter().map(String::as_str));
         }
+        let forecast = metrics.iter().map(tracks_a_forecast).collect();
         Ok(Catalog {
             path: None,
             metrics,
@@ -621,6 +650,7 @@ impl Catalog {
             story,
             name_finder: name_finder(&names)?,
             named_story: names.iter().map(|n| !n.is_empty()).collect(),
+            forecast,
         })
     }
 
@@ -1111,6 +1141,7 @@ impl Catalog {
                 || increment && self.metrics[m.metric].cumulative
                 || noun.is_some_and(|noun| self.counts_another(noun, m.metric)))
                 && m.period.agree(period)
+                && (!self.forecast[m.metric] || claim.role == Role::Target)
                 && places_agree(&m.places, own_places)
                 && fits(&self.fits[m.metric], claim)
                 && unconfirmed.is_none_or(|u| m.senses.contains(&u))
@@ -2289,6 +2320,65 @@ match = ["al haouz killed"]
             ),
         ] {
             assert_eq!(filed(title, text, figure), want, "{text}");
+        }
+    }
+
+    /// A jobless rate and its forecast, and a count of jobs and its forecast, as a user might
+    /// name them.
+    const FORECASTS: &str = r#"
+[[metric]]
+id = "jobless-rate"
+label = "Unemployment rate"
+unit = "%"
+match = ["unemployment rate", "jobless rate"]
+
+[[metric]]
+id = "jobless-rate-forecast"
+label = "Forecast of the unemployment rate"
+unit = "%"
+match = ["forecast the unemployment rate", "expected the jobless rate"]
+
+[[metric]]
+id = "payrolls-consensus"
+label = "Payrolls, economists' consensus"
+unit = "job"
+match = ["jobs economists"]
+"#;
+
+    /// A metric that tracks a forecast takes only the figures read as targets; the level a
+    /// forecast's sentence states goes to the level's metric.
+    #[test]
+    fn a_forecast_metric_takes_only_forecasts() {
+        let catalog = Catalog::parse(FORECASTS).unwrap();
+        assert_eq!(catalog.forecast, [false, true, true]);
+        let filed = |text, figure| filed_as(&catalog, None, text, figure);
+        for (text, figure, want) in [
+            // The level inside the forecast's sentence is the rate's.
+            (
+                "The bank forecast the unemployment rate, which stood at 4.0% in December, to \
+                 rise to 4.3% by the end of the year.",
+                "4.0",
+                "jobless-rate",
+            ),
+            (
+                "The bank forecast the unemployment rate, which stood at 4.0% in December, to \
+                 rise to 4.3% by the end of the year.",
+                "4.3",
+                "jobless-rate-forecast",
+            ),
+            (
+                "Economists had expected the jobless rate to rise to 4.2%.",
+                "4.2",
+                "jobless-rate-forecast",
+            ),
+            // Stated as measured, it stays out of the forecast even with the forecast's words.
+            (
+                "Economists had expected the jobless rate to rise, but it held at 4.1%.",
+                "4.1",
+                "jobless-rate",
+            ),
+        ] {
+            assert_eq!(filed(text, figure), want, "{text} / {figure}");
         }
     }
 

@@ -513,6 +513,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             continue;
         }
         let mut last_concept: Option<(usize, Option<String>)> = None;
+        // Where the sentence's last figure ended, when it was a target ([`role::shares_a_target`]).
+        let mut target_before: Option<usize> = None;
         let firsts: Vec<usize> = quantities.iter().map(|q| q.first).collect();
         let spans: Vec<(usize, usize)> = quantities
             .iter()
@@ -551,7 +553,16 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .map(|&f| f..words.len());
             let aside = previous_dates.clone().or(base).unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
-            let role = role::role_of(&ctx, &q);
+            let role = match role::role_of(&ctx, &q) {
+                Role::Level | Role::Change
+                    if target_before
+                        .is_some_and(|end| role::shares_a_target(&ctx, end, q.first)) =>
+                {
+                    Role::Target
+                }
+                role => role,
+            };
+            target_before = (role == Role::Target).then_some(q.unit_end.max(q.last));
             let own = dates::date_for(
                 dated(),
                 words,

@@ -292,6 +292,27 @@ fn planned(ctx: &Ctx, c: &Clause) -> bool {
         || by_a_future_date(ctx, c)
 }
 
+/// The figure starting at token `first` is joined by "and" or "or" to a target ending before
+/// token `previous_end`, and shares its forecast: "had forecast the index rising 0.1% and
+/// climbing 3.1%", "expects growth of 2.1% or 2.3%", "plans to send 3,000 troops and 200 tanks".
+/// Between them stand the conjunction and at most two words of the same verb phrase (an "-ing"
+/// form, "to", "then", "a", filler such as "about"); a verb of its own makes a measured figure
+/// ("had expected 0.2% and got 0.3%").
+pub fn shares_a_target(ctx: &Ctx, previous_end: usize, first: usize) -> bool {
+    if previous_end >= first || !matches!(ctx.w(previous_end), "and" | "or") {
+        return false;
+    }
+    let rest = previous_end + 1..first;
+    rest.len() <= 2
+        && rest.clone().all(|k| {
+            let w = ctx.w(k);
+            ctx.kind(k) == Some(TokKind::Word)
+                && (w.len() > 4 && w.ends_with("ing")
+                    || matches!(w, "to" | "then" | "a" | "at")
+                    || filler(w))
+        })
+}
+
 /// Token `k` is a modal verb of something to come. Not an estimate of what is or was ("may have
 /// killed 300", "may still be missing"), "could not" (what was not done), nor a sum ("2,274
 /// more would put the toll at 3,700"); "May" the month is written with a capital.
@@ -656,6 +677,38 @@ mod tests {
             })
             .collect();
         assert!(missed.is_empty(), "want {want:?}:\n{}", missed.join("\n"));
+    }
+
+    #[test]
+    fn a_figure_joined_to_a_forecast_is_one_too() {
+        check(
+            Role::Target,
+            &[
+                (
+                    "Economists had forecast the index rising 0.1% and climbing 3.1% on the year.",
+                    "3.1",
+                ),
+                ("The bank expects growth of 2.1% or 2.3% next year.", "2.3"),
+                (
+                    "The ministry plans to send 3,000 troops and 200 tanks.",
+                    "200",
+                ),
+                (
+                    "Analysts had expected sales to reach $4 billion and then $5 billion.",
+                    "$5 billion",
+                ),
+            ],
+        );
+        check(
+            Role::Level,
+            &[
+                ("Economists had expected 0.2% and got 0.3% instead.", "0.3"),
+                (
+                    "Forecasters expected 1,200 and officials counted 1,450.",
+                    "1,450",
+                ),
+            ],
+        );
     }
 
     #[test]
