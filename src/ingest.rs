@@ -14,7 +14,7 @@
 use crate::detect::{Diff, History};
 use crate::input::{Problem, Sink};
 use crate::metrics::Catalog;
-use crate::model::{Claim, Document, Kind};
+use crate::model::{Claim, Document, Kind, Role};
 use crate::status::Status;
 use crate::store::{self, DocRecord, Store, StoredClaim, Writer};
 use rayon::prelude::*;
@@ -265,13 +265,15 @@ fn carry_counts(claims: &mut [Claim]) {
 /// ministry's; "An earthquake killed more than 800 people. ... The Interior Ministry said at
 /// least 820 had died" credits the first figure too. Only sources as stated are passed on, and
 /// only within a series, unless the article credits one source only: an article's several
-/// other sources say nothing of it.
+/// other sources say nothing of it. Forecasts and measured figures do not share sources: the
+/// economists who expected 160,000 jobs did not report the 212,000.
 fn credit_series_sources(claims: &mut [Claim]) {
     let stated: Vec<Option<String>> = claims.iter().map(|c| c.attribution.clone()).collect();
-    // The one source the article credits for its series, if it credits only one.
+    let forecast = |c: &Claim| c.role == Role::Target;
+    // The one source the article credits for its measured series, if it credits only one.
     let mut sources = claims
         .iter()
-        .filter(|c| c.metric_match.is_some())
+        .filter(|c| c.metric_match.is_some() && !forecast(c))
         .filter_map(|c| c.attribution.as_deref());
     let only_source = sources
         .next()
@@ -285,6 +287,7 @@ fn credit_series_sources(claims: &mut [Claim]) {
             stated[*k].is_some()
                 && claims[*k].metric_match.is_some()
                 && claims[*k].metric == claims[i].metric
+                && forecast(&claims[*k]) == forecast(&claims[i])
         };
         let nearest = (0..i)
             .rev()
@@ -292,7 +295,7 @@ fn credit_series_sources(claims: &mut [Claim]) {
             .or_else(|| (i + 1..claims.len()).find(same_series));
         if let Some(k) = nearest {
             claims[i].attribution.clone_from(&stated[k]);
-        } else if let Some(only) = only_source.clone() {
+        } else if let Some(only) = only_source.clone().filter(|_| !forecast(&claims[i])) {
             claims[i].attribution = Some(only);
         }
     }
@@ -759,7 +762,7 @@ mod tests {
         .unwrap();
         // Each text, and its figures with the source each is given.
         type Sources<'a> = &'a [(&'a str, Option<&'a str>)];
-        let cases: [(&str, Sources); 5] = [
+        let cases: [(&str, Sources); 6] = [
             // Credited before, in the same series.
             (
                 "At least 120 people died, the health ministry said on Monday. By Tuesday \
@@ -800,6 +803,11 @@ mod tests {
                 "Some 2,000 people slept in shelters on Friday.\n\nPolice said 30 people \
                  were injured. Doctors said 12 people had died.",
                 &[("2,000", None)],
+            ),
+            // Those who expected a figure did not report the measured one, nor the reverse.
+            (
+                "Analysts had expected 150 deaths. Later the deaths rose to 170.",
+                &[("150", Some("Analysts")), ("170", None)],
             ),
         ];
         for (text, want) in cases {

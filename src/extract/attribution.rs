@@ -2,7 +2,7 @@
 //! "X said", "said X", "X estimated that").
 
 use super::context::Word;
-use super::lexicon::{CLASSES, DOWN, SAY_VERBS, UP, WordClasses, WordSet, class};
+use super::lexicon::{CLASSES, DOWN, POLLED_GROUPS, SAY_VERBS, UP, WordClasses, WordSet, class};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
@@ -844,7 +844,9 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     let placed = j > 0
         && (PLACE_PREPOSITIONS.contains(words[j - 1].lower)
             || words[j - 1].text.ends_with(|c: char| c.is_ascii_digit())
-                && words[j].lower != "the");
+                && words[j].lower != "the"
+                // "the 20,000 economists had expected": who expected the figure.
+                && !POLLED_GROUPS.contains(words[j].lower));
     let j = k - after_time(&words[j..k]).len();
     if let Some(group) = polled_group(words, j, k) {
         return Some(group);
@@ -879,17 +881,6 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Speaker> {
     }
     plain_subject(words, k)
 }
-
-/// People who forecast, named by the poll that asked them.
-static POLLED_GROUPS: WordSet = WordSet::new(&[
-    "economists",
-    "analysts",
-    "forecasters",
-    "strategists",
-    "traders",
-    "experts",
-    "investors",
-]);
 
 /// Whether a source's name names people who forecast ("Economists polled by Reuters",
 /// "analysts"), not only a poll or a consensus.
@@ -1816,7 +1807,8 @@ impl NamedSoFar {
                 .iter()
                 .rev()
                 .find(|n| !is_body(n) && n.split(' ').filter(|w| capitalized(w)).count() >= 2)
-                .or(last.filter(|n| !is_body(n))),
+                // "he" or "she" is one person, not the economists who expected a figure.
+                .or(last.filter(|n| !is_body(n) && !names_forecasters(n))),
             Speaker::Titled(title) => {
                 let has_title =
                     |n: &&String| n.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(title));

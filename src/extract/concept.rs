@@ -25,7 +25,7 @@
 //! not added: shape and position decide those, and no failure found needed one.
 
 use super::context::Ctx;
-use super::lexicon::{SAY_VERBS, STOPWORDS, WordSet, class};
+use super::lexicon::{POLLED_GROUPS, SAY_VERBS, STOPWORDS, WordSet, class};
 use super::tokens::TokKind;
 
 pub fn is_stopword(w: &str) -> bool {
@@ -47,6 +47,13 @@ static SUMMING_UP: WordSet =
 static CARDINALS: WordSet = WordSet::new(&[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ]);
+
+/// Token `i` starts "economists had expected" or "analysts forecast": the people who expect the
+/// figure before them ("far short of the 20,000 economists had expected"), not what it counts.
+fn forecasters_expected(ctx: &Ctx, i: usize) -> bool {
+    let verb = i + 1 + usize::from(matches!(ctx.w(i + 1), "had" | "have"));
+    POLLED_GROUPS.contains(ctx.w(i)) && ctx.is(verb, class::FORESEE)
+}
 
 /// The counted noun phrase right after a number at token `at`: its token span and head noun.
 /// "North Korean troops in eastern Russia" -> head "troops"; "soldiers killed or wounded".
@@ -74,6 +81,7 @@ pub fn counted_phrase(ctx: &Ctx, at: usize) -> Option<(usize, usize, usize)> {
             || (ctx.is(i, class::STOPWORD | class::VERB) && !modifier)
             || (i == at && CARDINALS.contains(w))
             || (i == at && verb_with_object(ctx, i))
+            || (i == at && forecasters_expected(ctx, i))
             || w.ends_with("ly") && w.len() > 4 && head.is_some()
             || head.is_some() && time_word(w)
             || is_restrictive_adverb(w)
@@ -1722,6 +1730,14 @@ mod tests {
                 Some(("internally displaced people in the country", "people")),
             ),
             ("refugees have fled", Some(("refugees", "refugees"))),
+            // Who expected the figure, not what it counts; people polled are counted otherwise.
+            ("economists had expected", None),
+            ("analysts forecast", None),
+            ("forecasters have predicted", None),
+            (
+                "economists polled in May",
+                Some(("economists polled", "economists")),
+            ),
             // A word that sums the count up is not its noun.
             ("soldiers total to train", Some(("soldiers", "soldiers"))),
             ("boats overall last week", Some(("boats", "boats"))),

@@ -937,6 +937,17 @@ pub(super) static TURNS: WordSet = WordSet::new(&[
     "but", "while", "whereas", "although", "though", "because", "yet",
 ]);
 
+/// People who forecast, named by the poll that asked them.
+pub(super) static POLLED_GROUPS: WordSet = WordSet::new(&[
+    "economists",
+    "analysts",
+    "forecasters",
+    "strategists",
+    "traders",
+    "experts",
+    "investors",
+]);
+
 /// Words of expecting and forecasting, which make the figure they govern a forecast wherever
 /// they stand in its clause ("economists had expected 3.1%", "the IMF forecast 2.9% growth").
 pub(super) static FORESEE: WordSet = WordSet::new(&[

@@ -446,7 +446,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             if let Some((_, name)) = sources
                 .iter()
                 .rev()
-                .find(|(s, _)| attribution::speaks_on(words, s))
+                // Who expected a figure speaks for that figure only (the article's forecasts
+                // take them as its forecasters), not for the paragraph's measured ones.
+                .find(|(s, _)| {
+                    attribution::speaks_on(words, s)
+                        && !lexicon::FORESEE.contains(words[s.at].lower)
+                })
             {
                 paragraph_source = Some((sent.paragraph, name.clone()));
                 // A dateline's day is no figure: "WASHINGTON, July 11 (Reuters) - U.S.
@@ -524,9 +529,36 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             let start = ctx.toks[q.first].start;
             let end = ctx.toks[q.last - 1].end;
             let next = firsts.iter().copied().find(|&f| f > q.first);
-            let source = source_for(words, &anchors, (q.first, q.last), next)
+            // A forecast its words give to no one is not made by whoever the sentence says
+            // spoke, unless they are forecasters.
+            let unowned_forecast = role::unowned_forecast(&ctx, &q);
+            let role = match role::role_of(&ctx, &q) {
+                Role::Level | Role::Change
+                    if target_before
+                        .is_some_and(|end| role::shares_a_target(&ctx, end, q.first)) =>
+                {
+                    Role::Target
+                }
+                role => role,
+            };
+            target_before = (role == Role::Target).then_some(q.unit_end.max(q.last));
+            let pick = |anchors: &[Source]| source_for(words, anchors, (q.first, q.last), next);
+            let mut picked = pick(&anchors);
+            // Forecasters expected a figure; a measured one is not theirs ("above the 160,000
+            // economists had expected, and the jobless rate slipped to 4.1%").
+            let forecasters = |k: usize| {
+                lexicon::FORESEE.contains(words[anchors[k].at].lower)
+                    && attribution::names_forecasters(&sources[k].1)
+            };
+            if role != Role::Target && picked.is_some_and(forecasters) {
+                let kept: Vec<usize> = (0..anchors.len()).filter(|&k| !forecasters(k)).collect();
+                let others: Vec<Source> = kept.iter().map(|&k| anchors[k].clone()).collect();
+                picked = pick(&others).map(|j| kept[j]);
+            }
+            let source = picked
                 .map(|k| sources[k].1.as_str())
-                .or(sentence_source);
+                .or(sentence_source)
+                .filter(|s| !unowned_forecast || attribution::names_forecasters(s));
             // A source named in this sentence dates its figures when the sentence does not.
             let named_here = sources.iter().any(|(_, n)| Some(n.as_str()) == source);
             let stated = !dated().is_empty();
@@ -553,16 +585,6 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .map(|&f| f..words.len());
             let aside = previous_dates.clone().or(base).unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
-            let role = match role::role_of(&ctx, &q) {
-                Role::Level | Role::Change
-                    if target_before
-                        .is_some_and(|end| role::shares_a_target(&ctx, end, q.first)) =>
-                {
-                    Role::Target
-                }
-                role => role,
-            };
-            target_before = (role == Role::Target).then_some(q.unit_end.max(q.last));
             let own = dates::date_for(
                 dated(),
                 words,
@@ -726,6 +748,8 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 Wait::Figure
             } else if quoted && source.is_none() {
                 Wait::Speaker(sent.paragraph)
+            } else if source.is_none() && unowned_forecast {
+                Wait::Forecaster
             } else if source.is_none() && !headline && !tells_own_source() {
                 Wait::Credit(sent.paragraph)
             } else if stated_date.is_none()
@@ -762,8 +786,9 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             if let Some((unit, name)) = measured_by {
                 pending.measured_by(&unit, name, &mut found);
             }
-            if new_forecaster.is_some() {
-                forecaster = new_forecaster;
+            if let Some(name) = new_forecaster {
+                pending.forecaster(&name, &mut found);
+                forecaster = Some(name);
             }
         }
     }
@@ -1664,6 +1689,48 @@ mod tests {
                 // No forecaster named: none, not the bureau of the paragraph before.
                 "Prices rose 3.2%, the bureau said.\n\nExports grew 1.1%, short of a forecast of 1.5%.",
                 "1.5",
+                None,
+            ),
+            (
+                // Named after it: the forecasters the article names next.
+                "Employment rose by 32,200, the statistics bureau said on Thursday, below forecasts \
+                 of a 40,000 gain.\n\nEconomists polled by the wire had expected the jobless \
+                 rate to rise to 4.2%.",
+                "40,000",
+                Some("Economists polled by the wire"),
+            ),
+            (
+                "Payrolls grew by 12,000, the agency said, against expectations of 50,000. \
+                 Analysts surveyed by the paper had forecast a jobless rate of 4.3%.",
+                "50,000",
+                Some("Analysts surveyed by the paper"),
+            ),
+            (
+                // The speaker's own forecast stays theirs.
+                "The central bank said its forecast of 2.5% growth still stood.",
+                "2.5",
+                Some("central bank"),
+            ),
+            (
+                // The people who expected it, written after the figure without "that".
+                "The economy added 2,000 jobs, far short of the 20,000 economists had expected.",
+                "20,000",
+                Some("economists"),
+            ),
+            (
+                // Those who expected a figure speak for no measured figure after it, and "she"
+                // is not them.
+                "Payrolls rose by 256,000, according to bureau data, above the 160,000 \
+                 economists had expected, and the jobless rate slipped to 4.1%.\n\nThe economy \
+                 added 2.2 million jobs over the year, she said.",
+                "4.1",
+                Some("bureau data"),
+            ),
+            (
+                "Payrolls rose by 256,000, according to bureau data, above the 160,000 \
+                 economists had expected, and the jobless rate slipped to 4.1%.\n\nThe economy \
+                 added 2.2 million jobs over the year, she said.",
+                "2.2 million",
                 None,
             ),
         ];

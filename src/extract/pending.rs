@@ -40,6 +40,10 @@ pub enum Wait {
     /// that source's statement is given before `.0` more paragraphs end
     /// ([`Pending::source_dated`]).
     Dated(usize),
+    /// A forecast no one is named for before it ([`super::role::unowned_forecast`]): the
+    /// forecasters the article names next ("below forecasts of a 40,000 gain. ... Economists
+    /// polled by the newswire had expected ..."), else none.
+    Forecaster,
 }
 
 /// A claim held back until the claims before it are complete.
@@ -126,6 +130,17 @@ impl<'d> Pending<'d> {
     pub fn measured_by(&mut self, unit: &str, name: &str, out: &mut impl FnMut(ClaimView<'d, '_>)) {
         for held in &mut self.held {
             if held.wait == Wait::Release && held.release.as_deref() == Some(unit) {
+                held.wait = Wait::Nothing;
+                held.source = Some(name.to_string());
+            }
+        }
+        self.release(out);
+    }
+
+    /// The article names forecasters, `name`: the forecasts before waiting for them are theirs.
+    pub fn forecaster(&mut self, name: &str, out: &mut impl FnMut(ClaimView<'d, '_>)) {
+        for held in &mut self.held {
+            if held.wait == Wait::Forecaster {
                 held.wait = Wait::Nothing;
                 held.source = Some(name.to_string());
             }

@@ -292,6 +292,26 @@ fn planned(ctx: &Ctx, c: &Clause) -> bool {
         || by_a_future_date(ctx, c)
 }
 
+/// The figure is what a forecast expects that its words give to no one: "below forecasts of a
+/// 40,000 gain", "against expectations of 0.4%", "a forecast of 1.5%"; not "its forecast of
+/// 2.5%" or "the bank's forecast of 3%", which belong to their owner. Whoever the sentence says
+/// spoke did not make such a forecast ("32,200, the bureau said, below forecasts of 40,000").
+pub fn unowned_forecast(ctx: &Ctx, q: &Quantity) -> bool {
+    let from = q.first.saturating_sub(REACH);
+    (from..q.first).any(|k| {
+        let owner = k.checked_sub(1).map_or("", |b| ctx.w(b));
+        ctx.is(k, class::FORESEE)
+            && ctx.w(k + 1) == "of"
+            && (k + 2..q.first).all(|i| filler(ctx.w(i)) || matches!(ctx.w(i), "a" | "the"))
+            && !matches!(
+                owner,
+                "its" | "their" | "his" | "her" | "our" | "my" | "'s" | "\u{2019}s"
+            )
+            && !owner.ends_with("'s")
+            && !owner.ends_with("\u{2019}s")
+    })
+}
+
 /// The figure starting at token `first` is joined by "and" or "or" to a target ending before
 /// token `previous_end`, and shares its forecast: "had forecast the index rising 0.1% and
 /// climbing 3.1%", "expects growth of 2.1% or 2.3%", "plans to send 3,000 troops and 200 tanks".
