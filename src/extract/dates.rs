@@ -213,6 +213,17 @@ pub fn date_for<'d>(
             && strip_possessive(words[d.at].text).is_some()
             && others.iter().any(|&(f, e)| e != end && owner(f))
     };
+    // "rebounded in March after a surprise drop the month before, keeping the rate at 4.1%": a
+    // date inside an "after" or "following" phrase that a comma closes before the figure dates
+    // that phrase's event, not the figure.
+    let an_earlier_events = |d: &Dated| {
+        d.at < first
+            && words[d.at..first].iter().any(|w| w.lower == ",")
+            && (d.at.saturating_sub(6)..d.at)
+                .rev()
+                .take_while(|&k| words[k].lower != ",")
+                .any(|k| matches!(words[k].lower, "after" | "following"))
+    };
     let dated = || {
         dated.iter().filter(|d| {
             let the_next_figures = d.at >= end && when_follows(words, d.at);
@@ -220,7 +231,8 @@ pub fn date_for<'d>(
                 || the_next_figures
                 || next_statement(d)
                 || anothers(d)
-                || owned_by_another(d))
+                || owned_by_another(d)
+                || an_earlier_events(d))
         })
     };
     let distance = |d: &&Dated| {

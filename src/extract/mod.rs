@@ -1117,6 +1117,36 @@ mod tests {
         }
     }
 
+    /// A date inside an "after" phrase that a comma closes before the figure is that
+    /// phrase's event's, not the figure's.
+    #[test]
+    fn an_earlier_events_date_is_not_the_figures() {
+        check_as_of(&[
+            (
+                "Employment rebounded in February after a surprise drop the month before, \
+                 keeping the jobless rate at 4.1%.",
+                "4.1",
+                "2025-02-28",
+            ),
+            (
+                "After heavy rain on Sunday, the toll rose to 50, officials said.",
+                "50",
+                "2025-03-14",
+            ),
+            (
+                "Following talks on Tuesday, the ministry said 300 prisoners had been freed.",
+                "300",
+                "2025-03-14",
+            ),
+            // Its own date still counts.
+            (
+                "After heavy rain on Sunday, the toll rose to 50 on Wednesday.",
+                "50",
+                "2025-03-12",
+            ),
+        ]);
+    }
+
     /// Each (text, figure, attribution) of an article published on 2025-03-14.
     fn check_attribution(cases: &[(&str, &str, Option<&str>)]) {
         for (text, figure, want) in cases {
