@@ -608,9 +608,14 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // A rate's period before the day its report came out ("rose 1.3%, the report showed
             // Wednesday" is the report's month); so is a forecast of that rate, made before it
             // came out ("Economists had expected 7.3%", "a forecast of 0.3%"), not one that
-            // looks ahead ("The bank expects inflation to ease to 2.5%").
-            let reference = reference_period
-                .filter(|_| rate && (role != Role::Target || !dates::foretells(words)));
+            // looks ahead ("The bank expects inflation to ease to 2.5%"). So is a count's change
+            // told on the report's day: "Employment rose by 32,200, the bureau said on
+            // Thursday" is the month's.
+            let monthly_change =
+                matches!(q.kind, Kind::Count | Kind::Other) && role == Role::Change;
+            let reference = reference_period.filter(|_| {
+                (rate || monthly_change) && (role != Role::Target || !dates::foretells(words))
+            });
             let own = own.filter(|d| reference.is_none() || !d.statement || d.period);
             if let Some(d) = own {
                 // A day told, not a period's end ("last year's annual figure of 29,437"): what
@@ -1115,6 +1120,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A count's change told on the day of a monthly report is the report's month, as its rates
+    /// are; a count's level keeps the day.
+    #[test]
+    fn a_reports_count_changes_take_its_month() {
+        let text = "Employment rebounded in February and the jobless rate held at 4.1%.\n\n\
+                    The number of people employed rose by 32,200, the bureau said on Thursday. \
+                    Employers added 12,000 jobs in retail, it said. Some 1,200 firms replied to \
+                    the survey, the bureau said on Thursday.";
+        check_as_of(&[
+            (text, "4.1", "2025-02-28"),
+            (text, "32,200", "2025-02-28"),
+            (text, "12,000", "2025-02-28"),
+            (text, "1,200", "2025-03-13"),
+        ]);
     }
 
     /// A date inside an "after" phrase that a comma closes before the figure is that
