@@ -1809,7 +1809,8 @@ mod tests {
     }
 
     /// A rate with no date of its own is for the month the report is about: the period of the
-    /// article's first recent rate. History, targets and counts keep their own dates.
+    /// article's first recent rate, and so is a count's change. History, targets and counts'
+    /// levels keep their own dates.
     #[test]
     fn undated_rates_take_the_reports_period() {
         let cases = [
@@ -1842,9 +1843,15 @@ mod tests {
                 "0.2",
                 "2025-02-28",
             ),
+            // A count's change is the report's month too; a count's level keeps its day.
             (
                 "Hiring slowed in February, the bureau said. Employers added 12,000 jobs.",
                 "12,000",
+                "2025-02-28",
+            ),
+            (
+                "Hiring slowed in February, the bureau said. Some 1,200 firms replied.",
+                "1,200",
                 "2025-03-14",
             ),
             (
