@@ -517,10 +517,29 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
         if quantities.is_empty() {
             continue;
         }
+        let firsts: Vec<usize> = quantities.iter().map(|q| q.first).collect();
+        // "from 2.1% in August", "up from 607 a week earlier": the words after a stated
+        // previous value (up to a "to" that starts the new value, not the "to" of "the three
+        // months to May") date that value, not the figure.
+        let previous_region = |(first, last): (usize, usize)| {
+            let end = (last + 8).min(words.len());
+            let stop = (last..end)
+                .find(|&k| match words[k].lower {
+                    "to" => firsts.contains(&(k + 1)),
+                    "," | ";" => true,
+                    _ => false,
+                })
+                .unwrap_or(end);
+            first..stop
+        };
+        // Each figure's previous value's region, by the figure's first token.
+        let owned_previous: Vec<(usize, std::ops::Range<usize>)> = quantities
+            .iter()
+            .filter_map(|q| Some((q.first, previous_region(q.previous_span?))))
+            .collect();
         let mut last_concept: Option<(usize, Option<String>)> = None;
         // Where the sentence's last figure ended, when it was a target ([`role::shares_a_target`]).
         let mut target_before: Option<usize> = None;
-        let firsts: Vec<usize> = quantities.iter().map(|q| q.first).collect();
         let spans: Vec<(usize, usize)> = quantities
             .iter()
             .map(|q| (q.first, q.unit_end.max(q.last)))
@@ -565,17 +584,7 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // "from 2.1% in August", "up from 607 a week earlier": the words after a stated
             // previous value (up to a "to" that starts the new value, not the "to" of "the
             // three months to May") date that value, not the figure.
-            let previous_dates = q.previous_span.map(|(first, last)| {
-                let end = (last + 8).min(words.len());
-                let stop = (last..end)
-                    .find(|&k| match words[k].lower {
-                        "to" => firsts.contains(&(k + 1)),
-                        "," | ";" => true,
-                        _ => false,
-                    })
-                    .unwrap_or(end);
-                first..stop
-            });
+            let previous_dates = q.previous_span.map(previous_region);
             // "16,000 this year, compared with 6,000 a year earlier": the dates from a
             // comparison's base on are the base's.
             let base = firsts
@@ -583,7 +592,18 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 .find(|&&f| f >= q.last)
                 .filter(|&&f| comparison_base(words, f))
                 .map(|&f| f..words.len());
-            let aside = previous_dates.clone().or(base).unwrap_or(0..0);
+            // "33 million, about one in seven people, up from 30 million on Thursday": the
+            // previous value of the figure before this one, and its dates, stand after this one.
+            let anothers_previous = owned_previous
+                .iter()
+                .filter(|(owner, region)| *owner < q.first && region.start >= q.last)
+                .map(|(_, region)| region.clone())
+                .next();
+            let aside = previous_dates
+                .clone()
+                .or(base)
+                .or(anothers_previous)
+                .unwrap_or(0..0);
             let rate = q.kind == Kind::Percentage;
             let own = dates::date_for(
                 dated(),
@@ -1120,6 +1140,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A previous value after an aside's share is the figure's before the aside, and its date
+    /// is neither figure's.
+    #[test]
+    fn a_previous_value_past_an_aside_is_the_figures_before_it() {
+        let text = "The agency put the number of people affected at 33 million, about one in \
+                    seven people, up from 30 million on Thursday.";
+        let claims = claims_of(text, "2025-03-14");
+        let of = |t: &str| claims.iter().find(|c| c.text == t).expect(t);
+        assert_eq!(of("33 million").previous, Some(30_000_000.0));
+        assert_eq!(of("one in seven").previous, None);
+        check_as_of(&[
+            (text, "33 million", "2025-03-14"),
+            (text, "one in seven", "2025-03-14"),
+        ]);
     }
 
     /// A count's change told on the day of a monthly report is the report's month, as its rates

@@ -1123,6 +1123,22 @@ fn earlier_figure<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
     if described { &words[..=from] } else { words }
 }
 
+/// "33 million, about one in seven people, up from 30 million", "2.1 million, or 12% of the
+/// population, up from 1.8 million": the figure before an aside is the one a stated previous
+/// value `qs[k]` continues, when the aside's figure (`qs[k - 1]`, set off by a comma) is far
+/// from it in size and the one before is near it (within three times either way).
+fn past_an_aside(ctx: &Ctx, qs: &[Quantity], k: usize) -> Option<usize> {
+    let (c, a, b) = (qs.get(k.checked_sub(2)?)?, &qs[k - 1], &qs[k]);
+    let near = |x: f64, y: f64| x > 0.0 && y > 0.0 && x.max(y) / x.min(y) <= 3.0;
+    let mut before_a = a.first;
+    while before_a > 0 && (filler(ctx.w(before_a - 1)) || ctx.w(before_a - 1) == "or") {
+        before_a -= 1;
+    }
+    let set_off = before_a > c.last && ctx.w(before_a - 1) == ",";
+    let same_unit = b.unit_norm.is_none() || b.unit_norm == c.unit_norm;
+    (set_off && same_unit && near(c.value, b.value) && !near(a.value, b.value)).then_some(k - 2)
+}
+
 /// "10,000 troops, up from 3,000", "fell to 4.3 per cent from 4.6 per cent", "rose from 2.1
 /// million to 3.4 million": the earlier figure becomes `previous` of the later one.
 fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
@@ -1151,7 +1167,7 @@ fn attach_previous(ctx: &Ctx, qs: &mut Vec<Quantity>) {
         // "2.4% in the 12 months to September, down from 2.5%": a figure of another unit
         // between (a span, a count of boats) is passed over for the one the value continues.
         let earlier = if compatible {
-            Some(k - 1)
+            Some(past_an_aside(ctx, qs, k).unwrap_or(k - 1))
         } else {
             (0..k - 1).rev().find(|&j| {
                 let c = &qs[j];
@@ -1559,6 +1575,11 @@ mod tests {
             (
                 "exports reached 80 tonnes on Tuesday from 60 tonnes",
                 &["= 80 metric ton up from 60"],
+            ),
+            // An aside's share between a figure and its previous value.
+            (
+                "some 2.1 million people, or 12% of the population, have fled, up from 1.8 million",
+                &["~ 2100000 person up from 1800000", "= 12 percentage"],
             ),
             // A figure of another unit between passes the previous value on to the one before.
             (
