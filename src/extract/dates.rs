@@ -224,6 +224,14 @@ pub fn date_for<'d>(
                 .take_while(|&k| words[k].lower != ",")
                 .any(|k| matches!(words[k].lower, "after" | "following"))
     };
+    // "... it had estimated on Thursday, and said more than a million homes were damaged": a
+    // date before a new statement (", and said") is the one before's.
+    let an_earlier_statements = |d: &Dated| {
+        d.at < first
+            && words[d.at..first]
+                .windows(3)
+                .any(|w| w[0].lower == "," && w[1].lower == "and" && SAY_VERBS.contains(w[2].lower))
+    };
     let dated = || {
         dated.iter().filter(|d| {
             let the_next_figures = d.at >= end && when_follows(words, d.at);
@@ -232,7 +240,8 @@ pub fn date_for<'d>(
                 || next_statement(d)
                 || anothers(d)
                 || owned_by_another(d)
-                || an_earlier_events(d))
+                || an_earlier_events(d)
+                || an_earlier_statements(d))
         })
     };
     let distance = |d: &&Dated| {

@@ -433,6 +433,15 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // A statement's own date sits by its verb: "said on Monday", "on Friday reported";
             // not across a comma before it ("up from 6,000 last year, according to X").
             for (s, name) in &sources {
+                // "up from the 30 million it had estimated on Thursday": a relative clause on
+                // an earlier figure dates that figure, not a statement of its speaker's.
+                let on_a_figure = (s.at.saturating_sub(4)..s.at)
+                    .rev()
+                    .take_while(|&k| words[k].lower != ",")
+                    .any(|k| words[k].text.starts_with(|c: char| c.is_ascii_digit()));
+                if on_a_figure {
+                    continue;
+                }
                 let from = (s.at.saturating_sub(3)..s.at)
                     .rev()
                     .find(|&k| words[k].lower == ",")
@@ -1155,6 +1164,20 @@ mod tests {
         check_as_of(&[
             (text, "33 million", "2025-03-14"),
             (text, "one in seven", "2025-03-14"),
+        ]);
+    }
+
+    /// A speaker's relative clause on an earlier figure ("the 30 million it had estimated on
+    /// Thursday") dates that figure, not the speaker's other figures.
+    #[test]
+    fn a_relative_clause_on_an_earlier_figure_dates_only_it() {
+        let text = "Of the dead, 386 were children, the agency said. It put the number of people \
+                    affected at 33 million, up from the 30 million it had estimated on Tuesday, \
+                    and said more than a million homes had been damaged.";
+        check_as_of(&[
+            (text, "386", "2025-03-14"),
+            (text, "33 million", "2025-03-14"),
+            (text, "a million", "2025-03-14"),
         ]);
     }
 
