@@ -1576,7 +1576,9 @@ impl Part {
 /// a forecast, nor "would" of reported speech.
 pub fn foretells(words: &[Word]) -> bool {
     words.iter().enumerate().any(|(k, w)| match w.lower {
-        "will" | "expects" | "expect" | "forecasts" | "projects" | "predicts" => true,
+        "will" | "expects" | "expect" => true,
+        // "The bank forecasts 2.5%", not the noun: "below forecasts of a 40,000 gain".
+        "forecasts" | "projects" | "predicts" => words.get(k + 1).is_none_or(|n| n.lower != "of"),
         "expected" | "forecast" | "projected" | "planned" => {
             k > 0
                 && !matches!(words[k - 1].lower, "than" | "as")

@@ -638,10 +638,10 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
             // Wednesday" is the report's month); so is a forecast of that rate, made before it
             // came out ("Economists had expected 7.3%", "a forecast of 0.3%"), not one that
             // looks ahead ("The bank expects inflation to ease to 2.5%"). So is a count's change
-            // told on the report's day: "Employment rose by 32,200, the bureau said on
-            // Thursday" is the month's.
-            let monthly_change =
-                matches!(q.kind, Kind::Count | Kind::Other) && role == Role::Change;
+            // told on the report's day, and its forecast: "Employment rose by 32,200, the bureau
+            // said on Thursday, below forecasts of a 40,000 gain" is the month's.
+            let monthly_change = matches!(q.kind, Kind::Count | Kind::Other)
+                && matches!(role, Role::Change | Role::Target);
             let reference = reference_period.filter(|_| {
                 (rate || monthly_change) && (role != Role::Target || !dates::foretells(words))
             });
@@ -1186,12 +1186,14 @@ mod tests {
     #[test]
     fn a_reports_count_changes_take_its_month() {
         let text = "Employment rebounded in February and the jobless rate held at 4.1%.\n\n\
-                    The number of people employed rose by 32,200, the bureau said on Thursday. \
+                    The number of people employed rose by 32,200, the bureau said on Thursday, \
+                    below forecasts of a 40,000 gain. \
                     Employers added 12,000 jobs in retail, it said. Some 1,200 firms replied to \
                     the survey, the bureau said on Thursday.";
         check_as_of(&[
             (text, "4.1", "2025-02-28"),
             (text, "32,200", "2025-02-28"),
+            (text, "40,000", "2025-02-28"),
             (text, "12,000", "2025-02-28"),
             (text, "1,200", "2025-03-13"),
         ]);
