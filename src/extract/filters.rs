@@ -666,7 +666,25 @@ fn is_age(ctx: &Ctx, first: usize, after: usize, measured: bool) -> bool {
         && ctx.w(first - 1) == "than"
         && matches!(ctx.w(first - 2), "younger" | "older")
         && !measured;
-    aged || compared
+    aged || compared || age_bracket(ctx, first, after, measured)
+}
+
+/// People of an age: "the patient, who is over 65", "aged 70", "people under 18", "adults over
+/// 50" (a whole number of years, with no unit of its own).
+fn age_bracket(ctx: &Ctx, first: usize, after: usize, measured: bool) -> bool {
+    let years = after == first + 1
+        && ctx
+            .w(first)
+            .parse::<u8>()
+            .is_ok_and(|n| (1..=120).contains(&n));
+    let word = |k: usize| k.checked_sub(1).map_or("", |k| ctx.w(k));
+    let (prep, before, subject) = (word(first), word(first - 1), word(first.wrapping_sub(2)));
+    let people = matches!(
+        before,
+        "aged" | "people" | "adults" | "those" | "patients" | "residents" | "anyone" | "children"
+    );
+    let who_is = matches!(before, "is" | "are" | "was" | "were") && subject == "who";
+    years && !measured && (prep == "aged" || matches!(prep, "over" | "under") && (people || who_is))
 }
 
 /// Street suffixes that end an address after its number.
@@ -995,6 +1013,12 @@ mod tests {
             ("a 45-year-old man", &[Some(Age)]),
             ("the boy was younger than 10", &[Some(Age)]),
             ("residents older than 65", &[Some(Age)]),
+            ("the patient, who is over 65, was treated", &[Some(Age)]),
+            ("people under 18 may not vote", &[Some(Age)]),
+            ("a man aged 70 died", &[Some(Age)]),
+            ("adults over 50 should be vaccinated", &[Some(Age)]),
+            ("over 65 people were treated", &[None]),
+            ("the toll is over 65 now", &[None]),
             ("10 years old", &[None]),
             // "hrs" after a four-digit clock time, otherwise hours.
             ("at 1400 hrs the shelling began", &[Some(Time)]),
