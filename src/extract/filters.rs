@@ -677,8 +677,9 @@ fn age_bracket(ctx: &Ctx, first: usize, after: usize, measured: bool) -> bool {
             .w(first)
             .parse::<u8>()
             .is_ok_and(|n| (1..=120).contains(&n));
-    let word = |k: usize| k.checked_sub(1).map_or("", |k| ctx.w(k));
-    let (prep, before, subject) = (word(first), word(first - 1), word(first.wrapping_sub(2)));
+    // The words 1, 2 and 3 places before the number ("" before the sentence).
+    let word = |back: usize| first.checked_sub(back).map_or("", |k| ctx.w(k));
+    let (prep, before, subject) = (word(1), word(2), word(3));
     let people = matches!(
         before,
         "aged" | "people" | "adults" | "those" | "patients" | "residents" | "anyone" | "children"
