@@ -590,10 +590,18 @@ fn put_at(ctx: &Ctx, at: usize) -> Option<String> {
         .rev()
         .take_while(|&k| ctx.is_word(k) && !ctx.is(k, class::CLAUSE))
         .find(|&k| PUT_VERBS.contains(ctx.w(k)))?;
-    // A word after a determiner or before "of" is a noun though it can be a verb ("the cost").
+    // A word after a determiner or before "of" is a noun though it can be a verb ("the cost"),
+    // as are an "-ing" word before a noun and a plural after one ("borrowing costs"). A state
+    // is no object: "held steady at 2.8%" keeps the figure on the subject.
     let object = (verb + 1..link).all(|k| {
-        let noun = ctx.is(k - 1, class::DETERMINER) || ctx.w(k + 1) == "of";
+        let modified = k + 1 < link && ctx.w(k).ends_with("ing")
+            || k + 1 == link && k > verb + 1 && ctx.w(k).ends_with('s');
+        let noun = ctx.is(k - 1, class::DETERMINER) || ctx.w(k + 1) == "of" || modified;
         !ctx.is(k, class::PRONOUN)
+            && !matches!(
+                ctx.w(k),
+                "steady" | "stable" | "unchanged" | "flat" | "firm" | "constant" | "level"
+            )
             && (noun || !ctx.is(k, class::VERB))
             && (!ctx.is(k, class::STOPWORD) || matches!(ctx.w(k), "the" | "its" | "their" | "of"))
     });
@@ -602,8 +610,26 @@ fn put_at(ctx: &Ctx, at: usize) -> Option<String> {
         .filter(|p| !p.is_empty())
 }
 
-/// Verbs that set a figure on their object with "at": "put the toll at", "pegged losses at".
+/// Verbs that set a figure on their object with "at": "put the toll at", "pegged losses at",
+/// and those that keep it there: "held its cash rate at", "left rates at", "keeping the
+/// unemployment rate at".
 static PUT_VERBS: WordSet = WordSet::new(&[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "keep",
+    "keeps",
+    "kept",
+    "keeping",
+    "leave",
+    "leaves",
+    "left",
+    "leaving",
+    "maintain",
+    "maintains",
+    "maintained",
+    "maintaining",
     "value",
     "values",
     "valuing",
@@ -1996,6 +2022,24 @@ mod tests {
                 "41",
                 Some("death toll"),
             ),
+            // So does a verb that keeps it there.
+            (
+                "The board held its benchmark rate at 3.75% for a fifth meeting.",
+                "3.75",
+                Some("benchmark rate"),
+            ),
+            (
+                "Hiring picked up, keeping the jobless rate at 5.2%.",
+                "5.2",
+                Some("jobless rate"),
+            ),
+            (
+                "Policymakers left borrowing costs at 2.5% on Thursday.",
+                "2.5",
+                Some("borrowing costs"),
+            ),
+            // With no object between, the verb keeps the figure on its subject.
+            ("The index held at 4,100 points.", "4,100", Some("index")),
             // A verb of saying behind an auxiliary still says who speaks, not what is counted.
             (
                 "The ministry has reported a figure of roughly 7,000.",
@@ -2445,6 +2489,23 @@ mod tests {
                 "3",
                 Some("states transport agency"),
             ),
+            // "May" as written is the month or a name, not the modal verb.
+            (
+                "In May the participation rate was 66.8%.",
+                "66.8",
+                Some("participation rate"),
+            ),
+            (
+                "Since May the savings ratio has climbed to 5.1%.",
+                "5.1",
+                Some("savings ratio"),
+            ),
+            (
+                "Retail sales in May rose 0.4%, after a flat April.",
+                "0.4",
+                Some("Retail sales"),
+            ),
+            ("Sales may rise 5% this year.", "5", Some("Sales")),
             // A capitalised -ed word is part of a name, not a past tense.
             (
                 "Imperial Oil Limited dropped 3 per cent.",

@@ -97,7 +97,14 @@ impl<'a, 'b> Ctx<'a, 'b> {
             return CLASSES.of("");
         };
         if cached.get() == UNKNOWN {
-            cached.set(CLASSES.of(self.w(i)));
+            // "In May the rate was 4%", "Theresa May said": "May" as written is the month or a
+            // name, not the modal verb, whose classes it would otherwise take.
+            let w = if self.raw(i) == "May" {
+                "june"
+            } else {
+                self.w(i)
+            };
+            cached.set(CLASSES.of(w));
         }
         cached.get()
     }
