@@ -384,6 +384,27 @@ fn other_kind(concept: &[Word], phrase: &[String], own: &HashSet<&str>) -> bool 
     })
 }
 
+/// Whether a figure's concept is a rate, level or total of another thing than a phrase's, read
+/// in the phrase's written order ("participation rate" against "unemployment rate", "savings
+/// rate" against "cash rate"): a figure its own words name as another such measure is not filed
+/// through the phrase wherever it is found ("The participation rate held at 66.9%, while the
+/// unemployment rate rose"). Only a generic head is read so: a participle or a noun of its own
+/// ("people killed", "troops deployed") leaves the phrase's sorted words to [`other_kind`].
+fn another_measure(concept: &[Word], m: &Matcher) -> bool {
+    let [.., _, head] = &m.plain[..] else {
+        return false;
+    };
+    GENERIC_NOUNS.contains(&head.as_str())
+        && concept.windows(2).any(|w| {
+            w[1].text == *head
+                && !w[0].place
+                && !m.plain.contains(&w[0].text)
+                && !m.words.contains(&w[0].text)
+                && !SAME_KIND.contains(&w[0].text.as_str())
+                && !GENERIC_NOUNS.contains(&w[0].text.as_str())
+        })
+}
+
 /// Whether a phrase's places agree with those a figure's own sentence names up to its clause's
 /// end, when it names any: it is about those ("In Thailand, 72 are unaccounted for" under a
 /// title on Myanmar is not Myanmar's). A state or province stands for its country too ("the
@@ -1165,6 +1186,7 @@ impl Catalog {
                                 || other_kind(concept, &x.read_as_group, own)
                         })
                         || self.rate_of_its_own(claim, concept, m.metric)))
+                && !another_measure(concept, m)
                 && !opposite(concept, &m.words)
                 && !(m.plain.len() > m.words.len() && another_kind_of_its_group(concept, m))
         };
@@ -2379,6 +2401,59 @@ match = ["jobs economists"]
             ),
         ] {
             assert_eq!(filed(text, figure), want, "{text} / {figure}");
+        }
+    }
+
+    /// A rate its own words name as another rate is not the catalog's rate, whether the
+    /// catalog's phrase is in its sentence, the sentence before or the title.
+    #[test]
+    fn another_rate_is_not_the_catalogs_rate() {
+        let catalog = Catalog::parse(FORECASTS).unwrap();
+        for (title, text, figure, filed) in [
+            (
+                None,
+                "The participation rate held at 66.9%, while the unemployment rate rose to 4.2%.",
+                "66.9",
+                false,
+            ),
+            (
+                None,
+                "The unemployment rate rose to 4.2%. The participation rate slipped to 66.7%.",
+                "66.7",
+                false,
+            ),
+            (
+                Some("Jobless rate climbs to 4.2%"),
+                "In June the participation rate eased to 66.8%.",
+                "66.8",
+                false,
+            ),
+            (
+                Some("Jobless rate climbs"),
+                "The vacancy rate fell to 2.9% in the quarter.",
+                "2.9",
+                false,
+            ),
+            // The same rate in other words, or with a word of when, is still the rate.
+            (
+                None,
+                "The unemployment rate rose. The monthly rate reached 4.3% in July.",
+                "4.3",
+                true,
+            ),
+            (
+                Some("Jobless rate climbs"),
+                "The rate rose to 4.2% in June.",
+                "4.2",
+                true,
+            ),
+        ] {
+            let got = filed_as(&catalog, title, text, figure);
+            assert_eq!(
+                got == "jobless-rate",
+                filed,
+                "{title:?} {text} / {figure}: {got}"
+            );
         }
     }
 

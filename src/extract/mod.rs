@@ -806,10 +806,12 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 && !quoted
                 && lede_paragraph == Some(sent.paragraph);
             let release = release.then(unit).flatten();
-            // And a figure that names its source is how a release is named.
+            // And a figure that names its source, or is credited to the source its paragraph
+            // named ("The bureau said on Thursday ... The participation rate rose to 66.8%"),
+            // is how a release is named.
             let measured_by = source
                 .filter(|name| {
-                    named_here
+                    (named_here || sentence_source == Some(*name))
                         && !quoted
                         && !forecast
                         && role != Role::Target
@@ -1047,6 +1049,10 @@ mod tests {
                      The jobless rate rose to 4.2%, the bureau said.";
         let credited = "Inflation rose to 2.9% in February, the statistics office said.\n\n\
                         Rents rose 4%, the property portal Homely said.";
+        // A figure credited to the source its paragraph named names the release too.
+        let carried = "Hiring picked up in May, keeping the jobless rate at 3.9%.\n\n\
+                       Employers added 40,000 jobs, the statistics bureau said on Friday. \
+                       The participation rate edged up to 64.1%.";
         check_attribution(&[
             (text, "2.9", Some("statistics office")),
             (
@@ -1057,6 +1063,7 @@ mod tests {
             (forecast, "2.9", None),
             (count, "12,000", None),
             (credited, "2.9", Some("statistics office")),
+            (carried, "3.9", Some("statistics bureau")),
         ]);
     }
 
