@@ -151,6 +151,14 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "charities",
     "humanitarian",
     "workers",
+    // Local governments that keep a toll: "Ishikawa prefecture", "the provincial government".
+    "prefecture",
+    "prefectural",
+    "province",
+    "provincial",
+    "municipality",
+    "municipal",
+    "governorate",
 ]);
 
 /// Words that say which of a source's releases, before its name: "a separate BLS release".
@@ -451,6 +459,10 @@ static BODIES: WordSet = WordSet::new(&[
     "programme",
     "fund",
     "bank",
+    "prefecture",
+    "province",
+    "municipality",
+    "governorate",
     // "the White House", "the House": a legislature or an executive, not a person.
     "house",
 ]);
@@ -2289,6 +2301,19 @@ mod tests {
             (
                 "The Kenya Red Cross, which has teams in every county, estimated 2,000 homeless",
                 Some("Kenya Red Cross"),
+            ),
+            // A local government that keeps a toll is a body, through an aside too.
+            (
+                "Miyagi prefecture, which was hit hardest, says 21 people are missing",
+                Some("Miyagi prefecture"),
+            ),
+            (
+                "The provincial government said 26 people were missing",
+                Some("provincial government"),
+            ),
+            (
+                "The municipality, which runs the shelters, said 300 people had registered",
+                Some("<body municipality>"),
             ),
             // An aside that is a name is the source.
             (
