@@ -1088,8 +1088,8 @@ fn merge_range(a: &mut Quantity, b: Quantity, (lo, hi): (f64, f64)) {
 }
 
 /// The words before an earlier figure without what describes it: "down from a peak of",
-/// "up from a revised", "from about", "up from last year's" read as "down from", "up from",
-/// "from".
+/// "up from a revised", "from about", "up from last year's", "down from a peak of more than"
+/// read as "down from", "up from", "from".
 fn earlier_figure<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
     let Some(from) = words.iter().position(|w| *w == "from") else {
         return words;
@@ -1108,6 +1108,21 @@ fn earlier_figure<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
                 | "some"
                 | "nearly"
                 | "almost"
+                | "more"
+                | "less"
+                | "fewer"
+                | "than"
+                | "over"
+                | "under"
+                | "just"
+                | "well"
+                | "at"
+                | "least"
+                | "most"
+                | "close"
+                | "to"
+                | "approximately"
+                | "estimated"
                 | "peak"
                 | "high"
                 | "low"
@@ -1443,6 +1458,16 @@ mod tests {
                 "unemployment was 4.1%, up from a revised 3.9%",
                 &["= 4.1 percentage up from 3.9"],
             ),
+            // And the earlier figure's own bound.
+            (
+                "12,000 people in shelters, down from a peak of more than 30,000",
+                &["= 12000 person down from 30000"],
+            ),
+            (
+                "a backlog of 8,000 cases, down from just under 9,500",
+                &["= 8000 case down from 9500"],
+            ),
+            ("420 beds, up from close to 300", &["= 420 bed up from 300"]),
             (
                 "sales of 900, up from last year's 750",
                 &["= 900 - up from 750"],
