@@ -650,12 +650,15 @@ pub fn extract_with<'d>(doc: &'d Document, mut found: impl FnMut(ClaimView<'d, '
                 // A day told, not a period's end ("last year's annual figure of 29,437"): what
                 // "a day earlier" and "the same date last year" count from. Not a comparison's
                 // base ("against 66,237 a year earlier"): the story has not gone back to it.
-                if !d.period && !comparison_base(words, q.first) {
+                let base = comparison_base(words, q.first);
+                if !d.period && !base {
                     told = Some(d.date);
                 }
                 // A source's dated figure dates its later undated statements ("The junta raised
-                // the toll to 2,056 on Monday. It said 3,900 were hurt."); a period's does not.
-                if let Some(name) = source.filter(|_| named_here && !d.period) {
+                // the toll to 2,056 on Monday. It said 3,900 were hurt."); a period's does not,
+                // nor a comparison's base ("430 officers, well short of the 2,500 envisaged a
+                // year ago").
+                if let Some(name) = source.filter(|_| named_here && !d.period && !base) {
                     source_dates.record(name, d.date);
                     let theirs = |s: &str| SourceDates::same_source(s, name);
                     pending.source_dated(theirs, d.date, &mut found);
@@ -842,7 +845,9 @@ fn measured_unit(kind: Kind, unit: Option<&str>) -> Option<&str> {
 }
 
 /// Whether the figure at token `first` is a comparison's base: "compared with 6,000",
-/// "compare with 66,237", "against about 900", "versus 1.2%", "almost double the 66,237".
+/// "compare with 66,237", "against about 900", "versus 1.2%", "almost double the 66,237", and
+/// the mark a figure falls short of or passes: "well short of the 2,500 envisaged when ...",
+/// "far below the 900 planned", "above the 2% target set in 2012".
 fn comparison_base(words: &[context::Word], first: usize) -> bool {
     let before = &words[first.saturating_sub(4)..first];
     before.windows(2).any(|w| {
@@ -852,6 +857,8 @@ fn comparison_base(words: &[context::Word], first: usize) -> bool {
                 "compare" | "compares" | "compared" | "comparing",
                 "with" | "to"
             ) | ("double" | "twice" | "triple" | "treble" | "half", "the")
+                | ("short" | "shy", "of")
+                | ("below" | "above", "the")
         )
     }) || before
         .iter()
@@ -1126,8 +1133,17 @@ mod tests {
             "So far this year 7,400 people have crossed, compared with 5,100 a year earlier.",
             "The port handled 7,400 ships, against 5,100 in 2023.",
             "Sales reached 7,400 units versus 5,100 last month.",
+            // The mark a figure falls short of or passes is a base too.
+            "The mission now has 7,400 officers, well short of the 5,100 planned a year ago.",
+            "The fund holds 7,400 accounts, far below the 5,100 forecast in 2023.",
         ];
-        let want = ["2024-03-14", "2023-12-31", "2025-02-28"];
+        let want = [
+            "2024-03-14",
+            "2023-12-31",
+            "2025-02-28",
+            "2024-03-14",
+            "2023-12-31",
+        ];
         for (text, base) in cases.iter().zip(want) {
             check_as_of(&[(text, "7,400", "2025-03-14"), (text, "5,100", base)]);
         }
@@ -1339,6 +1355,11 @@ mod tests {
         let text = "Ukraine's air force said on Monday that Russia launched 90 drones. \
                     The air force said 80 of them were shot down.";
         check_as_of(&[(text, "80", "2025-03-10")]);
+        // A comparison's base dates neither the source's figure before it nor the next.
+        let text = "Gangs hold the capital.\n\n\
+                    The mission says it has 430 officers, short of the 2,500 envisaged when \
+                    the council approved it a year ago. It says 60 more arrive soon.";
+        check_as_of(&[(text, "430", "2025-03-14"), (text, "60", "2025-03-14")]);
     }
 
     /// "A day earlier" and "the previous day" with no date before them in their sentence count
