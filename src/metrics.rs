@@ -910,28 +910,35 @@ impl Catalog {
             && let Some(m) = self.find(&figure, set_of(unit), false, skip)
             && m.words.contains(&head.text)
         {
-            let mut around = set_of(unit).clone();
+            // The figure's own concept first, then the words before its clause: "Wajima has
+            // recorded 69 deaths and Suzu 38" files the 38 by "Suzu", not by "Wajima".
+            let mut own_words = set_of(unit).clone();
+            own_words.add(set_of(texts[0]));
+            let mut around = own_words.clone();
             around.add(set_of(before_clause));
-            around.add(set_of(texts[0]));
-            let mut other = skip.to_vec();
-            let mut wider = None;
-            while let Some(w) = self.find(&figure, &around, false, &other) {
-                if w.words.contains(&head.text) {
-                    // Of the same noun: "armoured personnel carriers" before "900
-                    // servicemen" count carriers, though personnel are servicemen.
-                    let counts = |noun: &str| {
-                        self.unit_of
-                            .get(noun)
-                            .is_some_and(|metrics| metrics.contains(&w.metric))
-                    };
-                    let its_noun = counts(&head.text)
-                        || !self.unit_of.values().any(|ms| ms.contains(&w.metric));
-                    wider = Some(w).filter(|w| w.words.len() > m.words.len() && its_noun);
-                    break;
+            let wider_in = |around: &Words| {
+                let mut other = skip.to_vec();
+                while let Some(w) = self.find(&figure, around, false, &other) {
+                    if w.words.contains(&head.text) {
+                        // Of the same noun: "armoured personnel carriers" before "900
+                        // servicemen" count carriers, though personnel are servicemen.
+                        let counts = |noun: &str| {
+                            self.unit_of
+                                .get(noun)
+                                .is_some_and(|metrics| metrics.contains(&w.metric))
+                        };
+                        let its_noun = counts(&head.text)
+                            || !self.unit_of.values().any(|ms| ms.contains(&w.metric));
+                        return Some(w).filter(|w| w.words.len() > m.words.len() && its_noun);
+                    }
+                    other.push(w.metric);
                 }
-                other.push(w.metric);
-            }
-            let (m, name) = wider.map_or((m, "unit"), |w| (w, "sentence"));
+                None
+            };
+            let (m, name) = wider_in(&own_words)
+                .map(|w| (w, "concept"))
+                .or_else(|| wider_in(&around).map(|w| (w, "sentence")))
+                .unwrap_or((m, "unit"));
             return Assignment {
                 metric: self.metrics[m.metric].id.clone(),
                 matched: Some(format!("{:?} in {name}", m.phrase)),
@@ -2401,6 +2408,56 @@ match = ["jobs economists"]
             ),
         ] {
             assert_eq!(filed(text, figure), want, "{text} / {figure}");
+        }
+    }
+
+    /// Deaths in two towns and in all, as a user might name them.
+    const TOWNS: &str = r#"
+[[metric]]
+id = "deaths"
+unit = "death"
+match = ["death toll", "dead"]
+[[metric]]
+id = "deaths-ashby"
+unit = "death"
+match = ["deaths in ashby", "ashby"]
+[[metric]]
+id = "deaths-brill"
+unit = "death"
+match = ["deaths in brill", "brill"]
+"#;
+
+    /// A gapped figure's own subject names its series before the words of the clause before it.
+    #[test]
+    fn a_gapped_figure_is_filed_by_its_own_subject() {
+        let catalog = Catalog::parse(TOWNS).unwrap();
+        for (text, figure, want) in [
+            (
+                "Ashby has recorded 69 deaths and Brill 38.",
+                "38",
+                "deaths-brill",
+            ),
+            (
+                "Ashby has recorded 69 deaths and Brill 38.",
+                "69",
+                "deaths-ashby",
+            ),
+            (
+                "Brill reported 12 deaths, and Ashby 40.",
+                "40",
+                "deaths-ashby",
+            ),
+            (
+                "The toll reached 230 deaths, 88 of them in Brill.",
+                "230",
+                "deaths",
+            ),
+        ] {
+            assert_eq!(
+                filed_as(&catalog, None, text, figure),
+                want,
+                "{text} / {figure}"
+            );
         }
     }
 
