@@ -108,6 +108,10 @@ pub struct Catalog {
     /// "Deaths in the Morocco earthquake", "Los Angeles" of "Deaths in the Los Angeles fires").
     /// An article that names none of them tells another story ([`WordsCache::untold`]).
     named_story: Vec<bool>,
+    /// Each metric's story: metrics whose labels share a name ([`stories`]). An article that
+    /// names one of them tells them all ("Wajima" tells "People missing after the Noto
+    /// earthquake" through "Noto earthquake deaths in Wajima").
+    story_of: Vec<usize>,
     /// Whether each metric tracks a forecast ([`tracks_a_forecast`]): it takes only figures
     /// read as targets.
     forecast: Vec<bool>,
@@ -302,6 +306,46 @@ fn name_finder(
         .ascii_case_insensitive(true)
         .build(&patterns)?;
     Ok(Some((finder, metrics)))
+}
+
+/// Each metric's story, numbered by its first metric, from the metrics' story `names`: metrics
+/// whose labels share a name are one story. A label's first word, which any label capitalises,
+/// is a name when another label names it ("Noto earthquake deaths in Wajima" beside "People
+/// missing after the Noto earthquake"): it joins `names`.
+fn stories(metrics: &[MetricDef], names: &mut [Vec<Vec<String>>]) -> Vec<usize> {
+    let named = |names: &[Vec<Vec<String>>], i: usize, word: &str| {
+        names
+            .iter()
+            .enumerate()
+            .any(|(j, n)| j != i && n.iter().flatten().any(|s| s == word))
+    };
+    for (i, m) in metrics.iter().enumerate() {
+        let label = m.label.as_deref().unwrap_or("");
+        let Some(first) = label.split_whitespace().next() else {
+            continue;
+        };
+        let first = first.to_lowercase();
+        if named(names, i, &first) && !names[i].iter().flatten().any(|s| *s == first) {
+            names[i].push(vec![first]);
+        }
+    }
+    let mut story_of: Vec<usize> = (0..names.len()).collect();
+    for i in 0..names.len() {
+        for j in 0..i {
+            let shared = names[i]
+                .iter()
+                .flatten()
+                .any(|s| names[j].iter().flatten().any(|t| s == t));
+            if shared {
+                let (a, b) = (story_of[i], story_of[j]);
+                let low = a.min(b);
+                for x in story_of.iter_mut().filter(|x| **x == a || **x == b) {
+                    *x = low;
+                }
+            }
+        }
+    }
+    story_of
 }
 
 /// A metric's story words ([`Catalog::story`]): no stopword ("since"), which any sentence may
@@ -659,6 +703,7 @@ impl Catalog {
             m.core_set = vocabulary.set_of_texts(m.core.iter().map(String::as_str));
         }
         let forecast = metrics.iter().map(tracks_a_forecast).collect();
+        let story_of = stories(&metrics, &mut names);
         Ok(Catalog {
             path: None,
             metrics,
@@ -669,6 +714,7 @@ impl Catalog {
             unit_of,
             vocabulary,
             story,
+            story_of,
             name_finder: name_finder(&names)?,
             named_story: names.iter().map(|n| !n.is_empty()).collect(),
             forecast,
@@ -1454,8 +1500,12 @@ impl WordsCache {
                 }
             }
             let untold = if told.iter().any(|&t| t) {
+                let story_told = |i: usize| {
+                    let story = catalog.story_of[i];
+                    (0..told.len()).any(|j| told[j] && catalog.story_of[j] == story)
+                };
                 (0..told.len())
-                    .filter(|&i| catalog.named_story[i] && !told[i])
+                    .filter(|&i| catalog.named_story[i] && !story_told(i))
                     .collect()
             } else {
                 Vec::new()
@@ -1583,7 +1633,9 @@ const CLAUSE_ENDS: [&str; 10] = [
 ];
 
 /// The clause of `sentence` that holds bytes `from..to`. An " and " that joins another figure's
-/// words ("4,715 people injured and 341 still missing") ends a clause too.
+/// words ("4,715 people injured and 341 still missing") ends a clause too, as does an "after"
+/// past the figure: "jumped to 222 after Wajima added names to its list" says what happened,
+/// not what the figure counts (its words stay in the sentence's scope).
 fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
     let (Some(before), Some(after)) = (sentence.get(..from), sentence.get(to..)) else {
         return sentence;
@@ -1601,6 +1653,11 @@ fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
     let end = SEPARATORS
         .find_overlapping_iter(after)
         .map(|m| m.start())
+        .chain(
+            after
+                .find(" after ")
+                .filter(|&i| opens_a_clause(&after[i + 7..])),
+        )
         .min()
         .map_or(sentence.len(), |i| to + i);
     let has_digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
@@ -1613,6 +1670,20 @@ fn clause_around(sentence: &str, from: usize, to: usize) -> &str {
         _ => end,
     };
     sentence.get(start..end).unwrap_or(sentence)
+}
+
+/// Whether the words after an "after" up to the next separator are a clause of their own, a
+/// subject and its past verb ("Wajima added names", "the quake struck"), not a noun phrase
+/// ("after the floods", "after heavy rain").
+fn opens_a_clause(rest: &str) -> bool {
+    let end = rest.find([',', ';', ':', '(']).unwrap_or(rest.len());
+    rest[..end].split_whitespace().skip(1).any(|w| {
+        w.len() > 3 && w.ends_with("ed")
+            || matches!(
+                w,
+                "struck" | "hit" | "began" | "rose" | "fell" | "took" | "made" | "found" | "came"
+            )
+    })
 }
 
 /// The sentence before the one starting at byte `start` of `text`, in the same paragraph.
@@ -1849,6 +1920,22 @@ mod tests {
                 "with 4,715 people injured and 341 still missing.",
                 "341",
                 "341 still missing.",
+            ),
+            // An "after" past the figure says what happened, not what it counts.
+            (
+                "The count jumped to 222 after the town added names to its list.",
+                "222",
+                "The count jumped to 222",
+            ),
+            (
+                "Another 300 people went missing after the floods.",
+                "300",
+                "Another 300 people went missing after the floods.",
+            ),
+            (
+                "After the storm passed, 40 homes were without power.",
+                "40",
+                "40 homes were without power.",
             ),
             // An "and" inside a phrase stays: no figure on the other side.
             (
@@ -2349,6 +2436,57 @@ match = ["al haouz killed"]
             ),
         ] {
             assert_eq!(filed(title, text, figure), want, "{text}");
+        }
+    }
+
+    /// Two stories of several metrics: a flood's missing and its deaths in one town, a quake's
+    /// missing and its deaths in one town.
+    const TOWN_STORIES: &str = r#"
+[[metric]]
+id = "flood-missing"
+label = "People missing after the Ebro floods"
+match = ["missing", "whereabouts unknown"]
+[[metric]]
+id = "quake-missing"
+label = "People missing after the Kaga earthquake"
+match = ["missing", "whereabouts unknown"]
+[[metric]]
+id = "quake-deaths-tamura"
+label = "Kaga earthquake deaths in Tamura"
+unit = "death"
+match = ["deaths in tamura", "tamura"]
+[[metric]]
+id = "flood-deaths-lerin"
+label = "Ebro flood deaths in Lerin"
+unit = "death"
+match = ["deaths in lerin", "lerin"]
+"#;
+
+    /// A place of one metric of a story tells the whole story: metrics whose labels share a
+    /// name, a label's first word being a name when another label names it.
+    #[test]
+    fn a_town_of_one_metric_tells_its_whole_story() {
+        let catalog = Catalog::parse(TOWN_STORIES).unwrap();
+        assert_eq!(catalog.story_of, [0, 1, 1, 0]);
+        let filed = |text, figure| filed_as(&catalog, None, text, figure);
+        for (text, figure, want) in [
+            (
+                "People whose whereabouts are unknown rose to 80 after Tamura added names.",
+                "80",
+                "quake-missing",
+            ),
+            (
+                "In Lerin, where 12 people died, the number of missing rose to 30.",
+                "30",
+                "flood-missing",
+            ),
+            (
+                "Tamura has recorded 14 deaths.",
+                "14",
+                "quake-deaths-tamura",
+            ),
+        ] {
+            assert_eq!(filed(text, figure), want, "{text}");
         }
     }
 

@@ -1207,13 +1207,33 @@ pub fn sources_in(words: &[Word]) -> Vec<Source> {
                         "is" | "was" | "are" | "were" | "of" | "for" | "has"
                     )
                 }));
-        // "added 200,000 jobs" counts; "..., the ministry added." speaks.
+        // "added 200,000 jobs", "added names to its list", "added another 40" count; "...,
+        // the ministry added." and "added that" speak.
         let counted = matches!(l, "added" | "adds")
             && words.get(i + 1).is_some_and(|w| {
-                !w.is_word
-                    && !w.text.starts_with(|c: char| {
+                if w.is_word {
+                    matches!(
+                        w.lower,
+                        "a" | "an"
+                            | "the"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "more"
+                            | "another"
+                            | "some"
+                            | "several"
+                            | "new"
+                    ) || w.text.len() > 3
+                        && w.text.ends_with('s')
+                        && !w.text.ends_with("ss")
+                        && w.text.starts_with(|c: char| c.is_lowercase())
+                } else {
+                    !w.text.starts_with(|c: char| {
                         c.is_ascii_punctuation() && c != '$' || c == '\u{201d}'
                     })
+                }
             });
         // "had looked for 3.4%" expects; "looked at 40 cases" does not.
         let looked_elsewhere = l == "looked" && words.get(i + 1).is_none_or(|n| n.lower != "for");
@@ -2398,6 +2418,17 @@ mod tests {
                 "The harbour saw 30 boats, the ministry added!",
                 "<body ministry>",
             ),
+            // Adding something to a list or a total is no statement.
+            (
+                "The count rose to 222 after the town added names to its list, officials said",
+                "officials",
+            ),
+            ("The firm added 300 jobs, the agency said", "<body agency>"),
+            (
+                "The city added another 40 beds, the ministry said",
+                "<body ministry>",
+            ),
+            ("The ministry added that 30 were hurt", "<body ministry>"),
             ("The bureau's count stood at 17", "<body bureau>"),
             (
                 "9 in all, according to the ministry's latest tally",
