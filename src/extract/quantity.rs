@@ -92,7 +92,33 @@ pub fn quantities(ctx: &Ctx, reserved: &[(usize, usize, NotClaim)]) -> Vec<Quant
     }
     attach_previous(ctx, &mut out);
     inherit_units(ctx, &mut out);
+    points_of_a_rate(ctx, &mut out);
     out
+}
+
+/// Words that make "points" an index's: "the FTSE 100 fell 58 points".
+static INDEX_WORDS: WordSet = WordSet::new(&[
+    "index", "indexes", "indices", "dow", "ftse", "nasdaq", "nikkei", "stoxx", "dax", "cac",
+    "kospi", "sensex", "seng", "tsx", "asx", "djia", "shares", "stocks", "futures",
+]);
+
+/// "Points" that move a rate are percentage points: "approval slipped 3 points to 41%",
+/// "19 points ahead of the Conservatives on 25 per cent", "up 2 points from 38%". A change (or a
+/// lead) in points beside a percentage of its sentence, where no index is named; points scored
+/// ("30 points on 55% shooting") and an index's points stay points.
+fn points_of_a_rate(ctx: &Ctx, qs: &mut [Quantity]) {
+    let rated = qs.iter().any(|q| q.kind == Kind::Percentage);
+    if !rated || (0..ctx.len()).any(|k| INDEX_WORDS.contains(ctx.w(k))) {
+        return;
+    }
+    for q in qs.iter_mut() {
+        let moves = q.direction.is_some()
+            || matches!(ctx.w(q.unit_end), "ahead" | "behind" | "clear" | "lead");
+        if q.unit_norm.as_deref() == Some("point") && moves {
+            q.unit_norm = Some("percentage point".to_string());
+            q.kind = Kind::Percentage;
+        }
+    }
 }
 
 /// A bare figure takes the unit of its neighbour: "435 homes by open sale and 187 by tender",
@@ -1675,6 +1701,29 @@ mod tests {
             ),
             ("shares closed at 164p", &["= 164 penny"]),
             // Fractions of a unit, and a fraction glued to its whole.
+            // Points that move a rate are percentage points; an index's or a player's are not.
+            (
+                "support for the plan slipped 3 points to 41%",
+                &["= 3 percentage point down", "= 41 percentage"],
+            ),
+            (
+                "the party polls 44%, 19 points ahead of its rival",
+                &["= 44 percentage", "= 19 percentage point"],
+            ),
+            (
+                "the Nikkei fell 310 points, or 0.8%",
+                &["= 310 point down", "= 0.8 percentage"],
+            ),
+            (
+                "she scored 30 points on 55% shooting",
+                &["= 30 point", "= 55 percentage"],
+            ),
+            // Energy and output units written out.
+            (
+                "power traded at 95 euros per megawatt hour",
+                &["= 95 euro per megawatt hour"],
+            ),
+            ("output of 3.7 million bpd", &["= 3700000 barrel per day"]),
             (
                 "rates rose a quarter of a percentage point to 5\u{bc}%",
                 &["= 0.25 percentage point up", "= 5.25 percentage"],
