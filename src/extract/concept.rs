@@ -414,6 +414,15 @@ fn moved_object(ctx: &Ctx, first: usize, unit_end: usize) -> Option<(String, boo
     while i > 0 && BOUND_WORDS.contains(ctx.w(i - 1)) {
         i -= 1;
     }
+    // "cut output by a further 1 million barrels", "by another 40": the amount's own words.
+    if matches!(ctx.w(i.wrapping_sub(1)), "further" | "additional" | "extra") {
+        i -= 1;
+        if matches!(ctx.w(i.wrapping_sub(1)), "a" | "an") {
+            i -= 1;
+        }
+    } else if ctx.w(i.wrapping_sub(1)) == "another" {
+        i -= 1;
+    }
     let direct = matches!(ctx.w(unit_end), "higher" | "lower");
     let end = if direct {
         i
@@ -585,11 +594,17 @@ fn before_bounds(ctx: &Ctx, first: usize) -> usize {
 /// of a verb that sets a figure, before the "at" that gives it (`at` the token after "at"). The
 /// subject is whoever sets it, a source and no owner.
 fn put_at(ctx: &Ctx, at: usize) -> Option<String> {
-    let link = at.checked_sub(1).filter(|&k| ctx.w(k) == "at")?;
+    let link = at
+        .checked_sub(1)
+        .filter(|&k| matches!(ctx.w(k), "at" | "on"))?;
     let verb = (link.saturating_sub(7)..link)
         .rev()
         .take_while(|&k| ctx.is_word(k) && !ctx.is(k, class::CLAUSE))
         .find(|&k| PUT_VERBS.contains(ctx.w(k)))?;
+    // A poll puts a party "on" its share: "A new poll puts Labour on 44 per cent".
+    if ctx.w(link) == "on" && !matches!(ctx.w(verb), "put" | "puts" | "putting" | "placed") {
+        return None;
+    }
     // A word after a determiner or before "of" is a noun though it can be a verb ("the cost"),
     // as are an "-ing" word before a noun and a plural after one ("borrowing costs"). A state
     // is no object: "held steady at 2.8%" keeps the figure on the subject.
@@ -1241,7 +1256,8 @@ fn subject(ctx: &Ctx, first: usize) -> Option<String> {
             || (is_year(ctx, start - 1)
                 && start >= 2
                 && ctx.is_word(start - 2)
-                && !ctx.is(start - 2, class::STOPWORD)))
+                && !ctx.is(start - 2, class::STOPWORD))
+            || number_in_a_name(ctx, start - 1, end))
     {
         let w = ctx.w(start - 1);
         // "Consumer prices in the euro zone rose", "Exports to China fell": one prepositional
@@ -1494,13 +1510,21 @@ fn verb_shaped(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
         && !ctx.capitalized(i)
         && !ctx.is(i, class::STOPWORD);
     // "Yanan Bicon Pharmaceutical Listed tumbled": a capitalised word is part of a name.
+    // "The FTSE 100 closed": after a name's number too. Not a participle before a noun, with
+    // the verb after it: "Rates on 30-year fixed mortgages averaged".
+    let modifies = verb.is_some()
+        && ctx.is_word(i + 1)
+        && !ctx.capitalized(i + 1)
+        && !ctx.is(i + 1, class::STOPWORD | class::VERB)
+        && !ctx.w(i + 1).ends_with("ly");
     let past = w.len() > 4
         && w.ends_with("ed")
         && i > 0
-        && ctx.is_word(i - 1)
+        && (ctx.is_word(i - 1) || number_in_a_name(ctx, i - 1, i))
         && !ctx.is(i - 1, class::STOPWORD)
         && !ctx.w(i - 1).ends_with("ly")
-        && !ctx.capitalized(i);
+        && !ctx.capitalized(i)
+        && !modifies;
     // "A tin of sardines now sells", "the fund also owns": an -s word after an adverb.
     let after_adverb = verb.is_none()
         && i >= 2
@@ -1511,7 +1535,15 @@ fn verb_shaped(ctx: &Ctx, i: usize, verb: Option<usize>) -> bool {
         && adverb(ctx.w(i - 1))
         && ctx.is_word(i - 2)
         && !ctx.is(i - 2, class::STOPWORD);
-    past || after_name || after_noun || after_adverb
+    // "Rents in the territory now average HK$18,500", "Sales total $5 million": a noun of
+    // amount right before the figure, after neither an article nor a preposition, is the verb.
+    let amount_verb = matches!(w, "average" | "averages" | "total" | "totals")
+        && i > 0
+        && ctx.is_word(i - 1)
+        && (!ctx.is(i - 1, class::STOPWORD | class::DETERMINER) || adverb(ctx.w(i - 1)))
+        && !possessive(ctx.raw(i - 1))
+        && (!ctx.is_word(i + 1) || ctx.w(i + 2) == "$");
+    past || after_name || after_noun || after_adverb || amount_verb
 }
 
 /// Token `i` is a year ("2018").
@@ -1521,6 +1553,24 @@ fn is_year(ctx: &Ctx, i: usize) -> bool {
         && r.len() == 4
         && (r.starts_with("19") || r.starts_with("20"))
         && r.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the number at `k`, inside a subject ending before `end`, is a word of it: a name's
+/// number after a capitalised word ("The FTSE 100 closed", "the S&P 500 rose", "Boeing 737
+/// deliveries") or the number of a hyphened modifier ("Rates on 30-year fixed mortgages", "the
+/// 10-year yield").
+fn number_in_a_name(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let raw = ctx.raw(k);
+    if ctx.kind(k) != Some(TokKind::Num) || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let named = k > 0
+        && (ctx.capitalized(k - 1) && !ctx.is(k - 1, class::STOPWORD)
+            || ctx.w(k - 1) == "p" && ctx.w(k.wrapping_sub(2)) == "&")
+        && raw.len() <= 4
+        && !is_year(ctx, k);
+    let modifier = k + 2 < end && ctx.w(k + 1) == "-" && ctx.is_word(k + 2);
+    named || modifier
 }
 
 /// The figure right before token `at` ("to 18.97 yuan", "about 89.37 per cent of"), if any.
@@ -2022,6 +2072,12 @@ mod tests {
                 "41",
                 Some("death toll"),
             ),
+            // A poll puts a party "on" its share.
+            (
+                "The latest survey puts the Greens on 14 per cent.",
+                "14",
+                Some("Greens"),
+            ),
             // So does a verb that keeps it there.
             (
                 "The board held its benchmark rate at 3.75% for a fifth meeting.",
@@ -2314,6 +2370,17 @@ mod tests {
                 "20",
                 Some("revenue"),
             ),
+            // The amount's own words ("a further", "another") stand between "by" and it.
+            (
+                "The cartel agreed to cut output by a further 500,000 barrels a day.",
+                "500,000",
+                Some("cartel, output"),
+            ),
+            (
+                "The council raised fees by another 3%.",
+                "3",
+                Some("council, fees"),
+            ),
             // No change verb, no move.
             (
                 "Analysts had expected a figure closer to 2 per cent.",
@@ -2489,6 +2556,34 @@ mod tests {
                 "3",
                 Some("states transport agency"),
             ),
+            // A name's number and a hyphened modifier's number are words of the subject.
+            ("The Stoxx 600 closed 1.1% lower.", "1.1", Some("Stoxx 600")),
+            (
+                "The S&P 500 slipped 0.4% on Monday.",
+                "0.4",
+                Some("S&P 500"),
+            ),
+            (
+                "The 10-year gilt yield rose to 4.6%.",
+                "4.6",
+                Some("10-year gilt yield"),
+            ),
+            // A participle before a noun, with the verb after it, is no verb.
+            (
+                "Rates on fixed loans averaged 6.2%.",
+                "6.2",
+                Some("Rates on fixed loans"),
+            ),
+            // "average" and "total" right before a figure are verbs.
+            (
+                "Rents in the city now average $2,900 a month.",
+                "2,900",
+                Some("Rents in the city"),
+            ),
+            ("Class sizes average 31 pupils.", "31", Some("Class sizes")),
+            ("Pledges total $1.2 billion so far.", "1.2", Some("Pledges")),
+            // A year opening the sentence is no name's number.
+            ("In 2023 sales rose 4%.", "4", Some("sales")),
             // "May" as written is the month or a name, not the modal verb.
             (
                 "In May the participation rate was 66.8%.",
