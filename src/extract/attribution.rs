@@ -552,8 +552,19 @@ static STATEMENT_NOUNS: WordSet = WordSet::new(&[
 ]);
 
 /// Verbs that report a figure when their object is a count: "the county raised the toll to 93",
-/// "the ministry revised its estimate".
+/// "the ministry revised its estimate"; or that set a rate: "the bank cut its cash rate to
+/// 4.10%", "had held the rate at 4.35%".
 static REVISING_VERBS: WordSet = WordSet::new(&[
+    "held",
+    "holds",
+    "kept",
+    "keeps",
+    "left",
+    "leaves",
+    "cuts",
+    "cutting",
+    "lowering",
+    "raising",
     "raised",
     "raises",
     "lifted",
@@ -580,6 +591,8 @@ static COUNT_NOUNS: WordSet = WordSet::new(&[
     "figures",
     "number",
     "total",
+    "rate",
+    "rates",
 ]);
 
 /// Words that may anchor a source, with what they are: one look-up per word of a sentence.
@@ -2321,6 +2334,19 @@ mod tests {
             (
                 "The Kenya Red Cross, which has teams in every county, estimated 2,000 homeless",
                 Some("Kenya Red Cross"),
+            ),
+            // A body that sets a rate speaks for it.
+            (
+                "The central bank held its key rate at 3.25% on Thursday",
+                Some("central bank"),
+            ),
+            (
+                "The Bank of Canada had kept rates at 5% since July",
+                Some("Bank of Canada"),
+            ),
+            (
+                "Norway's central bank cut interest rates, lowering its policy rate to 4.25%",
+                Some("Norway's central bank"),
             ),
             // A local government that keeps a toll is a body, through an aside too.
             (

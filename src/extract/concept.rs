@@ -2359,11 +2359,16 @@ mod tests {
                 "1.2",
                 Some("energy index"),
             ),
-            // The subject owns what it moves.
+            // The subject owns what it moves; a body that sets a rate is its source instead.
             (
                 "The central bank raised interest rates to 5.5 per cent.",
                 "5.5",
-                Some("central bank, interest rates"),
+                Some("interest rates"),
+            ),
+            (
+                "The chain raised prices to 5.5 dollars.",
+                "5.5",
+                Some("chain, prices"),
             ),
             (
                 "She hopes to grow revenue by 20 per cent.",
