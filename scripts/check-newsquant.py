@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Fails when the NewsQuant dev F1 scores fall under the floors the extractor has reached.
+"""Fails when NewsQuant-protocol F1 scores fall under the floors the extractor has reached.
 
-usage: check-newsquant.py SCORES.json   (the --json output of ../shared/eval/newsquant.py)
+usage: check-newsquant.py SCORES.json [METRIC=F1,...]
+  SCORES.json  the --json output of ../shared/eval/newsquant.py
+  METRIC=F1    floors for another set (data/eval/team-newsquant-1.json); by default the dev
+               set's floors below
 """
 import json
 import sys
@@ -15,8 +18,10 @@ FLOORS = {
     "value+concept_complete": 57.1,
 }
 
-if len(sys.argv) != 2:
+if len(sys.argv) not in (2, 3):
     sys.exit(__doc__.strip())
+if len(sys.argv) == 3:
+    FLOORS = {k: float(v) for k, v in (kv.split("=") for kv in sys.argv[2].split(","))}
 scores = json.load(open(sys.argv[1]))["metrics"]
 failed = False
 for metric, floor in FLOORS.items():
