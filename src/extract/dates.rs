@@ -659,9 +659,20 @@ pub fn dates_in(
                     add(&mut found, words, i, Some(end), true);
                 }
             }
-            // "by the end of 2025": a target's date, the year's last day.
+            // "by the end of 2025": a target's date, the year's last day; in a sentence that
+            // foretells, "by the end of the year" is this year's and "of next year" the next
+            // one's.
             "end" if lower(i + 1) == "of" => {
-                if let Ok(y) = lower(i + 2).parse::<i32>()
+                let ahead = match (lower(i + 2), lower(i + 3)) {
+                    ("the" | "this", "year") => Some(0),
+                    ("next", "year") => Some(1),
+                    _ => None,
+                };
+                let foretold = ahead
+                    .filter(|_| foretells(words))
+                    .zip(published)
+                    .map(|(n, p)| p.year() + n);
+                if let Some(y) = foretold.or_else(|| lower(i + 2).parse::<i32>().ok())
                     && (1900..=2100).contains(&y)
                 {
                     add(
@@ -2241,6 +2252,17 @@ mod tests {
             (
                 "it expects 2,000 by the end of 2025",
                 "2,000",
+                Some("2025-12-31"),
+            ),
+            // A foretold year's end without its number: this year's, or the next.
+            (
+                "the bank expects inflation to ease to 2.5 % by the end of the year",
+                "2.5",
+                Some("2024-12-31"),
+            ),
+            (
+                "the agency will hire 300 more by the end of next year",
+                "300",
                 Some("2025-12-31"),
             ),
             // A period that ends with a month, and a year's figure at the year's end.
