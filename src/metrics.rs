@@ -1500,12 +1500,12 @@ impl WordsCache {
                 }
             }
             let untold = if told.iter().any(|&t| t) {
-                let story_told = |i: usize| {
-                    let story = catalog.story_of[i];
-                    (0..told.len()).any(|j| told[j] && catalog.story_of[j] == story)
-                };
+                let mut story_told = vec![false; told.len()];
+                for (i, _) in told.iter().enumerate().filter(|(_, t)| **t) {
+                    story_told[catalog.story_of[i]] = true;
+                }
                 (0..told.len())
-                    .filter(|&i| catalog.named_story[i] && !story_told(i))
+                    .filter(|&i| catalog.named_story[i] && !story_told[catalog.story_of[i]])
                     .collect()
             } else {
                 Vec::new()
