@@ -107,17 +107,21 @@ static INDEX_WORDS: WordSet = WordSet::new(&[
 /// lead) in points beside a percentage of its sentence, where no index is named; points scored
 /// ("30 points on 55% shooting") and an index's points stay points.
 fn points_of_a_rate(ctx: &Ctx, qs: &mut [Quantity]) {
-    let rated = qs.iter().any(|q| q.kind == Kind::Percentage);
-    if !rated || (0..ctx.len()).any(|k| INDEX_WORDS.contains(ctx.w(k))) {
+    let moving_points = |q: &Quantity| {
+        q.unit_norm.as_deref() == Some("point")
+            && (q.direction.is_some()
+                || matches!(ctx.w(q.unit_end), "ahead" | "behind" | "clear" | "lead"))
+    };
+    // The sentence's words are read for an index only when it has such points and a rate.
+    if !qs.iter().any(moving_points)
+        || !qs.iter().any(|q| q.kind == Kind::Percentage)
+        || (0..ctx.len()).any(|k| INDEX_WORDS.contains(ctx.w(k)))
+    {
         return;
     }
-    for q in qs.iter_mut() {
-        let moves = q.direction.is_some()
-            || matches!(ctx.w(q.unit_end), "ahead" | "behind" | "clear" | "lead");
-        if q.unit_norm.as_deref() == Some("point") && moves {
-            q.unit_norm = Some("percentage point".to_string());
-            q.kind = Kind::Percentage;
-        }
+    for q in qs.iter_mut().filter(|q| moving_points(q)) {
+        q.unit_norm = Some("percentage point".to_string());
+        q.kind = Kind::Percentage;
     }
 }
 
